@@ -1,0 +1,30 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+/** Per-project cache of type-check and evaluation results, keyed by content hashes. */
+export function cacheDir(projectDir: string): string {
+  const dir = process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache");
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+export function readCache<T>(dir: string, key: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, key), "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write through a temp file and rename, so a killed build never leaves a torn cache entry. */
+export function writeCache(dir: string, key: string, value: unknown): void {
+  const file = join(dir, key);
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, JSON.stringify(value));
+  renameSync(temp, file);
+}

@@ -1,0 +1,16 @@
+import type { Argv } from "yargs";
+import { buildOptions, runBuild, type BuildArgs } from "./build.js";
+import type { Output } from "../output.js";
+
+export const checkCommand = {
+  command: "check [project]",
+  describe: "Type-check and validate every environment; write nothing",
+  builder: (yargs: Argv) =>
+    buildOptions(yargs)
+      .example("$0 check examples/shop", "all checks, no output files: for editors, pre-commit hooks and CI")
+      .example("$0 check . --kube-version 1.33", "check against an older cluster's API"),
+};
+
+export function runCheck(args: Omit<BuildArgs, "layout" | "out">, output: Output): Promise<number> {
+  return runBuild({ ...args, layout: "files" }, output, false);
+}

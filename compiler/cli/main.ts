@@ -1,0 +1,44 @@
+import yargs from "yargs";
+import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
+import { checkCommand, runCheck } from "./commands/check.js";
+import { validateCommand, runValidate, type ValidateArgs } from "./commands/validate.js";
+import { initCommand, runInit, type InitArgs } from "./commands/init.js";
+import { EXIT, processOutput } from "./output.js";
+import { tkcVersion } from "../paths.js";
+
+/**
+ * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
+ * 2 usage errors, 70 internal errors (a tkc bug: the only case that prints a stack).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const output = processOutput();
+  let code: number = EXIT.ok;
+  let usageError = false;
+  const cli = yargs([...argv])
+    .scriptName("tkc")
+    .usage("$0 <command> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.")
+    .command({ ...buildCommand, handler: async (args) => void (code = await runBuild(args as unknown as BuildArgs, output)) })
+    .command({ ...checkCommand, handler: async (args) => void (code = await runCheck(args as unknown as BuildArgs, output)) })
+    .command({ ...validateCommand, handler: (args) => void (code = runValidate(args as unknown as ValidateArgs, output)) })
+    .command({ ...initCommand, handler: (args) => void (code = runInit(args as unknown as InitArgs, output)) })
+    .demandCommand(1, "name a command: init, build, check or validate")
+    .strict()
+    .recommendCommands()
+    .version(tkcVersion())
+    .help()
+    .alias("h", "help")
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, failure, instance) => {
+      if (failure) throw failure;
+      usageError = true;
+      output.err(instance.help === undefined ? message : `${message}\n\nRun 'tkc --help' for usage.`);
+    })
+    .exitProcess(false);
+  try {
+    await cli.parseAsync();
+  } catch (failure) {
+    output.err(`tkc: internal error (this is a bug in tkc, please report it):\n${(failure as Error)?.stack ?? String(failure)}`);
+    return EXIT.internal;
+  }
+  return usageError ? EXIT.usage : code;
+}

@@ -1,0 +1,103 @@
+import type { KubeObject } from "../model/object.js";
+import type { SourceFile } from "../model/source.js";
+import { sha256 } from "../cache/cache-dir.js";
+import { compareInstallOrder } from "./install-order.js";
+import { toCanonicalYaml } from "./yaml-writer.js";
+
+export type Layout = "files" | "stream";
+
+/** One object's entry in bundle.json. */
+export interface BundleObjectEntry {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly file: string;
+  readonly sha256: string;
+}
+
+/** bundle.json: what was built, from what, and the digest of every object (docs/bundle-format.md). */
+export interface BundleManifest {
+  readonly apiVersion: "tkc.dev/v1";
+  readonly kind: "Bundle";
+  readonly release: string;
+  readonly version: string;
+  readonly environment: string;
+  readonly namespace: string;
+  readonly kubeVersion: string;
+  readonly compiler: { readonly name: "tkc"; readonly version: string };
+  readonly layout: Layout;
+  readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+  readonly objects: readonly BundleObjectEntry[];
+  readonly digest: string;
+}
+
+export interface BundlePlan {
+  readonly manifest: BundleManifest;
+  /** Relative path -> file content, bundle.json included. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export interface BundleInput {
+  readonly release: string;
+  readonly version: string;
+  readonly environment: string;
+  readonly namespace: string;
+  readonly kubeVersion: string;
+  readonly compilerVersion: string;
+  readonly layout: Layout;
+  /** Source files with paths relative to the project, `/`-separated. */
+  readonly sources: readonly SourceFile[];
+  readonly objects: readonly KubeObject[];
+}
+
+function fileName(index: number, object: KubeObject): string {
+  const slug = `${object.kind}-${object.metadata.name ?? "unnamed"}`.toLowerCase().replace(/[^a-z0-9.-]+/g, "-");
+  return `${String(index + 1).padStart(3, "0")}-${slug}.yaml`;
+}
+
+/** The digest of a bundle: sha256 over each object's identity and content hash, in install order. */
+export function bundleDigest(objects: readonly Pick<BundleObjectEntry, "apiVersion" | "kind" | "namespace" | "name" | "sha256">[]): string {
+  const lines = objects.map((o) => `${o.apiVersion} ${o.kind} ${o.namespace ?? ""}/${o.name} ${o.sha256}\n`).join("");
+  return `sha256:${sha256(lines)}`;
+}
+
+/** Lay out a bundle in memory: pure, so it can be compared with what is on disk before writing. */
+export function planBundle(input: BundleInput): BundlePlan {
+  const ordered = [...input.objects].sort(compareInstallOrder);
+  const files = new Map<string, string>();
+  const entries: BundleObjectEntry[] = [];
+  const stream: string[] = [];
+  ordered.forEach((object, index) => {
+    const yaml = toCanonicalYaml(object);
+    const file = input.layout === "files" ? fileName(index, object) : "manifests.yaml";
+    if (input.layout === "files") files.set(file, yaml);
+    else stream.push(yaml);
+    const namespace = object.metadata.namespace;
+    entries.push({
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      ...(namespace ? { namespace } : {}),
+      name: object.metadata.name ?? "",
+      file,
+      sha256: sha256(yaml),
+    });
+  });
+  if (input.layout === "stream") files.set("manifests.yaml", stream.map((doc) => `---\n${doc}`).join(""));
+  const manifest: BundleManifest = {
+    apiVersion: "tkc.dev/v1",
+    kind: "Bundle",
+    release: input.release,
+    version: input.version,
+    environment: input.environment,
+    namespace: input.namespace,
+    kubeVersion: input.kubeVersion,
+    compiler: { name: "tkc", version: input.compilerVersion },
+    layout: input.layout,
+    sources: [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((s) => ({ path: s.path, sha256: s.sha256 })),
+    objects: entries,
+    digest: bundleDigest(entries),
+  };
+  files.set("bundle.json", JSON.stringify(manifest, null, 2) + "\n");
+  return { manifest, files };
+}

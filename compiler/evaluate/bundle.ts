@@ -1,0 +1,69 @@
+import { build, type Message } from "esbuild";
+import { relative, resolve } from "node:path";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+export interface DescriptorBundle {
+  /** CommonJS code of the root descriptor and every local file it imports. */
+  readonly code: string;
+  /** Source map of `code` (JSON). */
+  readonly map: string;
+  /** Absolute paths of the project files that went into the bundle. */
+  readonly inputs: readonly string[];
+}
+
+/** Modules a descriptor may import that tkc provides itself. */
+export const PROVIDED_MODULES = ["tkc", "tkc/k8s"];
+
+/**
+ * Bundle the root descriptor and its local imports with esbuild (TypeScript stripped, no type
+ * check: that is the typecheck stage's job). Node built-ins are refused: descriptors are pure.
+ */
+export async function bundleDescriptors(projectDir: string, entry: string): Promise<{ bundle?: DescriptorBundle; diagnostics: Diagnostic[] }> {
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      absWorkingDir: projectDir,
+      bundle: true,
+      write: false,
+      format: "cjs",
+      platform: "neutral",
+      target: "es2022",
+      mainFields: ["module", "main"],
+      sourcemap: "external",
+      sourcesContent: false,
+      outfile: resolve(projectDir, "__tkc_bundle.js"),
+      external: PROVIDED_MODULES,
+      metafile: true,
+      logLevel: "silent",
+      legalComments: "none",
+    });
+    const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
+    const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;
+    const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(projectDir, p)).sort();
+    return { bundle: { code, map, inputs }, diagnostics: [] };
+  } catch (failure) {
+    const errors = (failure as { errors?: Message[] }).errors;
+    if (!errors) throw failure;
+    return { diagnostics: errors.map((m) => toDiagnostic(m, projectDir)) };
+  }
+}
+
+function toDiagnostic(message: Message, projectDir: string): Diagnostic {
+  const loc = message.location;
+  const location = loc ? { file: resolve(projectDir, loc.file), line: loc.line, column: loc.column + 1, length: loc.length } : undefined;
+  const builtin = /Could not resolve "(node:)?(fs|path|os|child_process|http|https|net|crypto|process|util)"/.exec(message.text);
+  if (builtin) {
+    return error("TKC2006", `descriptors cannot import the Node.js module "${builtin[2]}": they must be pure and deterministic`, {
+      location,
+      hint: "compute values in TypeScript, or read files through tkc helpers; environment access is not allowed",
+    });
+  }
+  const unresolved = /Could not resolve "([^"]+)"/.exec(message.text);
+  if (unresolved) {
+    return error("TKC2005", `cannot resolve import "${unresolved[1]}"`, {
+      location,
+      hint: unresolved[1].startsWith(".") ? `check the path relative to ${relative(projectDir, location?.file ?? projectDir) || "this file"}` : "import from \"tkc\", a relative file, or a package in node_modules",
+    });
+  }
+  return error("TKC2001", message.text, { location, hint: "fix the syntax error" });
+}

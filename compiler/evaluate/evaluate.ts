@@ -1,0 +1,85 @@
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceLocation } from "../model/source.js";
+import type { Project } from "../load/project.js";
+import * as stdlib from "../../stdlib/index.js";
+import { isRelease, type Release } from "../../stdlib/core/release.js";
+import { setStackResolver } from "../../stdlib/core/origin.js";
+import { bundleDescriptors } from "./bundle.js";
+import { createSandbox, type Sandbox } from "./sandbox.js";
+import { createStackMapper } from "./stack-map.js";
+import { diagnoseThrow } from "./thrown.js";
+
+/** An evaluated project: the release value, and the sandbox to expand it in. */
+export interface Evaluation {
+  readonly release: Release;
+  /** Absolute paths of every file that went into the evaluation. */
+  readonly inputs: readonly string[];
+  /** Run descriptor callbacks (expansion) under the same time limit and error mapping. */
+  readonly call: <T>(fn: () => T, what: string, location: SourceLocation | undefined) => { value?: T; diagnostic?: Diagnostic };
+  /** Release the stdlib's hook into this evaluation's source maps. */
+  dispose(): void;
+}
+
+const frozenStdlib = Object.freeze({ ...stdlib });
+
+export function evaluationTimeoutMs(): number {
+  const fromEnv = Number(process.env.TKC_EVAL_TIMEOUT_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 5000;
+}
+
+/**
+ * Bundle and run the project's root descriptor in a fresh sandbox; its default export must be a
+ * release(). Only runs descriptor code: expansion per environment is the expand stage's job.
+ */
+export async function evaluate(project: Project, log: (line: string) => void = (line) => process.stderr.write(line + "\n")): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
+  const bundled = await bundleDescriptors(project.dir, project.entry);
+  if (!bundled.bundle) return { diagnostics: bundled.diagnostics };
+  const { bundle } = bundled;
+  const timeoutMs = evaluationTimeoutMs();
+  const mapStack = createStackMapper(bundle.map, project.dir);
+  const sandbox: Sandbox = createSandbox({ timeoutMs, log: (line) => log(`[descriptor] ${line}`) });
+  const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
+  setStackResolver(mapStack);
+
+  const call = <T>(fn: () => T, what: string, location: SourceLocation | undefined) => {
+    try {
+      return { value: sandbox.run(fn) };
+    } catch (thrown) {
+      return { diagnostic: diagnoseThrow(thrown, mapStack, { location: location ?? entryLocation, what, timeoutMs }) };
+    }
+  };
+  const dispose = () => setStackResolver(undefined);
+
+  const loaded = call(
+    () =>
+      sandbox.load(bundle.code, (id) => {
+        if (id === "tkc") return frozenStdlib;
+        if (id === "tkc/k8s") return {};
+        throw new Error(`cannot load module "${id}"`);
+      }),
+    "the descriptor",
+    entryLocation,
+  );
+  if (loaded.diagnostic) {
+    dispose();
+    return { diagnostics: [loaded.diagnostic] };
+  }
+  const exported = loaded.value?.default;
+  if (!isRelease(exported)) {
+    dispose();
+    const got = exported === undefined ? "nothing" : isComponentLike(exported) ? "a single component" : `a ${typeof exported}`;
+    return {
+      diagnostics: [
+        error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${got}`, {
+          location: entryLocation,
+          hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
+        }),
+      ],
+    };
+  }
+  return { evaluation: { release: exported, inputs: bundle.inputs, call, dispose }, diagnostics: [] };
+}
+
+function isComponentLike(value: unknown): boolean {
+  return stdlib.isComponent(value);
+}

@@ -1,0 +1,216 @@
+import type { SourceLocation } from "../model/source.js";
+
+/**
+ * A light reading of an object literal in the user's source, enough to point a diagnostic at the
+ * exact property that set a value. Not a parser: it skips expressions it does not need, and gives
+ * up (returns undefined) on anything it does not understand.
+ */
+export type LiteralNode =
+  | { readonly kind: "object"; readonly at: number; readonly props: ReadonlyMap<string, LiteralProperty> }
+  | { readonly kind: "array"; readonly at: number; readonly items: readonly LiteralNode[] }
+  | { readonly kind: "other"; readonly at: number };
+
+export interface LiteralProperty {
+  /** Offset of the key. */
+  readonly at: number;
+  readonly keyLength: number;
+  /** The value, when written inline (undefined for shorthand `{ host }`). */
+  readonly value?: LiteralNode;
+}
+
+const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+class Scanner {
+  pos: number;
+  constructor(readonly text: string, start: number) {
+    this.pos = start;
+  }
+
+  skipTrivia(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t[this.pos];
+      if (c === " " || c === "\t" || c === "\n" || c === "\r") this.pos++;
+      else if (c === "/" && t[this.pos + 1] === "/") {
+        const end = t.indexOf("\n", this.pos);
+        this.pos = end < 0 ? t.length : end;
+      } else if (c === "/" && t[this.pos + 1] === "*") {
+        const end = t.indexOf("*/", this.pos + 2);
+        this.pos = end < 0 ? t.length : end + 2;
+      } else return;
+    }
+  }
+
+  /** Skip a string or template literal starting at the current quote. */
+  skipString(): void {
+    const t = this.text;
+    const quote = t[this.pos++];
+    while (this.pos < t.length) {
+      const c = t[this.pos++];
+      if (c === "\\") this.pos++;
+      else if (c === quote) return;
+      else if (quote === "`" && c === "$" && t[this.pos] === "{") {
+        this.pos++;
+        this.skipUntil("}");
+        this.pos++;
+      }
+    }
+  }
+
+  /** Skip balanced code up to (not past) one of the stop characters at depth 0. */
+  skipUntil(stops: string): void {
+    const t = this.text;
+    const stack: string[] = [];
+    while (this.pos < t.length) {
+      this.skipTrivia();
+      const c = t[this.pos];
+      if (c === undefined) return;
+      if (stack.length === 0 && stops.includes(c)) return;
+      if (c === '"' || c === "'" || c === "`") this.skipString();
+      else if (c in CLOSERS) {
+        stack.push(CLOSERS[c]);
+        this.pos++;
+      } else if (c === ")" || c === "]" || c === "}") {
+        if (stack.pop() === undefined) return;
+        this.pos++;
+      } else this.pos++;
+    }
+  }
+
+  value(): LiteralNode {
+    this.skipTrivia();
+    const at = this.pos;
+    const c = this.text[this.pos];
+    if (c === "{") return this.object();
+    if (c === "[") return this.array();
+    this.skipUntil(",}]");
+    return { kind: "other", at };
+  }
+
+  object(): LiteralNode {
+    const at = this.pos++;
+    const props = new Map<string, LiteralProperty>();
+    for (;;) {
+      this.skipTrivia();
+      const c = this.text[this.pos];
+      if (c === undefined) break;
+      if (c === "}") {
+        this.pos++;
+        break;
+      }
+      if (c === ",") {
+        this.pos++;
+        continue;
+      }
+      if (this.text.startsWith("...", this.pos)) {
+        this.skipUntil(",}");
+        continue;
+      }
+      const keyAt = this.pos;
+      let key: string | undefined;
+      if (c === '"' || c === "'") {
+        this.skipString();
+        key = this.text.slice(keyAt + 1, this.pos - 1);
+      } else if (c === "[") {
+        this.skipUntil(":,}");
+      } else {
+        const match = /^[A-Za-z_$][\w$]*|^\d+/.exec(this.text.slice(this.pos, this.pos + 200));
+        if (!match) {
+          this.skipUntil(",}");
+          continue;
+        }
+        key = match[0];
+        this.pos += key.length;
+      }
+      this.skipTrivia();
+      const next = this.text[this.pos];
+      const keyLength = this.pos - keyAt;
+      if (next === ":") {
+        this.pos++;
+        const value = this.value();
+        if (key !== undefined) props.set(key, { at: keyAt, keyLength: key.length + (c === '"' || c === "'" ? 2 : 0), value });
+      } else {
+        // Shorthand `{ host }` or a method; either way the key marks the place.
+        this.skipUntil(",}");
+        if (key !== undefined) props.set(key, { at: keyAt, keyLength: Math.min(keyLength, key.length) });
+      }
+    }
+    return { kind: "object", at, props };
+  }
+
+  array(): LiteralNode {
+    const at = this.pos++;
+    const items: LiteralNode[] = [];
+    for (;;) {
+      this.skipTrivia();
+      const c = this.text[this.pos];
+      if (c === undefined) break;
+      if (c === "]") {
+        this.pos++;
+        break;
+      }
+      if (c === ",") {
+        this.pos++;
+        continue;
+      }
+      items.push(this.value());
+    }
+    return { kind: "array", at, items };
+  }
+}
+
+/** The object literal passed as first argument to the call at `offset` (e.g. `service({...})`). */
+export function scanCallArgument(text: string, offset: number): LiteralNode | undefined {
+  const open = text.indexOf("(", offset);
+  if (open < 0 || open - offset > 200) return undefined;
+  const scanner = new Scanner(text, open + 1);
+  scanner.skipTrivia();
+  if (text[scanner.pos] !== "{") return undefined;
+  return scanner.object();
+}
+
+/** Offset of a 1-based line and column. */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
+/** 1-based line and column of an offset. */
+export function locationOf(file: string, text: string, offset: number, length?: number): SourceLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { file, line, column: offset - lineStart + 1, ...(length ? { length } : {}) };
+}
+
+/**
+ * Follow an option path (`["pod", "priorityClassName"]`, `["ports", 1, "name"]`) into the literal
+ * as far as it was written; the offset and length of the deepest property reached.
+ */
+export function findInLiteral(root: LiteralNode, path: readonly (string | number)[]): { at: number; length: number } | undefined {
+  let node: LiteralNode | undefined = root;
+  let found: { at: number; length: number } | undefined;
+  for (const segment of path) {
+    if (!node) break;
+    if (node.kind === "object" && typeof segment === "string") {
+      const prop = node.props.get(segment);
+      if (!prop) break;
+      found = { at: prop.at, length: prop.keyLength };
+      node = prop.value;
+    } else if (node.kind === "array" && typeof segment === "number") {
+      const item: LiteralNode | undefined = node.items[segment];
+      if (!item) break;
+      found = { at: item.at, length: 1 };
+      node = item;
+    } else break;
+  }
+  return found;
+}

@@ -1,0 +1,207 @@
+import { type Document, isScalar, LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import { type Diagnostic, error, warning } from "../../diagnostics/diagnostic.js";
+import { describeObject, type KubeObject, type SourcedObject } from "../../model/object.js";
+import type { SourceLocation } from "../../model/source.js";
+import { YamlCode } from "./codes.js";
+import { locationAt, walkDocument, type YamlSource } from "./walk.js";
+
+/** Files above this are refused before parsing. */
+export const MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
+/** Nodes that aliases may add to a document when expanded; a billion-laughs document wants ~10^9. */
+export const MAX_ALIAS_EXPANSION = 100_000;
+/** Second line of defence, in the `yaml` package's own terms (alias uses x aliases inside the anchor). */
+const MAX_ALIAS_COUNT = 1000;
+
+export interface ReadResult {
+  readonly objects: SourcedObject[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the Kubernetes objects of a user's multi-document YAML file, each with the position of
+ * every key and sequence item (for `tkc validate` messages). User mistakes come back as
+ * diagnostics; the function does not throw for any input text.
+ *
+ * Parsing uses YAML 1.2's core schema (the `yaml` package's default) plus merge keys (`<<`), which
+ * kubectl honours. kubectl itself reads YAML 1.1 (Go's yaml.v2 via sigs.k8s.io/yaml), so every plain
+ * scalar whose meaning differs between the two (`yes`, `on`, `012`, `12:30`, ...) gets a TKC1108
+ * warning: quoting it makes the file mean the same thing to every reader.
+ */
+export function readKubernetesYaml(file: string, text: string): ReadResult {
+  const objects: SourcedObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // A UTF-16 unit is at least one UTF-8 byte: the cheap test first.
+  const bytes = text.length > MAX_YAML_FILE_BYTES ? text.length : Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_YAML_FILE_BYTES) {
+    diagnostics.push(
+      error(YamlCode.fileTooLarge, `the file is ${(bytes / 1048576).toFixed(1)} MiB; tkc reads YAML files up to 16 MiB`, {
+        location: { file, line: 1, column: 1 },
+        hint: "split the manifests into several files",
+      }),
+    );
+    return { objects, diagnostics };
+  }
+  const lineCounter = new LineCounter();
+  const source: YamlSource = { file, text, lineCounter };
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false });
+  for (const document of documents) readDocument(document, source, objects, diagnostics);
+  return { objects, diagnostics };
+}
+
+function readDocument(document: Document.Parsed, source: YamlSource, objects: SourcedObject[], diagnostics: Diagnostic[]): void {
+  for (const problem of document.errors) diagnostics.push(syntaxError(problem, source));
+  for (const problem of document.warnings) {
+    diagnostics.push(warning(YamlCode.yamlWarning, cleanMessage(problem.message), { location: problemLocation(problem, source) }));
+  }
+  if (document.errors.length > 0) return;
+  const contents = document.contents;
+  // empty or comment-only document (after an explicit `---` the parser gives an empty null scalar)
+  if (contents === null || (isScalar(contents) && contents.value === null && contents.source === "")) return;
+  const start = contents.range[0];
+  const origin = locationAt(source, start, start + 1);
+
+  const facts = walkDocument(contents, source, true);
+  diagnostics.push(...facts.diagnostics);
+  if (facts.diagnostics.some((d) => d.severity === "error")) return;
+  if (facts.aliases > 0) {
+    const added = facts.expandedNodes - facts.literalNodes;
+    if (added > MAX_ALIAS_EXPANSION) {
+      diagnostics.push(
+        error(YamlCode.aliasBomb, `aliases in this document expand to ${formatCount(facts.expandedNodes)} nodes; tkc allows ${formatCount(MAX_ALIAS_EXPANSION)} more than are written`, {
+          location: facts.largestAlias?.location ?? origin,
+          hint: "this looks like a \"billion laughs\" attack; if it is real data, write it out without nested aliases",
+        }),
+      );
+      return;
+    }
+    diagnostics.push(
+      warning(YamlCode.aliasUsed, `this document uses ${facts.aliases} alias${facts.aliases === 1 ? "" : "es"}; they are expanded, so errors inside aliased data point at the alias`, {
+        location: facts.largestAlias?.location ?? origin,
+        hint: "fine for kubectl; tkc descriptors express reuse with functions instead",
+      }),
+    );
+  }
+
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    diagnostics.push(
+      error(YamlCode.aliasBomb, `this document cannot be read: ${cleanMessage((cause as Error).message)}`, {
+        location: origin,
+        hint: "write the data out without nested aliases",
+      }),
+    );
+    return;
+  }
+  collectObjects(value, "", origin, facts.fieldOrigins, objects, diagnostics);
+}
+
+/** Adds `value` as an object (or, for a `kind: List`, its items), or reports why it is not one. */
+function collectObjects(
+  value: unknown,
+  pointer: string,
+  origin: SourceLocation,
+  origins: Map<string, SourceLocation>,
+  objects: SourcedObject[],
+  diagnostics: Diagnostic[],
+): void {
+  const at = (suffix: string) => origins.get(pointer + suffix) ?? origin;
+  const notAnObject = (reason: string, location: SourceLocation, hint: string) =>
+    diagnostics.push(error(YamlCode.notAnObject, `this document is not a Kubernetes object: ${reason}`, { location, hint }));
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const what = Array.isArray(value) ? "it is a list" : value === null ? "it is null" : `it is a ${typeof value}`;
+    notAnObject(what, origin, "a manifest is a mapping with apiVersion, kind and metadata.name; several objects go in separate documents (---) or a kind: List");
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.kind !== "string" || record.kind === "") {
+    const reason = record.kind === undefined ? "it has no kind" : "its kind is not a string";
+    notAnObject(reason, at("/kind"), "add the object's kind, e.g. kind: Deployment");
+    return;
+  }
+  if (typeof record.apiVersion !== "string" || record.apiVersion === "") {
+    const reason = record.apiVersion === undefined ? "it has no apiVersion" : "its apiVersion is not a string";
+    notAnObject(reason, at("/apiVersion"), "add the object's API group and version, e.g. apiVersion: apps/v1");
+    return;
+  }
+  if (record.kind.endsWith("List") && "items" in record && Array.isArray(record.items)) {
+    // kubectl applies the items of a List one by one
+    record.items.forEach((item, i) => {
+      const itemPointer = `${pointer}/items/${i}`;
+      collectObjects(item, itemPointer, origins.get(itemPointer) ?? origin, origins, objects, diagnostics);
+    });
+    return;
+  }
+  const metadata = record.metadata as Record<string, unknown> | null | undefined;
+  const named = metadata !== null && typeof metadata === "object" && !Array.isArray(metadata) && (typeof metadata.name === "string" || typeof metadata.generateName === "string") && (metadata.name ?? metadata.generateName) !== "";
+  if (!named) {
+    diagnostics.push(
+      error(YamlCode.noName, `this ${record.kind} has no metadata.name`, {
+        location: at("/metadata"),
+        object: describeObject(record as unknown as KubeObject),
+        path: "metadata.name",
+        hint: "add metadata.name (metadata.generateName also works, but only with kubectl create)",
+      }),
+    );
+    return;
+  }
+  objects.push({ object: record as unknown as KubeObject, origin, fieldOrigins: rebase(origins, pointer) });
+}
+
+/** The origins under `prefix`, with the prefix cut off (the items of a List become objects). */
+function rebase(origins: Map<string, SourceLocation>, prefix: string): Map<string, SourceLocation> {
+  if (prefix === "") return origins;
+  const out = new Map<string, SourceLocation>();
+  for (const [pointer, location] of origins) {
+    if (pointer.startsWith(prefix) && (pointer.length === prefix.length || pointer[prefix.length] === "/")) {
+      out.set(pointer.slice(prefix.length), location);
+    }
+  }
+  return out;
+}
+
+const SYNTAX_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: "indent with spaces: YAML does not allow tabs for indentation",
+  BAD_INDENT: "check the indentation against the lines above, and that every [ and { is closed",
+  MISSING_CHAR: "a quote or bracket opened earlier is not closed",
+  MULTILINE_IMPLICIT_KEY: "a key must fit on one line; is a colon or quote missing on the line above?",
+  BLOCK_AS_IMPLICIT_KEY: "a key must fit on one line; is a colon or quote missing on the line above?",
+  UNEXPECTED_TOKEN: "check the indentation and punctuation here; a value containing ': ' or ' #' must be quoted",
+  BAD_SCALAR_START: "quote the value: plain values cannot start with this character",
+  KEY_OVER_1024_CHARS: "shorten the key, or write it as an explicit key (? key)",
+  BAD_DQ_ESCAPE: "use a valid escape in double quotes (\\n, \\t, \\\\, \\\", \\uXXXX) or single quotes",
+  BAD_ALIAS: "define the anchor (&name) before using the alias (*name)",
+};
+
+function syntaxError(problem: YAMLError, source: YamlSource): Diagnostic {
+  const duplicate = problem.code === "DUPLICATE_KEY";
+  return error(duplicate ? YamlCode.duplicateKey : YamlCode.syntax, cleanMessage(problem.message), {
+    location: problemLocation(problem, source),
+    hint: SYNTAX_HINTS[problem.code] ?? "fix the YAML syntax here; `kubectl apply --dry-run=client -f` shows the same problem",
+  });
+}
+
+function problemLocation(problem: YAMLError, source: YamlSource): SourceLocation {
+  const text = source.text;
+  let [start, end] = problem.pos;
+  start = Math.min(start, text.length);
+  while (text.charCodeAt(start) === 0x20 && start + 1 < text.length) start++; // point past the indentation
+  end = Math.min(Math.max(end, start + 1), text.length + 1);
+  return locationAt(source, start, end);
+}
+
+/** "Map keys must be unique." -> "map keys must be unique"; position excerpts removed. */
+function cleanMessage(message: string): string {
+  const firstLine = message
+    .split("\n")[0]
+    .replace(/ at line \d+, column \d+:?$/, "")
+    .replace(/tag:yaml\.org,2002:/g, "!!")
+    .trim()
+    .replace(/\.$/, "");
+  return firstLine.charAt(0).toLowerCase() + firstLine.slice(1);
+}
+
+function formatCount(n: number): string {
+  return n >= 1e15 ? "more than 10^15" : n.toLocaleString("en-US");
+}

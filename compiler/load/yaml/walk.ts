@@ -1,0 +1,203 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, Scalar } from "yaml";
+import { type Diagnostic, error, warning } from "../../diagnostics/diagnostic.js";
+import type { SourceLocation } from "../../model/source.js";
+import { YamlCode } from "./codes.js";
+
+/** What the walk needs to turn offsets into positions. */
+export interface YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly lineCounter: LineCounter;
+}
+
+/** One pass over a document's syntax tree, before any alias is expanded. */
+export interface DocumentFacts {
+  /** JSON pointer -> position of the mapping key or sequence item at that pointer. */
+  readonly fieldOrigins: Map<string, SourceLocation>;
+  /** Duplicate keys, recursive aliases, YAML 1.1 ambiguities. */
+  readonly diagnostics: Diagnostic[];
+  /** Alias nodes in the document. */
+  readonly aliases: number;
+  /** Nodes written in the document. */
+  readonly literalNodes: number;
+  /** Nodes after expanding every alias (capped at 1e15): what `toJS` would build. */
+  readonly expandedNodes: number;
+  /** The alias that expands to the most nodes, for the alias-bomb message. */
+  readonly largestAlias?: { readonly location: SourceLocation; readonly nodes: number };
+}
+
+/** The position of `[start, end)`, the length cut at the end of the line (for the caret). */
+export function locationAt(source: YamlSource, start: number, end: number): SourceLocation {
+  const { line, col } = source.lineCounter.linePos(start);
+  const newline = source.text.indexOf("\n", start);
+  const stop = newline === -1 ? end : Math.min(end, newline);
+  return { file: source.file, line, column: col, length: Math.max(1, stop - start) };
+}
+
+interface WalkState {
+  readonly source: YamlSource;
+  readonly merge: boolean;
+  readonly facts: {
+    fieldOrigins: Map<string, SourceLocation>;
+    diagnostics: Diagnostic[];
+    aliases: number;
+    literalNodes: number;
+    expandedNodes: number;
+    largestAlias?: { location: SourceLocation; nodes: number };
+  };
+  /** Expanded size of each anchor defined so far (a later anchor of the same name replaces it). */
+  readonly anchors: Map<string, number>;
+  /** Anchors whose node is being walked: an alias to one of them makes a cycle. */
+  readonly open: Set<string>;
+}
+
+const SIZE_CAP = 1e15;
+
+/** Walks the document's tree once: origins, duplicate keys, YAML 1.1 pitfalls, alias expansion size. */
+export function walkDocument(root: unknown, source: YamlSource, merge: boolean): DocumentFacts {
+  const state: WalkState = {
+    source,
+    merge,
+    facts: { fieldOrigins: new Map(), diagnostics: [], aliases: 0, literalNodes: 0, expandedNodes: 0 },
+    anchors: new Map(),
+    open: new Set(),
+  };
+  state.facts.expandedNodes = visit(root, "", true, state);
+  return state.facts;
+}
+
+function escapeSegment(segment: string): string {
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
+}
+
+function range(node: unknown): [number, number] | undefined {
+  const r = (node as { range?: [number, number, number] } | null)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/** Returns the node's expanded size. `record` is false under complex keys (no JSON pointer there). */
+function visit(node: unknown, pointer: string, record: boolean, state: WalkState): number {
+  const { facts, source } = state;
+  if (isAlias(node)) {
+    facts.aliases++;
+    facts.literalNodes++;
+    const name = node.source;
+    const r = range(node) ?? [0, 0];
+    if (state.open.has(name)) {
+      facts.diagnostics.push(
+        error(YamlCode.aliasBomb, `the alias *${name} refers to its own anchor: the data would be infinitely deep`, {
+          location: locationAt(source, r[0], r[1]),
+          hint: "Kubernetes objects are trees; repeat the data instead of aliasing its parent",
+        }),
+      );
+      return SIZE_CAP;
+    }
+    const nodes = state.anchors.get(name) ?? 1;
+    if (!facts.largestAlias || nodes > facts.largestAlias.nodes) {
+      facts.largestAlias = { location: locationAt(source, r[0], r[1]), nodes };
+    }
+    return nodes;
+  }
+  facts.literalNodes++;
+  const anchor = (node as { anchor?: string } | null)?.anchor;
+  if (anchor) state.open.add(anchor);
+  let size = 1;
+  if (isMap(node)) {
+    let seen: Map<string, SourceLocation> | undefined;
+    for (const pair of node.items) {
+      const key = pair.key;
+      let childPointer = pointer;
+      let childRecord = false;
+      if (isScalar(key) && record) {
+        if (state.merge && key.source === "<<" && key.type === Scalar.PLAIN) {
+          // merged keys land in this mapping; explicit keys win, so no duplicate check
+          size += visit(pair.value, pointer, record, state);
+          continue;
+        }
+        const name = key.value === null ? "" : String(key.value);
+        const [start, end] = range(key) ?? [0, 0];
+        const location = locationAt(source, start, end);
+        seen ??= new Map();
+        const first = seen.get(name);
+        if (first) {
+          facts.diagnostics.push(
+            error(YamlCode.duplicateKey, `the key ${JSON.stringify(name)} appears twice in this mapping`, {
+              location,
+              hint: "remove one of them: YAML readers disagree on which one wins (kubectl keeps the last)",
+              related: [{ message: "first defined here", location: first }],
+            }),
+          );
+        } else {
+          seen.set(name, location);
+        }
+        childPointer = pointer + "/" + escapeSegment(name);
+        childRecord = true;
+        facts.fieldOrigins.set(childPointer, location);
+        checkYaml11(key, state);
+        size += 1;
+        facts.literalNodes++;
+      } else if (key !== null && key !== undefined) {
+        size += visit(key, pointer, false, state);
+      }
+      if (pair.value !== null && pair.value !== undefined) size += visit(pair.value, childPointer, childRecord, state);
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
+      const childPointer = pointer + "/" + i;
+      if (record) {
+        const r = range(isPair(item) ? item.key : item);
+        if (r) facts.fieldOrigins.set(childPointer, locationAt(source, r[0], r[1]));
+      }
+      if (isPair(item)) {
+        // `[a: 1]`: a one-pair mapping inside a flow sequence
+        size += visit(item.key, childPointer, false, state) + visit(item.value, childPointer, false, state);
+      } else {
+        size += visit(item, childPointer, record, state);
+      }
+    }
+  } else if (isScalar(node)) {
+    checkYaml11(node, state);
+  }
+  if (size > SIZE_CAP) size = SIZE_CAP;
+  if (anchor) {
+    state.open.delete(anchor);
+    state.anchors.set(anchor, size);
+  }
+  return size;
+}
+
+/** y/n/yes/no/on/off in YAML 1.1 (Go's yaml.v2, which kubectl uses): booleans; in YAML 1.2: strings. */
+const YAML11_BOOLEANS = new Map<string, boolean>(
+  ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"].map((s) => [s, true] as [string, boolean]).concat(
+    ["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((s) => [s, false] as [string, boolean]),
+  ),
+);
+const YAML11_OCTAL = /^[-+]?0[0-7_]+$/;
+const YAML11_BINARY = /^[-+]?0b[01_]+$/;
+const YAML11_UNDERSCORE_INT = /^[-+]?[0-9][0-9_]*_[0-9_]*$/;
+const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/** Warns when a plain scalar means something else to kubectl's YAML 1.1 reader than to YAML 1.2. */
+function checkYaml11(node: Scalar, state: WalkState): void {
+  if (node.type !== Scalar.PLAIN || typeof node.source !== "string") return;
+  const text = node.source;
+  const first = text.charCodeAt(0);
+  let kubectl: string | undefined;
+  if (YAML11_BOOLEANS.has(text)) kubectl = `the boolean ${YAML11_BOOLEANS.get(text)}`;
+  else if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d) {
+    if (YAML11_OCTAL.test(text) && /[1-9]/.test(text)) kubectl = "an octal number";
+    else if (YAML11_BINARY.test(text)) kubectl = "a binary number";
+    else if (YAML11_UNDERSCORE_INT.test(text)) kubectl = "a number with digit separators";
+    else if (YAML11_SEXAGESIMAL.test(text)) kubectl = "a base-60 number";
+  }
+  if (kubectl === undefined) return;
+  const here = JSON.stringify(node.value);
+  const [start, end] = range(node) ?? [0, 0];
+  state.facts.diagnostics.push(
+    warning(YamlCode.yaml11Ambiguity, `kubectl's YAML 1.1 reader takes the unquoted ${text} as ${kubectl}, not ${here} as read here`, {
+      location: locationAt(state.source, start, end),
+      hint: typeof node.value === "string" ? `quote it if you mean the string: "${text}"` : `quote it ("${text}") or write the number in decimal`,
+    }),
+  );
+}

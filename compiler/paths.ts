@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { tkcRoot } from "./root.js";
+
+export { tkcRoot };
+
+export function tkcVersion(): string {
+  return JSON.parse(readFileSync(join(tkcRoot(), "package.json"), "utf8")).version;
+}
+
+/** The stdlib entry users import as "tkc". */
+export function stdlibEntry(): string {
+  return join(tkcRoot(), "stdlib", "index.ts");
+}
+
+/** The generated TypeScript types of one Kubernetes version, imported as "tkc/k8s". */
+export function kubeTypesEntry(kubeVersion: string): string {
+  return join(tkcRoot(), "schemas", `v${kubeVersion}`, "types.ts");
+}
+
+let cachedFingerprint: string | undefined;
+
+/**
+ * Changes whenever tkc's own stdlib or generated types change (size and mtime of each file), so
+ * caches built by another tkc never answer for this one. Cheap: a stat per file.
+ */
+export function toolchainFingerprint(): string {
+  if (cachedFingerprint) return cachedFingerprint;
+  const parts: string[] = [tkcVersion()];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith(".ts")) {
+        const stat = statSync(full);
+        parts.push(`${full}:${stat.size}:${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(join(tkcRoot(), "stdlib"));
+  walk(join(tkcRoot(), "schemas"));
+  parts.sort();
+  return (cachedFingerprint = parts.join("|"));
+}

@@ -1,0 +1,202 @@
+import { existsSync, statSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { join, resolve } from "node:path";
+import { hasErrors, error, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
+import { listDescriptors, loadProject, type Project } from "./load/project.js";
+import { readSource, relativeSource } from "./load/sources.js";
+import { typecheck } from "./typecheck/typecheck.js";
+import { evaluate } from "./evaluate/evaluate.js";
+import { expandEnvironment } from "./expand/expand.js";
+import { validateObjects } from "./validate/validate.js";
+import { planBundle, type BundleManifest, type BundlePlan, type Layout } from "./emit/bundle-plan.js";
+import { writeBundle } from "./emit/write-bundle.js";
+import { cacheDir, readCache, sha256, writeCache } from "./cache/cache-dir.js";
+import { tkcVersion, toolchainFingerprint } from "./paths.js";
+import type { SourceFile } from "./model/source.js";
+import type { BuildReport, EnvironmentReport } from "./model/build.js";
+
+export interface BuildOptions {
+  /** Project directory or root descriptor. */
+  readonly target: string;
+  /** Environments to build. @default all of the release's */
+  readonly environments?: readonly string[];
+  readonly kubeVersion?: string;
+  /** Output root; bundles go to `<outDir>/<release>/<environment>/`. @default the project's `out` */
+  readonly outDir?: string;
+  readonly layout?: Layout;
+  /** false for `tkc check`: run every check, write nothing. */
+  readonly write: boolean;
+  /** Forwarded output of console.log in descriptors. */
+  readonly log?: (line: string) => void;
+}
+
+// The stages, in order: load -> typecheck (in parallel with evaluation) -> evaluate -> expand ->
+// validate -> emit. This is the only module that knows the order.
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
+
+  const loaded = loadProject(options.target, { kubeVersion: options.kubeVersion });
+  if (!loaded.ok) return failed(loaded.diagnostics, timings);
+  const project = loaded.value;
+  const kubeVersion = project.config.kubeVersion;
+  const layout = options.layout ?? "files";
+  const outRoot = resolve(options.outDir ?? join(project.dir, project.config.outDir));
+
+  let t = performance.now();
+  const sources = listDescriptors(project.dir).map(readSource);
+  if (project.configFile) sources.push(readSource(project.configFile));
+  lap("load", t);
+
+  // Warm path: same inputs as a previous build whose bundles are still on disk -> nothing to do.
+  const buildKey = sha256([toolchainFingerprint(), kubeVersion, layout, (options.environments ?? ["*"]).join(","), ...sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
+  const cache = cacheDir(project.dir);
+  if (options.write) {
+    const warm = warmBuild(cache, buildKey, outRoot);
+    if (warm) {
+      lap("total", started);
+      return { ok: true, release: warm[0]?.manifest.release, version: warm[0]?.manifest.version, environments: warm, diagnostics: [], timings };
+    }
+  }
+
+  t = performance.now();
+  const checking = typecheck({ projectDir: project.dir, sources: sources.filter((s) => s.path.endsWith(".ts")), kubeVersion }).then((result) => {
+    lap("typecheck", t);
+    return result;
+  });
+
+  const evaluated = await evaluate(project, options.log);
+  lap("evaluate", t);
+  const checked = await checking;
+  if (hasErrors(checked.diagnostics)) {
+    evaluated.evaluation?.dispose();
+    return failed(preferPurityErrors(checked.diagnostics, evaluated.diagnostics), timings);
+  }
+  if (!evaluated.evaluation) return failed(evaluated.diagnostics, timings);
+  const evaluation = evaluated.evaluation;
+  const { release } = evaluation;
+
+  const wanted = options.environments ?? Object.keys(release.environments);
+  const unknown = wanted.filter((env) => !(env in release.environments));
+  if (unknown.length > 0) {
+    evaluation.dispose();
+    return failed([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: release.origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })], timings);
+  }
+
+  const tagged: { diagnostic: Diagnostic; environment?: string }[] = checked.diagnostics.map((diagnostic) => ({ diagnostic }));
+  const plans: { environment: string; plan: BundlePlan; millis: number }[] = [];
+  const bundleSources = collectBundleSources(project, evaluation.inputs, sources);
+  try {
+    for (const environment of wanted) {
+      const envStart = performance.now();
+      t = performance.now();
+      const expanded = expandEnvironment(evaluation, environment, kubeVersion);
+      lap(`expand:${environment}`, t);
+      tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
+      if (!expanded.expansion) continue;
+      t = performance.now();
+      const problems = validateObjects(expanded.expansion.objects, kubeVersion);
+      lap(`validate:${environment}`, t);
+      tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
+      if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
+      t = performance.now();
+      const plan = planBundle({
+        release: release.name,
+        version: release.version,
+        environment,
+        namespace: expanded.expansion.namespace,
+        kubeVersion,
+        compilerVersion: tkcVersion(),
+        layout,
+        sources: bundleSources,
+        objects: expanded.expansion.objects.map((o) => o.object),
+      });
+      lap(`emit:${environment}`, t);
+      plans.push({ environment, plan, millis: performance.now() - envStart });
+    }
+  } finally {
+    evaluation.dispose();
+  }
+
+  const diagnostics = dedupeAcrossEnvironments(wanted.length > 1 ? tagged : tagged.map(({ diagnostic }) => ({ diagnostic })));
+  if (hasErrors(diagnostics)) return failed(diagnostics, timings);
+
+  // Only now, with every environment valid, does anything touch the output directory.
+  t = performance.now();
+  const reports: EnvironmentReport[] = plans.map(({ environment, plan, millis }) => {
+    const dir = join(outRoot, release.name, environment);
+    const outcome = options.write ? writeBundle(dir, plan) : "checked";
+    return { environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: dir, outcome, manifest: plan.manifest, millis };
+  });
+  lap("write", t);
+  if (options.write && !hasErrors(diagnostics) && diagnostics.length === 0) {
+    const stats = Object.fromEntries(reports.map((r) => [r.outDir, statBundle(r.outDir, r.manifest)]));
+    writeCache(cache, `build-${buildKey}.json`, { reports, stats } satisfies WarmEntry);
+  }
+  lap("total", started);
+  return { ok: true, release: release.name, version: release.version, environments: reports, diagnostics, timings };
+}
+
+interface WarmEntry {
+  readonly reports: readonly EnvironmentReport[];
+  /** Per bundle directory: file -> [size, mtime] right after writing (a stat cache, as git keeps). */
+  readonly stats: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+}
+
+/** Reuse a previous build's reports when every bundle it wrote is untouched on disk. */
+function warmBuild(cache: string, key: string, outRoot: string): EnvironmentReport[] | undefined {
+  const previous = readCache<WarmEntry>(cache, `build-${key}.json`);
+  if (!previous || previous.reports.length === 0) return undefined;
+  for (const report of previous.reports) {
+    const expectedDir = join(outRoot, report.manifest.release, report.environment);
+    const stats = previous.stats[expectedDir];
+    if (report.outDir !== expectedDir || !stats || !statsMatch(expectedDir, stats)) return undefined;
+  }
+  return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
+}
+
+function statBundle(dir: string, manifest: BundleManifest): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const file of ["bundle.json", ...new Set(manifest.objects.map((o) => o.file))]) {
+    const stat = statSync(join(dir, file));
+    out[file] = [stat.size, stat.mtimeMs];
+  }
+  return out;
+}
+
+function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number, number]>>): boolean {
+  for (const [file, [size, mtime]] of Object.entries(stats)) {
+    const full = join(dir, file);
+    if (!existsSync(full)) return false;
+    const stat = statSync(full);
+    if (stat.size !== size || stat.mtimeMs !== mtime) return false;
+  }
+  return true;
+}
+
+/** Files recorded in bundle.json: what went into the evaluation, plus the project config. */
+function collectBundleSources(project: Project, inputs: readonly string[], sources: readonly SourceFile[]): SourceFile[] {
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+  const files = inputs.map((path) => byPath.get(path) ?? readSource(path));
+  if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
+  return files.map((s) => relativeSource(s, project.dir));
+}
+
+/**
+ * TypeScript reports an import of a Node.js module as "cannot find module"; tkc's own message
+ * (descriptors must be pure) says what is really wrong, so it replaces TypeScript's.
+ */
+function preferPurityErrors(typeErrors: readonly Diagnostic[], evaluationErrors: readonly Diagnostic[]): Diagnostic[] {
+  const purity = evaluationErrors.filter((d) => d.code === "TKC2006");
+  if (purity.length === 0) return [...typeErrors];
+  const covered = new Set(purity.map((d) => `${d.location?.file}:${d.location?.line}`));
+  // TS2307 "cannot find module", TS2591 "cannot find name 'fs'... install @types/node".
+  const superseded = (d: Diagnostic) => (d.code === "TS2307" || d.code === "TS2591") && covered.has(`${d.location?.file}:${d.location?.line}`);
+  return [...purity, ...typeErrors.filter((d) => !superseded(d))];
+}
+
+function failed(diagnostics: readonly Diagnostic[], timings: Record<string, number>): BuildReport {
+  return { ok: false, environments: [], diagnostics, timings };
+}

@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../model/source.js";
+import { kubeTypesEntry, stdlibEntry, tkcRoot, toolchainFingerprint } from "../paths.js";
+import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
+import { parseTscOutput } from "./tsc-output.js";
+
+export interface TypecheckInput {
+  readonly projectDir: string;
+  readonly sources: readonly SourceFile[];
+  readonly kubeVersion: string;
+}
+
+export interface TypecheckOutput {
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when the result came from the cache (nothing changed since the last check). */
+  readonly cached: boolean;
+}
+
+/** Compiler options for descriptors; `tkc init` writes the same paths so editors agree with `tkc check`. */
+export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absolute: string) => string = (p) => p) {
+  return {
+    strict: true,
+    noEmit: true,
+    target: "es2022",
+    module: "esnext",
+    moduleResolution: "bundler",
+    allowImportingTsExtensions: true,
+    skipLibCheck: true,
+    noUncheckedIndexedAccess: false,
+    exactOptionalPropertyTypes: false,
+    lib: ["es2022"],
+    types: [],
+    paths: {
+      tkc: [pathsFrom(stdlibEntry())],
+      "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion))],
+    },
+  };
+}
+
+/** The native tsc executable, spawned directly (not through its node launcher) to save a process start. */
+function tscCommand(): { command: string; args: string[] } {
+  const require = createRequire(join(tkcRoot(), "package.json"));
+  try {
+    const platformPackage = `@typescript/typescript-${process.platform}-${process.arch}/package.json`;
+    const exe = join(dirname(require.resolve(platformPackage)), "lib", process.platform === "win32" ? "tsc.exe" : "tsc");
+    if (existsSync(exe)) return { command: exe, args: [] };
+  } catch {
+    // fall through to the launcher
+  }
+  return { command: process.execPath, args: [require.resolve("typescript/bin/tsc")] };
+}
+
+/** The stdlib and the generated types are inputs too: their content is part of the cache key. */
+function inputKey(input: TypecheckInput): string {
+  const parts = [toolchainFingerprint(), input.kubeVersion, ...input.sources.map((s) => `${s.path}\0${s.sha256}`)];
+  return sha256(parts.join("\n"));
+}
+
+/**
+ * Run TypeScript's native checker (tsc 7) over the project's descriptors, the stdlib and the
+ * generated Kubernetes types. Results are cached by a hash of every input file.
+ */
+export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput> {
+  const cache = cacheDir(input.projectDir);
+  const key = `typecheck-${inputKey(input)}.json`;
+  const hit = readCache<Diagnostic[]>(cache, key);
+  if (hit) return { diagnostics: hit, cached: true };
+
+  const tsconfig = join(cache, `tsconfig.${input.kubeVersion}.json`);
+  const config = JSON.stringify({
+    compilerOptions: { ...descriptorCompilerOptions(input.kubeVersion), incremental: true, tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`) },
+    files: input.sources.map((s) => s.path),
+  }, null, 2);
+  let previous = "";
+  try { previous = readFileSync(tsconfig, "utf8"); } catch { /* first run */ }
+  if (previous !== config) writeFileSync(tsconfig, config);
+
+  const tsc = tscCommand();
+  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false"], input.projectDir);
+  const diagnostics = parseTscOutput(output.stdout, input.projectDir);
+  if (output.code !== 0 && diagnostics.length === 0) {
+    return { diagnostics: [error("TKC1010", `the TypeScript checker failed: ${(output.stderr || output.stdout).trim().slice(0, 500)}`)], cached: false };
+  }
+  writeCache(cache, key, diagnostics);
+  return { diagnostics, cached: false };
+}
+
+function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolveRun({ code: code ?? 1, stdout, stderr }));
+    child.on("error", (cause) => resolveRun({ code: 1, stdout, stderr: String(cause) }));
+  });
+}

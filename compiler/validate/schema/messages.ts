@@ -1,0 +1,119 @@
+import type { ErrorObject } from "ajv";
+import { error, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeObject, type SourcedObject } from "../../model/object.js";
+import { formatPath, fromPointer, type JsonPath } from "../../model/path.js";
+import { propertyNamesAt } from "../../../schemas/index.js";
+import { locate } from "../locate.js";
+import { didYouMean } from "./suggest.js";
+
+export const UNKNOWN_FIELD = "TKC3002";
+export const WRONG_TYPE = "TKC3003";
+export const MISSING_FIELD = "TKC3004";
+export const BAD_VALUE = "TKC3005";
+
+function valueAt(root: unknown, path: JsonPath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** `string "4"`, `integer 8080`, `object`: the value as shown in a message, kept short. */
+function describeValue(value: unknown): string {
+  const type = jsonType(value);
+  if (type === "object" || type === "array" || type === "null") return type;
+  const text = JSON.stringify(value);
+  return `${type} ${text.length > 60 ? text.slice(0, 57) + "...\"" : text}`;
+}
+
+function expectedTypes(type: unknown): string[] {
+  return (Array.isArray(type) ? type : String(type).split(",")).map(String);
+}
+
+function typeHint(expected: readonly string[], value: unknown): string {
+  const numeric = typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
+  if (expected.includes("integer") && numeric && Number.isInteger(Number(value))) return `write ${Number(value)} without quotes`;
+  if (expected.includes("number") && numeric) return `write ${Number(value)} without quotes`;
+  if (expected.includes("integer") && typeof value === "number") return `use a whole number, e.g. ${Math.round(value)}`;
+  if (expected.includes("string") && (typeof value === "number" || typeof value === "boolean")) return `quote it: "${String(value)}"`;
+  if (expected.includes("array") && value !== null && typeof value === "object") return "wrap it in a list: [ ... ]";
+  return `change the value to ${expected.join(" or ")}`;
+}
+
+const FORMAT_TEXT: Readonly<Record<string, { what: string; hint: string }>> = {
+  "date-time": { what: "an RFC 3339 date-time", hint: 'use a date-time with a time zone, e.g. "2026-01-31T12:00:00Z"' },
+  byte: { what: "base64-encoded data", hint: "base64-encode the value (or put plain text under stringData)" },
+  int32: { what: "a 32-bit integer", hint: "use a whole number between -2147483648 and 2147483647" },
+  int64: { what: "a 64-bit integer", hint: "use a whole number within the safe integer range" },
+};
+
+export interface ErrorContext {
+  readonly sourced: SourcedObject;
+  readonly kubeVersion: string;
+}
+
+/**
+ * One diagnostic per ajv error, in user terms. Returns undefined for errors that are not user
+ * mistakes the API server would reject (a `null` where a value is expected: the API server
+ * decodes null as "unset").
+ */
+export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic | undefined {
+  const object = context.sourced.object;
+  const base = fromPointer(e.instancePath);
+  const value = valueAt(object, base);
+  const extra = (path: JsonPath, hint: string) => {
+    const location = locate(context.sourced, path);
+    return { path: formatPath(path), object: describeObject(object), hint, ...(location ? { location } : {}) };
+  };
+  const where = (path: JsonPath) => (path.length === 0 ? "the object" : formatPath(path));
+
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const field = String((e.params as { additionalProperty: string }).additionalProperty);
+      const path = [...base, field];
+      const allowed = propertyNamesAt(context.kubeVersion, object.apiVersion, object.kind, base) ?? [];
+      const suggestion = didYouMean(field, allowed);
+      const hint = suggestion
+        ? `did you mean "${suggestion}"?`
+        : allowed.length > 0
+          ? `remove it; fields allowed here: ${allowed.slice(0, 12).join(", ")}${allowed.length > 12 ? ", ..." : ""}`
+          : "remove it";
+      return error(UNKNOWN_FIELD, `unknown field "${field}" in ${where(base)}`, extra(path, hint));
+    }
+    case "type": {
+      if (value === null) return undefined;
+      const expected = expectedTypes((e.params as { type: unknown }).type);
+      return error(WRONG_TYPE, `${where(base)}: expected ${expected.join(" or ")}, got ${describeValue(value)}`, extra(base, typeHint(expected, value)));
+    }
+    case "required": {
+      const field = String((e.params as { missingProperty: string }).missingProperty);
+      return error(MISSING_FIELD, `missing required field "${field}" in ${where(base)}`, extra([...base, field], `add ${field}`));
+    }
+    case "pattern": {
+      if (e.schemaPath.includes("/definitions/Quantity/")) {
+        return error(BAD_VALUE, `${where(base)}: invalid quantity ${JSON.stringify(value)}`, extra(base, 'use a Kubernetes quantity such as "500m", "1", "1.5", "256Mi" or "2Gi" (no spaces or units like "core")'));
+      }
+      return error(BAD_VALUE, `${where(base)}: ${JSON.stringify(value)} does not match ${String((e.params as { pattern: string }).pattern)}`, extra(base, "fix the value's syntax"));
+    }
+    case "format": {
+      const format = String((e.params as { format: string }).format);
+      const text = FORMAT_TEXT[format] ?? { what: `format ${format}`, hint: `use a valid ${format} value` };
+      return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not ${text.what}`, extra(base, text.hint));
+    }
+    case "const": {
+      const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
+      return error(BAD_VALUE, `${where(base)}: expected ${allowed}, got ${describeValue(value)}`, extra(base, `set it to ${allowed}`));
+    }
+    default:
+      return error(BAD_VALUE, `${where(base)}: ${e.message ?? "invalid value"}`, extra(base, "fix the value"));
+  }
+}

@@ -1,0 +1,77 @@
+import { error, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeObject, type SourcedObject } from "../../model/object.js";
+import { formatPath } from "../../model/path.js";
+import { kindsOf, removedApi, supportedKubeVersions, versionsServing } from "../../../schemas/index.js";
+import { locate } from "../locate.js";
+import { didYouMean } from "./suggest.js";
+
+export const UNKNOWN_KIND = "TKC3001";
+
+function minor(version: string): number {
+  return Number(version.split(".")[1]);
+}
+
+/** `1.34-1.36` for a contiguous run of supported versions, else `1.33, 1.35`. */
+export function formatVersionRange(versions: readonly string[]): string {
+  if (versions.length === 0) return "";
+  const contiguous = versions.every((v, i) => i === 0 || minor(v) === minor(versions[i - 1]!) + 1);
+  if (versions.length > 1 && contiguous) return `${versions[0]}-${versions[versions.length - 1]}`;
+  return versions.join(", ");
+}
+
+/** Other apiVersions that serve the same kind in the target version, e.g. `resource.k8s.io/v1beta2`. */
+function alternatives(kubeVersion: string, apiVersion: string, kind: string): string[] {
+  return kindsOf(kubeVersion)
+    .filter((k) => k.kind === kind && k.apiVersion !== apiVersion)
+    .map((k) => k.apiVersion);
+}
+
+/** TKC3001 for an object whose apiVersion/kind the target Kubernetes version does not serve. */
+export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: string): Diagnostic {
+  const { apiVersion, kind } = sourced.object;
+  const path = ["apiVersion"];
+  const at = (p: string[]) => {
+    const location = locate(sourced, p);
+    return { path: formatPath(p), object: describeObject(sourced.object), ...(location ? { location } : {}) };
+  };
+  const where = at(path);
+  const others = alternatives(kubeVersion, apiVersion, kind);
+  const orOther = others.length > 0 ? `, or apiVersion ${others.join(" / ")} (served by ${kubeVersion})` : "";
+
+  const served = versionsServing(apiVersion, kind);
+  if (served.length > 0) {
+    const newer = served.filter((v) => minor(v) > minor(kubeVersion));
+    const hint = newer.length > 0 ? `use --kube-version ${newer[0]} or later${orOther}` : others.length > 0 ? `use apiVersion ${others.join(" / ")}` : `use --kube-version ${served[served.length - 1]}`;
+    return error(UNKNOWN_KIND, `${apiVersion} ${kind} exists in Kubernetes ${formatVersionRange(served)}, not in target ${kubeVersion}`, { ...where, hint });
+  }
+
+  const removed = removedApi(apiVersion, kind);
+  if (removed) {
+    const hint = removed.replacement ? `use apiVersion ${removed.replacement}${removed.note ? ` (${removed.note})` : ""}` : (removed.note ?? "remove this object");
+    return error(UNKNOWN_KIND, `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`, { ...where, hint });
+  }
+
+  if (others.length > 0) {
+    return error(UNKNOWN_KIND, `${kind} is not served as ${apiVersion} in Kubernetes ${kubeVersion}`, { ...where, hint: `use apiVersion ${others.join(" / ")}` });
+  }
+
+  const kinds = kindsOf(kubeVersion);
+  const sameApi = kinds.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);
+  const closeInApi = didYouMean(kind, sameApi);
+  if (closeInApi) {
+    return error(UNKNOWN_KIND, `unknown kind "${kind}" in ${apiVersion}`, { ...at(["kind"]), hint: `did you mean "${closeInApi}"?` });
+  }
+  const close = didYouMean(kind, [...new Set(kinds.map((k) => k.kind))]);
+  if (close) {
+    const servedAs = kinds.filter((k) => k.kind === close).map((k) => k.apiVersion);
+    return error(UNKNOWN_KIND, `unknown kind "${kind}" in ${apiVersion}`, { ...at(["kind"]), hint: `did you mean "${close}" (apiVersion ${servedAs.join(" / ")})?` });
+  }
+  const knownApi = kinds.some((k) => k.apiVersion === apiVersion);
+  const message = knownApi
+    ? `unknown kind "${kind}" in ${apiVersion} (Kubernetes ${kubeVersion})`
+    : `unknown apiVersion "${apiVersion}" for kind "${kind}" in Kubernetes ${supportedKubeVersions.includes(kubeVersion as never) ? kubeVersion : "?"}`;
+  return error(UNKNOWN_KIND, message, {
+    ...where,
+    hint: "check apiVersion and kind against `kubectl api-resources`; for a custom resource, include its CustomResourceDefinition or import its CRD schema",
+  });
+}

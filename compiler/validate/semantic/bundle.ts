@@ -1,0 +1,135 @@
+import type { KubeObject, SourcedObject } from "../../model/object.js";
+import type { JsonPath } from "../../model/path.js";
+import { apiGroup, asArray, asRecord, asString, type Json, stringMap } from "./guards.js";
+
+/** Where an object keeps its pod template, and the labels its pods get. */
+export interface PodTemplate {
+  /** Path of the PodSpec inside the object, e.g. `spec.template.spec`. */
+  readonly specPath: JsonPath;
+  readonly spec: Json;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly labelsPath: JsonPath;
+}
+
+/** One object of the bundle with the facts rules ask about most. */
+export interface BundleObject {
+  readonly index: number;
+  readonly sourced: SourcedObject;
+  readonly object: KubeObject;
+  readonly group: string;
+  readonly kind: string;
+  /** "" when the object names no namespace (it goes wherever the bundle is applied). */
+  readonly namespace: string;
+  readonly name: string | undefined;
+  readonly podTemplate: PodTemplate | undefined;
+}
+
+export interface Bundle {
+  readonly objects: readonly BundleObject[];
+  /** Objects of one kind (and group, "" for core) in one namespace. */
+  find(group: string, kind: string, namespace: string): readonly BundleObject[];
+  /** Objects with a pod template in one namespace. */
+  workloadsIn(namespace: string): readonly BundleObject[];
+  /** The first object with the same group/kind/namespace/name, if it comes before `target`. */
+  earlierTwin(target: BundleObject): BundleObject | undefined;
+}
+
+const TEMPLATE_KINDS: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ["apps", "extensions"],
+  StatefulSet: ["apps"],
+  DaemonSet: ["apps", "extensions"],
+  ReplicaSet: ["apps", "extensions"],
+  ReplicationController: [""],
+  Job: ["batch"],
+};
+
+export function podTemplateOf(object: KubeObject, group: string): PodTemplate | undefined {
+  const spec = asRecord(object.spec);
+  if (!spec) return undefined;
+  if (object.kind === "Pod" && group === "") {
+    return { specPath: ["spec"], spec, labels: stringMap(asRecord(object.metadata)?.labels), labelsPath: ["metadata", "labels"] };
+  }
+  let templateHolder: Json | undefined;
+  let base: JsonPath;
+  if (object.kind === "CronJob" && group === "batch") {
+    templateHolder = asRecord(asRecord(spec.jobTemplate)?.spec);
+    base = ["spec", "jobTemplate", "spec", "template"];
+  } else if (TEMPLATE_KINDS[object.kind]?.includes(group)) {
+    templateHolder = spec;
+    base = ["spec", "template"];
+  } else {
+    return undefined;
+  }
+  const template = asRecord(templateHolder?.template);
+  const podSpec = asRecord(template?.spec);
+  if (!template || !podSpec) return undefined;
+  return {
+    specPath: [...base, "spec"],
+    spec: podSpec,
+    labels: stringMap(asRecord(template.metadata)?.labels),
+    labelsPath: [...base, "metadata", "labels"],
+  };
+}
+
+export function indexBundle(sourcedObjects: readonly SourcedObject[]): Bundle {
+  const objects: BundleObject[] = sourcedObjects.map((sourced, index) => {
+    const object = (asRecord(sourced?.object) ?? {}) as KubeObject;
+    const metadata = asRecord(object.metadata);
+    const group = apiGroup(object.apiVersion);
+    return {
+      index,
+      sourced,
+      object,
+      group,
+      kind: asString(object.kind) ?? "",
+      namespace: asString(metadata?.namespace) ?? "",
+      name: asString(metadata?.name),
+      podTemplate: podTemplateOf(object, group),
+    };
+  });
+  const byKind = new Map<string, BundleObject[]>();
+  const workloads = new Map<string, BundleObject[]>();
+  const firstByIdentity = new Map<string, BundleObject>();
+  for (const entry of objects) {
+    push(byKind, `${entry.group}\0${entry.kind}\0${entry.namespace}`, entry);
+    if (entry.podTemplate) push(workloads, entry.namespace, entry);
+    if (entry.name !== undefined && entry.name !== "") {
+      const identity = `${entry.group}\0${entry.kind}\0${entry.namespace}\0${entry.name}`;
+      if (!firstByIdentity.has(identity)) firstByIdentity.set(identity, entry);
+    }
+  }
+  return {
+    objects,
+    find: (group, kind, namespace) => byKind.get(`${group}\0${kind}\0${namespace}`) ?? [],
+    workloadsIn: (namespace) => workloads.get(namespace) ?? [],
+    earlierTwin(target) {
+      if (target.name === undefined || target.name === "") return undefined;
+      const first = firstByIdentity.get(`${target.group}\0${target.kind}\0${target.namespace}\0${target.name}`);
+      return first && first.index < target.index ? first : undefined;
+    },
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Every container of a pod spec, with its path and which list it is in. */
+export interface ContainerRef {
+  readonly container: Json;
+  readonly path: JsonPath;
+  readonly list: "containers" | "initContainers" | "ephemeralContainers";
+}
+
+export function containersOf(template: PodTemplate): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const list of ["initContainers", "containers", "ephemeralContainers"] as const) {
+    asArray(template.spec[list]).forEach((entry, i) => {
+      const container = asRecord(entry);
+      if (container) out.push({ container, path: [...template.specPath, list, i], list });
+    });
+  }
+  return out;
+}

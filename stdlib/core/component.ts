@@ -1,0 +1,52 @@
+import type { EnvironmentContext } from "./env.js";
+import type { SourceLocation } from "./origin.js";
+
+const COMPONENT = Symbol.for("tkc.component");
+
+/** What a component needs to know to expand itself for one environment. */
+export interface ExpandContext {
+  readonly env: EnvironmentContext;
+  readonly release: { readonly name: string; readonly version: string };
+}
+
+/** The least an object must have to be emitted; every generated Kubernetes type satisfies it. */
+export interface DraftObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string };
+}
+
+/** One object a component produced, with the descriptor location that produced it. */
+export interface ObjectDraft {
+  readonly object: DraftObject;
+  readonly origin: SourceLocation | undefined;
+  /**
+   * Which option of the call at `origin` set which part of the object: `[objectPath, optionPath]`
+   * pairs, e.g. `[["spec", "replicas"], ["replicas"]]`. The longest matching object path wins and
+   * the rest of the path is followed into the option, so errors point at the exact property.
+   */
+  readonly fields?: readonly FieldMapping[];
+}
+
+export type FieldMapping = readonly [objectPath: readonly (string | number)[], optionPath: readonly (string | number)[]];
+
+/**
+ * A unit of a release: a service, a worker, a raw object... Evaluating a descriptor only
+ * records options; `expand` turns them into Kubernetes objects for one environment.
+ */
+export interface Component {
+  readonly [COMPONENT]: true;
+  /** The workload kind, e.g. `service`, for messages. */
+  readonly type: string;
+  readonly name: string;
+  readonly origin: SourceLocation | undefined;
+  expand(context: ExpandContext): readonly ObjectDraft[];
+}
+
+export function defineComponent(spec: Omit<Component, typeof COMPONENT>): Component {
+  return Object.freeze({ [COMPONENT]: true as const, ...spec });
+}
+
+export function isComponent(value: unknown): value is Component {
+  return typeof value === "object" && value !== null && COMPONENT in value;
+}

@@ -1,0 +1,40 @@
+import type { EnvVar, EnvVarSource } from "tkc/k8s";
+
+const ENV_SOURCE = Symbol.for("tkc.envSource");
+
+/** An environment variable read from somewhere other than a literal. */
+export interface EnvSourceRef {
+  readonly [ENV_SOURCE]: EnvVarSource;
+}
+
+/** A literal value, or a reference made by `secretRef`, `configMapRef` or `fieldRef`. */
+export type EnvValue = string | number | boolean | EnvSourceRef;
+
+/** Read a key of an existing Secret: the value never appears in the bundle. */
+export function secretRef(secret: string, key: string, options: { readonly optional?: boolean } = {}): EnvSourceRef {
+  return { [ENV_SOURCE]: { secretKeyRef: { name: secret, key, ...(options.optional ? { optional: true } : {}) } } };
+}
+
+/** Read a key of a ConfigMap. */
+export function configMapRef(configMap: string, key: string, options: { readonly optional?: boolean } = {}): EnvSourceRef {
+  return { [ENV_SOURCE]: { configMapKeyRef: { name: configMap, key, ...(options.optional ? { optional: true } : {}) } } };
+}
+
+/** The downward API: a field of the pod, e.g. `fieldRef("metadata.name")` or `fieldRef("status.podIP")`. */
+export function fieldRef(fieldPath: string): EnvSourceRef {
+  return { [ENV_SOURCE]: { fieldRef: { fieldPath } } };
+}
+
+/** The downward API: a container's resource request or limit, e.g. `resourceRef("limits.memory")`. */
+export function resourceRef(resource: string, containerName?: string): EnvSourceRef {
+  return { [ENV_SOURCE]: { resourceFieldRef: { resource, ...(containerName ? { containerName } : {}) } } };
+}
+
+/** `{ NAME: value }` as the container's `env` list, in the order written. */
+export function toEnvVars(env: Readonly<Record<string, EnvValue>>): EnvVar[] {
+  return Object.entries(env).map(([name, value]) =>
+    typeof value === "object" && value !== null && ENV_SOURCE in value
+      ? { name, valueFrom: value[ENV_SOURCE] }
+      : { name, value: String(value) },
+  );
+}

@@ -1,0 +1,106 @@
+import type { Namespace } from "tkc/k8s";
+import { isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
+import { fail } from "./errors.js";
+import { compact } from "./merge.js";
+import { captureOrigin, type SourceLocation } from "./origin.js";
+
+const RELEASE = Symbol.for("tkc.release");
+
+/** One deployment target of a release: dev, staging, prod... */
+export interface EnvironmentOptions {
+  /** Namespace every namespaced object goes to. */
+  readonly namespace: string;
+  /** Emit the Namespace object itself. @default true */
+  readonly createNamespace?: boolean;
+  /** Labels on the Namespace (e.g. Pod Security Admission). */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
+  /** Free-form values that `forEnv((env) => env.values.x)` can read. */
+  readonly values?: Readonly<Record<string, unknown>>;
+}
+
+export interface ReleaseOptions {
+  /** Release name: part of every object's labels and of the output path. A DNS-1123 label. */
+  readonly name: string;
+  /** Semantic version of what is released, e.g. `2.4.0`; recorded in the bundle. */
+  readonly version: string;
+  /** The environments this release is built for, by name. */
+  readonly environments: Readonly<Record<string, EnvironmentOptions>>;
+  /** The services, workers, jobs and objects of the release (nested lists are flattened). */
+  readonly components: readonly (Component | readonly Component[])[];
+}
+
+/** A whole release: what a project's root descriptor exports by default. */
+export interface Release {
+  readonly [RELEASE]: true;
+  readonly name: string;
+  readonly version: string;
+  readonly origin: SourceLocation | undefined;
+  readonly environments: Readonly<Record<string, EnvironmentOptions>>;
+  readonly components: readonly Component[];
+  /** What components see when they expand for one environment. */
+  contextFor(environment: string): ExpandContext;
+  /** Objects of the environment itself (its Namespace), before the components' objects. */
+  environmentObjects(environment: string): readonly ObjectDraft[];
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
+function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefined): void {
+  if (!DNS_LABEL.test(options.name) || options.name.length > 53) {
+    fail("TKC2110", `release name '${options.name}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
+  }
+  if (!SEMVER.test(options.version)) {
+    fail("TKC2111", `release version '${options.version}' is not a semantic version`, origin, "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
+  }
+  const environments = Object.entries(options.environments);
+  if (environments.length === 0) fail("TKC2112", `release '${options.name}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
+  for (const [name, env] of environments) {
+    if (!DNS_LABEL.test(name)) fail("TKC2112", `environment name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+    if (!DNS_LABEL.test(env.namespace ?? "") || env.namespace.length > 63) {
+      fail("TKC2113", `environment '${name}' has namespace '${env.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
+    }
+  }
+  options.components.flat().forEach((component, index) => {
+    if (!isComponent(component)) {
+      fail("TKC2114", `components[${index}] of release '${options.name}' is not a component (got ${typeof component})`, origin, "list values made by service(), worker(), raw()..., e.g. the default export of another .k8s.ts file");
+    }
+  });
+}
+
+/** Declare a release: its name, version, environments and components. */
+export function release(options: ReleaseOptions): Release {
+  const origin = captureOrigin();
+  checkRelease(options, origin);
+  const components = options.components.flat() as Component[];
+  return Object.freeze({
+    [RELEASE]: true as const,
+    name: options.name,
+    version: options.version,
+    origin,
+    environments: options.environments,
+    components,
+    contextFor(environment: string): ExpandContext {
+      const env = options.environments[environment];
+      if (!env) throw new Error(`unknown environment ${environment}`);
+      return {
+        env: { name: environment, namespace: env.namespace, values: env.values ?? {} },
+        release: { name: options.name, version: options.version },
+      };
+    },
+    environmentObjects(environment: string): readonly ObjectDraft[] {
+      const env = options.environments[environment];
+      if (!env || env.createNamespace === false) return [];
+      const namespace: Namespace = {
+        apiVersion: "v1",
+        kind: "Namespace",
+        metadata: compact({ name: env.namespace, labels: env.namespaceLabels ? { ...env.namespaceLabels } : undefined }),
+      };
+      return [{ object: namespace, origin }];
+    },
+  });
+}
+
+export function isRelease(value: unknown): value is Release {
+  return typeof value === "object" && value !== null && RELEASE in value;
+}

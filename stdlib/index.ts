@@ -1,0 +1,19 @@
+/**
+ * tkc's standard library: what `import ... from "tkc"` gives a descriptor.
+ * Every function records where it was called, so errors point at the user's line.
+ */
+export { release, isRelease, type Release, type ReleaseOptions, type EnvironmentOptions } from "./core/release.js";
+export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
+export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
+export { definePattern, type Pattern, type WorkloadBuild } from "./core/pattern.js";
+export { defineComponent, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./core/component.js";
+export type { SecurityProfile } from "./core/security.js";
+export type { ContainerOverride, PodOverride, PortOption, WorkloadOptions } from "./workloads/options.js";
+export { service, type ServiceOptions } from "./workloads/service.js";
+export { worker, type WorkerOptions } from "./workloads/worker.js";
+export { statefulService, type StatefulServiceOptions, type StorageOption } from "./workloads/stateful-service.js";
+export { daemon, type DaemonOptions } from "./workloads/daemon.js";
+export { job, cronJob, type JobOptions, type CronJobOptions } from "./workloads/job.js";
+export { raw, unchecked, type RawObject, type UncheckedObject } from "./objects/raw.js";
+export { configMap, type ConfigMapOptions } from "./objects/config-map.js";
+export { ingress, type IngressOptions, type IngressRoute } from "./networking/ingress.js";

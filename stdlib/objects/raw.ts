@@ -1,0 +1,49 @@
+import type { KnownObject } from "tkc/k8s";
+import { defineComponent, type Component } from "../core/component.js";
+import { resolveDeep, type Env } from "../core/env.js";
+import { captureOrigin } from "../core/origin.js";
+
+/**
+ * Any Kubernetes object, typed by its apiVersion and kind (the escape hatch for what no helper
+ * covers). Namespaced kinds get the environment's namespace unless they set one.
+ */
+/** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
+export type RawObject = Exclude<KnownObject, { kind: `${string}List` }>;
+
+export function raw(object: Env<RawObject>): Component {
+  const origin = captureOrigin();
+  const name = typeof object === "object" && object !== null && "metadata" in object ? String((object.metadata as { name?: string } | undefined)?.name ?? "") : "";
+  return defineComponent({
+    type: "raw",
+    name,
+    origin,
+    expand(context) {
+      return [{ object: resolveDeep(object, context.env) as RawObject, origin, fields: [[[], []]] }];
+    },
+  });
+}
+
+/** An object of a kind tkc has no types for: custom resources whose CRD types are not imported. */
+export interface UncheckedObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly annotations?: Readonly<Record<string, string>> };
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Any object, without compile-time types (for custom resources before `tkc import crd`).
+ * It is still validated against the target version's schema when its kind is a built-in one.
+ */
+export function unchecked(object: Env<UncheckedObject>): Component {
+  const origin = captureOrigin();
+  const name = typeof object === "object" && object !== null && "metadata" in object ? String((object as UncheckedObject).metadata?.name ?? "") : "";
+  return defineComponent({
+    type: "unchecked",
+    name,
+    origin,
+    expand(context) {
+      return [{ object: resolveDeep(object, context.env) as UncheckedObject, origin, fields: [[[], []]] }];
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import type { AppsV1DaemonSet, AppsV1DaemonSetUpdateStrategy as DaemonSetUpdateStrategy } from "tkc/k8s";
+import { defineComponent, type Component } from "../core/component.js";
+import { resolveDeep, type EnvDeep } from "../core/env.js";
+import { compact } from "../core/merge.js";
+import { captureOrigin } from "../core/origin.js";
+import type { WorkloadOptions } from "./options.js";
+import { checkWorkloadOptions, finishBuild, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+
+export interface DaemonOptions extends WorkloadOptions {
+  /** @default RollingUpdate with maxUnavailable 1 (the Kubernetes default) */
+  readonly updateStrategy?: EnvDeep<DaemonSetUpdateStrategy>;
+}
+
+/** One pod on every node (log collectors, node agents): a DaemonSet. */
+export function daemon(options: DaemonOptions): Component {
+  const origin = captureOrigin();
+  checkWorkloadOptions(options, origin);
+  return defineComponent({
+    type: "daemon",
+    name: options.name,
+    origin,
+    expand(context) {
+      const build = startBuild("daemon", options, context, origin);
+      const template = finishBuild(build, options, context);
+      const daemonSet: AppsV1DaemonSet = {
+        apiVersion: "apps/v1",
+        kind: "DaemonSet",
+        metadata: workloadMetadata(options, build),
+        spec: compact({
+          updateStrategy: resolveDeep(options.updateStrategy, context.env) as DaemonSetUpdateStrategy | undefined,
+          selector: { matchLabels: { ...build.selector } },
+          template,
+        }),
+      };
+      const fields = workloadFields(options, ["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]]);
+      return [{ object: daemonSet, origin, fields }, ...build.extraObjects];
+    },
+  });
+}

@@ -1,0 +1,66 @@
+import type { Container, PodSpec, Probe, ResourceRequirements } from "tkc/k8s";
+import type { Env, EnvDeep } from "../core/env.js";
+import type { EnvValue } from "../core/env-vars.js";
+import type { SecurityProfile } from "../core/security.js";
+import type { Pattern } from "../core/pattern.js";
+
+/** A PodSpec override: any field, at any depth, may also be given per environment. */
+export type PodOverride = { readonly [K in keyof PodSpec]?: EnvDeep<PodSpec[K]> };
+
+/** A Container override: any field, at any depth, may also be given per environment. */
+export type ContainerOverride = { readonly [K in keyof Container]?: EnvDeep<Container[K]> };
+
+/** A port the main container listens on. */
+export interface PortOption {
+  /** IANA service name (at most 15 chars), used by probes and Services to refer to the port. */
+  readonly name: string;
+  readonly containerPort: number;
+  /** @default "TCP" */
+  readonly protocol?: "TCP" | "UDP" | "SCTP";
+  /** Port the Service exposes, for workloads that have a Service. @default containerPort */
+  readonly servicePort?: number;
+}
+
+/** Options every workload kind shares: the main container and its pod. */
+export interface WorkloadOptions {
+  /** Object name of the workload and its Service; a DNS-1123 label. */
+  readonly name: string;
+  /** Image with an explicit tag or digest (`:latest` and untagged images are rejected). */
+  readonly image: Env<string>;
+  /** Overrides the image's ENTRYPOINT. */
+  readonly command?: Env<readonly string[]>;
+  /** Overrides the image's CMD. */
+  readonly args?: Env<readonly string[]>;
+  /** The port the container listens on; `ports` for several. */
+  readonly port?: PortOption;
+  /** Several ports; names must be unique. */
+  readonly ports?: readonly PortOption[];
+  /** Environment variables, in order: literals or `secretRef` / `configMapRef` / `fieldRef`. */
+  readonly env?: Readonly<Record<string, Env<EnvValue>>>;
+  /** CPU and memory requests and limits, e.g. `{ requests: { cpu: "100m", memory: "128Mi" } }`. */
+  readonly resources?: Env<ResourceRequirements>;
+  /** Restarts the container when it fails. */
+  readonly liveness?: Env<Probe>;
+  /** Takes the pod out of Service endpoints while it fails. */
+  readonly readiness?: Env<Probe>;
+  /** Holds off the other probes until the app has started. */
+  readonly startup?: Env<Probe>;
+  /** Paths that get a writable emptyDir, for apps under the read-only root filesystem. @default none */
+  readonly writablePaths?: readonly string[];
+  /** Pod security profile. @default "restricted" */
+  readonly security?: SecurityProfile;
+  /** Extra labels on every object of this workload (selectors are not affected). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Extra annotations on the workload object. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Extra annotations on the pod template, e.g. for a service mesh. */
+  readonly podAnnotations?: Env<Readonly<Record<string, string>>>;
+  /** ServiceAccount the pods run as. @default the namespace's default */
+  readonly serviceAccountName?: string;
+  /** Typed override of the generated main container; merged last (objects merge, lists replace). */
+  readonly container?: ContainerOverride;
+  /** Typed override of the generated PodSpec; merged last (objects merge, lists replace). */
+  readonly pod?: PodOverride;
+  /** Platform patterns applied to this workload, in order (sidecars, budgets, autoscaling...). */
+  readonly patterns?: readonly Pattern[];
+}

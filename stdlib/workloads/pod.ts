@@ -1,0 +1,140 @@
+import type { Container, ContainerPort, PodSpec, PodTemplateSpec, Volume, VolumeMount } from "tkc/k8s";
+import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component.js";
+import { resolve, resolveDeep } from "../core/env.js";
+import { toEnvVars, type EnvValue } from "../core/env-vars.js";
+import { fail } from "../core/errors.js";
+import { selectorLabels } from "../core/labels.js";
+import { compact, mergeOverride } from "../core/merge.js";
+import type { SourceLocation } from "../core/origin.js";
+import type { WorkloadBuild } from "../core/pattern.js";
+import { containerSecurityContext, podSecurityContext } from "../core/security.js";
+import type { PortOption, WorkloadOptions } from "./options.js";
+
+/** Ports of a workload, from `port` or `ports` (never both). */
+export function portsOf(options: WorkloadOptions, origin: SourceLocation | undefined): readonly PortOption[] {
+  if (options.port && options.ports) {
+    fail("TKC2102", `workload '${options.name}' sets both 'port' and 'ports'`, origin, "keep one: 'port' for a single port, 'ports' for several");
+  }
+  return options.ports ?? (options.port ? [options.port] : []);
+}
+
+/** Check options that do not depend on the environment, when the user calls the workload function. */
+export function checkWorkloadOptions(options: WorkloadOptions, origin: SourceLocation | undefined): void {
+  if (typeof options.name !== "string" || options.name === "") {
+    fail("TKC2103", "a workload needs a non-empty 'name'", origin, "add name: \"my-app\"");
+  }
+  portsOf(options, origin);
+}
+
+/** Volume name for a writable path: `/var/cache/nginx` -> `var-cache-nginx`. */
+function volumeNameForPath(path: string): string {
+  const name = path.replace(/^\/+|\/+$/g, "").replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+  return `tmp-${name || "root"}`.slice(0, 63).replace(/-+$/, "");
+}
+
+/** The generated main container and pod, before patterns and overrides. */
+export function startBuild(type: string, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined): WorkloadBuild {
+  const env = context.env;
+  const profile = options.security ?? "restricted";
+  const ports: ContainerPort[] = portsOf(options, origin).map((p) =>
+    compact({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? "TCP" }),
+  );
+  const envValues: Record<string, EnvValue> = {};
+  for (const [key, value] of Object.entries(options.env ?? {})) envValues[key] = resolve(value, env);
+  const writable = options.writablePaths ?? [];
+  const mounts: VolumeMount[] = writable.map((path) => ({ name: volumeNameForPath(path), mountPath: path }));
+  const volumes: Volume[] = writable.map((path) => ({ name: volumeNameForPath(path), emptyDir: {} }));
+
+  const container: Container = compact({
+    name: options.name,
+    image: resolve(options.image, env),
+    command: options.command ? [...resolve(options.command, env)] : undefined,
+    args: options.args ? [...resolve(options.args, env)] : undefined,
+    ports: ports.length > 0 ? ports : undefined,
+    env: Object.keys(envValues).length > 0 ? toEnvVars(envValues) : undefined,
+    resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : undefined,
+    livenessProbe: options.liveness ? resolveDeep(options.liveness, env) : undefined,
+    readinessProbe: options.readiness ? resolveDeep(options.readiness, env) : undefined,
+    startupProbe: options.startup ? resolveDeep(options.startup, env) : undefined,
+    securityContext: containerSecurityContext(profile),
+    volumeMounts: mounts.length > 0 ? mounts : undefined,
+  }) as Container;
+
+  const pod: PodSpec = compact({
+    serviceAccountName: options.serviceAccountName,
+    securityContext: podSecurityContext(profile),
+    volumes: volumes.length > 0 ? volumes : undefined,
+    containers: [],
+  }) as PodSpec;
+
+  const selector = selectorLabels(options.name, context);
+  return {
+    name: options.name,
+    type,
+    selector,
+    podLabels: { ...selector },
+    podAnnotations: { ...(options.podAnnotations ? resolve(options.podAnnotations, env) : {}) },
+    pod,
+    container,
+    extraObjects: [] as ObjectDraft[],
+  };
+}
+
+/** Apply patterns and the user's typed overrides, then assemble the pod template. */
+export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, context: ExpandContext): PodTemplateSpec {
+  for (const pattern of options.patterns ?? []) pattern.apply(build, context);
+  const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
+  const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
+  const spec = mergeOverride(base, resolveDeep(options.pod, context.env));
+  const annotations = Object.keys(build.podAnnotations).length > 0 ? build.podAnnotations : undefined;
+  return {
+    metadata: compact({ labels: build.podLabels, annotations }),
+    spec,
+  };
+}
+
+/** Labels and annotations for the workload's own objects. */
+export function workloadMetadata(options: WorkloadOptions, build: WorkloadBuild, name = options.name) {
+  return compact({
+    name,
+    labels: { ...build.selector, ...(options.labels ?? {}) },
+    annotations: options.annotations && Object.keys(options.annotations).length > 0 ? { ...options.annotations } : undefined,
+  });
+}
+
+type Path = readonly (string | number)[];
+
+/** Which workload option produced which part of a workload object (for exact error locations). */
+export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = []): FieldMapping[] {
+  const container: Path = [...template, "spec", "containers", 0];
+  const envKeys = Object.keys(options.env ?? {});
+  return [
+    [["metadata", "name"], ["name"]],
+    [["metadata", "labels"], ["labels"]],
+    [["metadata", "annotations"], ["annotations"]],
+    [[...template, "metadata", "annotations"], ["podAnnotations"]],
+    [[...template, "spec"], ["pod"]],
+    [container, ["container"]],
+    [[...container, "name"], ["name"]],
+    [[...container, "image"], ["image"]],
+    [[...container, "command"], ["command"]],
+    [[...container, "args"], ["args"]],
+    [[...container, "env"], ["env"]],
+    ...envKeys.map((key, index): FieldMapping => [[...container, "env", index], ["env", key]]),
+    [[...container, "resources"], ["resources"]],
+    [[...container, "livenessProbe"], ["liveness"]],
+    [[...container, "readinessProbe"], ["readiness"]],
+    [[...container, "startupProbe"], ["startup"]],
+    options.ports ? [[...container, "ports"], ["ports"]] : [[...container, "ports", 0], ["port"]],
+    ...extra,
+  ];
+}
+
+/** The same for the Service in front of a workload. */
+export function serviceFields(options: WorkloadOptions): FieldMapping[] {
+  return [
+    [["metadata", "name"], ["name"]],
+    [["spec"], ["service"]],
+    options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]],
+  ];
+}

@@ -1,0 +1,88 @@
+import type { AppsV1StatefulSet, PersistentVolumeClaim } from "tkc/k8s";
+import { defineComponent, type Component } from "../core/component.js";
+import { resolve, type Env } from "../core/env.js";
+import { fail } from "../core/errors.js";
+import { compact } from "../core/merge.js";
+import { captureOrigin } from "../core/origin.js";
+import type { WorkloadOptions } from "./options.js";
+import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { serviceFor } from "./service-object.js";
+
+/** A persistent volume each replica gets, kept across restarts and rescheduling. */
+export interface StorageOption {
+  /** Claim and volume name; a DNS-1123 label. */
+  readonly name: string;
+  /** Where the main container mounts it. */
+  readonly mountPath: string;
+  /** Requested size, e.g. `"10Gi"`. */
+  readonly size: Env<string>;
+  /** @default the cluster's default StorageClass */
+  readonly storageClassName?: Env<string>;
+  /** @default ["ReadWriteOnce"] */
+  readonly accessModes?: readonly ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
+}
+
+export interface StatefulServiceOptions extends WorkloadOptions {
+  /** Pod replicas. @default 1 */
+  readonly replicas?: Env<number>;
+  /** Volume claim templates, one claim per replica each. */
+  readonly storage?: readonly StorageOption[];
+  /** `OrderedReady` starts pods one by one; `Parallel` all at once. @default "OrderedReady" */
+  readonly podManagementPolicy?: "OrderedReady" | "Parallel";
+}
+
+/**
+ * A workload with stable identity and storage (databases, brokers): a StatefulSet, the headless
+ * Service that gives each pod a DNS name, and one PersistentVolumeClaim template per storage entry.
+ */
+export function statefulService(options: StatefulServiceOptions): Component {
+  const origin = captureOrigin();
+  checkWorkloadOptions(options, origin);
+  if (portsOf(options, origin).length === 0) {
+    fail("TKC2104", `statefulService '${options.name}' has no port, so its headless Service would route nowhere`, origin, "add port: { name: \"db\", containerPort: 5432 }");
+  }
+  return defineComponent({
+    type: "statefulService",
+    name: options.name,
+    origin,
+    expand(context) {
+      const build = startBuild("statefulService", options, context, origin);
+      const storage = options.storage ?? [];
+      build.container = {
+        ...build.container,
+        volumeMounts: [...(build.container.volumeMounts ?? []), ...storage.map((s) => ({ name: s.name, mountPath: s.mountPath }))],
+      };
+      const template = finishBuild(build, options, context);
+      const claims: PersistentVolumeClaim[] = storage.map((s) => ({
+        apiVersion: "v1",
+        kind: "PersistentVolumeClaim",
+        metadata: { name: s.name },
+        spec: compact({
+          accessModes: [...(s.accessModes ?? ["ReadWriteOnce"])],
+          storageClassName: s.storageClassName === undefined ? undefined : resolve(s.storageClassName, context.env),
+          resources: { requests: { storage: resolve(s.size, context.env) } },
+        }),
+      }));
+      const statefulSet: AppsV1StatefulSet = {
+        apiVersion: "apps/v1",
+        kind: "StatefulSet",
+        metadata: workloadMetadata(options, build),
+        spec: compact({
+          replicas: resolve(options.replicas ?? 1, context.env),
+          serviceName: options.name,
+          podManagementPolicy: options.podManagementPolicy,
+          selector: { matchLabels: { ...build.selector } },
+          template,
+          volumeClaimTemplates: claims.length > 0 ? claims : undefined,
+        }),
+      };
+      const headless = serviceFor(build, portsOf(options, origin), workloadMetadata(options, build), origin, { headless: true });
+      const fields = workloadFields(options, ["spec", "template"], [
+        [["spec", "replicas"], ["replicas"]],
+        [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
+        [["spec", "volumeClaimTemplates"], ["storage"]],
+      ]);
+      return [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }, ...build.extraObjects];
+    },
+  });
+}

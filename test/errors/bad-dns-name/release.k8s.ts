@@ -1,0 +1,9 @@
+import { release, service } from "tkc";
+
+const api = service({
+  name: "Api_Server",
+  image: "registry.example.com/api:1.0.0",
+  port: { name: "http", containerPort: 8080 },
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case" } }, components: [api] });

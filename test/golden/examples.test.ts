@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "../../compiler/pipeline.js";
+import { readTree, updateGoldens } from "../support/files.js";
+import { repoRoot, tempDir } from "../support/cli.js";
+
+// Golden bundles: every example builds to exactly the bytes under examples/<name>/expected/.
+// TKC_UPDATE_GOLDEN=1 rewrites them; review the diff like code.
+const examplesDir = join(repoRoot, "examples");
+const examples = readdirSync(examplesDir).filter((name) => existsSync(join(examplesDir, name, "release.k8s.ts")));
+
+process.env.TKC_CACHE_DIR = tempDir("tkc-golden-cache-");
+
+for (const name of examples) {
+  test(`example ${name} builds to its golden bundle`, async () => {
+    const out = tempDir();
+    const report = await build({ target: join(examplesDir, name), outDir: out, write: true });
+    assert.deepEqual(report.diagnostics, [], "the example builds without diagnostics");
+    assert.ok(report.ok);
+    const actual = readTree(join(out, report.release!));
+    const expectedDir = join(examplesDir, name, "expected");
+    if (updateGoldens) {
+      rmSync(expectedDir, { recursive: true, force: true });
+      mkdirSync(expectedDir, { recursive: true });
+      cpSync(join(out, report.release!), expectedDir, { recursive: true });
+    }
+    const expected = readTree(expectedDir);
+    assert.deepEqual([...actual.keys()], [...expected.keys()], "same files");
+    for (const [file, content] of actual) assert.equal(content, expected.get(file), `${name}/${file} matches the golden file`);
+  });
+}

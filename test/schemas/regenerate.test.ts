@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+it("npm run gen:schemas reproduces the committed schemas byte for byte", () => {
+  const out = mkdtempSync(join(tmpdir(), "tkc-schemas-"));
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", join(root, "schemas/generator/main.ts"), "--out", out], { cwd: root, stdio: "pipe" });
+    const committed = join(root, "schemas");
+    const files = ["api-versions.json", ...["1.33", "1.34", "1.35", "1.36"].flatMap((v) => readdirSync(join(out, `v${v}`)).map((f) => `v${v}/${f}`))];
+    assert.ok(files.length >= 13);
+    for (const file of files) {
+      const fresh = readFileSync(join(out, file));
+      assert.ok(statSync(join(committed, file)).size < 5 * 1024 * 1024, `${file} is over 5 MB`);
+      assert.ok(fresh.equals(readFileSync(join(committed, file))), `schemas/${file} differs from a fresh generation; run npm run gen:schemas`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,18 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+/** Every file under a directory, relative path -> content, sorted. */
+export function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const full = join(current, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export const updateGoldens = process.env.TKC_UPDATE_GOLDEN === "1";

@@ -1,0 +1,237 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readKubernetesYaml } from "../../compiler/load/yaml/read.js";
+import { toCanonicalYaml } from "../../compiler/emit/yaml-writer.js";
+import { toPointer, type JsonPath } from "../../compiler/model/path.js";
+import type { SourcedObject } from "../../compiler/model/object.js";
+
+function at(sourced: SourcedObject, path: JsonPath): string | undefined {
+  const location = sourced.fieldOrigins?.get(toPointer(path));
+  return location && `${location.file}:${location.line}:${location.column}+${location.length}`;
+}
+
+const MANIFESTS = `# shop backend
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  replicas: 3
+  template:
+    spec:
+      containers:
+      - name: api
+        image: registry.example.com/shop/api:1.25
+        ports:
+        - containerPort: 8080
+---
+# nothing here but a comment
+---
+---
+apiVersion: v1
+kind: Service
+metadata: { name: api, labels: { "app.kubernetes.io/name": api } }
+spec:
+  ports: [{ port: 80, targetPort: 8080 }]
+`;
+
+test("reads every object of a multi-document file with the position of each key and item", () => {
+  const { objects, diagnostics } = readKubernetesYaml("k8s/api.yaml", MANIFESTS);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(objects.map((o) => o.object.kind), ["Deployment", "Service"]);
+  const [deployment, service] = objects;
+  assert.equal(deployment.object.spec && (deployment.object.spec as { replicas: number }).replicas, 3);
+  assert.deepEqual(deployment.origin, { file: "k8s/api.yaml", line: 3, column: 1, length: 1 });
+  assert.equal(at(deployment, ["spec", "replicas"]), "k8s/api.yaml:9:3+8");
+  assert.equal(at(deployment, ["spec", "template", "spec", "containers", 0]), "k8s/api.yaml:13:9+9");
+  assert.equal(at(deployment, ["spec", "template", "spec", "containers", 0, "image"]), "k8s/api.yaml:14:9+5");
+  assert.equal(at(deployment, ["spec", "template", "spec", "containers", 0, "ports", 0, "containerPort"]), "k8s/api.yaml:16:11+13");
+  assert.equal(service.origin?.line, 21);
+  assert.equal(at(service, ["metadata", "labels", "app.kubernetes.io/name"]), "k8s/api.yaml:23:34+24");
+  assert.equal(at(service, ["spec", "ports", 0, "targetPort"]), "k8s/api.yaml:25:23+10");
+});
+
+test("a syntax error is reported at its line and column, and the other documents still load", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n data:\n  x: 1\n";
+  const { objects, diagnostics } = readKubernetesYaml("bad.yaml", text);
+  assert.deepEqual(objects.map((o) => o.object.metadata.name), ["a"]);
+  assert.ok(diagnostics.length >= 1);
+  const [first] = diagnostics;
+  assert.equal(first.code, "TKC1101");
+  assert.equal(first.severity, "error");
+  assert.deepEqual([first.location?.file, first.location?.line, first.location?.column], ["bad.yaml", 10, 2]);
+  assert.match(first.message, /^[a-z]/);
+  assert.ok(first.hint);
+});
+
+test("a tab used as indentation gets its own hint", () => {
+  const { diagnostics } = readKubernetesYaml("tab.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: a\n");
+  assert.equal(diagnostics[0].code, "TKC1101");
+  assert.equal(diagnostics[0].location?.line, 4);
+  assert.match(diagnostics[0].hint ?? "", /tabs/);
+});
+
+function billionLaughs(): string {
+  let text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+  for (let i = 1; i < 10; i++) {
+    const name = String.fromCharCode(97 + i);
+    const previous = String.fromCharCode(96 + i);
+    text += `${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]\n`;
+  }
+  return text;
+}
+
+test("a billion-laughs document is refused in milliseconds", () => {
+  const text = billionLaughs();
+  assert.ok(text.length > 400 && text.length < 1200, `${text.length} bytes`);
+  const started = performance.now();
+  const { objects, diagnostics } = readKubernetesYaml("bomb.yaml", text);
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 200, `took ${elapsed.toFixed(1)} ms`);
+  assert.deepEqual(objects, []);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, "TKC1103");
+  assert.equal(diagnostics[0].location?.line, 10);
+});
+
+test("an alias to its own anchor is refused", () => {
+  const { objects, diagnostics } = readKubernetesYaml("cycle.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: &m\n  name: a\n  self: *m\n");
+  assert.deepEqual(objects, []);
+  assert.equal(diagnostics[0].code, "TKC1103");
+  assert.equal(diagnostics[0].location?.line, 5);
+});
+
+test("small anchors, aliases and merge keys are accepted, with a note", () => {
+  const text = [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata:",
+    "  name: api",
+    "  labels: &labels",
+    "    app: api",
+    "spec:",
+    "  selector:",
+    "    matchLabels: *labels",
+    "  template:",
+    "    metadata:",
+    "      labels:",
+    "        <<: *labels",
+    "        tier: web",
+    "",
+  ].join("\n");
+  const { objects, diagnostics } = readKubernetesYaml("anchors.yaml", text);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [["TKC1104", "warning"]]);
+  assert.deepEqual(objects[0].object.spec, { selector: { matchLabels: { app: "api" } }, template: { metadata: { labels: { app: "api", tier: "web" } } } });
+  assert.equal(at(objects[0], ["spec", "selector", "matchLabels"]), "anchors.yaml:9:5+11");
+});
+
+test("documents that are not Kubernetes objects are refused with a reason", () => {
+  const text = "just a string\n---\n- a\n- b\n---\nfoo: bar\n---\nkind: ConfigMap\nmetadata: {name: x}\n---\napiVersion: v1\nkind: ConfigMap\ndata: {}\n---\nnull\n";
+  const { objects, diagnostics } = readKubernetesYaml("odd.yaml", text);
+  assert.deepEqual(objects, []);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.location?.line, d.message]),
+    [
+      ["TKC1105", 1, "this document is not a Kubernetes object: it is a string"],
+      ["TKC1105", 3, "this document is not a Kubernetes object: it is a list"],
+      ["TKC1105", 6, "this document is not a Kubernetes object: it has no kind"],
+      ["TKC1105", 8, "this document is not a Kubernetes object: it has no apiVersion"],
+      ["TKC1106", 11, "this ConfigMap has no metadata.name"],
+      ["TKC1105", 15, "this document is not a Kubernetes object: it is null"],
+    ],
+  );
+  for (const d of diagnostics) assert.ok(d.hint, d.code);
+  assert.equal(diagnostics[4].object, "v1 ConfigMap <unnamed>");
+});
+
+test("a kind: List is flattened into its items, each with its own field positions", () => {
+  const text = [
+    "apiVersion: v1",
+    "kind: List",
+    "items:",
+    "- apiVersion: v1",
+    "  kind: ConfigMap",
+    "  metadata:",
+    "    name: a",
+    "- apiVersion: v1",
+    "  kind: Secret",
+    "  metadata:",
+    "    name: b",
+    "  stringData:",
+    "    password: hunter2",
+    "- kind: Oops",
+    "",
+  ].join("\n");
+  const { objects, diagnostics } = readKubernetesYaml("list.yaml", text);
+  assert.deepEqual(objects.map((o) => `${o.object.kind}/${o.object.metadata.name}`), ["ConfigMap/a", "Secret/b"]);
+  assert.equal(objects[1].origin?.line, 8);
+  assert.equal(at(objects[1], ["stringData", "password"]), "list.yaml:13:5+8");
+  assert.equal(at(objects[1], ["kind"]), "list.yaml:9:3+4");
+  assert.equal(objects[1].fieldOrigins?.has("/items/1/kind"), false);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.location?.line]), [["TKC1105", 14]]);
+});
+
+test("a duplicate key is an error pointing at both keys", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  key: one\n  other: x\n  key: two\n";
+  const { objects, diagnostics } = readKubernetesYaml("dup.yaml", text);
+  assert.deepEqual(objects, []);
+  assert.equal(diagnostics.length, 1);
+  const [d] = diagnostics;
+  assert.equal(d.code, "TKC1102");
+  assert.deepEqual([d.location?.line, d.location?.column, d.location?.length], [8, 3, 3]);
+  assert.equal(d.related?.[0].location?.line, 6);
+});
+
+test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAML 1.2", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  mode: 0644\n  quoted: \"no\"\n  time: 12:30\n  on: x\n  port: 8080\n";
+  const { objects, diagnostics } = readKubernetesYaml("pitfalls.yaml", text);
+  assert.deepEqual(objects[0].object.data, { enabled: "yes", mode: 644, quoted: "no", time: "12:30", on: "x", port: 8080 });
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column]),
+    [
+      ["TKC1108", "warning", 6, 12],
+      ["TKC1108", "warning", 7, 9],
+      ["TKC1108", "warning", 9, 9],
+      ["TKC1108", "warning", 10, 3],
+    ],
+  );
+  assert.equal(diagnostics[0].hint, 'quote it if you mean the string: "yes"');
+});
+
+test("explicit tags do not smuggle non-JSON values (Buffer, Set, Date) into objects", () => {
+  const text = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: !!binary aGVsbG8=\n  b: !!set {x}\n  c: !!timestamp 2020-01-01\n";
+  const { objects, diagnostics } = readKubernetesYaml("tags.yaml", text);
+  assert.deepEqual(objects[0].object.data, { a: "aGVsbG8=", b: { x: null }, c: "2020-01-01" });
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.location?.line, d.message]), [
+    ["TKC1109", 5, "unresolved tag: !!binary"],
+    ["TKC1109", 6, "unresolved tag: !!set"],
+    ["TKC1109", 7, "unresolved tag: !!timestamp"],
+  ]);
+});
+
+test("a file over 16 MiB is refused before parsing", () => {
+  const text = "# " + "x".repeat(16 * 1024 * 1024);
+  const { objects, diagnostics } = readKubernetesYaml("huge.yaml", text);
+  assert.deepEqual(objects, []);
+  assert.equal(diagnostics[0].code, "TKC1107");
+});
+
+test("empty input and comment-only input give nothing and say nothing", () => {
+  for (const text of ["", "\n\n", "# c\n", "---\n", "---\n# c\n---\n...\n"]) {
+    assert.deepEqual(readKubernetesYaml("empty.yaml", text), { objects: [], diagnostics: [] }, JSON.stringify(text));
+  }
+});
+
+test("what the canonical writer emits reads back unchanged and without warnings", () => {
+  const object = {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "cfg", labels: { enabled: "yes" } },
+    data: { "app.conf": "a = 1\n  b = 2\n", mode: "0644", time: "12:30", empty: "" },
+  };
+  const { objects, diagnostics } = readKubernetesYaml("emitted.yaml", toCanonicalYaml(object));
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(objects[0].object, object);
+});
