@@ -137,7 +137,7 @@ export default [
 function tkcRelease(specs: readonly ServiceSpec[]): string {
   const ident = (spec: ServiceSpec) => spec.name.replace(/-/g, "_");
   const imports = specs.map((s) => `import ${ident(s)} from "./services/${s.name}.k8s.js";`).join("\n");
-  const routes = specs.map((s) => `    { host, path: "/${s.name}", service: "${s.name}", port: "http" },`).join("\n");
+  const routes = specs.map((s) => `        { host, path: "/${s.name}", service: "${s.name}", port: "http" },`).join("\n");
   return `import { ingress, release } from "tkc";
 ${imports}
 

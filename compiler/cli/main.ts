@@ -13,7 +13,6 @@ import { tkcVersion } from "../paths.js";
 export async function main(argv: readonly string[]): Promise<number> {
   const output = processOutput();
   let code: number = EXIT.ok;
-  let usageError = false;
   const cli = yargs([...argv])
     .scriptName("tkc")
     .usage("$0 <command> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.")
@@ -28,17 +27,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .help()
     .alias("h", "help")
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((message, failure, instance) => {
+    .fail((message, failure) => {
       if (failure) throw failure;
-      usageError = true;
-      output.err(instance.help === undefined ? message : `${message}\n\nRun 'tkc --help' for usage.`);
+      // Throwing stops yargs from running the command handler with the invalid arguments.
+      throw new UsageError(message);
     })
     .exitProcess(false);
   try {
     await cli.parseAsync();
   } catch (failure) {
+    if (failure instanceof UsageError) {
+      output.err(`${failure.message}\n\nRun 'tkc --help' for usage.`);
+      return EXIT.usage;
+    }
     output.err(`tkc: internal error (this is a bug in tkc, please report it):\n${(failure as Error)?.stack ?? String(failure)}`);
     return EXIT.internal;
   }
-  return usageError ? EXIT.usage : code;
+  return code;
 }
+
+class UsageError extends Error {}

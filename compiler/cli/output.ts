@@ -18,10 +18,19 @@ export function processOutput(): Output {
   };
 }
 
-/** Print diagnostics to stderr, errors before warnings, then a count line if there were any. */
+/** Source order: by file, line and column; diagnostics without a location first. Stable. */
+function bySourcePosition(a: Diagnostic, b: Diagnostic): number {
+  const la = a.location;
+  const lb = b.location;
+  if (!la || !lb) return (la ? 1 : 0) - (lb ? 1 : 0);
+  return la.file < lb.file ? -1 : la.file > lb.file ? 1 : la.line - lb.line || la.column - lb.column;
+}
+
+/** Print diagnostics to stderr, errors before warnings, each in source order, then a count line. */
 export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length === 0) return;
-  const ordered = [...diagnostics.filter((d) => d.severity === "error"), ...diagnostics.filter((d) => d.severity !== "error")];
+  const errors = diagnostics.filter((d) => d.severity === "error").sort(bySourcePosition);
+  const ordered = [...errors, ...diagnostics.filter((d) => d.severity !== "error").sort(bySourcePosition)];
   for (const d of ordered) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color }) + "\n");
   output.err(renderSummary(diagnostics));
 }

@@ -1,0 +1,88 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readTree } from "../support/files.js";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+test("tkc init scaffolds a project that builds at once and that plain tsc checks with the same types", () => {
+  const dir = join(tempDir(), "my-app");
+  const init = runTkc(["init", dir]);
+  assert.equal(init.status, 0, init.stderr);
+  for (const file of ["tkc.config.json", "tsconfig.json", "release.k8s.ts", ".gitignore"]) assert.ok(existsSync(join(dir, file)), file);
+
+  const built = runTkc(["build", dir]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /^my-app\/dev: 3 objects, sha256:[0-9a-f]{12}… written to .*\nmy-app\/prod: 3 objects/);
+
+  // What an editor does: TypeScript with the scaffolded tsconfig resolves "tkc" and "tkc/k8s".
+  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
+  assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+
+  const again = runTkc(["init", dir]);
+  assert.equal(again.status, 1);
+  assert.match(again.stderr, /already exist[\s\S]*--force/);
+});
+
+test("--layout stream writes one manifests.yaml with the same objects and digest", () => {
+  const files = tempDir();
+  const stream = tempDir();
+  const a = runTkc(["build", "examples/shop", "--env", "prod", "--out", files]);
+  const b = runTkc(["build", "examples/shop", "--env", "prod", "--out", stream, "--layout", "stream"]);
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(b.status, 0, b.stderr);
+  assert.equal(a.stdout.match(/sha256:\S+/)![0], b.stdout.match(/sha256:\S+/)![0], "layout does not change the digest");
+  const tree = readTree(join(stream, "shop", "prod"));
+  assert.deepEqual([...tree.keys()], ["bundle.json", "manifests.yaml"]);
+  const documents = tree.get("manifests.yaml")!.split(/^---\n/m).filter(Boolean);
+  const perFile = [...readTree(join(files, "shop", "prod")).entries()].filter(([name]) => name.endsWith(".yaml")).map(([, content]) => content);
+  assert.deepEqual(documents, perFile);
+});
+
+test("a failed build leaves the previous bundle untouched", () => {
+  const project = join(tempDir(), "hello");
+  cpSync(join(repoRoot, "examples", "hello"), project, { recursive: true, filter: (src) => !/\/(out|expected|\.tkc-cache)(\/|$)/.test(src) });
+  const out = tempDir();
+  assert.equal(runTkc(["build", project, "--out", out]).status, 0);
+  const before = readTree(join(out, "hello", "dev"));
+
+  const source = join(project, "release.k8s.ts");
+  writeFileSync(source, readFileSync(source, "utf8").replace("nginx-unprivileged:1.27.3", "nginx-unprivileged:latest").replace('"/tmp"', '"/tmp", "/var/cache"'));
+  const failed = runTkc(["build", project, "--out", out]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /TKC3206/);
+  assert.deepEqual(readTree(join(out, "hello", "dev")), before);
+});
+
+test("exit codes: 2 for usage errors, 1 for an unknown environment, with a hint", () => {
+  const usage = runTkc(["build", "examples/hello", "--layout", "zip"]);
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /Invalid values:[\s\S]*layout/);
+  const none = runTkc([]);
+  assert.equal(none.status, 2);
+  const env = runTkc(["check", "examples/shop", "--env", "qa"]);
+  assert.equal(env.status, 1);
+  assert.match(env.stderr, /error TKC1005: release 'shop' has no environment 'qa'[\s\S]*hint: choose one of: dev, staging, prod/);
+});
+
+test("every command's --help shows examples", () => {
+  for (const command of ["init", "build", "check", "validate"]) {
+    const help = runTkc([command, "--help"]);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Examples:/, command);
+  }
+});
+
+test("no colour when output is not a terminal, even without NO_COLOR", () => {
+  const result = runTkc(["check", "test/errors/latest-image"], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+  assert.equal(result.status, 1);
+  assert.doesNotMatch(result.stderr, /\u001b\[/);
+});
+
+test("the shop example is valid for every supported Kubernetes version", () => {
+  for (const version of ["1.33", "1.34", "1.35", "1.36"]) {
+    const result = runTkc(["check", "examples/shop", "--kube-version", version]);
+    assert.equal(result.status, 0, `${version}: ${result.stderr}`);
+  }
+});

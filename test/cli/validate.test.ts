@@ -1,0 +1,51 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { performance } from "node:perf_hooks";
+import { runTkc } from "../support/cli.js";
+
+const fixture = (name: string) => `test/cli/fixtures/${name}`;
+
+test("tkc validate accepts valid plain YAML", () => {
+  const result = runTkc(["validate", fixture("valid.yaml")]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, "2 objects valid for Kubernetes 1.36\n");
+});
+
+test("tkc validate points each problem at its YAML line, with the JSON path and a hint", () => {
+  const result = runTkc(["validate", fixture("invalid.yaml")]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /test\/cli\/fixtures\/invalid\.yaml:6:3 error TKC3002: unknown field "replica"[^\n]*\n[\s\S]*?hint: [^\n]*replicas/);
+  assert.match(result.stderr, /invalid\.yaml:15:\d+ error TKC3205: [^\n]*"nginx"/);
+  assert.match(result.stderr, /invalid\.yaml:17:1 error TKC3001: policy\/v1beta1 PodDisruptionBudget was removed in Kubernetes 1\.25[\s\S]*?hint: use apiVersion policy\/v1/);
+});
+
+test("tkc validate refuses malformed YAML with its position", () => {
+  const result = runTkc(["validate", fixture("malformed.yaml")]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /malformed\.yaml:\d+:\d+ error TKC1101: /);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, "no stack trace");
+});
+
+test("tkc validate refuses an alias bomb quickly", () => {
+  const started = performance.now();
+  const result = runTkc(["validate", fixture("alias-bomb.yaml")]);
+  const millis = performance.now() - started;
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /alias-bomb\.yaml:\d+:\d+ error TKC1103: /);
+  assert.ok(millis < 5000, `took ${Math.round(millis)} ms`);
+});
+
+test("tkc validate refuses documents that are not Kubernetes objects", () => {
+  const result = runTkc(["validate", fixture("not-kubernetes.yaml")]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /not-kubernetes\.yaml:1:1 error TKC1105: [^\n]*kind/);
+});
+
+test("tkc validate checks against the requested Kubernetes version", () => {
+  const result = runTkc(["validate", fixture("valid.yaml"), "--kube-version", "1.33"]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, "2 objects valid for Kubernetes 1.33\n");
+  const bad = runTkc(["validate", fixture("valid.yaml"), "--kube-version", "1.20"]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /Kubernetes 1\.20 is not supported; use one of 1\.33, 1\.34, 1\.35, 1\.36/);
+});
