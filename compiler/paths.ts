@@ -13,6 +13,11 @@ export function stdlibEntry(): string {
   return join(tkcRoot(), "stdlib", "index.ts");
 }
 
+/** The generated TypeScript types of the built-in custom resources, imported as "tkc/crds". */
+export function crdTypesEntry(): string {
+  return join(tkcRoot(), "schemas", "crds", "types.ts");
+}
+
 /** The generated TypeScript types of one Kubernetes version, imported as "tkc/k8s". */
 export function kubeTypesEntry(kubeVersion: string): string {
   return join(tkcRoot(), "schemas", `v${kubeVersion}`, "types.ts");

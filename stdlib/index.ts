@@ -17,3 +17,11 @@ export { job, cronJob, type JobOptions, type CronJobOptions } from "./workloads/
 export { raw, unchecked, type RawObject, type UncheckedObject } from "./objects/raw.js";
 export { configMap, type ConfigMapOptions } from "./objects/config-map.js";
 export { ingress, type IngressOptions, type IngressRoute } from "./networking/ingress.js";
+
+// The pattern library (docs/patterns.md), one folder per family.
+export * from "./patterns/foundational/index.js";
+export * from "./patterns/behavioural/index.js";
+export * from "./patterns/discovery/index.js";
+export * from "./patterns/structural/index.js";
+export * from "./patterns/configuration/index.js";
+export * from "./patterns/advanced/index.js";

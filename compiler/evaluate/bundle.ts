@@ -12,7 +12,7 @@ export interface DescriptorBundle {
 }
 
 /** Modules a descriptor may import that tkc provides itself. */
-export const PROVIDED_MODULES = ["tkc", "tkc/k8s"];
+export const PROVIDED_MODULES = ["tkc", "tkc/k8s", "tkc/crds"];
 
 /**
  * Bundle the root descriptor and its local imports with esbuild (TypeScript stripped, no type

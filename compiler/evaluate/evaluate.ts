@@ -54,7 +54,7 @@ export async function evaluate(project: Project, log: (line: string) => void = (
     () =>
       sandbox.load(bundle.code, (id) => {
         if (id === "tkc") return frozenStdlib;
-        if (id === "tkc/k8s") return {};
+        if (id === "tkc/k8s" || id === "tkc/crds") return {}; // types only
         throw new Error(`cannot load module "${id}"`);
       }),
     "the descriptor",

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
-import { kubeTypesEntry, stdlibEntry, tkcRoot, toolchainFingerprint } from "../paths.js";
+import { crdTypesEntry, kubeTypesEntry, stdlibEntry, tkcRoot, toolchainFingerprint } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
 
@@ -37,6 +37,7 @@ export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absol
     paths: {
       tkc: [pathsFrom(stdlibEntry())],
       "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion))],
+      "tkc/crds": [pathsFrom(crdTypesEntry())],
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Container, PodSpec } from "tkc/k8s";
 import type { ExpandContext, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
+import type { PortOption } from "../workloads/options.js";
 
 /** The workload being built, as a pattern sees and changes it. */
 export interface WorkloadBuild {
@@ -15,6 +16,16 @@ export interface WorkloadBuild {
   pod: PodSpec;
   /** The main container (also `pod.containers[0]` once the build finishes). */
   container: Container;
+  /** The main container's ports, as the user declared them. */
+  readonly ports: readonly PortOption[];
+  /** Fields merged into the workload object's spec (strategy, minReadySeconds...); objects merge, lists replace. */
+  spec: Record<string, unknown>;
+  /** Annotations on the workload object itself (e.g. Argo CD sync waves). */
+  workloadAnnotations: Record<string, string>;
+  /** Fields merged into the spec of the workload's Service, for kinds that have one. */
+  serviceSpec: Record<string, unknown>;
+  /** Annotations on the workload's Service. */
+  serviceAnnotations: Record<string, string>;
   /** Objects the pattern adds beside the workload (PDB, HPA, ConfigMap...). */
   readonly extraObjects: ObjectDraft[];
 }

@@ -4,7 +4,7 @@ import { resolveDeep, type EnvDeep } from "../core/env.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
-import { checkWorkloadOptions, finishBuild, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
 export interface DaemonOptions extends WorkloadOptions {
   /** @default RollingUpdate with maxUnavailable 1 (the Kubernetes default) */
@@ -26,11 +26,11 @@ export function daemon(options: DaemonOptions): Component {
         apiVersion: "apps/v1",
         kind: "DaemonSet",
         metadata: workloadMetadata(options, build),
-        spec: compact({
+        spec: withPatternSpec(compact({
           updateStrategy: resolveDeep(options.updateStrategy, context.env) as DaemonSetUpdateStrategy | undefined,
           selector: { matchLabels: { ...build.selector } },
           template,
-        }),
+        }), build),
       };
       const fields = workloadFields(options, ["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]]);
       return [{ object: daemonSet, origin, fields }, ...build.extraObjects];

@@ -5,7 +5,7 @@ import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
-import { checkWorkloadOptions, finishBuild, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild } from "../core/pattern.js";
 
 export interface JobOptions extends WorkloadOptions {
@@ -62,7 +62,7 @@ export function job(options: JobOptions): Component {
     expand(context) {
       const build = startBuild("job", options, context, origin);
       const template = jobTemplate(options, context, build);
-      const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: jobSpec(options, context, template) };
+      const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };
       const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]));
       return [{ object, origin, fields }, ...build.extraObjects];
     },
@@ -107,7 +107,7 @@ export function cronJob(options: CronJobOptions): Component {
         apiVersion: "batch/v1",
         kind: "CronJob",
         metadata: workloadMetadata(options, build),
-        spec: compact({
+        spec: withPatternSpec(compact({
           schedule: resolve(options.schedule, context.env),
           timeZone: options.timeZone,
           concurrencyPolicy: options.concurrencyPolicy ?? "Forbid",
@@ -116,7 +116,7 @@ export function cronJob(options: CronJobOptions): Component {
           failedJobsHistoryLimit: options.failedJobsHistoryLimit,
           suspend: options.suspend === undefined ? undefined : resolve(options.suspend, context.env),
           jobTemplate: { metadata: { labels: { ...build.selector } }, spec: jobSpec(options, context, template) },
-        }),
+        }), build),
       };
       const jobSpecPath = ["spec", "jobTemplate", "spec"];
       const cronFields = ["schedule", "timeZone", "concurrencyPolicy", "startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "suspend"].map(

@@ -76,6 +76,11 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     podAnnotations: { ...(options.podAnnotations ? resolve(options.podAnnotations, env) : {}) },
     pod,
     container,
+    ports: portsOf(options, origin),
+    spec: {},
+    workloadAnnotations: {},
+    serviceSpec: {},
+    serviceAnnotations: {},
     extraObjects: [] as ObjectDraft[],
   };
 }
@@ -95,11 +100,27 @@ export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, cont
 
 /** Labels and annotations for the workload's own objects. */
 export function workloadMetadata(options: WorkloadOptions, build: WorkloadBuild, name = options.name) {
+  const annotations = { ...build.workloadAnnotations, ...(options.annotations ?? {}) };
   return compact({
     name,
     labels: { ...build.selector, ...(options.labels ?? {}) },
-    annotations: options.annotations && Object.keys(options.annotations).length > 0 ? { ...options.annotations } : undefined,
+    annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
   });
+}
+
+/** Labels and annotations for the workload's Service. */
+export function serviceMetadata(options: WorkloadOptions, build: WorkloadBuild) {
+  const annotations = { ...build.serviceAnnotations };
+  return compact({
+    name: options.name,
+    labels: { ...build.selector, ...(options.labels ?? {}) },
+    annotations: Object.keys(annotations).length > 0 ? annotations : undefined,
+  });
+}
+
+/** The generated workload spec with what patterns added (patterns may not replace the template). */
+export function withPatternSpec<T extends object>(spec: T, build: WorkloadBuild): T {
+  return mergeOverride(spec, build.spec);
 }
 
 type Path = readonly (string | number)[];

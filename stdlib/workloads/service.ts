@@ -2,10 +2,10 @@ import type { AppsV1Deployment, AppsV1DeploymentStrategy as DeploymentStrategy, 
 import { defineComponent, type Component } from "../core/component.js";
 import { resolve, resolveDeep, type Env, type EnvDeep } from "../core/env.js";
 import { fail } from "../core/errors.js";
-import { compact } from "../core/merge.js";
+import { compact, mergeOverride } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
-import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
 
 export interface ServiceOptions extends WorkloadOptions {
@@ -35,15 +35,15 @@ export function service(options: ServiceOptions): Component {
         apiVersion: "apps/v1",
         kind: "Deployment",
         metadata: workloadMetadata(options, build),
-        spec: compact({
+        spec: withPatternSpec(compact({
           replicas: resolve(options.replicas ?? 1, context.env),
           strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.env), context.env) : undefined,
           selector: { matchLabels: { ...build.selector } },
           template,
-        }),
+        }), build),
       };
-      const svc = serviceFor(build, portsOf(options, origin), workloadMetadata(options, build), origin, {
-        spec: resolveDeep(options.service, context.env) as Partial<ServiceSpec> | undefined,
+      const svc = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, {
+        spec: mergeOverride(build.serviceSpec, resolveDeep(options.service, context.env)) as Partial<ServiceSpec>,
       });
       const fields = workloadFields(options, ["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]]);
       return [{ object: deployment, origin, fields }, { ...svc, fields: serviceFields(options) }, ...build.extraObjects];

@@ -5,7 +5,7 @@ import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
-import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
 
 /** A persistent volume each replica gets, kept across restarts and rescheduling. */
@@ -67,16 +67,16 @@ export function statefulService(options: StatefulServiceOptions): Component {
         apiVersion: "apps/v1",
         kind: "StatefulSet",
         metadata: workloadMetadata(options, build),
-        spec: compact({
+        spec: withPatternSpec(compact({
           replicas: resolve(options.replicas ?? 1, context.env),
           serviceName: options.name,
           podManagementPolicy: options.podManagementPolicy,
           selector: { matchLabels: { ...build.selector } },
           template,
           volumeClaimTemplates: claims.length > 0 ? claims : undefined,
-        }),
+        }), build),
       };
-      const headless = serviceFor(build, portsOf(options, origin), workloadMetadata(options, build), origin, { headless: true });
+      const headless = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, { headless: true, spec: build.serviceSpec });
       const fields = workloadFields(options, ["spec", "template"], [
         [["spec", "replicas"], ["replicas"]],
         [["spec", "podManagementPolicy"], ["podManagementPolicy"]],

@@ -4,7 +4,7 @@ import { resolve, resolveDeep, type Env } from "../core/env.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
-import { checkWorkloadOptions, finishBuild, startBuild, workloadFields, workloadMetadata } from "./pod.js";
+import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
 export interface WorkerOptions extends WorkloadOptions {
   /** Pod replicas. @default 1 */
@@ -28,12 +28,12 @@ export function worker(options: WorkerOptions): Component {
         apiVersion: "apps/v1",
         kind: "Deployment",
         metadata: workloadMetadata(options, build),
-        spec: compact({
+        spec: withPatternSpec(compact({
           replicas: resolve(options.replicas ?? 1, context.env),
           strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.env), context.env) : undefined,
           selector: { matchLabels: { ...build.selector } },
           template,
-        }),
+        }), build),
       };
       const fields = workloadFields(options, ["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]]);
       return [{ object: deployment, origin, fields }, ...build.extraObjects];

@@ -1,0 +1,2 @@
+// Patterns of this family are exported here (see docs/patterns.md).
+export {};
