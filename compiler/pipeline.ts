@@ -10,7 +10,11 @@ import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
 import { validateObjects } from "./validate/validate.js";
 import { planBundle, type BundleManifest, type BundlePlan, type Layout } from "./emit/bundle-plan.js";
-import { writeBundle } from "./emit/write-bundle.js";
+import { checkVersion, recordBuild } from "./release/record.js";
+import { currentBundleDir, historyDir } from "./release/layout.js";
+import { latestRevision } from "./release/revision.js";
+import { historyDiagnostic } from "./release/diagnose.js";
+import { sourceCommit } from "./release/source-commit.js";
 import { cacheDir, readCache, sha256, writeCache } from "./cache/cache-dir.js";
 import { tkcVersion, toolchainFingerprint } from "./paths.js";
 import type { SourceFile } from "./model/source.js";
@@ -27,6 +31,10 @@ export interface BuildOptions {
   readonly layout?: Layout;
   /** false for `tkc check`: run every check, write nothing. */
   readonly write: boolean;
+  /** Record different content under an already released version. */
+  readonly allowSameVersion?: boolean;
+  /** Keep at most this many revisions per environment. */
+  readonly keep?: number;
   /** Forwarded output of console.log in descriptors. */
   readonly log?: (line: string) => void;
 }
@@ -123,15 +131,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const diagnostics = dedupeAcrossEnvironments(wanted.length > 1 ? tagged : tagged.map(({ diagnostic }) => ({ diagnostic })));
   if (hasErrors(diagnostics)) return failed(diagnostics, timings);
 
+  if (!options.write) {
+    const checked = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
+      environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, millis,
+    }));
+    lap("total", started);
+    return { ok: true, release: release.name, version: release.version, environments: checked, diagnostics, timings };
+  }
+
   // Only now, with every environment valid, does anything touch the output directory.
   t = performance.now();
-  const reports: EnvironmentReport[] = plans.map(({ environment, plan, millis }) => {
-    const dir = join(outRoot, release.name, environment);
-    const outcome = options.write ? writeBundle(dir, plan) : "checked";
-    return { environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: dir, outcome, manifest: plan.manifest, millis };
-  });
+  const recorded = recordAll(outRoot, plans, project.dir, options);
   lap("write", t);
-  if (options.write && !hasErrors(diagnostics) && diagnostics.length === 0) {
+  if (!recorded.ok) return failed([...diagnostics, ...recorded.diagnostics], timings);
+  const reports = recorded.reports;
+  if (diagnostics.length === 0) {
     const stats = Object.fromEntries(reports.map((r) => [r.outDir, statBundle(r.outDir, r.manifest)]));
     writeCache(cache, `build-${buildKey}.json`, { reports, stats } satisfies WarmEntry);
   }
@@ -153,6 +167,12 @@ function warmBuild(cache: string, key: string, outRoot: string): EnvironmentRepo
     const expectedDir = join(outRoot, report.manifest.release, report.environment);
     const stats = previous.stats[expectedDir];
     if (report.outDir !== expectedDir || !stats || !statsMatch(expectedDir, stats)) return undefined;
+    // The history must still end in this bundle (it may have been rolled back or pruned since).
+    try {
+      if (latestRevision(historyDir(outRoot, report.manifest.release, report.environment))?.record.digest !== report.digest) return undefined;
+    } catch {
+      return undefined;
+    }
   }
   return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
 }
@@ -174,6 +194,37 @@ function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number
     if (stat.size !== size || stat.mtimeMs !== mtime) return false;
   }
   return true;
+}
+
+/** Check the version rule for every environment, then record each build in its history. */
+function recordAll(
+  outRoot: string,
+  plans: readonly { environment: string; plan: BundlePlan; millis: number }[],
+  projectDir: string,
+  options: BuildOptions,
+): { ok: true; reports: EnvironmentReport[] } | { ok: false; diagnostics: Diagnostic[] } {
+  try {
+    const refusals = plans.map(({ plan }) => checkVersion(outRoot, plan, options.allowSameVersion ?? false)).filter((d): d is Diagnostic => d !== undefined);
+    if (refusals.length > 0) return { ok: false, diagnostics: refusals };
+    const commit = sourceCommit(projectDir);
+    const reports = plans.map(({ environment, plan, millis }): EnvironmentReport => {
+      const outcome = recordBuild(plan, { outRoot, allowSameVersion: options.allowSameVersion, keep: options.keep, sourceCommit: commit });
+      return {
+        environment,
+        objects: outcome.manifest.objects.length,
+        digest: outcome.manifest.digest,
+        outDir: currentBundleDir(outRoot, plan.manifest.release, environment),
+        outcome: outcome.status,
+        revision: outcome.revision,
+        changes: outcome.changes,
+        manifest: outcome.manifest,
+        millis,
+      };
+    });
+    return { ok: true, reports };
+  } catch (failure) {
+    return { ok: false, diagnostics: [historyDiagnostic(failure)] };
+  }
 }
 
 /** Files recorded in bundle.json: what went into the evaluation, plus the project config. */

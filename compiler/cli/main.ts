@@ -3,6 +3,8 @@ import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
 import { validateCommand, runValidate, type ValidateArgs } from "./commands/validate.js";
 import { initCommand, runInit, type InitArgs } from "./commands/init.js";
+import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
+import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
 import { EXIT, processOutput } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
@@ -20,7 +22,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...checkCommand, handler: async (args) => void (code = await runCheck(args as unknown as BuildArgs, output)) })
     .command({ ...validateCommand, handler: (args) => void (code = runValidate(args as unknown as ValidateArgs, output)) })
     .command({ ...initCommand, handler: (args) => void (code = runInit(args as unknown as InitArgs, output)) })
-    .demandCommand(1, "name a command: init, build, check or validate")
+    .command({ ...historyCommand, handler: (args) => void (code = runHistory(args as unknown as HistoryArgs, output)) })
+    .command({ ...rollbackCommand, handler: (args) => void (code = runRollback(args as unknown as RollbackArgs, output)) })
+    .demandCommand(1, "name a command: init, build, check, validate, history, rollback or diff")
     .strict()
     .recommendCommands()
     .version(tkcVersion())

@@ -16,6 +16,14 @@ export interface BundleObjectEntry {
   readonly sha256: string;
 }
 
+/** Which object: what `kubectl` needs to find it. */
+export interface ObjectIdentity {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
 /** bundle.json: what was built, from what, and the digest of every object (docs/bundle-format.md). */
 export interface BundleManifest {
   readonly apiVersion: "tkc.dev/v1";
@@ -29,6 +37,8 @@ export interface BundleManifest {
   readonly layout: Layout;
   readonly sources: readonly { readonly path: string; readonly sha256: string }[];
   readonly objects: readonly BundleObjectEntry[];
+  /** Objects of the parent revision that this bundle no longer has: delete them (or prune) on apply. */
+  readonly removed: readonly ObjectIdentity[];
   readonly digest: string;
 }
 
@@ -96,8 +106,28 @@ export function planBundle(input: BundleInput): BundlePlan {
     layout: input.layout,
     sources: [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((s) => ({ path: s.path, sha256: s.sha256 })),
     objects: entries,
+    removed: [],
     digest: bundleDigest(entries),
   };
-  files.set("bundle.json", JSON.stringify(manifest, null, 2) + "\n");
+  files.set("bundle.json", renderManifest(manifest));
   return { manifest, files };
+}
+
+/** bundle.json's bytes: 2-space JSON in the field order of BundleManifest, newline-terminated. */
+export function renderManifest(manifest: BundleManifest): string {
+  return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** The same plan recording which objects were removed since the parent revision. */
+export function withRemoved(plan: BundlePlan, removed: readonly ObjectIdentity[]): BundlePlan {
+  const { digest, ...rest } = plan.manifest;
+  const manifest: BundleManifest = { ...rest, removed, digest };
+  const files = new Map(plan.files);
+  files.set("bundle.json", renderManifest(manifest));
+  return { manifest, files };
+}
+
+export function identityKey(o: ObjectIdentity): string {
+  const group = o.apiVersion.includes("/") ? o.apiVersion.slice(0, o.apiVersion.indexOf("/")) : "";
+  return `${group}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
 }

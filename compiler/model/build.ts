@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
+import type { ChangeSummary } from "../release/revision.js";
 
 /** What happened to one environment of a build. */
 export interface EnvironmentReport {
@@ -8,8 +9,12 @@ export interface EnvironmentReport {
   readonly digest: string;
   /** Where the bundle is (or would be) written. */
   readonly outDir: string;
-  /** `written`, `unchanged` (same bytes already there), or `checked` (nothing written). */
-  readonly outcome: "written" | "unchanged" | "checked";
+  /** `recorded` (a new revision), `unchanged` (same digest as the latest revision), or `checked` (nothing written). */
+  readonly outcome: "recorded" | "unchanged" | "checked";
+  /** The release revision the bundle is (absent for `checked`). */
+  readonly revision?: number;
+  /** Against the parent revision (for `unchanged`: what the latest revision changed). */
+  readonly changes?: ChangeSummary;
   readonly manifest: BundleManifest;
   readonly millis: number;
 }

@@ -3,6 +3,7 @@ import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
 import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
 import type { Layout } from "../../emit/bundle-plan.js";
+import type { EnvironmentReport } from "../../model/build.js";
 
 export interface BuildArgs {
   project: string;
@@ -10,6 +11,21 @@ export interface BuildArgs {
   "kube-version"?: string;
   out?: string;
   layout: Layout;
+  "allow-same-version"?: boolean;
+  keep?: number;
+}
+
+/** One line per environment: what was built and what it means for the release's history. */
+export function summaryLine(release: string, env: EnvironmentReport): string {
+  const name = `${release}/${env.environment}`;
+  const digest = shortDigest(env.digest);
+  const where = relative(process.cwd(), env.outDir) || ".";
+  const time = `(${Math.round(env.millis)} ms)`;
+  if (env.outcome === "checked") return `${name}: ${env.objects} objects valid, ${digest} ${time}`;
+  const version = `version ${env.manifest.version}`;
+  if (env.outcome === "unchanged") return `${name}: unchanged, revision ${env.revision} (${version}), ${env.objects} objects, ${digest} in ${where}`;
+  const c = env.changes!;
+  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}`;
 }
 
 export function buildOptions<T>(yargs: Argv<T>) {
@@ -26,6 +42,8 @@ export const buildCommand = {
     buildOptions(yargs)
       .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/" })
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
+      .option("allow-same-version", { type: "boolean", default: false, describe: "record different content under a version that was already released" })
+      .option("keep", { type: "number", describe: "keep at most N revisions per environment (older ones are deleted)" })
       .example("$0 build examples/shop", "build every environment of the shop release")
       .example("$0 build examples/shop --env prod", "build only prod, into examples/shop/out/shop/prod/")
       .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/"),
@@ -38,15 +56,14 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     kubeVersion: args["kube-version"],
     outDir: args.out,
     layout: args.layout,
+    allowSameVersion: args["allow-same-version"],
+    keep: args.keep,
     write,
     log: (line) => output.err(line),
   });
   printDiagnostics(output, report.diagnostics);
   if (!report.ok) return EXIT.userError;
-  for (const env of report.environments) {
-    const where = env.outcome === "checked" ? "checked" : `${env.outcome === "written" ? "written to" : "unchanged in"} ${relative(process.cwd(), env.outDir) || "."}`;
-    output.out(`${report.release}/${env.environment}: ${env.objects} objects, ${shortDigest(env.digest)} ${where} (${Math.round(env.millis)} ms)`);
-  }
+  for (const env of report.environments) output.out(summaryLine(report.release!, env));
   if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
   return EXIT.ok;
 }

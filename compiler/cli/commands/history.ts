@@ -1,0 +1,78 @@
+import type { Argv } from "yargs";
+import { historyDir } from "../../release/layout.js";
+import { HistoryError, listRevisions, readRevision, type RevisionRecord } from "../../release/revision.js";
+import { resolveReleaseTarget } from "../../release/target.js";
+import { verifyHistory } from "../../release/verify.js";
+import { historyDiagnostic } from "../../release/diagnose.js";
+import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { relative } from "node:path";
+
+export interface HistoryArgs {
+  release: string;
+  env: string;
+  out?: string;
+  verify?: boolean;
+  format: "text" | "json";
+}
+
+export const historyCommand = {
+  command: "history <release>",
+  describe: "List the revisions of a release environment: version, date, digest, changes, source commit",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("release", { type: "string", describe: "release name (history under --out, default ./out) or project directory" })
+      .option("env", { alias: "e", type: "string", demandOption: true, describe: "environment" })
+      .option("out", { alias: "o", type: "string", describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" })
+      .option("verify", { type: "boolean", default: false, describe: "recompute every stored digest and report tampering" })
+      .option("format", { choices: ["text", "json"] as const, default: "text" as const })
+      .example("$0 history examples/shop --env prod", "revisions of shop/prod built from examples/shop")
+      .example("$0 history shop --env prod --out deploy --verify", "check that no recorded revision was edited"),
+};
+
+function changes(record: RevisionRecord): string {
+  return `+${record.changes.added} ~${record.changes.changed} -${record.changes.removed}`;
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
+}
+
+export function runHistory(args: HistoryArgs, output: Output): number {
+  const resolved = resolveReleaseTarget(args.release, args.out);
+  if (!resolved.target) {
+    printDiagnostics(output, [resolved.diagnostic!]);
+    return EXIT.userError;
+  }
+  const { outRoot, release } = resolved.target;
+  const dir = historyDir(outRoot, release, args.env);
+  const numbers = listRevisions(dir);
+  if (numbers.length === 0) {
+    output.err(`error: no revisions of ${release}/${args.env} under ${relative(process.cwd(), outRoot) || "."}\n  hint: build it first: tkc build <project> --env ${args.env}`);
+    return EXIT.userError;
+  }
+  let records: RevisionRecord[];
+  try {
+    records = numbers.map((n) => readRevision(dir, n).record);
+  } catch (failure) {
+    if (!(failure instanceof HistoryError)) throw failure;
+    printDiagnostics(output, [historyDiagnostic(failure)]);
+    return EXIT.userError;
+  }
+  if (args.format === "json") output.out(JSON.stringify(records, null, 2));
+  else {
+    const rows = [["REVISION", "VERSION", "CREATED", "DIGEST", "CHANGES", "COMMIT", "NOTE"]];
+    for (const r of records) {
+      rows.push([String(r.revision), r.version, r.createdAt.replace("T", " "), r.digest.slice(0, 19), changes(r), r.sourceCommit ? r.sourceCommit.slice(0, 8) + (r.sourceCommit.endsWith("+dirty") ? "+" : "") : "-", r.rollbackOf ? `rollback to ${r.rollbackOf}` : ""]);
+    }
+    output.out(`${release}/${args.env} (${relative(process.cwd(), dir) || dir})`);
+    for (const line of table(rows)) output.out(line);
+  }
+  if (args.verify) {
+    const verified = verifyHistory(dir);
+    printDiagnostics(output, verified.diagnostics);
+    if (verified.diagnostics.length > 0) return EXIT.userError;
+    output.err(`verified ${verified.revisions} revisions: every digest matches`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,14 @@
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { LockTimeout } from "./lock.js";
+import { HistoryError } from "./revision.js";
+
+/** A failure while reading or writing history, as a user-facing diagnostic (bugs still throw). */
+export function historyDiagnostic(failure: unknown): Diagnostic {
+  if (failure instanceof HistoryError) {
+    return error("TKC4002", failure.message, { location: { file: failure.file, line: 1, column: 1 }, hint: failure.hint });
+  }
+  if (failure instanceof LockTimeout) {
+    return error("TKC4003", failure.message, { hint: "wait for the other build to finish; if none is running, delete the .lock file" });
+  }
+  throw failure;
+}

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BundleManifest } from "../emit/bundle-plan.js";
+import { REVISION_DIR, REVISION_FILE, revisionDirName } from "./layout.js";
+
+/** Counts of objects added, changed and removed against the parent revision. */
+export interface ChangeSummary {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+}
+
+/** revision.json: what one recorded build (or rollback) was. */
+export interface RevisionRecord {
+  readonly apiVersion: "tkc.dev/v1";
+  readonly kind: "Revision";
+  readonly release: string;
+  readonly environment: string;
+  readonly revision: number;
+  readonly version: string;
+  /** The bundle digest (same as bundle.json's). */
+  readonly digest: string;
+  /** The previous revision's digest; null for the first. */
+  readonly parentDigest: string | null;
+  /** ISO-8601 UTC; SOURCE_DATE_EPOCH overrides the clock for reproducible histories. */
+  readonly createdAt: string;
+  /** `git rev-parse HEAD` of the project when it is in git, `+dirty` when it had changes. */
+  readonly sourceCommit: string | null;
+  readonly changes: ChangeSummary;
+  /** Set when this revision was written by `tkc rollback --to N`. */
+  readonly rollbackOf?: number;
+}
+
+/** A revision as found on disk. */
+export interface StoredRevision {
+  readonly dir: string;
+  readonly record: RevisionRecord;
+  readonly manifest: BundleManifest;
+}
+
+/** A history that cannot be read, with the file at fault and how to recover. */
+export class HistoryError extends Error {
+  constructor(message: string, readonly file: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+function readJson<T>(file: string, what: string): T {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new HistoryError(`${what} is missing: ${file}`, file, "restore the file from git, or delete the revision's directory to drop it from the history");
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (cause) {
+    throw new HistoryError(`${what} is not valid JSON (${(cause as Error).message}): ${file}`, file, "restore the file from git, or delete the revision's directory to drop it from the history");
+  }
+}
+
+/** Revision numbers present in a history directory, ascending (temp directories are ignored). */
+export function listRevisions(dir: string): number[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => REVISION_DIR.test(name))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+export function readRevision(dir: string, revision: number): StoredRevision {
+  const revisionDir = join(dir, revisionDirName(revision));
+  const record = readJson<RevisionRecord>(join(revisionDir, REVISION_FILE), `revision ${revision}'s ${REVISION_FILE}`);
+  const manifest = readJson<BundleManifest>(join(revisionDir, "bundle.json"), `revision ${revision}'s bundle.json`);
+  if (record.revision !== revision || record.digest !== manifest.digest) {
+    throw new HistoryError(`revision ${revision} is inconsistent: its ${REVISION_FILE} and bundle.json disagree`, join(revisionDir, REVISION_FILE), "run `tkc history --verify` to see what changed; restore the revision from git");
+  }
+  return { dir: revisionDir, record, manifest };
+}
+
+export function latestRevision(dir: string): StoredRevision | undefined {
+  const revisions = listRevisions(dir);
+  return revisions.length > 0 ? readRevision(dir, revisions[revisions.length - 1]!) : undefined;
+}
+
+/** The bundle files of a revision (everything but revision.json), name -> content. */
+export function readRevisionFiles(revision: StoredRevision): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(revision.dir).sort()) {
+    if (name === REVISION_FILE || name.startsWith(".")) continue;
+    files.set(name, readFileSync(join(revision.dir, name), "utf8"));
+  }
+  return files;
+}

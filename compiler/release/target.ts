@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { CONFIG_FILE } from "../load/project.js";
+
+/** Which release's history a command works on, and under which output root. */
+export interface ReleaseTarget {
+  readonly outRoot: string;
+  readonly release: string;
+}
+
+/**
+ * `tkc history shop` (a release name, history under --out or ./out) or `tkc history examples/shop`
+ * (a project directory: its configured outDir, and the release found there).
+ */
+export function resolveReleaseTarget(target: string, out: string | undefined): { target?: ReleaseTarget; diagnostic?: Diagnostic } {
+  const asDir = resolve(target);
+  if (existsSync(asDir) && statSync(asDir).isDirectory() && (existsSync(join(asDir, CONFIG_FILE)) || existsSync(join(asDir, "release.k8s.ts")))) {
+    let outDir = "out";
+    try {
+      outDir = JSON.parse(readFileSync(join(asDir, CONFIG_FILE), "utf8")).outDir ?? "out";
+    } catch {
+      // no or unreadable config: the default
+    }
+    const outRoot = resolve(out ?? join(asDir, outDir));
+    const releases = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => existsSync(join(outRoot, name, "history"))) : [];
+    if (releases.length === 1) return { target: { outRoot, release: releases[0]! } };
+    return {
+      diagnostic: error("TKC4004", releases.length === 0 ? `no release history under ${outRoot}` : `several releases under ${outRoot}: ${releases.join(", ")}`, {
+        hint: releases.length === 0 ? `run \`tkc build ${target}\` first` : "name the release instead of the project, with --out",
+      }),
+    };
+  }
+  const outRoot = resolve(out ?? "out");
+  if (!existsSync(join(outRoot, target, "history"))) {
+    return { diagnostic: error("TKC4004", `no history for release '${target}' under ${outRoot}`, { hint: "pass --out with the directory `tkc build` wrote to, or the project directory" }) };
+  }
+  return { target: { outRoot, release: target } };
+}
