@@ -14,7 +14,7 @@ test("tkc init scaffolds a project that builds at once and that plain tsc checks
 
   const built = runTkc(["build", dir]);
   assert.equal(built.status, 0, built.stderr);
-  assert.match(built.stdout, /^my-app\/dev: 3 objects, sha256:[0-9a-f]{12}… written to .*\nmy-app\/prod: 3 objects/);
+  assert.match(built.stdout, /^my-app\/dev: revision 1 \(version 0\.1\.0\), \+3 ~0 -0 objects, sha256:[0-9a-f]{12}… -> .*\nmy-app\/prod: revision 1/);
 
   // What an editor does: TypeScript with the scaffolded tsconfig resolves "tkc" and "tkc/k8s".
   const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
