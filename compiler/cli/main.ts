@@ -3,8 +3,10 @@ import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
 import { validateCommand, runValidate, type ValidateArgs } from "./commands/validate.js";
 import { initCommand, runInit, type InitArgs } from "./commands/init.js";
+import { importCommand, runImport, type ImportArgs } from "./commands/import.js";
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
 import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
+import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
 import { EXIT, processOutput } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
@@ -22,8 +24,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...checkCommand, handler: async (args) => void (code = await runCheck(args as unknown as BuildArgs, output)) })
     .command({ ...validateCommand, handler: (args) => void (code = runValidate(args as unknown as ValidateArgs, output)) })
     .command({ ...initCommand, handler: (args) => void (code = runInit(args as unknown as InitArgs, output)) })
+    .command({ ...importCommand, handler: (args) => void (code = runImport(args as unknown as ImportArgs, output)) })
     .command({ ...historyCommand, handler: (args) => void (code = runHistory(args as unknown as HistoryArgs, output)) })
     .command({ ...rollbackCommand, handler: (args) => void (code = runRollback(args as unknown as RollbackArgs, output)) })
+    .command({ ...diffCommand, handler: async (args) => void (code = await runDiff(args as unknown as DiffArgs, output)) })
     .demandCommand(1, "name a command: init, build, check, validate, history, rollback or diff")
     .strict()
     .recommendCommands()

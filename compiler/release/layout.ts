@@ -18,3 +18,8 @@ export function revisionDirName(revision: number): string {
 
 export const REVISION_FILE = "revision.json";
 export const REVISION_DIR = /^\d{6}$/;
+
+/** The directory holding revision N's bundle (which may not exist). */
+export function revisionBundleDir(outRoot: string, release: string, environment: string, revision: number): string {
+  return join(historyDir(outRoot, release, environment), revisionDirName(revision));
+}

@@ -92,3 +92,9 @@ export function readRevisionFiles(revision: StoredRevision): Map<string, string>
   }
   return files;
 }
+
+/** The newest revision number of a release environment, if it has a history. */
+export function latestRevisionNumber(dir: string): number | undefined {
+  const revisions = listRevisions(dir);
+  return revisions[revisions.length - 1];
+}

@@ -1,0 +1,107 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { build } from "../pipeline.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { DiffCode } from "./codes.js";
+import type { DiffInput } from "./diff-bundles.js";
+import { loadBundle } from "./load-bundle.js";
+
+export interface BaseDiffOptions {
+  /** The project (directory or root descriptor) in the working tree. */
+  readonly project: string;
+  /** A git ref: `origin/main`, a tag, a commit. */
+  readonly base: string;
+  readonly environments?: readonly string[];
+  readonly kubeVersion?: string;
+}
+
+export interface BasePairs {
+  readonly pairs: readonly (readonly [DiffInput, DiffInput])[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+}
+
+/**
+ * Builds the project at a git ref and in the working tree, and pairs their bundles by environment.
+ * The base is checked out with `git worktree add --detach` into a temporary directory (the user's
+ * tree, index and HEAD are never touched), and that worktree is removed again, on error too.
+ */
+export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<BasePairs> {
+  const projectPath = resolve(options.project);
+  if (!existsSync(projectPath)) {
+    return { ok: false, pairs: [], diagnostics: [error("TKC1001", `no such file or directory: ${options.project}`, { hint: "name the project directory (or its root descriptor) to build at both revisions" })] };
+  }
+  const projectDir = statSync(projectPath).isDirectory() ? projectPath : dirname(projectPath);
+  const top = git(projectDir, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok) {
+    return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `--base needs a git repository, and ${options.project} is not in one (${top.output})`, { hint: "diff two bundle directories instead: `tkc diff out/a/shop/prod out/b/shop/prod`" })] };
+  }
+  const repoRoot = top.output;
+  const commit = git(repoRoot, ["rev-parse", "--verify", "--quiet", `${options.base}^{commit}`]);
+  if (!commit.ok || commit.output === "") {
+    return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}`, { hint: "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)" })] };
+  }
+  const inRepo = relative(realpathSync(repoRoot), realpathSync(projectPath));
+  const temp = mkdtempSync(join(tmpdir(), "tkc-diff-"));
+  const tree = join(temp, "base");
+  let added = false;
+  try {
+    const add = git(repoRoot, ["worktree", "add", "--detach", "--quiet", tree, commit.output]);
+    if (!add.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git worktree add failed: ${add.output}`, { hint: "check that git works in this repository (`git worktree list`)" })] };
+    added = true;
+    const label = `${options.base} (${commit.output.slice(0, 12)})`;
+    const baseProject = join(tree, inRepo);
+    const quiet = () => undefined;
+    const baseReport = existsSync(baseProject)
+      ? await build({ target: baseProject, kubeVersion: options.kubeVersion, outDir: join(temp, "out-base"), write: true, allowSameVersion: true, log: quiet })
+      : undefined; // the project is new since the base: everything is added
+    if (baseReport && !baseReport.ok) {
+      return {
+        ok: false,
+        pairs: [],
+        diagnostics: [
+          ...baseReport.diagnostics,
+          error(DiffCode.baseBuildFailed, `${inRepo || "the project"} does not build at ${label}`, { hint: "the errors above are in the base revision's sources; pick another --base" }),
+        ],
+      };
+    }
+    const headReport = await build({ target: projectPath, kubeVersion: options.kubeVersion, environments: options.environments, outDir: join(temp, "out-head"), write: true, allowSameVersion: true, log: quiet });
+    if (!headReport.ok) return { ok: false, pairs: [], diagnostics: headReport.diagnostics };
+
+    const diagnostics: Diagnostic[] = [...(baseReport?.diagnostics ?? []), ...headReport.diagnostics];
+    const wanted = options.environments ?? [];
+    const baseEnvs = new Map((baseReport?.environments ?? []).filter((e) => wanted.length === 0 || wanted.includes(e.environment)).map((e) => [e.environment, e.outDir]));
+    const headEnvs = new Map(headReport.environments.map((e) => [e.environment, e.outDir]));
+    const names = [...headEnvs.keys(), ...[...baseEnvs.keys()].filter((e) => !headEnvs.has(e))];
+    const pairs: (readonly [DiffInput, DiffInput])[] = [];
+    for (const env of names) {
+      const side = (dir: string | undefined, sideLabel: string): DiffInput | undefined => {
+        if (!dir) return { label: sideLabel, missing: true };
+        const loaded = loadBundle(dir, sideLabel);
+        if (!loaded.ok) {
+          diagnostics.push(...loaded.diagnostics);
+          return undefined;
+        }
+        // loadBundle holds every document's text in memory: the temporary directory may go.
+        return loaded.value;
+      };
+      const from = side(baseEnvs.get(env), label);
+      const to = side(headEnvs.get(env), "working tree");
+      if (from && to) pairs.push([from, to]);
+    }
+    return { ok: !diagnostics.some((d) => d.severity === "error"), pairs, diagnostics };
+  } finally {
+    if (added) git(repoRoot, ["worktree", "remove", "--force", tree]);
+    rmSync(temp, { recursive: true, force: true });
+    if (added) git(repoRoot, ["worktree", "prune"]);
+  }
+}
+
+function git(cwd: string, args: readonly string[]): { ok: boolean; output: string } {
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  if (result.error) return { ok: false, output: result.error.message };
+  const output = (result.status === 0 ? result.stdout : result.stderr || result.stdout).trim();
+  return { ok: result.status === 0, output };
+}

@@ -1,0 +1,140 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { sha256 } from "../cache/cache-dir.js";
+import type { BundleManifest, BundleObjectEntry } from "../emit/bundle-plan.js";
+import { error, fail, succeed, warning, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
+import type { KubeObject } from "../model/object.js";
+import { DiffCode } from "./codes.js";
+import type { LoadedBundle, LoadedObject } from "./model.js";
+
+const REBUILD = "rebuild it with `tkc build` (or point tkc diff at the directory that holds bundle.json)";
+
+/**
+ * Reads a bundle directory written by `tkc build` (either layout) back into memory. Object files
+ * are read whole, but parsed only when a renderer or the field diff asks for them: a diff of two
+ * bundles that mostly agree compares hashes and never parses most objects.
+ */
+export function loadBundle(dir: string, label: string = dir): StageResult<LoadedBundle> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return fail([error(DiffCode.bundleNotFound, `no bundle directory at '${dir}'`, { hint: `build it first (\`tkc build <project> --out <dir>\`); bundles are written to <out>/<release>/<environment>/` })]);
+  }
+  const manifestFile = join(dir, "bundle.json");
+  if (!existsSync(manifestFile)) {
+    return fail([error(DiffCode.notABundle, `'${dir}' is not a tkc bundle: it has no bundle.json`, { hint: `name an environment's directory such as out/shop/prod, or ${REBUILD}` })]);
+  }
+  let manifest: BundleManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as BundleManifest;
+  } catch (failure) {
+    return fail([error(DiffCode.corruptManifest, `${manifestFile} is not valid JSON: ${(failure as Error).message}`, { hint: REBUILD })]);
+  }
+  const shapeProblem = checkManifest(manifest);
+  if (shapeProblem) return fail([error(DiffCode.corruptManifest, `${manifestFile} is not a tkc bundle manifest: ${shapeProblem}`, { hint: REBUILD })]);
+
+  const diagnostics: Diagnostic[] = [];
+  const texts = new Map<string, string[] | string>();
+  const objects: LoadedObject[] = [];
+  manifest.objects.forEach((entry, index) => {
+    let text: string | undefined;
+    if (manifest.layout === "stream") {
+      let documents = texts.get(entry.file);
+      if (documents === undefined) {
+        documents = readText(join(dir, entry.file)) ?? "";
+        documents = typeof documents === "string" ? splitStream(documents) : documents;
+        texts.set(entry.file, documents);
+      }
+      text = (documents as string[])[streamIndex(manifest.objects, index)];
+    } else {
+      text = readText(join(dir, entry.file));
+    }
+    if (text === undefined) {
+      diagnostics.push(error(DiffCode.objectUnreadable, `${join(dir, entry.file)} is missing: bundle.json lists ${describeEntry(entry)} in it`, { hint: REBUILD }));
+      return;
+    }
+    const digest = sha256(text);
+    if (digest !== entry.sha256) {
+      diagnostics.push(warning(DiffCode.objectModified, `${join(dir, entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `the diff uses the file as it is now; ${REBUILD} to be sure what is compared` }));
+    }
+    objects.push(lazyObject(entry, digest, text, join(dir, entry.file)));
+  });
+  if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
+  return succeed({ label, manifest, objects }, diagnostics);
+}
+
+function lazyObject(entry: BundleObjectEntry, digest: string, text: string, file: string): LoadedObject {
+  let parsed: KubeObject | undefined;
+  return {
+    entry,
+    sha256: digest,
+    text,
+    get object(): KubeObject {
+      if (parsed === undefined) {
+        try {
+          parsed = parse(text) as KubeObject;
+        } catch (failure) {
+          throw new BundleReadError(error(DiffCode.objectUnreadable, `${file} is not valid YAML: ${(failure as Error).message.split("\n")[0]}`, { hint: REBUILD }));
+        }
+        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+          throw new BundleReadError(error(DiffCode.objectUnreadable, `${file} does not hold a Kubernetes object`, { hint: REBUILD }));
+        }
+      }
+      return parsed;
+    },
+  };
+}
+
+/**
+ * Thrown by a lazy object that turns out not to parse; `tkc diff` catches it and prints the
+ * diagnostic (a bundle edited by hand is a user problem, not a crash).
+ */
+export class BundleReadError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The documents of a stream-layout file: each starts with a `---` line (block scalars are indented, so the line is unambiguous). */
+function splitStream(text: string): string[] {
+  const parts = text.split(/^---\n/m);
+  if (parts[0] === "") parts.shift();
+  return parts;
+}
+
+/** Index of an entry among the entries that share its file. */
+function streamIndex(entries: readonly BundleObjectEntry[], index: number): number {
+  let n = 0;
+  for (let i = 0; i < index; i++) if (entries[i].file === entries[index].file) n++;
+  return n;
+}
+
+function describeEntry(entry: BundleObjectEntry): string {
+  return `${entry.apiVersion} ${entry.kind} ${entry.namespace ? entry.namespace + "/" : ""}${entry.name}`;
+}
+
+function checkManifest(manifest: unknown): string | undefined {
+  if (manifest === null || typeof manifest !== "object" || Array.isArray(manifest)) return "expected a JSON object";
+  const m = manifest as Record<string, unknown>;
+  if (m.kind !== "Bundle" || typeof m.apiVersion !== "string" || !m.apiVersion.startsWith("tkc.dev/")) return `expected "apiVersion": "tkc.dev/v1", "kind": "Bundle"`;
+  if (!Array.isArray(m.objects)) return `"objects" is not a list`;
+  for (const [i, o] of (m.objects as unknown[]).entries()) {
+    const e = o as Record<string, unknown> | null;
+    if (!e || typeof e.apiVersion !== "string" || typeof e.kind !== "string" || typeof e.name !== "string" || typeof e.file !== "string" || typeof e.sha256 !== "string") {
+      return `objects[${i}] lacks apiVersion, kind, name, file or sha256`;
+    }
+    if (e.file.includes("..") || e.file.startsWith("/")) return `objects[${i}].file '${e.file}' leaves the bundle directory`;
+  }
+  for (const field of ["release", "environment", "version", "digest", "kubeVersion"] as const) {
+    if (typeof m[field] !== "string") return `"${field}" is missing`;
+  }
+  if (m.layout !== "files" && m.layout !== "stream") return `"layout" must be "files" or "stream"`;
+  return undefined;
+}

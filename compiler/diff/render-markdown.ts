@@ -1,0 +1,103 @@
+import { describeDiffObject } from "./diff-bundles.js";
+import type { BundleDiff, DiffSide, FieldChange, ObjectDiff } from "./model.js";
+import { highlightText, title } from "./render-text.js";
+import { blockLines, inlineValue, lineDiff } from "./values.js";
+
+/**
+ * The pull-request-comment form: a header table with each bundle's version and digest, a summary,
+ * the highlights, a table of objects, and one collapsible `diff` block per object (GitHub colours
+ * `-`/`+` lines).
+ */
+export function renderMarkdown(diffs: readonly BundleDiff[]): string {
+  return diffs.map(renderOne).join("\n---\n\n") + "\n";
+}
+
+function renderOne(diff: BundleDiff): string {
+  const out: string[] = [];
+  out.push(`### tkc diff: ${escape(title(diff))}`, "");
+  out.push("| | bundle | version | digest |", "|---|---|---|---|");
+  out.push(sideRow("from", diff.from), sideRow("to", diff.to), "");
+  const { added, removed, changed, unchanged } = diff.summary;
+  if (diff.objects.length === 0) {
+    out.push(`No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`, "");
+    return out.join("\n");
+  }
+  out.push(`**${changed} changed, ${added} added, ${removed} removed**, ${unchanged} unchanged`, "");
+  if (diff.highlights.length > 0) {
+    out.push("#### Highlights", "", "| | object | container | change |", "|---|---|---|---|");
+    for (const h of diff.highlights) out.push(`| ${h.kind} | ${escape(h.object)} | ${h.container ? code(h.container) : ""} | ${code(highlightText(h))} |`);
+    out.push("");
+  }
+  out.push("#### Objects", "", "| | object | apiVersion | changes |", "|---|---|---|---|");
+  for (const d of diff.objects) out.push(`| ${STATUS[d.status]} | ${code(describeDiffObject(d))} | ${code(d.apiVersion)} | ${d.status === "changed" ? d.changes.length : ""} |`);
+  out.push("");
+  for (const d of diff.objects) {
+    if (d.status === "removed") continue;
+    const count = d.status === "added" ? "added" : `${d.changes.length} change${d.changes.length === 1 ? "" : "s"}`;
+    const renamed = d.fromName ? ` ${html(d.fromName)} → ${html(d.name)}` : "";
+    out.push(`<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`, "");
+    out.push(fence(objectLines(d)), "", "</details>", "");
+  }
+  return out.map((l) => l.trimEnd()).join("\n");
+}
+
+const STATUS = { added: "➕ added", removed: "➖ removed", changed: "✏️ changed" } as const;
+
+function objectLines(d: ObjectDiff): string[] {
+  if (d.status === "added") return blockLines(d.content).map((l) => `+ ${l}`);
+  return d.changes.flatMap(changeLines);
+}
+
+function changeLines(change: FieldChange): string[] {
+  switch (change.op) {
+    case "reorder":
+      return [`! ${change.path}: order ${change.from.join(", ")} → ${change.to.join(", ")}`];
+    case "add":
+    case "remove": {
+      const sign = change.op === "add" ? "+" : "-";
+      const inline = inlineValue(change.value);
+      if (inline !== undefined) return [`${sign} ${change.path}: ${inline}`];
+      return [`${sign} ${change.path}:`, ...blockLines(change.value).map((l) => `${sign}     ${l}`)];
+    }
+    case "replace": {
+      const note = change.note ? `  # ${change.note}` : "";
+      if (typeof change.from === "string" && typeof change.to === "string" && (change.from.includes("\n") || change.to.includes("\n"))) {
+        return [`! ${change.path}:${note}`, ...lineDiff(change.from, change.to).map(({ op, line }) => `${op}     ${line}`)];
+      }
+      const from = inlineValue(change.from);
+      const to = inlineValue(change.to);
+      if (from !== undefined && to !== undefined) return [`- ${change.path}: ${from}`, `+ ${change.path}: ${to}${note}`];
+      return [
+        `! ${change.path}:${note}`,
+        ...blockLines(change.from).map((l) => `-     ${l}`),
+        ...blockLines(change.to).map((l) => `+     ${l}`),
+      ];
+    }
+  }
+}
+
+function sideRow(which: string, side: DiffSide): string {
+  if (!side.digest) return `| ${which} | ${code(side.label)} | (no bundle) | |`;
+  return `| ${which} | ${code(side.label)} | ${escape(side.version ?? "")} | ${code(side.digest.slice(0, 19))} |`;
+}
+
+/** A fenced block that no line inside can close (a value holding ``` gets a longer fence). */
+function fence(lines: readonly string[]): string {
+  let ticks = "```";
+  while (lines.some((l) => l.includes(ticks))) ticks += "`";
+  return [`${ticks}diff`, ...lines, ticks].join("\n");
+}
+
+function code(text: string): string {
+  const inner = text.replace(/\|/g, "\\|");
+  const ticks = inner.includes("`") ? "``" : "`";
+  return `${ticks}${ticks.length > 1 ? " " : ""}${inner}${ticks.length > 1 ? " " : ""}${ticks}`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,187 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+import { updateGoldens } from "../support/files.js";
+import { configMap, deployment, secret, writeBundleDir } from "./helpers.js";
+
+const goldenDir = join(repoRoot, "test", "diff", "golden");
+
+/** A copy of examples/shop (sources only) at `dir`. */
+function copyShop(dir: string): void {
+  cpSync(join(repoRoot, "examples", "shop"), dir, { recursive: true, filter: (src) => !/[/\\](out|expected|\.tkc-cache)$/.test(src) });
+}
+
+/** The realistic change reviewers see: new image tag and version, more replicas, one env var more, the cron job gone. */
+function changeShop(dir: string): void {
+  const edit = (file: string, from: string | RegExp, to: string) => {
+    const path = join(dir, file);
+    const text = readFileSync(path, "utf8");
+    const next = text.replace(from, to);
+    assert.notEqual(next, text, `edit of ${file} did not apply`);
+    writeFileSync(path, next);
+  };
+  edit("api.k8s.ts", `image: "registry.example.com/shop/api:2.4.0"`, `image: "registry.example.com/shop/api:2.5.0"`);
+  edit("api.k8s.ts", "prod: 4 }", "prod: 6 }");
+  edit("api.k8s.ts", `DATABASE_HOST: "postgres",`, `DATABASE_HOST: "postgres",\n    FEATURE_FLAGS: "checkout-v2",`);
+  edit("release.k8s.ts", /^import cleanup .*\n/m, "");
+  edit("release.k8s.ts", ", cleanup,", ",");
+  edit("release.k8s.ts", `version: "2.4.0"`, `version: "2.5.0"`);
+}
+
+function git(cwd: string, ...args: string[]): string {
+  const result = spawnSync("git", ["-c", "user.name=tkc test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" });
+  assert.equal(result.status, 0, `git ${args.join(" ")}: ${result.stderr}`);
+  return result.stdout;
+}
+
+test("golden text, markdown and JSON for a realistic change to examples/shop", () => {
+  const root = tempDir("tkc-diff-shop-");
+  copyShop(join(root, "a"));
+  copyShop(join(root, "b"));
+  changeShop(join(root, "b"));
+  for (const side of ["a", "b"]) {
+    const built = runTkc(["build", side, "--env", "prod"], { cwd: root });
+    assert.equal(built.status, 0, built.stderr);
+  }
+  for (const [format, file] of [["text", "shop.txt"], ["markdown", "shop.md"], ["json", "shop.json"]] as const) {
+    const result = runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", format], { cwd: root });
+    assert.equal(result.status, 0, result.stderr);
+    const golden = join(goldenDir, file);
+    if (updateGoldens || !existsSync(golden)) {
+      mkdirSync(goldenDir, { recursive: true });
+      writeFileSync(golden, result.stdout);
+    }
+    assert.equal(result.stdout, readFileSync(golden, "utf8"), `${file} differs from the golden (TKC_UPDATE_GOLDEN=1 rewrites it)`);
+  }
+  const json = JSON.parse(runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", "json"], { cwd: root }).stdout);
+  assert.deepEqual(json.diffs[0].summary, { added: 0, removed: 1, changed: 1, unchanged: 10 });
+  assert.deepEqual(json.diffs[0].highlights.map((h: { kind: string }) => h.kind), ["image", "replicas"]);
+  rmSync(root, { recursive: true, force: true });
+});
+
+test("--exit-code: 0 for identical bundles, 1 for different ones", () => {
+  const objects = [deployment("api", [{ name: "api" }]), configMap("settings", { a: "1" })];
+  const a = writeBundleDir(objects);
+  const same = writeBundleDir(objects, { layout: "stream" });
+  const other = writeBundleDir([deployment("api", [{ name: "api" }], { replicas: 3 }), configMap("settings", { a: "1" })]);
+  const identical = runTkc(["diff", a, same, "--exit-code"]);
+  assert.equal(identical.status, 0, identical.stderr);
+  assert.match(identical.stdout, /No differences \(2 objects identical\)/);
+  const different = runTkc(["diff", a, other, "--exit-code"]);
+  assert.equal(different.status, 1, different.stderr);
+  assert.match(different.stdout, /~ spec\.replicas: 2 → 3/);
+  assert.equal(runTkc(["diff", a, other]).status, 0, "without --exit-code differences are not a failure");
+  assert.equal(JSON.parse(runTkc(["diff", a, other, "--format", "json", "--exit-code"]).stdout).different, true);
+});
+
+test("a Secret value never reaches the CLI's output", () => {
+  const a = writeBundleDir([secret("db", { password: "s3cret-before" })]);
+  const b = writeBundleDir([secret("db", { password: "s3cret-after" })]);
+  for (const format of ["text", "markdown", "json"]) {
+    const result = runTkc(["diff", a, b, "--format", format]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(!/s3cret/.test(result.stdout + result.stderr), result.stdout);
+    assert.match(result.stdout, /redacted sha256:[0-9a-f]{8}/);
+  }
+});
+
+test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () => {
+  const good = writeBundleDir([configMap("settings", { a: "1" })]);
+  const missing = runTkc(["diff", good, join(good, "nope")]);
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /error TKC4101: no bundle directory at/);
+  assert.match(missing.stderr, /hint: build it first/);
+
+  const empty = tempDir();
+  assert.match(runTkc(["diff", good, empty]).stderr, /error TKC4102: .* has no bundle\.json/);
+
+  const corrupt = writeBundleDir([configMap("settings", { a: "1" })]);
+  writeFileSync(join(corrupt, "bundle.json"), "{ not json");
+  const bad = runTkc(["diff", good, corrupt]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /error TKC4103: .*bundle\.json is not valid JSON/);
+
+  const lost = writeBundleDir([configMap("settings", { a: "2" })]);
+  rmSync(join(lost, "001-configmap-settings.yaml"));
+  assert.match(runTkc(["diff", good, lost]).stderr, /error TKC4104: .*001-configmap-settings\.yaml is missing/);
+
+  const edited = writeBundleDir([configMap("settings", { a: "3" })]);
+  writeFileSync(join(edited, "001-configmap-settings.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
+  const broken = runTkc(["diff", good, edited]);
+  assert.equal(broken.status, 1);
+  assert.match(broken.stderr, /warning TKC4105: .*changed after the build/);
+  assert.match(broken.stderr, /error TKC4104: .*is not valid YAML/);
+  assert.doesNotMatch(broken.stderr, /internal error/);
+});
+
+test("usage errors exit 2", () => {
+  assert.equal(runTkc(["diff", "only-one"]).status, 2);
+  assert.equal(runTkc(["diff", "shop", "--from", "1"]).status, 2, "--from needs --env");
+  assert.equal(runTkc(["diff", "a", "b", "--format", "html"]).status, 2);
+  const help = runTkc(["diff", "--help"]);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /tkc diff shop --env prod --from 6 --to 8/);
+});
+
+test("--base builds the project at a git ref in a temporary worktree and diffs it with the working tree", () => {
+  const repo = tempDir("tkc-diff-git-");
+  git(repo, "init", "--quiet");
+  writeFileSync(join(repo, "README.md"), "shop\n");
+  git(repo, "add", ".");
+  git(repo, "commit", "--quiet", "-m", "empty");
+  copyShop(join(repo, "deploy", "shop"));
+  writeFileSync(join(repo, ".gitignore"), "out/\n.tkc-cache/\n");
+  git(repo, "add", ".");
+  git(repo, "commit", "--quiet", "-m", "shop 2.4.0");
+  changeShop(join(repo, "deploy", "shop"));
+  const statusBefore = git(repo, "status", "--porcelain");
+
+  const result = runTkc(["diff", "deploy/shop", "--base", "HEAD", "--env", "prod", "--exit-code"], { cwd: repo });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stdout, /^--- HEAD \([0-9a-f]{12}\)  shop\/prod 2\.4\.0 sha256:/m);
+  assert.match(result.stdout, /^\+\+\+ working tree  shop\/prod 2\.5\.0 sha256:/m);
+  assert.match(result.stdout, /Summary: 1 changed, 0 added, 1 removed, 10 unchanged/);
+  assert.match(result.stdout, /\+ spec\.template\.spec\.containers\[name=api\]\.env\[name=FEATURE_FLAGS\]/);
+
+  // every environment when --env is not given; a project that did not exist at the base is all added
+  const fresh = runTkc(["diff", "deploy/shop", "--base", "HEAD~1", "--format", "json"], { cwd: repo });
+  assert.equal(fresh.status, 0, fresh.stderr);
+  const diffs = JSON.parse(fresh.stdout).diffs;
+  assert.deepEqual(diffs.map((d: { to: { environment: string } }) => d.to.environment), ["dev", "staging", "prod"]);
+  for (const d of diffs) assert.deepEqual([d.summary.added, d.summary.removed, d.summary.changed, d.from.digest], [11, 0, 0, undefined]);
+
+  // the user's tree is untouched: same status, no worktree left behind, no out/ written
+  assert.equal(git(repo, "status", "--porcelain"), statusBefore);
+  assert.equal(git(repo, "worktree", "list").trim().split("\n").length, 1);
+  assert.ok(!existsSync(join(repo, "deploy", "shop", "out")));
+
+  const badRef = runTkc(["diff", "deploy/shop", "--base", "no-such-branch"], { cwd: repo });
+  assert.equal(badRef.status, 1);
+  assert.match(badRef.stderr, /error TKC4121: 'no-such-branch' does not name a commit/);
+  assert.equal(git(repo, "worktree", "list").trim().split("\n").length, 1);
+  rmSync(repo, { recursive: true, force: true });
+});
+
+test("--from/--to diffs two revisions of a release's history", () => {
+  const root = tempDir("tkc-diff-history-");
+  copyShop(join(root, "shop"));
+  const out = join(root, "releases");
+  assert.equal(runTkc(["build", "shop", "--env", "prod", "--out", out], { cwd: root }).status, 0);
+  changeShop(join(root, "shop"));
+  const second = runTkc(["build", "shop", "--env", "prod", "--out", out], { cwd: root });
+  assert.equal(second.status, 0, second.stderr);
+  const result = runTkc(["diff", "shop", "--env", "prod", "--from", "1", "--to", "2", "--out", out, "--exit-code"], { cwd: root });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stdout, /^--- shop\/prod revision 1  shop\/prod 2\.4\.0/m);
+  assert.match(result.stdout, /^\+\+\+ shop\/prod revision 2  shop\/prod 2\.5\.0/m);
+  assert.match(result.stdout, /- CronJob shop-prod\/nightly-cleanup removed/);
+  // --to defaults to the latest, --from to the one before it
+  assert.equal(runTkc(["diff", "shop", "--env", "prod", "--to", "2", "--out", out], { cwd: root }).stdout, result.stdout);
+  const missing = runTkc(["diff", "shop", "--env", "prod", "--from", "1", "--to", "9", "--out", out], { cwd: root });
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /error TKC4110: .* has no revision 9/);
+  rmSync(root, { recursive: true, force: true });
+});
