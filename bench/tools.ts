@@ -1,5 +1,6 @@
 /** The commands the benchmark times: tkc build (cold and warm), helm template and cdk8s synth. */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { BENCH_DIR, NAMESPACE, RELEASE } from "./generate.js";
 import { runOnce, type RunResult } from "./measure.js";
@@ -13,6 +14,11 @@ export function checkTkcBuilt(): void {
     console.error(`bench: ${join(REPO, "dist", "tkc.cjs")} is missing; run \`npm run build\` in ${REPO} first`);
     process.exit(2);
   }
+}
+
+/** sha256 of dist/tkc.cjs: the benchmark notes when the compiler was rebuilt while it ran. */
+export function tkcBuildId(): string {
+  return createHash("sha256").update(readFileSync(join(REPO, "dist", "tkc.cjs"))).digest("hex").slice(0, 12);
 }
 
 export interface MeasureOptions {
@@ -43,7 +49,7 @@ function parseStages(stderr: string): Record<string, number> {
  * `tkc build <project> --out <dir>` with its cache in `<dir>/../cache`; `fresh` wipes both first
  * (a cold build), otherwise they are reused (a warm build: same inputs, cache and bundle present).
  */
-export async function tkcBuild(project: string, runDir: string, fresh: boolean, options: MeasureOptions): Promise<TkcResult> {
+export async function tkcBuild(project: string, runDir: string, fresh: boolean, options: MeasureOptions, layout: "files" | "stream" = "files"): Promise<TkcResult> {
   const cache = join(runDir, "cache"); // TKC_CACHE_DIR must be absolute (a relative one is resolved against the project)
   const out = join(runDir, "out");
   if (fresh) {
@@ -53,13 +59,13 @@ export async function tkcBuild(project: string, runDir: string, fresh: boolean, 
   const result = await runOnce(
     {
       command: process.execPath,
-      args: [TKC_CLI, "build", project, "--out", out],
+      args: [TKC_CLI, "build", project, "--out", out, ...(layout === "files" ? [] : ["--layout", layout])],
       cwd: runDir,
       env: { ...process.env, TKC_CACHE_DIR: cache, TKC_TIMINGS: "1", NO_COLOR: "1" },
     },
     options,
   );
-  return { ...result, stages: parseStages(result.stderr), unchanged: /unchanged in/.test(result.stdout) };
+  return { ...result, stages: parseStages(result.stderr), unchanged: /\bunchanged\b/.test(result.stdout) };
 }
 
 export function tkcBundleDir(runDir: string): string {

@@ -13,6 +13,11 @@ export function stdlibEntry(): string {
   return join(tkcRoot(), "stdlib", "index.ts");
 }
 
+/** Ambient declarations that let descriptors import text files as strings. */
+export function textModulesDeclaration(): string {
+  return join(tkcRoot(), "stdlib", "text-modules.d.ts");
+}
+
 /** The generated TypeScript types of the built-in custom resources, imported as "tkc/crds". */
 export function crdTypesEntry(): string {
   return join(tkcRoot(), "schemas", "crds", "types.ts");

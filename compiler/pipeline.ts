@@ -9,6 +9,7 @@ import { typecheck } from "./typecheck/typecheck.js";
 import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
 import { validateObjects } from "./validate/validate.js";
+import { loadProjectCrds } from "./crd/project.js";
 import { planBundle, type BundleManifest, type BundlePlan, type Layout } from "./emit/bundle-plan.js";
 import { checkVersion, recordBuild } from "./release/record.js";
 import { currentBundleDir, historyDir } from "./release/layout.js";
@@ -55,6 +56,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   let t = performance.now();
   const sources = listDescriptors(project.dir).map(readSource);
+  const crds = loadProjectCrds(project);
+  if (hasErrors(crds.diagnostics)) return failed(crds.diagnostics, timings);
+  sources.push(...crds.files.map(readSource));
   if (project.configFile) sources.push(readSource(project.configFile));
   lap("load", t);
 
@@ -100,12 +104,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     for (const environment of wanted) {
       const envStart = performance.now();
       t = performance.now();
-      const expanded = expandEnvironment(evaluation, environment, kubeVersion);
+      const expanded = expandEnvironment(evaluation, environment, kubeVersion, crds.customResources);
       lap(`expand:${environment}`, t);
       tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
       if (!expanded.expansion) continue;
       t = performance.now();
-      const problems = validateObjects(expanded.expansion.objects, kubeVersion);
+      const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
       lap(`validate:${environment}`, t);
       tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
       if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
@@ -147,7 +151,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const reports = recorded.reports;
   if (diagnostics.length === 0) {
     const stats = Object.fromEntries(reports.map((r) => [r.outDir, statBundle(r.outDir, r.manifest)]));
-    writeCache(cache, `build-${buildKey}.json`, { reports, stats } satisfies WarmEntry);
+    const covered = new Set(sources.map((s) => s.path));
+    const assets = Object.fromEntries(bundleSources.filter((s) => !covered.has(join(project.dir, s.path))).map((s) => [join(project.dir, s.path), s.sha256]));
+    writeCache(cache, `build-${buildKey}.json`, { reports, stats, assets } satisfies WarmEntry);
   }
   lap("total", started);
   return { ok: true, release: release.name, version: release.version, environments: reports, diagnostics, timings };
@@ -157,12 +163,17 @@ interface WarmEntry {
   readonly reports: readonly EnvironmentReport[];
   /** Per bundle directory: file -> [size, mtime] right after writing (a stat cache, as git keeps). */
   readonly stats: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  /** Inputs of the evaluation the build key does not cover (imported text files), with their sha256. */
+  readonly assets: Readonly<Record<string, string>>;
 }
 
 /** Reuse a previous build's reports when every bundle it wrote is untouched on disk. */
 function warmBuild(cache: string, key: string, outRoot: string): EnvironmentReport[] | undefined {
   const previous = readCache<WarmEntry>(cache, `build-${key}.json`);
   if (!previous || previous.reports.length === 0) return undefined;
+  for (const [file, digest] of Object.entries(previous.assets ?? {})) {
+    if (!existsSync(file) || readSource(file).sha256 !== digest) return undefined;
+  }
   for (const report of previous.reports) {
     const expectedDir = join(outRoot, report.manifest.release, report.environment);
     const stats = previous.stats[expectedDir];

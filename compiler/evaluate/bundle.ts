@@ -36,6 +36,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       metafile: true,
       logLevel: "silent",
       legalComments: "none",
+      // Config templates and scripts import as strings (declared in stdlib/text-modules.d.ts).
+      loader: { ".hbs": "text", ".tpl": "text", ".conf": "text", ".txt": "text" },
     });
     const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
     const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;

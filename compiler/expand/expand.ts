@@ -5,6 +5,8 @@ import type { Evaluation } from "../evaluate/evaluate.js";
 import type { ObjectDraft } from "../../stdlib/core/component.js";
 import { releaseLabels } from "../../stdlib/core/labels.js";
 import { findKind } from "../../schemas/index.js";
+import { findCustomKind } from "../../schemas/crds/index.js";
+import type { CustomResourceSchemas } from "../validate/schema/custom.js";
 import { toJsonData, type NotJson } from "./json-data.js";
 import { fieldResolver } from "./field-origins.js";
 
@@ -17,8 +19,8 @@ export interface Expansion {
 // Cluster-scoped kinds tkc knows without a schema lookup (custom resources default to namespaced).
 const CLUSTER_SCOPED_FALLBACK = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "StorageClass", "IngressClass", "PersistentVolume"]);
 
-function isNamespaced(object: KubeObject, kubeVersion: string): boolean {
-  const known = findKind(kubeVersion, object.apiVersion, object.kind);
+function isNamespaced(object: KubeObject, kubeVersion: string, custom?: CustomResourceSchemas): boolean {
+  const known = findKind(kubeVersion, object.apiVersion, object.kind) ?? custom?.find(object.apiVersion, object.kind) ?? findCustomKind(object.apiVersion, object.kind);
   return known ? known.namespaced : !CLUSTER_SCOPED_FALLBACK.has(object.kind);
 }
 
@@ -26,7 +28,7 @@ function isNamespaced(object: KubeObject, kubeVersion: string): boolean {
  * Expand the release for one environment: every component's objects, as plain JSON, with the
  * environment's namespace on namespaced kinds and the release's recommended labels on all.
  */
-export function expandEnvironment(evaluation: Evaluation, environment: string, kubeVersion: string): { expansion?: Expansion; diagnostics: Diagnostic[] } {
+export function expandEnvironment(evaluation: Evaluation, environment: string, kubeVersion: string, custom?: CustomResourceSchemas): { expansion?: Expansion; diagnostics: Diagnostic[] } {
   const { release } = evaluation;
   const diagnostics: Diagnostic[] = [];
   const context = release.contextFor(environment);
@@ -54,7 +56,7 @@ export function expandEnvironment(evaluation: Evaluation, environment: string, k
       continue;
     }
     const metadata = { ...(data.metadata ?? {}) } as Record<string, unknown>;
-    if (metadata.namespace === undefined && isNamespaced(data, kubeVersion)) metadata.namespace = context.env.namespace;
+    if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = context.env.namespace;
     metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
     objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields) });
   }

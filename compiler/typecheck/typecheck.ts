@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
-import { crdTypesEntry, kubeTypesEntry, stdlibEntry, tkcRoot, toolchainFingerprint } from "../paths.js";
+import { crdTypesEntry, kubeTypesEntry, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
 
@@ -74,7 +74,7 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   const tsconfig = join(cache, `tsconfig.${input.kubeVersion}.json`);
   const config = JSON.stringify({
     compilerOptions: { ...descriptorCompilerOptions(input.kubeVersion), incremental: true, tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`) },
-    files: input.sources.map((s) => s.path),
+    files: [textModulesDeclaration(), ...input.sources.map((s) => s.path)],
   }, null, 2);
   let previous = "";
   try { previous = readFileSync(tsconfig, "utf8"); } catch { /* first run */ }

@@ -3,7 +3,9 @@ import { defineComponent, type Component, type FieldMapping } from "../core/comp
 import { resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
-import { captureOrigin } from "../core/origin.js";
+import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { isPerEnv } from "../core/env.js";
+import { CLASS_ANNOTATION_PREFIXES } from "./ingress-annotations.js";
 
 /** One route: requests for `host` + `path` go to a Service port. */
 export interface IngressRoute {
@@ -21,24 +23,60 @@ export interface IngressRoute {
 
 export interface IngressOptions {
   readonly name: string;
-  /** `nginx`, `traefik`, ... @default the cluster's default IngressClass */
+  /**
+   * `nginx`, `traefik`, ... @default the cluster's default IngressClass. With `nginx` or
+   * `traefik`, annotations of the other controller are an error (they would be ignored).
+   */
   readonly className?: Env<string>;
   readonly routes: readonly IngressRoute[];
   /** Serve these hosts over TLS with the certificate in `secretName`. */
   readonly tls?: readonly { readonly hosts: readonly Env<string>[]; readonly secretName: string }[];
+  /** E.g. `nginxAnnotations({ proxyBodySize: "8m" })` or `traefikAnnotations({ middlewares: [...] })`. */
   readonly annotations?: Env<Readonly<Record<string, string>>>;
+}
+
+/** Two routes for the same host, path and pathType: the controller would pick one at random. */
+function checkDuplicateRoutes(name: string, routes: readonly { host: string; path: string; pathType: string; index: number }[], origin: SourceLocation | undefined, envName?: string): void {
+  const seen = new Map<string, number>();
+  for (const route of routes) {
+    const key = `${route.host}\0${route.path}\0${route.pathType}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail("TKC2410", `ingress '${name}' routes ${route.host}${route.path} (${route.pathType}) twice: routes[${first}] and routes[${route.index}]${envName ? ` in environment '${envName}'` : ""}`, origin, "keep one route per host and path; use a longer path to send part of the traffic elsewhere");
+    }
+    seen.set(key, route.index);
+  }
+}
+
+/** Annotations of one controller on an Ingress of another class have no effect. */
+function checkClassAnnotations(name: string, className: string | undefined, annotations: Readonly<Record<string, string>> | undefined, origin: SourceLocation | undefined): void {
+  if (className === undefined || annotations === undefined || !(className in CLASS_ANNOTATION_PREFIXES)) return;
+  for (const [other, prefix] of Object.entries(CLASS_ANNOTATION_PREFIXES)) {
+    if (other === className) continue;
+    const foreign = Object.keys(annotations).find((key) => key.startsWith(prefix));
+    if (foreign) fail("TKC2411", `ingress '${name}' has class '${className}' but annotation '${foreign}' is for ${other}, so the controller ignores it`, origin, `use ${className}'s annotations (e.g. ${className}Annotations({...})), or set className: "${other}"`);
+  }
+}
+
+function routeKeys(routes: readonly IngressRoute[], host: (route: IngressRoute) => string) {
+  return routes.map((route, index) => ({ host: host(route), path: route.path ?? "/", pathType: route.pathType ?? "Prefix", index }));
 }
 
 /** HTTP(S) routing from outside the cluster to Services, by host and path: an Ingress. */
 export function ingress(options: IngressOptions): Component {
   const origin = captureOrigin();
   if (options.routes.length === 0) fail("TKC2106", `ingress '${options.name}' has no routes`, origin, "add routes: [{ host, service, port }]");
+  if (options.routes.every((route) => typeof route.host === "string")) checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => r.host as string), origin);
+  if ((options.className === undefined || typeof options.className === "string") && (options.annotations === undefined || !isPerEnv(options.annotations))) {
+    checkClassAnnotations(options.name, options.className as string | undefined, options.annotations as Record<string, string> | undefined, origin);
+  }
   return defineComponent({
     type: "ingress",
     name: options.name,
     origin,
     expand(context) {
       const env = context.env;
+      checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => resolve(r.host, env)), origin, env.name);
       const byHost = new Map<string, HTTPIngressPath[]>();
       for (const route of options.routes) {
         const host = resolve(route.host, env);
@@ -49,6 +87,7 @@ export function ingress(options: IngressOptions): Component {
       }
       const tls: IngressTLS[] = (options.tls ?? []).map((t) => ({ hosts: t.hosts.map((h) => resolve(h, env)), secretName: t.secretName }));
       const annotations = options.annotations ? resolve(options.annotations, env) : undefined;
+      checkClassAnnotations(options.name, options.className === undefined ? undefined : resolve(options.className, env), annotations, origin);
       const object: NetworkingV1Ingress = {
         apiVersion: "networking.k8s.io/v1",
         kind: "Ingress",

@@ -1,4 +1,5 @@
 import type { KnownObject } from "tkc/k8s";
+import type { KnownCustomResource } from "tkc/crds";
 import { defineComponent, type Component } from "../core/component.js";
 import { resolveDeep, type Env } from "../core/env.js";
 import { captureOrigin } from "../core/origin.js";
@@ -8,7 +9,7 @@ import { captureOrigin } from "../core/origin.js";
  * covers). Namespaced kinds get the environment's namespace unless they set one.
  */
 /** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
-export type RawObject = Exclude<KnownObject, { kind: `${string}List` }>;
+export type RawObject = Exclude<KnownObject | KnownCustomResource, { kind: `${string}List` }>;
 
 export function raw(object: Env<RawObject>): Component {
   const origin = captureOrigin();

@@ -1,12 +1,15 @@
 import type { BatchV1CronJob, BatchV1Job, BatchV1JobSpec as JobSpec, PodTemplateSpec } from "tkc/k8s";
-import { defineComponent, type Component, type ExpandContext, type FieldMapping } from "../core/component.js";
-import { resolve, type Env } from "../core/env.js";
+import { defineComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
+import { isPerEnv, resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild } from "../core/pattern.js";
+import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
+import { checkWhole } from "./checks.js";
+import { checkPodFailurePolicy, toPodFailurePolicy, type PodFailureRule } from "./job-failure-policy.js";
 
 export interface JobOptions extends WorkloadOptions {
   /** Successful pods needed to finish. @default 1 */
@@ -23,13 +26,31 @@ export interface JobOptions extends WorkloadOptions {
   readonly ttlSecondsAfterFinished?: Env<number>;
   /** @default "Never" (failed pods are kept for their logs; the Job retries with new pods) */
   readonly restartPolicy?: "Never" | "OnFailure";
+  /** Rules that decide what a failed pod means: fail the Job at once, ignore it, or count it. @default none (every failure counts) */
+  readonly podFailurePolicy?: readonly PodFailureRule[];
+  /** Indexed Jobs: retries per index instead of for the whole Job. @default none (backoffLimit for the Job) */
+  readonly backoffLimitPerIndex?: Env<number>;
+  /** Indexed Jobs with backoffLimitPerIndex: failed indexes tolerated before the Job fails. @default none (all may fail) */
+  readonly maxFailedIndexes?: Env<number>;
 }
 
-function checkJobOptions(options: JobOptions, origin: SourceLocation | undefined): void {
+export function checkJobOptions(options: JobOptions, origin: SourceLocation | undefined): void {
   checkWorkloadOptions(options, origin);
   if (options.completionMode === "Indexed" && options.completions === undefined) {
     fail("TKC2105", `job '${options.name}' is Indexed but sets no 'completions'`, origin, "set completions: the number of indexes to run");
   }
+  for (const key of ["completions", "parallelism", "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "ttlSecondsAfterFinished"] as const) {
+    if (typeof options[key] === "number") checkWhole("TKC2252", key, options[key], 0, origin);
+  }
+  if (typeof options.activeDeadlineSeconds === "number") checkWhole("TKC2252", "activeDeadlineSeconds", options.activeDeadlineSeconds, 1, origin);
+  const perIndex = options.backoffLimitPerIndex !== undefined;
+  if ((perIndex || options.maxFailedIndexes !== undefined) && options.completionMode !== "Indexed") {
+    fail("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, origin, "set completionMode: \"Indexed\"");
+  }
+  if (options.maxFailedIndexes !== undefined && !perIndex) {
+    fail("TKC2251", `job '${options.name}' sets maxFailedIndexes without backoffLimitPerIndex`, origin, "set backoffLimitPerIndex too");
+  }
+  if (options.podFailurePolicy) checkPodFailurePolicy(options.podFailurePolicy, { restartPolicy: options.restartPolicy, perIndex }, origin);
 }
 
 function jobTemplate(options: JobOptions, context: ExpandContext, build: WorkloadBuild): PodTemplateSpec {
@@ -47,8 +68,20 @@ function jobSpec(options: JobOptions, context: ExpandContext, template: PodTempl
     completionMode: options.completionMode,
     activeDeadlineSeconds: pick(options.activeDeadlineSeconds),
     ttlSecondsAfterFinished: pick(options.ttlSecondsAfterFinished),
+    backoffLimitPerIndex: pick(options.backoffLimitPerIndex),
+    maxFailedIndexes: pick(options.maxFailedIndexes),
+    podFailurePolicy: options.podFailurePolicy ? toPodFailurePolicy(options.podFailurePolicy) : undefined,
     template,
   });
+}
+
+/** A Job from job options: the build (patterns applied) and the object with its field mappings. */
+export function jobDraft(type: string, options: JobOptions, context: ExpandContext, origin: SourceLocation | undefined): { build: WorkloadBuild; draft: ObjectDraft } {
+  const build = startBuild(type, options, context, origin);
+  const template = jobTemplate(options, context, build);
+  const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };
+  const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]));
+  return { build, draft: { object, origin, fields } };
 }
 
 /** A run-to-completion task (migrations, batch processing): a Job. */
@@ -60,17 +93,14 @@ export function job(options: JobOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const build = startBuild("job", options, context, origin);
-      const template = jobTemplate(options, context, build);
-      const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };
-      const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]));
-      return [{ object, origin, fields }, ...build.extraObjects];
+      const { build, draft } = jobDraft("job", options, context, origin);
+      return [draft, ...build.extraObjects];
     },
   });
 }
 
 function jobFields(spec: readonly string[]): FieldMapping[] {
-  return ["completions", "parallelism", "backoffLimit", "completionMode", "activeDeadlineSeconds", "ttlSecondsAfterFinished"].map(
+  return ["completions", "parallelism", "backoffLimit", "completionMode", "activeDeadlineSeconds", "ttlSecondsAfterFinished", "backoffLimitPerIndex", "maxFailedIndexes", "podFailurePolicy"].map(
     (name): FieldMapping => [[...spec, name], [name]],
   );
 }
@@ -92,10 +122,32 @@ export interface CronJobOptions extends JobOptions {
   readonly suspend?: Env<boolean>;
 }
 
+/** Kubernetes' own schedule syntax (robfig/cron), checked where the user wrote it. */
+function checkSchedule(schedule: string, origin: SourceLocation | undefined): string {
+  if (typeof schedule !== "string") fail("TKC2260", `cronJob schedule must be a string, got ${typeof schedule}`, origin, "e.g. schedule: \"0 3 * * *\"");
+  if (/^\s*(CRON_)?TZ=/.test(schedule)) {
+    fail("TKC2260", `cronJob schedule "${schedule}" carries a time zone, which Kubernetes rejects`, origin, "move the zone to the timeZone option, e.g. timeZone: \"Europe/Berlin\"");
+  }
+  const problem = cronScheduleProblem(schedule);
+  if (problem) fail("TKC2260", `cronJob schedule "${schedule}" is not valid: ${problem}`, origin, "use five fields (minute hour day-of-month month day-of-week), e.g. \"30 2 * * *\", or @hourly/@daily/@weekly/@monthly");
+  return schedule;
+}
+
+function checkCronOptions(options: CronJobOptions, origin: SourceLocation | undefined): void {
+  if (!isPerEnv(options.schedule)) checkSchedule(options.schedule, origin);
+  for (const key of ["successfulJobsHistoryLimit", "failedJobsHistoryLimit", "startingDeadlineSeconds"] as const) {
+    if (options[key] !== undefined) checkWhole("TKC2261", key, options[key], 0, origin);
+  }
+  if (options.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(options.concurrencyPolicy)) {
+    fail("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, origin, "Forbid skips a run while the previous one is going; Replace stops the previous one");
+  }
+}
+
 /** A job on a schedule (reports, cleanups, backups): a CronJob. */
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
   checkJobOptions(options, origin);
+  checkCronOptions(options, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,
@@ -108,7 +160,7 @@ export function cronJob(options: CronJobOptions): Component {
         kind: "CronJob",
         metadata: workloadMetadata(options, build),
         spec: withPatternSpec(compact({
-          schedule: resolve(options.schedule, context.env),
+          schedule: checkSchedule(resolve(options.schedule, context.env), origin),
           timeZone: options.timeZone,
           concurrencyPolicy: options.concurrencyPolicy ?? "Forbid",
           startingDeadlineSeconds: options.startingDeadlineSeconds,

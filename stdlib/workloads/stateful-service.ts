@@ -1,9 +1,10 @@
 import type { AppsV1StatefulSet, PersistentVolumeClaim } from "tkc/k8s";
-import { defineComponent, type Component } from "../core/component.js";
+import { defineComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
 import { resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
-import { captureOrigin } from "../core/origin.js";
+import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import type { WorkloadBuild } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
@@ -29,6 +30,11 @@ export interface StatefulServiceOptions extends WorkloadOptions {
   readonly storage?: readonly StorageOption[];
   /** `OrderedReady` starts pods one by one; `Parallel` all at once. @default "OrderedReady" */
   readonly podManagementPolicy?: "OrderedReady" | "Parallel";
+  /**
+   * What happens to the volume claims when the StatefulSet is deleted or scaled down.
+   * @default Retain for both (the Kubernetes default: data outlives the pods)
+   */
+  readonly volumeRetention?: { readonly whenDeleted?: Env<"Retain" | "Delete">; readonly whenScaled?: Env<"Retain" | "Delete"> };
 }
 
 /**
@@ -46,43 +52,63 @@ export function statefulService(options: StatefulServiceOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const build = startBuild("statefulService", options, context, origin);
-      const storage = options.storage ?? [];
-      build.container = {
-        ...build.container,
-        volumeMounts: [...(build.container.volumeMounts ?? []), ...storage.map((s) => ({ name: s.name, mountPath: s.mountPath }))],
-      };
-      const template = finishBuild(build, options, context);
-      const claims: PersistentVolumeClaim[] = storage.map((s) => ({
-        apiVersion: "v1",
-        kind: "PersistentVolumeClaim",
-        metadata: { name: s.name },
-        spec: compact({
-          accessModes: [...(s.accessModes ?? ["ReadWriteOnce"])],
-          storageClassName: s.storageClassName === undefined ? undefined : resolve(s.storageClassName, context.env),
-          resources: { requests: { storage: resolve(s.size, context.env) } },
-        }),
-      }));
-      const statefulSet: AppsV1StatefulSet = {
-        apiVersion: "apps/v1",
-        kind: "StatefulSet",
-        metadata: workloadMetadata(options, build),
-        spec: withPatternSpec(compact({
-          replicas: resolve(options.replicas ?? 1, context.env),
-          serviceName: options.name,
-          podManagementPolicy: options.podManagementPolicy,
-          selector: { matchLabels: { ...build.selector } },
-          template,
-          volumeClaimTemplates: claims.length > 0 ? claims : undefined,
-        }), build),
-      };
-      const headless = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, { headless: true, spec: build.serviceSpec });
-      const fields = workloadFields(options, ["spec", "template"], [
-        [["spec", "replicas"], ["replicas"]],
-        [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
-        [["spec", "volumeClaimTemplates"], ["storage"]],
-      ]);
-      return [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }, ...build.extraObjects];
+      const { build, drafts } = statefulSetDrafts("statefulService", options, context, origin);
+      return [...drafts, ...build.extraObjects];
     },
   });
+}
+
+/** The StatefulSet and its governing headless Service (with `replicas` forced when given). */
+export function statefulSetDrafts(
+  type: string,
+  options: StatefulServiceOptions,
+  context: ExpandContext,
+  origin: SourceLocation | undefined,
+  forced: { readonly replicas?: number } = {},
+): { build: WorkloadBuild; drafts: ObjectDraft[] } {
+  const build = startBuild(type, options, context, origin);
+  const storage = options.storage ?? [];
+  build.container = {
+    ...build.container,
+    volumeMounts: [...(build.container.volumeMounts ?? []), ...storage.map((s) => ({ name: s.name, mountPath: s.mountPath }))],
+  };
+  const template = finishBuild(build, options, context);
+  const claims: PersistentVolumeClaim[] = storage.map((s) => ({
+    apiVersion: "v1",
+    kind: "PersistentVolumeClaim",
+    metadata: { name: s.name },
+    spec: compact({
+      accessModes: [...(s.accessModes ?? ["ReadWriteOnce"])],
+      storageClassName: s.storageClassName === undefined ? undefined : resolve(s.storageClassName, context.env),
+      resources: { requests: { storage: resolve(s.size, context.env) } },
+    }),
+  }));
+  const retention = options.volumeRetention;
+  const statefulSet: AppsV1StatefulSet = {
+    apiVersion: "apps/v1",
+    kind: "StatefulSet",
+    metadata: workloadMetadata(options, build),
+    spec: withPatternSpec(compact({
+      replicas: forced.replicas ?? resolve(options.replicas ?? 1, context.env),
+      serviceName: options.name,
+      podManagementPolicy: options.podManagementPolicy,
+      selector: { matchLabels: { ...build.selector } },
+      template,
+      volumeClaimTemplates: claims.length > 0 ? claims : undefined,
+      persistentVolumeClaimRetentionPolicy: retention
+        ? compact({
+            whenDeleted: retention.whenDeleted === undefined ? undefined : resolve(retention.whenDeleted, context.env),
+            whenScaled: retention.whenScaled === undefined ? undefined : resolve(retention.whenScaled, context.env),
+          })
+        : undefined,
+    }), build),
+  };
+  const headless = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, { headless: true, spec: build.serviceSpec });
+  const fields = workloadFields(options, ["spec", "template"], [
+    [["spec", "replicas"], ["replicas"]],
+    [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
+    [["spec", "volumeClaimTemplates"], ["storage"]],
+    [["spec", "persistentVolumeClaimRetentionPolicy"], ["volumeRetention"]],
+  ]);
+  return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }] };
 }

@@ -16,3 +16,8 @@ export function readTree(dir: string): Map<string, string> {
 }
 
 export const updateGoldens = process.env.TKC_UPDATE_GOLDEN === "1";
+
+/** The bundles of a release's output, without its history (revision records hold a time and a commit). */
+export function bundlesOnly(tree: Map<string, string>): Map<string, string> {
+  return new Map([...tree].filter(([path]) => !path.startsWith("history/")));
+}

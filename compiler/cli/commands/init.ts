@@ -3,6 +3,7 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { descriptorCompilerOptions } from "../../typecheck/typecheck.js";
 import { CONFIG_FILE } from "../../load/project.js";
+import { textModulesDeclaration } from "../../paths.js";
 import { defaultKubeVersion } from "../../../schemas/index.js";
 import { EXIT, type Output } from "../output.js";
 
@@ -36,6 +37,7 @@ export function runInit(args: InitArgs, output: Output): number {
   const fromProject = (absolute: string) => relative(dir, absolute).split(sep).join("/");
   const tsconfig = {
     compilerOptions: descriptorCompilerOptions(defaultKubeVersion, fromProject),
+    files: [fromProject(textModulesDeclaration())],
     include: ["**/*.ts"],
     exclude: ["out", "node_modules", ".tkc-cache"],
   };

@@ -7,8 +7,12 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { KubeObject, SourcedObject } from "../../model/object.js";
 import { findKind, isSupportedKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { validatorsFor } from "./ajv.js";
+import { builtinCustomResources, type CustomResourceSchemas } from "./custom.js";
+import { customDiagnostics } from "./custom-messages.js";
 import { diagnosticFor } from "./messages.js";
 import { unknownKindDiagnostic } from "./unknown-kind.js";
+
+export type { CustomResourceSchemas } from "./custom.js";
 
 export { UNKNOWN_KIND } from "./unknown-kind.js";
 export { UNKNOWN_FIELD, WRONG_TYPE, MISSING_FIELD, BAD_VALUE } from "./messages.js";
@@ -19,6 +23,11 @@ export interface ValidateSchemasOptions {
    * this stage skips them instead of reporting TKC3001.
    */
   readonly customKinds?: ReadonlySet<string>;
+  /**
+   * The project's imported CRD schemas (`tkc import crd`, see compiler/crd/project.ts). They take
+   * precedence over the built-in CRDs (schemas/crds), which are always known.
+   */
+  readonly customResources?: CustomResourceSchemas;
 }
 
 /** `group/version/Kind` keys of the custom resources that CRDs in the same bundle define. */
@@ -43,6 +52,7 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
     throw new Error(`validateSchemas: unsupported Kubernetes version ${kubeVersion} (supported: ${supportedKubeVersions.join(", ")})`);
   }
   const validators = validatorsFor(kubeVersion);
+  const builtins = builtinCustomResources();
   const bundleKinds = kindsDefinedByBundle(objects);
   const diagnostics: Diagnostic[] = [];
   for (const sourced of objects) {
@@ -52,7 +62,9 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
     if (options.customKinds?.has(key) || bundleKinds.has(key)) continue;
     const validate = findKind(kubeVersion, object.apiVersion, object.kind) ? validators.get(object.apiVersion, object.kind) : undefined;
     if (!validate) {
-      diagnostics.push(unknownKindDiagnostic(sourced, kubeVersion));
+      const custom = [options.customResources, builtins].find((set) => set?.find(object.apiVersion, object.kind));
+      if (custom) diagnostics.push(...customDiagnostics(sourced, custom, kubeVersion));
+      else diagnostics.push(unknownKindDiagnostic(sourced, kubeVersion, [...(options.customResources?.kinds() ?? []), ...builtins.kinds()]));
       continue;
     }
     if (validate(object)) continue;

@@ -59,6 +59,8 @@ const FORMAT_TEXT: Readonly<Record<string, { what: string; hint: string }>> = {
 export interface ErrorContext {
   readonly sourced: SourcedObject;
   readonly kubeVersion: string;
+  /** Field names allowed at a path, for "did you mean"; defaults to the Kubernetes schema of the kind. */
+  readonly propertyNames?: (path: JsonPath) => readonly string[] | undefined;
 }
 
 /**
@@ -80,7 +82,7 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
     case "additionalProperties": {
       const field = String((e.params as { additionalProperty: string }).additionalProperty);
       const path = [...base, field];
-      const allowed = propertyNamesAt(context.kubeVersion, object.apiVersion, object.kind, base) ?? [];
+      const allowed = (context.propertyNames ? context.propertyNames(base) : propertyNamesAt(context.kubeVersion, object.apiVersion, object.kind, base)) ?? [];
       const suggestion = didYouMean(field, allowed);
       const hint = suggestion
         ? `did you mean "${suggestion}"?`
@@ -109,6 +111,23 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
       const text = FORMAT_TEXT[format] ?? { what: `format ${format}`, hint: `use a valid ${format} value` };
       return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not ${text.what}`, extra(base, text.hint));
     }
+    case "enum": {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);
+      const list = allowed.map((v) => JSON.stringify(v)).join(", ");
+      const close = typeof value === "string" ? didYouMean(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
+      return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not one of the allowed values ${list}`, extra(base, close ? `did you mean ${JSON.stringify(close)}?` : `use one of ${list}`));
+    }
+    case "maximum":
+    case "minimum":
+    case "exclusiveMaximum":
+    case "exclusiveMinimum": {
+      const { comparison, limit } = e.params as { comparison: string; limit: number };
+      return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} must be ${comparison} ${limit}`, extra(base, `use a value ${comparison} ${limit}`));
+    }
+    case "oneOf":
+    case "anyOf":
+    case "not":
+      return error(BAD_VALUE, `${where(base)}: the value does not fit the forms the schema allows (${e.keyword})`, extra(base, "see the field's documentation in the types (hover it in your editor)"));
     case "const": {
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return error(BAD_VALUE, `${where(base)}: expected ${allowed}, got ${describeValue(value)}`, extra(base, `set it to ${allowed}`));

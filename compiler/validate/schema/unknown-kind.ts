@@ -4,6 +4,7 @@ import { formatPath } from "../../model/path.js";
 import { kindsOf, removedApi, supportedKubeVersions, versionsServing } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
 import { didYouMean } from "./suggest.js";
+import type { CustomKindInfo } from "./custom.js";
 
 export const UNKNOWN_KIND = "TKC3001";
 
@@ -26,8 +27,32 @@ function alternatives(kubeVersion: string, apiVersion: string, kind: string): st
     .map((k) => k.apiVersion);
 }
 
-/** TKC3001 for an object whose apiVersion/kind the target Kubernetes version does not serve. */
-export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: string): Diagnostic {
+function groupOf(apiVersion: string): string {
+  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
+}
+
+/** TKC3001 for a custom resource tkc knows in another version, or close to a known custom kind; undefined when none is close. */
+function customKindDiagnostic(apiVersion: string, kind: string, custom: readonly CustomKindInfo[], at: (p: string[]) => Partial<Diagnostic>): Diagnostic | undefined {
+  const group = groupOf(apiVersion);
+  const sameKind = custom.filter((k) => k.group === group && k.kind === kind);
+  if (sameKind.length > 0) {
+    const served = [...new Set(sameKind.map((k) => k.apiVersion))];
+    return error(UNKNOWN_KIND, `${kind} is not served as ${apiVersion}`, { ...at(["apiVersion"]), hint: `use apiVersion ${served.join(" / ")} (the versions its CRD serves)` });
+  }
+  const inGroup = [...new Set(custom.filter((k) => k.group === group).map((k) => k.kind))];
+  const close = didYouMean(kind, inGroup) ?? didYouMean(kind, [...new Set(custom.map((k) => k.kind))]);
+  if (close) {
+    const servedAs = [...new Set(custom.filter((k) => k.kind === close).map((k) => k.apiVersion))];
+    return error(UNKNOWN_KIND, `unknown kind "${kind}" in ${apiVersion}`, { ...at(["kind"]), hint: `did you mean "${close}" (apiVersion ${servedAs.join(" / ")})?` });
+  }
+  return undefined;
+}
+
+/**
+ * TKC3001 for an object whose apiVersion/kind the target Kubernetes version does not serve and no
+ * known CRD (`custom`: built-in and imported) defines.
+ */
+export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: string, custom: readonly CustomKindInfo[] = []): Diagnostic {
   const { apiVersion, kind } = sourced.object;
   const path = ["apiVersion"];
   const at = (p: string[]) => {
@@ -56,6 +81,10 @@ export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: strin
   }
 
   const kinds = kindsOf(kubeVersion);
+  const group = groupOf(apiVersion);
+  const customGroup = group.includes(".") && !kinds.some((k) => groupOf(k.apiVersion) === group);
+  const customHit = customGroup ? customKindDiagnostic(apiVersion, kind, custom, at) : undefined;
+  if (customHit) return customHit;
   const sameApi = kinds.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);
   const closeInApi = didYouMean(kind, sameApi);
   if (closeInApi) {
@@ -67,6 +96,12 @@ export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: strin
     return error(UNKNOWN_KIND, `unknown kind "${kind}" in ${apiVersion}`, { ...at(["kind"]), hint: `did you mean "${close}" (apiVersion ${servedAs.join(" / ")})?` });
   }
   const knownApi = kinds.some((k) => k.apiVersion === apiVersion);
+  if (customGroup) {
+    return error(UNKNOWN_KIND, `unknown custom resource ${apiVersion} ${kind}: no CustomResourceDefinition for it is known`, {
+      ...where,
+      hint: "import its CRD with `tkc import crd <crd.yaml>` (types and validation, see docs/crds.md), or include the CustomResourceDefinition in the release",
+    });
+  }
   const message = knownApi
     ? `unknown kind "${kind}" in ${apiVersion} (Kubernetes ${kubeVersion})`
     : `unknown apiVersion "${apiVersion}" for kind "${kind}" in Kubernetes ${supportedKubeVersions.includes(kubeVersion as never) ? kubeVersion : "?"}`;

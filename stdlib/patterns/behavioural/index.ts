@@ -1,2 +1,7 @@
-// Patterns of this family are exported here (see docs/patterns.md).
-export {};
+// Behavioural patterns (docs/patterns/behavioural.md): batch and periodic jobs, daemon and
+// singleton services, leader election, stateful services and work queues.
+export type { PodFailureRule } from "../../workloads/job-failure-policy.js";
+export { hostPathVolumes, type HostPathMount } from "./host-paths.js";
+export { singleton, type SingletonOptions } from "./singleton.js";
+export { leaderElection, type LeaderElectionOptions } from "./leader-election.js";
+export { workQueue, type WorkQueueOptions } from "./work-queue.js";

@@ -1,2 +1,5 @@
-// Patterns of this family are exported here (see docs/patterns.md).
-export {};
+// Configuration patterns (docs/patterns/configuration.md): env, files, templates, secrets.
+export { envFrom, type EnvFromOptions, type EnvSource } from "./env-from.js";
+export { configFiles, configEnv, secretFiles, type ConfigFilesOptions, type ConfigEnvOptions, type SecretFilesOptions } from "./config-files.js";
+export { configTemplate, type ConfigTemplateOptions } from "./config-template.js";
+export { plainSecret, externalSecret, sealedSecret, type PlainSecretOptions, type ExternalSecretOptions, type SealedSecretOptions, type RemoteRef } from "./secrets.js";

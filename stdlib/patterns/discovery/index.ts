@@ -1,2 +1,5 @@
-// Patterns of this family are exported here (see docs/patterns.md).
-export {};
+// Service discovery and self-awareness patterns (docs/patterns/discovery.md).
+export { expose, headless, nodePort, loadBalancer, type ExposeOptions, type ServiceType } from "./service-type.js";
+export { externalService, type ExternalServiceOptions, type ExternalPort } from "./external-service.js";
+export { downwardApi, type DownwardApiOptions, type PodField } from "./downward-api.js";
+export { nginxAnnotations, traefikAnnotations, type NginxAnnotationOptions, type TraefikAnnotationOptions } from "../../networking/ingress-annotations.js";

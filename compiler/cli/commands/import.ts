@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Argv } from "yargs";
+import { error, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { CONFIG_FILE } from "../../load/project.js";
+import { crdDirsOf, DEFAULT_CRD_DIR } from "../../crd/project.js";
+import { planImport, type ImportInput } from "../../crd/import.js";
+import { findCustomKind } from "../../../schemas/crds/index.js";
+import { EXIT, printDiagnostics, type Output } from "../output.js";
+
+export interface ImportArgs {
+  what: string;
+  files: string[];
+  out?: string;
+}
+
+export const importCommand = {
+  command: "import <what> <files..>",
+  describe: "Import CustomResourceDefinitions: JSON Schemas (validation) and TypeScript types for your own CRDs",
+  builder: (yargs: Argv) =>
+    yargs
+      .positional("what", { type: "string", choices: ["crd"], describe: "what to import (crd)" })
+      .positional("files", { type: "string", array: true, describe: "CRD manifest files (YAML, one or more CRDs each)" })
+      .option("out", { type: "string", describe: `output folder (default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/ in the project)` })
+      .example("$0 import crd vendor/widgets-crd.yaml", "write crds/example.com/widgets.ts and crds/example.com/widgets.v1.schema.json")
+      .example("$0 import crd crds-src/*.yaml --out crds", "import several operators' CRDs at once"),
+};
+
+/** The project around the current directory: the nearest folder with tkc.config.json, else the current directory. */
+function projectDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** Writes a file through a temp file and a rename, so a reader never sees half of it. */
+function writeAtomically(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file + ".tmp", content);
+  renameSync(file + ".tmp", file);
+}
+
+export function runImport(args: ImportArgs, output: Output): number {
+  const diagnostics: Diagnostic[] = [];
+  const inputs: ImportInput[] = [];
+  for (const file of args.files) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+      output.err(`error: ${file} is a URL; tkc import crd reads local files\n  hint: download it first, e.g. curl -LO ${file}`);
+      return EXIT.usage;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      diagnostics.push(error("TKC1001", `no such file: ${file}`, { hint: "give the path of a CRD manifest (.yaml)" }));
+      continue;
+    }
+    inputs.push({ file: resolve(file), text: readFileSync(file, "utf8") });
+  }
+  const project = projectDir(process.cwd());
+  const plan = hasErrors(diagnostics) ? undefined : planImport(inputs, project);
+  if (plan) diagnostics.push(...plan.diagnostics);
+  printDiagnostics(output, diagnostics);
+  if (!plan || hasErrors(diagnostics)) return EXIT.userError;
+
+  const configured = crdDirsOf(existsSync(join(project, CONFIG_FILE)) ? join(project, CONFIG_FILE) : undefined).dirs[0];
+  const outDir = resolve(args.out ?? join(project, configured ?? DEFAULT_CRD_DIR));
+  for (const [name, content] of plan.files) writeAtomically(join(outDir, name), content);
+
+  const shown = (path: string) => relative(process.cwd(), path).split(sep).join("/") || ".";
+  for (const kind of plan.kinds) {
+    const builtin = findCustomKind(kind.apiVersion, kind.kind) ? " (replaces tkc's built-in schema in this project)" : "";
+    output.out(`${kind.apiVersion} ${kind.kind} (${kind.namespaced ? "Namespaced" : "Cluster"}) -> ${kind.definition} in ${shown(join(outDir, kind.types))}${builtin}`);
+  }
+  const first = plan.kinds[0];
+  if (first) {
+    const module = relative(project, join(outDir, first.types)).split(sep).join("/").replace(/\.ts$/, ".js");
+    output.out(`\nuse it in a descriptor at the project root:\n  import type { ${first.definition} } from "./${module}";\n  unchecked({ apiVersion: "${first.apiVersion}", kind: "${first.kind}", metadata: { name: "..." }, ... } satisfies ${first.definition})`);
+  }
+  const inConfig = configured !== undefined && resolve(project, configured) === outDir;
+  if (!inConfig && resolve(project, DEFAULT_CRD_DIR) !== outDir) {
+    output.out(`\nnote: add "crds": ["${relative(project, outDir).split(sep).join("/")}"] to ${CONFIG_FILE} so tkc validates these resources`);
+  }
+  return EXIT.ok;
+}

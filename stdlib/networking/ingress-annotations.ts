@@ -1,0 +1,72 @@
+import { fail } from "../core/errors.js";
+import { captureOrigin } from "../core/origin.js";
+
+/** Annotation prefixes of the ingress controllers tkc knows, by IngressClass name. */
+export const CLASS_ANNOTATION_PREFIXES: Readonly<Record<string, string>> = {
+  nginx: "nginx.ingress.kubernetes.io/",
+  traefik: "traefik.ingress.kubernetes.io/",
+};
+
+export interface NginxAnnotationOptions {
+  /** Largest request body, nginx syntax: `8m`, `512k`, `0` for unlimited. @default "1m" (ingress-nginx) */
+  readonly proxyBodySize?: string;
+  /** Redirect HTTP to HTTPS when the Ingress has TLS. @default true (ingress-nginx) */
+  readonly sslRedirect?: boolean;
+  /** Redirect HTTP to HTTPS even without TLS on this Ingress (TLS terminated in front). @default false */
+  readonly forceSslRedirect?: boolean;
+  /** Protocol to the backend. @default "HTTP" */
+  readonly backendProtocol?: "HTTP" | "HTTPS" | "GRPC" | "GRPCS";
+  /** Seconds nginx waits for the backend's response. @default 60 */
+  readonly proxyReadTimeoutSeconds?: number;
+  /** Rewrite the matched path, e.g. `/$2` with a regex path. @default none */
+  readonly rewriteTarget?: string;
+}
+
+const NGINX_SIZE = /^\d+[kKmMgG]?$/;
+
+/** Typed `nginx.ingress.kubernetes.io/*` annotations for an Ingress of class `nginx`. */
+export function nginxAnnotations(options: NginxAnnotationOptions): Record<string, string> {
+  const origin = captureOrigin();
+  const prefix = CLASS_ANNOTATION_PREFIXES.nginx;
+  const out: Record<string, string> = {};
+  if (options.proxyBodySize !== undefined) {
+    if (!NGINX_SIZE.test(options.proxyBodySize)) fail("TKC2412", `nginx proxyBodySize '${options.proxyBodySize}' is not an nginx size`, origin, "a number with an optional k, m or g suffix, e.g. \"8m\" (not \"8Mi\")");
+    out[`${prefix}proxy-body-size`] = options.proxyBodySize;
+  }
+  if (options.sslRedirect !== undefined) out[`${prefix}ssl-redirect`] = String(options.sslRedirect);
+  if (options.forceSslRedirect !== undefined) out[`${prefix}force-ssl-redirect`] = String(options.forceSslRedirect);
+  if (options.backendProtocol !== undefined) out[`${prefix}backend-protocol`] = options.backendProtocol;
+  if (options.proxyReadTimeoutSeconds !== undefined) {
+    if (!Number.isInteger(options.proxyReadTimeoutSeconds) || options.proxyReadTimeoutSeconds < 1) fail("TKC2412", `nginx proxyReadTimeoutSeconds must be a positive whole number, not ${options.proxyReadTimeoutSeconds}`, origin, "e.g. proxyReadTimeoutSeconds: 120");
+    out[`${prefix}proxy-read-timeout`] = String(options.proxyReadTimeoutSeconds);
+  }
+  if (options.rewriteTarget !== undefined) out[`${prefix}rewrite-target`] = options.rewriteTarget;
+  return out;
+}
+
+export interface TraefikAnnotationOptions {
+  /** Middlewares (Traefik CRDs) in order, as `<namespace>-<name>@kubernetescrd`. @default none */
+  readonly middlewares?: readonly string[];
+  /** Entry points the router listens on, e.g. `["websecure"]`. @default all */
+  readonly entryPoints?: readonly string[];
+  /** Serve the router over TLS. @default false (unless the Ingress has tls) */
+  readonly tls?: boolean;
+}
+
+const MIDDLEWARE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?@[a-z]+$/;
+
+/** Typed `traefik.ingress.kubernetes.io/router.*` annotations for an Ingress of class `traefik`. */
+export function traefikAnnotations(options: TraefikAnnotationOptions): Record<string, string> {
+  const origin = captureOrigin();
+  const prefix = CLASS_ANNOTATION_PREFIXES.traefik;
+  const out: Record<string, string> = {};
+  if (options.middlewares !== undefined) {
+    for (const m of options.middlewares) {
+      if (!MIDDLEWARE.test(m)) fail("TKC2412", `traefik middleware '${m}' is not <namespace>-<name>@<provider>`, origin, "e.g. \"shop-prod-ratelimit@kubernetescrd\" for Middleware 'ratelimit' in namespace 'shop-prod'");
+    }
+    if (options.middlewares.length > 0) out[`${prefix}router.middlewares`] = options.middlewares.join(",");
+  }
+  if (options.entryPoints !== undefined && options.entryPoints.length > 0) out[`${prefix}router.entrypoints`] = options.entryPoints.join(",");
+  if (options.tls !== undefined) out[`${prefix}router.tls`] = String(options.tls);
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { NetworkingV1NetworkPolicy } from "tkc/k8s";
+import { compact } from "../../core/merge.js";
+import { definePattern } from "../../core/pattern.js";
+import type { Env } from "../../core/env.js";
+import { checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
+import { labelsFor, pick, plain } from "./shared.js";
+
+export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
+  /** Whole namespaces that may connect, e.g. ["monitoring"], or per environment. @default none */
+  readonly namespaces?: Env<readonly string[]>;
+  /** The workload's ports they may reach, by name or number. @default all of the workload's ports */
+  readonly ports?: readonly (string | number)[];
+}
+
+/**
+ * Incoming traffic this workload accepts, under a `defaultDeny()` policy: a NetworkPolicy named
+ * `<workload>-from-<peers>` selecting its pods and allowing the listed workloads and namespaces.
+ */
+export const allowFrom = definePattern<AllowFromOptions>({
+  name: "allow-from",
+  check(options, origin) {
+    const namespaces = plain(options.namespaces);
+    checkPeers("allowFrom()", { workloads: options.workloads, namespaces: namespaces ?? (options.namespaces ? ["placeholder"] : []) }, 0, origin);
+  },
+  apply(options, build, context, origin) {
+    const namespaces = pick(options.namespaces, context) ?? [];
+    checkPeers("allowFrom()", { workloads: options.workloads, namespaces }, 0, origin);
+    const ports = portsOf("allowFrom()", build, options.ports, origin);
+    const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`)];
+    const policy: NetworkingV1NetworkPolicy = {
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: policyName(build.name, "from", parts), labels: labelsFor(build) },
+      spec: {
+        podSelector: { matchLabels: { ...build.selector } },
+        policyTypes: ["Ingress"],
+        ingress: [compact({ from: peersOf(options.workloads, namespaces, context), ports })],
+      },
+    };
+    build.extraObjects.push({ object: policy, origin, fields: [[[], []], [["spec", "ingress", 0, "ports"], ["ports"]]] });
+  },
+});

@@ -1,0 +1,104 @@
+import type { PolicyV1PodDisruptionBudget } from "tkc/k8s";
+import { fail } from "../../core/errors.js";
+import type { Env } from "../../core/env.js";
+import { compact } from "../../core/merge.js";
+import type { SourceLocation } from "../../core/origin.js";
+import { definePattern } from "../../core/pattern.js";
+import { checkBudgetAgainstReplicas, labelsFor, notesOf, pick, plain, requireReplicatedWorkload } from "./shared.js";
+
+/** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
+export type PodBudget = number | `${number}%`;
+
+interface BudgetCommon {
+  /**
+   * Whether running but not-ready pods may be evicted even when the budget is exhausted.
+   * `AlwaysAllow` keeps a crash-looping rollout from blocking node drains.
+   * @default "AlwaysAllow" (Kubernetes defaults to IfHealthyBudget)
+   */
+  readonly unhealthyPodEvictionPolicy?: "AlwaysAllow" | "IfHealthyBudget";
+}
+
+/** Exactly one of `minAvailable` and `maxUnavailable`. */
+export type DisruptionBudgetOptions =
+  | (BudgetCommon & {
+      /** Pods that must stay up during voluntary disruptions (drains, upgrades). */
+      readonly minAvailable: Env<PodBudget>;
+      readonly maxUnavailable?: never;
+    })
+  | (BudgetCommon & {
+      /** Pods that may be down at once during voluntary disruptions; scales with the replica count. */
+      readonly maxUnavailable: Env<PodBudget>;
+      readonly minAvailable?: never;
+    });
+
+const PERCENT = /^(\d+)%$/;
+
+function checkValue(field: "minAvailable" | "maxUnavailable", value: PodBudget | undefined, origin: SourceLocation | undefined): void {
+  if (value === undefined) return;
+  const percent = typeof value === "string" ? PERCENT.exec(value) : null;
+  const valid = typeof value === "number" ? Number.isInteger(value) && value >= 0 : percent !== null && Number(percent[1]) <= 100;
+  if (!valid) {
+    fail("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, origin, `e.g. ${field}: 1 or ${field}: "25%"`);
+  }
+  const blocksAll = field === "maxUnavailable" ? value === 0 || value === "0%" : value === "100%";
+  if (blocksAll) {
+    fail(
+      "TKC2632",
+      `disruptionBudget() with ${field}: ${JSON.stringify(value)} never allows an eviction, so node drains and cluster upgrades would hang on this workload`,
+      origin,
+      "use maxUnavailable: 1 (or a percentage such as \"25%\")",
+    );
+  }
+}
+
+/**
+ * A PodDisruptionBudget (policy/v1) named like the workload, selecting its pods, so that
+ * voluntary disruptions (node drains, cluster upgrades) never take down more than it allows.
+ */
+export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
+  name: "disruption-budget",
+  check(options, origin) {
+    const hasMin = options.minAvailable !== undefined;
+    const hasMax = options.maxUnavailable !== undefined;
+    if (hasMin === hasMax) {
+      fail(
+        "TKC2630",
+        hasMin ? "disruptionBudget() sets both minAvailable and maxUnavailable" : "disruptionBudget() sets neither minAvailable nor maxUnavailable",
+        origin,
+        "set exactly one: maxUnavailable: 1 suits most services; minAvailable for a quorum (e.g. 2 of 3)",
+      );
+    }
+    checkValue("minAvailable", plain(options.minAvailable), origin);
+    checkValue("maxUnavailable", plain(options.maxUnavailable), origin);
+  },
+  apply(options, build, context, origin) {
+    requireReplicatedWorkload("TKC2633", "disruptionBudget()", build, origin);
+    const minAvailable = pick(options.minAvailable, context);
+    const maxUnavailable = pick(options.maxUnavailable, context);
+    checkValue("minAvailable", minAvailable, origin);
+    checkValue("maxUnavailable", maxUnavailable, origin);
+    notesOf(build).budget = { minAvailable, maxUnavailable, origin };
+    checkBudgetAgainstReplicas(build);
+    const pdb: PolicyV1PodDisruptionBudget = {
+      apiVersion: "policy/v1",
+      kind: "PodDisruptionBudget",
+      metadata: { name: build.name, labels: labelsFor(build) },
+      spec: compact({
+        minAvailable,
+        maxUnavailable,
+        selector: { matchLabels: { ...build.selector } },
+        unhealthyPodEvictionPolicy: options.unhealthyPodEvictionPolicy ?? "AlwaysAllow",
+      }),
+    };
+    build.extraObjects.push({
+      object: pdb,
+      origin,
+      fields: [
+        [[], []],
+        [["spec", "minAvailable"], ["minAvailable"]],
+        [["spec", "maxUnavailable"], ["maxUnavailable"]],
+        [["spec", "unhealthyPodEvictionPolicy"], ["unhealthyPodEvictionPolicy"]],
+      ],
+    });
+  },
+});

@@ -1,0 +1,103 @@
+import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from "tkc/crds";
+import type { Env } from "../../core/env.js";
+import { resolveDeep } from "../../core/env.js";
+import { fail } from "../../core/errors.js";
+import { compact } from "../../core/merge.js";
+import type { SourceLocation } from "../../core/origin.js";
+import { definePattern } from "../../core/pattern.js";
+import { claimScaling, labelsFor, pick, plain, requireReplicatedWorkload } from "./shared.js";
+
+/** A KEDA trigger: `type` (redis, rabbitmq, kafka, prometheus, cron...) and its metadata. */
+export type KedaTrigger = KedaShV1alpha1ScaledObjectSpec["triggers"][number];
+
+export interface KedaScalingOptions {
+  /** Fewest pods; 0 scales the workload away while its queue is empty. @default 0 */
+  readonly min?: Env<number>;
+  /** Most pods. */
+  readonly max: Env<number>;
+  /** What to scale on, e.g. `{ type: "redis", metadata: { address: "redis:6379", listName: "orders", listLength: "20" } }`. */
+  readonly triggers: Env<readonly KedaTrigger[]>;
+  /** Seconds between trigger checks. @default 30 (KEDA's default) */
+  readonly pollingInterval?: Env<number>;
+  /** Seconds after the last activity before scaling to `min` when it is 0. @default 300 (KEDA's default) */
+  readonly cooldownPeriod?: Env<number>;
+  /** Replicas to run while the triggers' source cannot be read, after 3 failures. @default none (keep the current count) */
+  readonly fallbackReplicas?: Env<number>;
+}
+
+function checkCounts(min: number | undefined, max: number | undefined, origin: SourceLocation | undefined): void {
+  if (min !== undefined && (!Number.isInteger(min) || min < 0)) {
+    fail("TKC2621", `kedaScaling() min must be a whole number >= 0 (got ${min})`, origin, "use 0 to scale to zero, or the fewest pods to keep");
+  }
+  if (max !== undefined && (!Number.isInteger(max) || max < Math.max(1, min ?? 0))) {
+    fail("TKC2621", `kedaScaling() max must be a whole number of at least ${Math.max(1, min ?? 0)} (got ${max})`, origin, "set max to the most pods the workload may run");
+  }
+}
+
+function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: SourceLocation | undefined): void {
+  if (triggers === undefined) return;
+  if (triggers.length === 0) {
+    fail("TKC2620", "kedaScaling() has no triggers, so KEDA would never scale", origin, "add triggers: [{ type: \"redis\", metadata: { address: \"redis:6379\", listName: \"jobs\", listLength: \"20\" } }]");
+  }
+  triggers.forEach((trigger, index) => {
+    if (typeof trigger.type !== "string" || trigger.type === "") {
+      fail("TKC2620", `kedaScaling() triggers[${index}] has no type`, origin, "set type, e.g. \"redis\", \"rabbitmq\", \"kafka\", \"prometheus\"");
+    }
+    for (const [key, value] of Object.entries(trigger.metadata ?? {})) {
+      if (typeof value !== "string") {
+        fail("TKC2622", `kedaScaling() triggers[${index}].metadata.${key} is a ${typeof value}; KEDA reads trigger metadata as strings`, origin, `write ${key}: "${String(value)}"`);
+      }
+    }
+  });
+}
+
+/**
+ * Event-driven scaling with KEDA: a ScaledObject (keda.sh/v1alpha1) named like the workload.
+ * KEDA creates and owns the HorizontalPodAutoscaler, so `autoscale()` on the same workload is
+ * an error. The workload's `spec.replicas` is set to `max(min, 1)`.
+ */
+export const kedaScaling = definePattern<KedaScalingOptions>({
+  name: "keda-scaling",
+  check(options, origin) {
+    checkCounts(plain(options.min), plain(options.max), origin);
+    checkTriggers(plain(options.triggers), origin);
+  },
+  apply(options, build, context, origin) {
+    const target = requireReplicatedWorkload("TKC2605", "kedaScaling()", build, origin);
+    const min = pick(options.min, context) ?? 0;
+    const max = pick(options.max, context)!;
+    checkCounts(min, max, origin);
+    const triggers = resolveDeep(pick(options.triggers, context)!, context.env) as KedaTrigger[];
+    checkTriggers(triggers, origin);
+    claimScaling(build, "kedaScaling()", Math.max(min, 1), origin);
+    build.spec.replicas = Math.max(min, 1);
+    const fallback = pick(options.fallbackReplicas, context);
+    const scaled: KedaShV1alpha1ScaledObject = {
+      apiVersion: "keda.sh/v1alpha1",
+      kind: "ScaledObject",
+      metadata: { name: build.name, labels: labelsFor(build) },
+      spec: compact({
+        scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: build.name },
+        minReplicaCount: min,
+        maxReplicaCount: max,
+        pollingInterval: pick(options.pollingInterval, context),
+        cooldownPeriod: pick(options.cooldownPeriod, context),
+        fallback: fallback === undefined ? undefined : { failureThreshold: 3, replicas: fallback },
+        triggers,
+      }),
+    };
+    build.extraObjects.push({
+      object: scaled,
+      origin,
+      fields: [
+        [[], []],
+        [["spec", "minReplicaCount"], ["min"]],
+        [["spec", "maxReplicaCount"], ["max"]],
+        [["spec", "triggers"], ["triggers"]],
+        [["spec", "pollingInterval"], ["pollingInterval"]],
+        [["spec", "cooldownPeriod"], ["cooldownPeriod"]],
+        [["spec", "fallback"], ["fallbackReplicas"]],
+      ],
+    });
+  },
+});

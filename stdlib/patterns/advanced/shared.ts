@@ -1,0 +1,123 @@
+import type { ExpandContext } from "../../core/component.js";
+import { isPerEnv, resolve, type Env } from "../../core/env.js";
+import { fail } from "../../core/errors.js";
+import type { SourceLocation } from "../../core/origin.js";
+import type { WorkloadBuild } from "../../core/pattern.js";
+
+/** The value of an option when it is the same in every environment, for checks at the call. */
+export function plain<T>(value: Env<T> | undefined): T | undefined {
+  return value === undefined || isPerEnv(value) ? undefined : (value as T);
+}
+
+/** Resolve an optional option for the environment being built. */
+export function pick<T>(value: Env<T> | undefined, context: ExpandContext): T | undefined {
+  return value === undefined ? undefined : resolve(value, context.env);
+}
+
+/** The kind and apiVersion of the object that owns a workload's replicas, if it has any. */
+export function scaleTargetOf(build: WorkloadBuild): { readonly apiVersion: string; readonly kind: "Deployment" | "StatefulSet" } | undefined {
+  if (build.type === "service" || build.type === "worker") return { apiVersion: "apps/v1", kind: "Deployment" };
+  if (build.type === "statefulService") return { apiVersion: "apps/v1", kind: "StatefulSet" };
+  return undefined;
+}
+
+/** Fail unless the workload has replicas to scale or protect (Deployments and StatefulSets). */
+export function requireReplicatedWorkload(code: string, pattern: string, build: WorkloadBuild, origin: SourceLocation | undefined) {
+  const target = scaleTargetOf(build);
+  if (!target) {
+    fail(code, `${pattern} needs a workload with replicas, but '${build.name}' is a ${build.type}`, origin, "apply it to a service(), worker() or statefulService()");
+  }
+  return target;
+}
+
+/**
+ * What the advanced patterns applied to one workload tell each other during one expansion
+ * (which pattern owns the replica count, the disruption budget), so that contradictions are
+ * errors whatever order the patterns are listed in.
+ */
+export interface WorkloadNotes {
+  scaler?: { readonly pattern: string; readonly minReplicas: number; readonly origin: SourceLocation | undefined };
+  budget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string; readonly origin: SourceLocation | undefined };
+  verticalInAutoMode?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
+  horizontalResources?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
+}
+
+const notes = new WeakMap<WorkloadBuild, WorkloadNotes>();
+
+export function notesOf(build: WorkloadBuild): WorkloadNotes {
+  let found = notes.get(build);
+  if (!found) notes.set(build, (found = {}));
+  return found;
+}
+
+/** Where another pattern was called, for a message: " (at api.k8s.ts:12:5)", or nothing when unknown. */
+export function where(origin: SourceLocation | undefined): string {
+  return origin ? ` (at ${origin.file.split("/").pop()}:${origin.line}:${origin.column})` : "";
+}
+
+/** Record that a pattern owns the workload's replica count; two owners are an error. */
+export function claimScaling(build: WorkloadBuild, pattern: string, minReplicas: number, origin: SourceLocation | undefined): void {
+  const note = notesOf(build);
+  if (note.scaler) {
+    const both = note.scaler.pattern === pattern ? `${pattern} twice` : `both ${note.scaler.pattern}${where(note.scaler.origin)} and ${pattern}`;
+    fail(
+      "TKC2604",
+      `workload '${build.name}' uses ${both}: two controllers would fight over its replica count`,
+      origin,
+      pattern === "kedaScaling()" || note.scaler.pattern === "kedaScaling()"
+        ? "KEDA creates its own HorizontalPodAutoscaler: keep kedaScaling() and move CPU or memory targets into its triggers"
+        : "keep a single autoscale() with all its metrics",
+    );
+  }
+  note.scaler = { pattern, minReplicas, origin };
+  checkBudgetAgainstReplicas(build);
+}
+
+/** A budget that allows no eviction at the smallest replica count blocks node drains. */
+export function checkBudgetAgainstReplicas(build: WorkloadBuild): void {
+  const note = notesOf(build);
+  const budget = note.budget;
+  const replicas = note.scaler?.minReplicas;
+  if (!budget || replicas === undefined || typeof budget.minAvailable !== "number") return;
+  if (budget.minAvailable >= replicas) {
+    fail(
+      "TKC2632",
+      `disruptionBudget() keeps minAvailable ${budget.minAvailable} pods of '${build.name}', but it may run only ${replicas} (the ${note.scaler!.pattern} minimum), so no pod could ever be evicted and node drains would hang`,
+      budget.origin,
+      replicas > 1 ? `use maxUnavailable: 1, or a minAvailable below ${replicas}` : `use maxUnavailable: 1, or raise the ${note.scaler!.pattern} minimum to at least ${budget.minAvailable + 1}`,
+    );
+  }
+}
+
+/** A short, stable hash of plain data (FNV-1a over canonical JSON), for content-addressed names. */
+export function contentHash(value: unknown): string {
+  const text = canonicalJson(value);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 = (h2 ^ (h2 >>> 15)) >>> 0;
+  }
+  return (h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0")).slice(0, 10);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** Labels on objects a pattern adds for a workload (the workload's selector labels). */
+export function labelsFor(build: WorkloadBuild): Record<string, string> {
+  return { ...build.selector };
+}
+
+/** Cut a generated name to at most `max` characters without a trailing '-'. */
+export function fitName(name: string, max = 63): string {
+  return name.slice(0, max).replace(/-+$/, "");
+}

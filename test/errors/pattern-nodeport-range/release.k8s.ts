@@ -1,0 +1,10 @@
+import { nodePort, release, service } from "tkc";
+
+const web = service({
+  name: "web",
+  image: "registry.example.com/web:1.0.0",
+  port: { name: "http", containerPort: 8080 },
+  patterns: [nodePort({ nodePorts: { http: 8080 } })],
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case" } }, components: [web] });

@@ -1,0 +1,18 @@
+import { configTemplate, release, service } from "tkc";
+
+const web = service({
+  name: "web",
+  image: "registry.example.com/web:1.0.0",
+  port: { name: "http", containerPort: 8080 },
+  patterns: [
+    configTemplate({
+      name: "web-nginx",
+      template: "upstream api {\n{{#each servers}}\n  server {{this}};\n}\n",
+      fileName: "nginx.conf",
+      mountPath: "/etc/nginx/custom",
+      values: { servers: ["api:8080"] },
+    }),
+  ],
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case" } }, components: [web] });

@@ -1,0 +1,38 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { antiAffinity, daemon, limitRange, nodePlacement, priorityClass, resourceQuota, service, spreadReplicas, perEnv } from "../../../stdlib/index.js";
+import { expand, failureCode, find } from "./helpers.js";
+
+const port = { name: "http", containerPort: 8080 };
+
+test("spreadReplicas and antiAffinity select the workload's own pods", () => {
+  const api = service({ name: "api", image: "a:1", port, patterns: [spreadReplicas({ mode: "required" }), antiAffinity({ per: "zone", mode: "required" })] });
+  const pod = find(expand(api), "Deployment", "api").spec.template.spec;
+  assert.deepEqual(pod.topologySpreadConstraints.map((c: any) => [c.topologyKey, c.whenUnsatisfiable]), [["topology.kubernetes.io/zone", "DoNotSchedule"], ["kubernetes.io/hostname", "DoNotSchedule"]]);
+  assert.deepEqual(pod.topologySpreadConstraints[0].labelSelector.matchLabels, { "app.kubernetes.io/name": "api", "app.kubernetes.io/instance": "rel" });
+  assert.deepEqual(pod.topologySpreadConstraints[0].matchLabelKeys, ["pod-template-hash"]);
+  assert.equal(pod.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey, "topology.kubernetes.io/zone");
+  assert.equal(failureCode(() => expand(daemon({ name: "d", image: "a:1", patterns: [spreadReplicas({})] }))), "TKC2232");
+  assert.equal(failureCode(() => spreadReplicas({ maxSkew: 0 })), "TKC2240");
+});
+
+test("nodePlacement writes selector, affinity and tolerations, and checks tolerations", () => {
+  const api = service({ name: "api", image: "a:1", port, patterns: [nodePlacement({ nodeSelector: { pool: "a" }, requireNodes: [{ key: "arch", operator: "In", values: ["arm64"] }], tolerations: [{ key: "pool", operator: "Equal", value: "a", effect: "NoSchedule" }] })] });
+  const pod = find(expand(api), "Deployment", "api").spec.template.spec;
+  assert.deepEqual(pod.nodeSelector, { pool: "a" });
+  assert.equal(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].key, "arch");
+  assert.equal(pod.tolerations.length, 1);
+  const bad = service({ name: "api", image: "a:1", port, patterns: [nodePlacement({ tolerations: [{ key: "k", tolerationSeconds: 30 }] })] });
+  assert.equal(failureCode(() => expand(bad)), "TKC2240");
+});
+
+test("priorityClass, resourceQuota and limitRange check their values", () => {
+  assert.equal(failureCode(() => priorityClass({ name: "system-x", value: 10 })), "TKC2221");
+  assert.equal(find(expand(priorityClass({ name: "batch", value: 10, preemptionPolicy: "Never" })), "PriorityClass", "batch").preemptionPolicy, "Never");
+  assert.equal(failureCode(() => resourceQuota({ hard: { "requests.cpu": "-1" } })), "TKC2222");
+  const quota = resourceQuota({ hard: perEnv({ dev: { pods: 10 }, prod: { pods: 100, "requests.cpu": "32" } }) });
+  assert.deepEqual(find(expand(quota, "prod"), "ResourceQuota", "compute").spec.hard, { pods: "100", "requests.cpu": "32" });
+  assert.equal(failureCode(() => limitRange({ container: { default: { cpu: "2" }, max: { cpu: "1" } } })), "TKC2222");
+  const ok = limitRange({ container: { defaultRequest: { cpu: "100m" }, default: { cpu: "1" }, max: { cpu: "2" } } });
+  assert.equal(find(expand(ok), "LimitRange", "defaults").spec.limits[0].type, "Container");
+});
