@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tkcRoot } from "./root.js";
 
@@ -8,9 +8,25 @@ export function tkcVersion(): string {
   return JSON.parse(readFileSync(join(tkcRoot(), "package.json"), "utf8")).version;
 }
 
+/**
+ * Where the types descriptors are checked against come from. `sources`: tkc's own .ts files (what
+ * editors use through `tkc init`'s tsconfig). `declarations`: the .d.ts files `npm run build` emits
+ * into dist/types, which TypeScript reads without re-checking tkc itself (skipLibCheck), so
+ * `tkc check` spends its time on the user's files.
+ */
+export type TypeSource = "sources" | "declarations";
+
+function declarationsBuilt(): boolean {
+  return existsSync(join(tkcRoot(), "dist", "types", "stdlib", "index.d.ts"));
+}
+
+export function preferredTypeSource(): TypeSource {
+  return declarationsBuilt() ? "declarations" : "sources";
+}
+
 /** The stdlib entry users import as "tkc". */
-export function stdlibEntry(): string {
-  return join(tkcRoot(), "stdlib", "index.ts");
+export function stdlibEntry(from: TypeSource = "sources"): string {
+  return from === "declarations" ? join(tkcRoot(), "dist", "types", "stdlib", "index.d.ts") : join(tkcRoot(), "stdlib", "index.ts");
 }
 
 /** Ambient declarations that let descriptors import text files as strings. */
@@ -19,13 +35,15 @@ export function textModulesDeclaration(): string {
 }
 
 /** The generated TypeScript types of the built-in custom resources, imported as "tkc/crds". */
-export function crdTypesEntry(): string {
-  return join(tkcRoot(), "schemas", "crds", "types.ts");
+export function crdTypesEntry(from: TypeSource = "sources"): string {
+  return from === "declarations" ? join(tkcRoot(), "dist", "types", "schemas", "crds", "types.d.ts") : join(tkcRoot(), "schemas", "crds", "types.ts");
 }
 
 /** The generated TypeScript types of one Kubernetes version, imported as "tkc/k8s". */
-export function kubeTypesEntry(kubeVersion: string): string {
-  return join(tkcRoot(), "schemas", `v${kubeVersion}`, "types.ts");
+export function kubeTypesEntry(kubeVersion: string, from: TypeSource = "sources"): string {
+  return from === "declarations"
+    ? join(tkcRoot(), "dist", "types", "schemas", `v${kubeVersion}`, "types.d.ts")
+    : join(tkcRoot(), "schemas", `v${kubeVersion}`, "types.ts");
 }
 
 let cachedFingerprint: string | undefined;
@@ -49,6 +67,7 @@ export function toolchainFingerprint(): string {
   };
   walk(join(tkcRoot(), "stdlib"));
   walk(join(tkcRoot(), "schemas"));
+  walk(join(tkcRoot(), "compiler"));
   parts.sort();
   return (cachedFingerprint = parts.join("|"));
 }

@@ -23,6 +23,8 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+const { buildDeclarations } = await import(join(root, "scripts/build-declarations.mjs"));
+buildDeclarations(root);
 const validators = join(root, "scripts/build-validators.mjs");
 if (existsSync(validators)) {
   const { buildValidators } = await import(validators);

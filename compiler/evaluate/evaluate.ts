@@ -16,6 +16,11 @@ export interface Evaluation {
   readonly inputs: readonly string[];
   /** Run descriptor callbacks (expansion) under the same time limit and error mapping. */
   readonly call: <T>(fn: () => T, what: string, location: SourceLocation | undefined) => { value?: T; diagnostic?: Diagnostic };
+  /**
+   * Run one callback per item in a single entry into the sandbox (entering it costs a watchdog
+   * thread each time); a throw is reported for its item, a timeout for the item that was running.
+   */
+  readonly callEach: <I, T>(items: readonly I[], fn: (item: I) => T, describe: (item: I) => { what: string; location: SourceLocation | undefined }) => { values: (T | undefined)[]; diagnostics: Diagnostic[] };
   /** Release the stdlib's hook into this evaluation's source maps. */
   dispose(): void;
 }
@@ -36,17 +41,39 @@ export async function evaluate(project: Project, log: (line: string) => void = (
   if (!bundled.bundle) return { diagnostics: bundled.diagnostics };
   const { bundle } = bundled;
   const timeoutMs = evaluationTimeoutMs();
-  const mapStack = createStackMapper(bundle.map, project.dir);
+  const mapStack = createStackMapper(bundle.map, project.dir, bundle.code);
   const sandbox: Sandbox = createSandbox({ timeoutMs, log: (line) => log(`[descriptor] ${line}`) });
   const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
-  setStackResolver(mapStack);
+  setStackResolver(mapStack.fromFrames);
 
   const call = <T>(fn: () => T, what: string, location: SourceLocation | undefined) => {
     try {
       return { value: sandbox.run(fn) };
     } catch (thrown) {
-      return { diagnostic: diagnoseThrow(thrown, mapStack, { location: location ?? entryLocation, what, timeoutMs }) };
+      return { diagnostic: diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }) };
     }
+  };
+  const callEach = <I, T>(items: readonly I[], fn: (item: I) => T, describe: (item: I) => { what: string; location: SourceLocation | undefined }) => {
+    const values: (T | undefined)[] = [];
+    const diagnostics: Diagnostic[] = [];
+    let current = 0;
+    try {
+      sandbox.run(() => {
+        for (current = 0; current < items.length; current++) {
+          try {
+            values[current] = fn(items[current]!);
+          } catch (thrown) {
+            const { what, location } = describe(items[current]!);
+            diagnostics.push(diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }));
+          }
+        }
+      });
+    } catch (thrown) {
+      // Only the time limit ends the loop early: it names the item that was running.
+      const { what, location } = describe(items[Math.min(current, items.length - 1)]!);
+      diagnostics.push(diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }));
+    }
+    return { values, diagnostics };
   };
   const dispose = () => setStackResolver(undefined);
 
@@ -77,7 +104,7 @@ export async function evaluate(project: Project, log: (line: string) => void = (
       ],
     };
   }
-  return { evaluation: { release: exported, inputs: bundle.inputs, call, dispose }, diagnostics: [] };
+  return { evaluation: { release: exported, inputs: bundle.inputs, call, callEach, dispose }, diagnostics: [] };
 }
 
 function isComponentLike(value: unknown): boolean {

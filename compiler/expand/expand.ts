@@ -33,11 +33,12 @@ export function expandEnvironment(evaluation: Evaluation, environment: string, k
   const diagnostics: Diagnostic[] = [];
   const context = release.contextFor(environment);
   const drafts: ObjectDraft[] = [...release.environmentObjects(environment)];
-  for (const component of release.components) {
-    const result = evaluation.call(() => component.expand(context), `${component.type} '${component.name}'`, component.origin);
-    if (result.diagnostic) diagnostics.push(result.diagnostic);
-    else drafts.push(...(result.value ?? []));
-  }
+  const expanded = evaluation.callEach(release.components, (component) => component.expand(context), (component) => ({
+    what: `${component.type} '${component.name}'`,
+    location: component.origin,
+  }));
+  diagnostics.push(...expanded.diagnostics);
+  for (const objects of expanded.values) if (objects) drafts.push(...objects);
   const common = releaseLabels(context);
   const objects: SourcedObject[] = [];
   for (const draft of drafts) {

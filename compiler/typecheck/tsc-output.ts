@@ -11,6 +11,10 @@ export function parseTscOutput(output: string, cwd: string): Diagnostic[] {
   let current: { code: string; severity: string; message: string; file?: string; line?: number; column?: number } | undefined;
   const flush = () => {
     if (!current) return;
+    // "No overload matches this call. The last overload gave the following error. <the error>":
+    // the stdlib's overloads differ only in per-environment wrapping, so the inner error is the point.
+    const overload = /^No overload matches this call\.\n\s*The last overload gave the following error\.\n\s*([\s\S]*)$/.exec(current.message);
+    if (current.code === "TS2769" && overload) current.message = overload[1]!.replace(/\n\s{2}/g, "\n");
     const location = current.file ? { file: current.file, line: current.line!, column: current.column! } : undefined;
     const make = current.severity === "error" ? error : warning;
     diagnostics.push(make(current.code, current.message, location ? { location } : {}));

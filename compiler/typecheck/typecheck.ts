@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
-import { crdTypesEntry, kubeTypesEntry, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint } from "../paths.js";
+import { crdTypesEntry, kubeTypesEntry, preferredTypeSource, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
 
@@ -21,7 +21,7 @@ export interface TypecheckOutput {
 }
 
 /** Compiler options for descriptors; `tkc init` writes the same paths so editors agree with `tkc check`. */
-export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absolute: string) => string = (p) => p) {
+export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absolute: string) => string = (p) => p, types: TypeSource = "sources") {
   return {
     strict: true,
     noEmit: true,
@@ -35,9 +35,9 @@ export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absol
     lib: ["es2022"],
     types: [],
     paths: {
-      tkc: [pathsFrom(stdlibEntry())],
-      "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion))],
-      "tkc/crds": [pathsFrom(crdTypesEntry())],
+      tkc: [pathsFrom(stdlibEntry(types))],
+      "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion, types))],
+      "tkc/crds": [pathsFrom(crdTypesEntry(types))],
     },
   };
 }
@@ -52,7 +52,7 @@ function tscCommand(): { command: string; args: string[] } {
   } catch {
     // fall through to the launcher
   }
-  return { command: process.execPath, args: [require.resolve("typescript/bin/tsc")] };
+  return { command: process.execPath, args: [join(dirname(require.resolve("typescript/package.json")), "bin", "tsc")] };
 }
 
 /** The stdlib and the generated types are inputs too: their content is part of the cache key. */
@@ -73,7 +73,7 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
 
   const tsconfig = join(cache, `tsconfig.${input.kubeVersion}.json`);
   const config = JSON.stringify({
-    compilerOptions: { ...descriptorCompilerOptions(input.kubeVersion), incremental: true, tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`) },
+    compilerOptions: { ...descriptorCompilerOptions(input.kubeVersion, (p) => p, preferredTypeSource()), incremental: true, tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`) },
     files: [textModulesDeclaration(), ...input.sources.map((s) => s.path)],
   }, null, 2);
   let previous = "";

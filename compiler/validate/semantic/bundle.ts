@@ -28,8 +28,15 @@ export interface Bundle {
   readonly objects: readonly BundleObject[];
   /** Objects of one kind (and group, "" for core) in one namespace. */
   find(group: string, kind: string, namespace: string): readonly BundleObject[];
+  /** The first object of a kind with a name in a namespace (an index: references are checked per object). */
+  findNamed(group: string, kind: string, namespace: string, name: string): BundleObject | undefined;
   /** Objects with a pod template in one namespace. */
   workloadsIn(namespace: string): readonly BundleObject[];
+  /**
+   * Workloads in a namespace whose pod labels contain every pair of `labels` (a map selector), found
+   * through a label index: a Service or budget per workload would otherwise make this quadratic.
+   */
+  workloadsWithLabels(namespace: string, labels: Readonly<Record<string, string>>): readonly BundleObject[];
   /** The first object with the same group/kind/namespace/name, if it comes before `target`. */
   earlierTwin(target: BundleObject): BundleObject | undefined;
 }
@@ -90,9 +97,13 @@ export function indexBundle(sourcedObjects: readonly SourcedObject[]): Bundle {
   const byKind = new Map<string, BundleObject[]>();
   const workloads = new Map<string, BundleObject[]>();
   const firstByIdentity = new Map<string, BundleObject>();
+  const byLabel = new Map<string, BundleObject[]>();
   for (const entry of objects) {
     push(byKind, `${entry.group}\0${entry.kind}\0${entry.namespace}`, entry);
-    if (entry.podTemplate) push(workloads, entry.namespace, entry);
+    if (entry.podTemplate) {
+      push(workloads, entry.namespace, entry);
+      for (const [key, value] of Object.entries(entry.podTemplate.labels)) push(byLabel, `${entry.namespace}\0${key}\0${value}`, entry);
+    }
     if (entry.name !== undefined && entry.name !== "") {
       const identity = `${entry.group}\0${entry.kind}\0${entry.namespace}\0${entry.name}`;
       if (!firstByIdentity.has(identity)) firstByIdentity.set(identity, entry);
@@ -101,7 +112,18 @@ export function indexBundle(sourcedObjects: readonly SourcedObject[]): Bundle {
   return {
     objects,
     find: (group, kind, namespace) => byKind.get(`${group}\0${kind}\0${namespace}`) ?? [],
+    findNamed: (group, kind, namespace, name) => firstByIdentity.get(`${group}\0${kind}\0${namespace}\0${name}`),
     workloadsIn: (namespace) => workloads.get(namespace) ?? [],
+    workloadsWithLabels(namespace, labels) {
+      const pairs = Object.entries(labels);
+      if (pairs.length === 0) return workloads.get(namespace) ?? [];
+      let smallest: readonly BundleObject[] | undefined;
+      for (const [key, value] of pairs) {
+        const list = byLabel.get(`${namespace}\0${key}\0${value}`) ?? [];
+        if (!smallest || list.length < smallest.length) smallest = list;
+      }
+      return smallest!.filter((w) => pairs.every(([key, value]) => w.podTemplate!.labels[key] === value));
+    },
     earlierTwin(target) {
       if (target.name === undefined || target.name === "") return undefined;
       const first = firstByIdentity.get(`${target.group}\0${target.kind}\0${target.namespace}\0${target.name}`);

@@ -17,7 +17,7 @@ export const autoscaler: SemanticRule = {
     const refName = asString(ref?.name);
     if (refKind && refName) {
       const group = apiGroup(ref?.apiVersion);
-      const found = bundle.find(group, refKind, target.namespace).some((o) => o.name === refName);
+      const found = bundle.findNamed(group, refKind, target.namespace, refName) !== undefined;
       if (!found) report.warning("TKC3501", ["spec", "scaleTargetRef"], `scaleTargetRef ${refKind} ${show(refName)} is not in the bundle${target.namespace ? ` in namespace ${show(target.namespace)}` : ""}`, "check kind, apiVersion and name, or ignore this if the target is deployed elsewhere");
     }
     const min = spec.minReplicas;

@@ -1,4 +1,4 @@
-import { asRecord, show } from "../guards.js";
+import { asRecord, show, stringMap } from "../guards.js";
 import { relatedAt } from "../report.js";
 import { isEmptySelector, selectorMismatch } from "../selectors.js";
 import { intOrPercent } from "./rollout-strategy.js";
@@ -21,8 +21,9 @@ export const disruptionBudget: SemanticRule = {
     intOrPercent(spec.minAvailable, ["spec", "minAvailable"], true, report, "TKC3513");
     intOrPercent(spec.maxUnavailable, ["spec", "maxUnavailable"], true, report, "TKC3513");
     if (spec.selector === undefined || isEmptySelector(spec.selector)) return;
+    const candidates = bundle.workloadsWithLabels(target.namespace, stringMap(asRecord(spec.selector)?.matchLabels));
+    if (candidates.some((w) => selectorMismatch(spec.selector, w.podTemplate!.labels) === undefined)) return;
     const workloads = bundle.workloadsIn(target.namespace);
-    if (workloads.some((w) => selectorMismatch(spec.selector, w.podTemplate!.labels) === undefined)) return;
     const closest = workloads[0];
     report.warning(
       "TKC3512",

@@ -95,7 +95,7 @@ function checkBackend(value: unknown, path: JsonPath, target: BundleObject, bund
   }
   const name = asString(service.name);
   if (name === undefined) return;
-  const found = bundle.find("", "Service", target.namespace).find((s) => s.name === name);
+  const found = bundle.findNamed("", "Service", target.namespace, name);
   if (!found) {
     report.warning("TKC3311", [...path, "service", "name"], `backend Service ${show(name)} is not in the bundle${target.namespace ? ` in namespace ${show(target.namespace)}` : ""}`, "check the name, or ignore this if the Service is deployed elsewhere");
     return;

@@ -1,7 +1,7 @@
 import { type BundleObject, containersOf } from "../bundle.js";
 import { asArray, asRecord, show, stringMap } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { mapSelectorScore, mapSelects } from "../selectors.js";
+import { mapSelectorScore } from "../selectors.js";
 import type { SemanticRule } from "./rule.js";
 
 interface DeclaredPort {
@@ -33,10 +33,10 @@ export const serviceTargets: SemanticRule = {
     const spec = asRecord(target.object.spec) ?? {};
     const selector = stringMap(spec.selector);
     if (spec.type === "ExternalName" || Object.keys(selector).length === 0) return;
-    const candidates = bundle.workloadsIn(target.namespace);
-    const selected = candidates.filter((w) => mapSelects(selector, w.podTemplate!.labels));
+    const selected = bundle.workloadsWithLabels(target.namespace, selector);
     const selectorText = Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",");
     if (selected.length === 0) {
+      const candidates = bundle.workloadsIn(target.namespace);
       const closest = [...candidates].sort((a, b) => mapSelectorScore(selector, b.podTemplate!.labels) - mapSelectorScore(selector, a.podTemplate!.labels))[0];
       const closestText = closest ? `; the closest is ${closest.kind} ${show(closest.name)} with labels ${show(closest.podTemplate!.labels)}` : "";
       report.warning(

@@ -13,7 +13,7 @@ export const statefulSets: SemanticRule = {
     const spec = asRecord(target.object.spec) ?? {};
     const serviceName = asString(spec.serviceName);
     if (serviceName) {
-      const service = bundle.find("", "Service", target.namespace).find((s) => s.name === serviceName);
+      const service = bundle.findNamed("", "Service", target.namespace, serviceName);
       if (!service) {
         report.warning("TKC3410", ["spec", "serviceName"], `serviceName ${show(serviceName)} names no Service in the bundle, so pods get no stable DNS names`, `add a headless Service ${show(serviceName)} (clusterIP: None) selecting the StatefulSet's pods`);
       } else if (asRecord(service.object.spec)?.clusterIP !== "None") {

@@ -1,0 +1,35 @@
+// Emits .d.ts files for the stdlib (and what it imports) into dist/types, plus every Kubernetes
+// version's generated types as .d.ts: `tkc check` reads these instead of re-checking tkc's own
+// sources on every run (see compiler/paths.ts, TypeSource).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+
+export function buildDeclarations(root) {
+  const out = join(root, "dist", "types");
+  rmSync(out, { recursive: true, force: true });
+  const tsconfig = join(root, "dist", "tsconfig.declarations.json");
+  mkdirSync(dirname(tsconfig), { recursive: true });
+  writeFileSync(tsconfig, JSON.stringify({
+    compilerOptions: {
+      strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022"], types: [],
+      declaration: true, emitDeclarationOnly: true, skipLibCheck: true, rootDir: root, outDir: out,
+      paths: { "tkc/k8s": [join(root, "schemas/v1.36/types.ts")], "tkc/crds": [join(root, "schemas/crds/types.ts")] },
+    },
+    files: [join(root, "stdlib/index.ts"), join(root, "stdlib/text-modules.d.ts")],
+  }, null, 2));
+  const require = createRequire(join(root, "package.json"));
+  const tsc = join(dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+  const result = spawnSync(process.execPath, [tsc, "-p", tsconfig], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`declaration build failed:\n${result.stdout}${result.stderr}`);
+  copyFileSync(join(root, "stdlib/text-modules.d.ts"), join(out, "stdlib/text-modules.d.ts"));
+  // Generated type files hold only declarations: each version is a valid .d.ts as it is.
+  for (const name of readdirSync(join(root, "schemas"))) {
+    const source = join(root, "schemas", name, "types.ts");
+    if (!/^v\d+\.\d+$/.test(name) || !existsSync(source)) continue;
+    mkdirSync(join(out, "schemas", name), { recursive: true });
+    copyFileSync(source, join(out, "schemas", name, "types.d.ts"));
+  }
+  rmSync(tsconfig);
+}
