@@ -8,8 +8,10 @@ if (!existsSync(bundle)) {
   process.stderr.write("tkc: dist/tkc.cjs is missing; run `npm run build` in " + join(__dirname, "..") + "\n");
   process.exit(70);
 }
-require(bundle)
+const { loadWithCodeCache, flushCodeCaches } = require("../compiler/code-cache.cjs");
+loadWithCodeCache(bundle)
   .main(process.argv.slice(2))
   .then((code) => {
+    flushCodeCaches();
     process.exitCode = code;
   });

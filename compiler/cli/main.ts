@@ -26,7 +26,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...initCommand, handler: (args) => void (code = runInit(args as unknown as InitArgs, output)) })
     .command({ ...importCommand, handler: (args) => void (code = runImport(args as unknown as ImportArgs, output)) })
     .command({ ...historyCommand, handler: (args) => void (code = runHistory(args as unknown as HistoryArgs, output)) })
-    .command({ ...rollbackCommand, handler: (args) => void (code = runRollback(args as unknown as RollbackArgs, output)) })
+    .command({ ...rollbackCommand, handler: async (args) => void (code = await runRollback(args as unknown as RollbackArgs, output)) })
     .command({ ...diffCommand, handler: async (args) => void (code = await runDiff(args as unknown as DiffArgs, output)) })
     .demandCommand(1, "name a command: init, build, check, validate, history, rollback or diff")
     .strict()

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { BundlePlan } from "./bundle-plan.js";
 
@@ -32,7 +32,13 @@ function recover(target: string): void {
  * Write a bundle directory atomically: files go to a temp directory beside the target, which then
  * replaces the target by rename. A failed or killed build leaves the previous bundle in place.
  */
-export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
+/**
+ * `linkFrom`: a directory already holding these exact files (the revision just recorded); they are
+ * hard-linked instead of written again, which halves the files a build writes. Both copies are
+ * immutable by convention (every write replaces files, never edits them); `tkc history --verify`
+ * notices if someone edits one in place.
+ */
+export function writeBundle(target: string, plan: BundlePlan, linkFrom?: string): WriteOutcome {
   recover(target);
   if (sameOnDisk(target, plan)) return "unchanged";
   const parent = dirname(target);
@@ -40,7 +46,17 @@ export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
   const temp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of plan.files) writeFileSync(join(temp, name), content);
+  for (const [name, content] of plan.files) {
+    if (linkFrom) {
+      try {
+        linkSync(join(linkFrom, name), join(temp, name));
+        continue;
+      } catch {
+        // another file system, or no hard links: write the bytes
+      }
+    }
+    writeFileSync(join(temp, name), content);
+  }
   if (existsSync(target)) {
     const old = join(parent, `.${basename(target)}.old-${process.pid}`);
     renameSync(target, old);

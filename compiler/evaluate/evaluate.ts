@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import type { Project } from "../load/project.js";
@@ -36,8 +37,14 @@ export function evaluationTimeoutMs(): number {
  * Bundle and run the project's root descriptor in a fresh sandbox; its default export must be a
  * release(). Only runs descriptor code: expansion per environment is the expand stage's job.
  */
-export async function evaluate(project: Project, log: (line: string) => void = (line) => process.stderr.write(line + "\n")): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
+export async function evaluate(
+  project: Project,
+  log: (line: string) => void = (line) => process.stderr.write(line + "\n"),
+  timings: Record<string, number> = {},
+): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
+  const started = performance.now();
   const bundled = await bundleDescriptors(project.dir, project.entry);
+  timings["evaluate.bundle"] = Math.round(performance.now() - started);
   if (!bundled.bundle) return { diagnostics: bundled.diagnostics };
   const { bundle } = bundled;
   const timeoutMs = evaluationTimeoutMs();
@@ -87,6 +94,7 @@ export async function evaluate(project: Project, log: (line: string) => void = (
     "the descriptor",
     entryLocation,
   );
+  timings["evaluate.run"] = Math.round(performance.now() - started) - timings["evaluate.bundle"]!;
   if (loaded.diagnostic) {
     dispose();
     return { diagnostics: [loaded.diagnostic] };

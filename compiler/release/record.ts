@@ -108,7 +108,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
     const latest = latestRevision(dir);
     if (latest && latest.record.digest === plan.manifest.digest && extra.rollbackOf === undefined) {
       const files = readRevisionFiles(latest);
-      const wrote = writeBundle(target, { manifest: latest.manifest, files }) === "written";
+      const wrote = writeBundle(target, { manifest: latest.manifest, files }, latest.dir) === "written";
       return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote };
     }
     const { changes, removed } = compareManifests(latest?.manifest, plan.manifest);
@@ -127,8 +127,8 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       changes,
       ...(extra.rollbackOf !== undefined ? { rollbackOf: extra.rollbackOf } : {}),
     };
-    writeRevision(dir, record, final.files);
-    writeBundle(target, final);
+    const revisionDir = writeRevision(dir, record, final.files);
+    writeBundle(target, final, revisionDir);
     prune(dir, options.keep);
     return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true };
   });

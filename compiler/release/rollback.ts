@@ -18,7 +18,7 @@ export interface RollbackResult {
  * Helm semantics: a new revision whose objects are byte-identical to revision `to`. Nothing is
  * rebuilt: the stored bundle is copied, so a rollback works even if the sources are gone.
  */
-export function rollback(target: ReleaseTarget, environment: string, to: number, keep?: number): { result?: RollbackResult; diagnostic?: Diagnostic } {
+export async function rollback(target: ReleaseTarget, environment: string, to: number, keep?: number): Promise<{ result?: RollbackResult; diagnostic?: Diagnostic }> {
   const dir = historyDir(target.outRoot, target.release, environment);
   const revisions = listRevisions(dir);
   if (revisions.length === 0) {
@@ -43,6 +43,6 @@ export function rollback(target: ReleaseTarget, environment: string, to: number,
     changed: wanted.manifest.objects.filter((o) => before.has(identityKey(o)) && before.get(identityKey(o))!.sha256 !== o.sha256).map(pick),
     removed: current.manifest.objects.filter((o) => !after.has(identityKey(o))).map(pick),
   };
-  const outcome = recordBuild(plan, { outRoot: target.outRoot, keep, sourceCommit: sourceCommit(target.outRoot) }, { rollbackOf: to });
+  const outcome = recordBuild(plan, { outRoot: target.outRoot, keep, sourceCommit: await sourceCommit(target.outRoot) }, { rollbackOf: to });
   return { result: { outcome, from: current.record.revision, to, reverted } };
 }

@@ -1,11 +1,19 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 
-/** The git commit the project is built from, `+dirty` when its directory has changes; null outside git. */
-export function sourceCommit(projectDir: string): string | null {
-  const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: projectDir, encoding: "utf8" });
-  if (head.status !== 0) return null;
-  const status = spawnSync("git", ["status", "--porcelain", "--", "."], { cwd: projectDir, encoding: "utf8" });
-  const dirty = status.status === 0 && status.stdout.split("\n").some((line) => line.trim() !== "" && !/(^|\/|\s)(out|\.tkc-cache)\//.test(line));
+function git(args: string[], cwd: string): Promise<{ ok: boolean; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile("git", args, { cwd, encoding: "utf8" }, (failure, stdout) => resolve({ ok: !failure, stdout: stdout ?? "" }));
+  });
+}
+
+/**
+ * The git commit the project is built from, `+dirty` when its directory has changes; null outside
+ * git. Asynchronous, so a build asks git while it evaluates.
+ */
+export async function sourceCommit(projectDir: string): Promise<string | null> {
+  const [head, status] = await Promise.all([git(["rev-parse", "HEAD"], projectDir), git(["status", "--porcelain", "--", "."], projectDir)]);
+  if (!head.ok) return null;
+  const dirty = status.ok && status.stdout.split("\n").some((line) => line.trim() !== "" && !/(^|\/|\s)(out|\.tkc-cache)\//.test(line));
   return head.stdout.trim() + (dirty ? "+dirty" : "");
 }
 

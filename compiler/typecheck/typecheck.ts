@@ -81,13 +81,23 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   if (previous !== config) writeFileSync(tsconfig, config);
 
   const tsc = tscCommand();
-  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false"], input.projectDir);
+  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false", ...tscFlags()], input.projectDir);
   const diagnostics = parseTscOutput(output.stdout, input.projectDir);
   if (output.code !== 0 && diagnostics.length === 0) {
     return { diagnostics: [error("TKC1010", `the TypeScript checker failed: ${(output.stderr || output.stdout).trim().slice(0, 500)}`)], cached: false };
   }
   writeCache(cache, key, diagnostics);
   return { diagnostics, cached: false };
+}
+
+/**
+ * One checker thread: tsc runs beside evaluation and validation on a 2-core machine, and its
+ * parallel checkers only take the core the rest of the build needs (measured: 1.31 s -> 1.10 s
+ * at N=500). TKC_TSC_FLAGS replaces this for experiments.
+ */
+function tscFlags(): string[] {
+  const custom = process.env.TKC_TSC_FLAGS;
+  return custom !== undefined ? custom.split(" ").filter(Boolean) : ["--singleThreaded"];
 }
 
 function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {

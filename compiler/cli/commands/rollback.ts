@@ -31,7 +31,7 @@ export const rollbackCommand = {
 
 const name = (o: ObjectIdentity) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
 
-export function runRollback(args: RollbackArgs, output: Output): number {
+export async function runRollback(args: RollbackArgs, output: Output): Promise<number> {
   const resolved = resolveReleaseTarget(args.release, args.out);
   if (!resolved.target) {
     printDiagnostics(output, [resolved.diagnostic!]);
@@ -39,7 +39,7 @@ export function runRollback(args: RollbackArgs, output: Output): number {
   }
   let done;
   try {
-    done = rollback(resolved.target, args.env, args.to, args.keep);
+    done = await rollback(resolved.target, args.env, args.to, args.keep);
   } catch (failure) {
     printDiagnostics(output, [historyDiagnostic(failure)]);
     return EXIT.userError;

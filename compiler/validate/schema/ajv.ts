@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadModule } from "../../load-module.js";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import * as ajvFormats from "ajv-formats";
@@ -49,7 +49,7 @@ function schemaSha256(kubeVersion: string): string {
 function loadPrecompiled(kubeVersion: string): VersionValidators | undefined {
   const file = validatorModulePath(kubeVersion);
   if (!existsSync(file)) return undefined;
-  const exports = createRequire(join(tkcRoot(), "package.json"))(file) as Record<string, unknown>;
+  const exports = loadModule(file);
   // A module built from another schema.json (schemas regenerated, build not rerun) is not used.
   if (exports[SCHEMA_HASH_EXPORT] !== schemaSha256(kubeVersion)) return undefined;
   return {

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { loadModule } from "../../load-module.js";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import * as ajvFormats from "ajv-formats";
@@ -69,7 +69,7 @@ function runtimeCompiler(load: (info: CustomKindInfo) => SchemaNode): (info: Cus
 function loadPrecompiled(info: CustomKindInfo): ValidateFunction | undefined {
   const file = crdValidatorModulePath(info);
   if (!existsSync(file)) return undefined;
-  const exports = createRequire(join(tkcRoot(), "package.json"))(file) as Record<string, unknown>;
+  const exports = loadModule(file);
   // A module built from another schema file (CRDs regenerated, build not rerun) is not used.
   const sha256 = createHash("sha256").update(readFileSync(join(builtinCrdDir(), info.schema))).digest("hex");
   if (exports[SCHEMA_HASH_EXPORT] !== sha256) return undefined;

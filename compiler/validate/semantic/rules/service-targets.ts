@@ -57,15 +57,16 @@ export const serviceTargets: SemanticRule = {
       for (const workload of selected) {
         const ports = declaredPorts(workload).filter((p) => p.protocol === protocol);
         const workloadName = `${workload.kind} ${show(workload.name)}`;
-        const note = [relatedAt(workload, [...workload.podTemplate!.specPath, "containers"], `${workloadName} containers are here`)];
+        // Built only when reported: locating a field reads the user's source.
+        const note = () => [relatedAt(workload, [...workload.podTemplate!.specPath, "containers"], `${workloadName} containers are here`)];
         if (typeof targetPort === "string" && !/^\d+$/.test(targetPort)) {
           if (!ports.some((p) => p.name === targetPort)) {
             const names = ports.map((p) => p.name).filter((n) => n !== undefined);
-            report.error("TKC3302", path, `targetPort ${show(targetPort)} is not a named ${protocol} container port of ${workloadName} (it names: ${names.length ? names.map((n) => show(n)).join(", ") : "none"})`, `name a container port ${show(targetPort)} in ${workloadName}, or use the port number`, note);
+            report.error("TKC3302", path, `targetPort ${show(targetPort)} is not a named ${protocol} container port of ${workloadName} (it names: ${names.length ? names.map((n) => show(n)).join(", ") : "none"})`, `name a container port ${show(targetPort)} in ${workloadName}, or use the port number`, note());
           }
         } else if (typeof targetPort === "number" && ports.length > 0 && !ports.some((p) => p.number === targetPort)) {
           // Declaring container ports is optional, so only flag a number when the pod declares others.
-          report.warning("TKC3303", path, `targetPort ${targetPort} is not a declared ${protocol} container port of ${workloadName} (it declares: ${ports.map((p) => p.number).join(", ")})`, "check the port number, or declare the port on the container", note);
+          report.warning("TKC3303", path, `targetPort ${targetPort} is not a declared ${protocol} container port of ${workloadName} (it declares: ${ports.map((p) => p.number).join(", ")})`, "check the port number, or declare the port on the container", note());
         }
       }
     });
