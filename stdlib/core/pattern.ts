@@ -20,6 +20,11 @@ export interface WorkloadBuild {
   readonly ports: readonly PortOption[];
   /** Fields merged into the workload object's spec (strategy, minReadySeconds...); objects merge, lists replace. */
   spec: Record<string, unknown>;
+  /**
+   * Set by autoscaling patterns: who owns the replica count. The workload then emits no
+   * `spec.replicas`, so re-applying the bundle never resets what the autoscaler chose.
+   */
+  replicasManagedBy?: string;
   /** Annotations on the workload object itself (e.g. Argo CD sync waves). */
   workloadAnnotations: Record<string, string>;
   /** Fields merged into the spec of the workload's Service, for kinds that have one. */

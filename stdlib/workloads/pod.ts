@@ -120,7 +120,10 @@ export function serviceMetadata(options: WorkloadOptions, build: WorkloadBuild) 
 
 /** The generated workload spec with what patterns added (patterns may not replace the template). */
 export function withPatternSpec<T extends object>(spec: T, build: WorkloadBuild): T {
-  return mergeOverride(spec, build.spec);
+  const merged = mergeOverride(spec, build.spec) as T & { replicas?: unknown };
+  if (build.replicasManagedBy === undefined) return merged;
+  const { replicas: _managed, ...rest } = merged;
+  return rest as T;
 }
 
 type Path = readonly (string | number)[];

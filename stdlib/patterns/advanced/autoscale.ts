@@ -74,7 +74,7 @@ function checkRequests(build: WorkloadBuild, resources: readonly string[], origi
 /**
  * Horizontal autoscaling: a HorizontalPodAutoscaler (autoscaling/v2) named like the workload,
  * scaling its Deployment or StatefulSet between `min` and `max` on CPU, memory or custom metrics.
- * The workload's `spec.replicas` is set to `min`, so a fresh install starts at the floor.
+ * The workload then emits no `spec.replicas`, so re-applying the bundle never resets the count.
  */
 export const autoscale = definePattern<AutoscaleOptions>({
   name: "autoscale",
@@ -112,7 +112,7 @@ export const autoscale = definePattern<AutoscaleOptions>({
     const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.env) as AutoscalingV2HorizontalPodAutoscalerBehavior);
 
     // The HPA owns the replica count from now on; start at its floor (see docs/patterns/advanced.md).
-    build.spec.replicas = min;
+    build.replicasManagedBy = "HorizontalPodAutoscaler";
     const hpa: AutoscalingV2HorizontalPodAutoscaler = {
       apiVersion: "autoscaling/v2",
       kind: "HorizontalPodAutoscaler",

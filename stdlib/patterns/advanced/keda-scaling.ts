@@ -54,7 +54,7 @@ function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: Sou
 /**
  * Event-driven scaling with KEDA: a ScaledObject (keda.sh/v1alpha1) named like the workload.
  * KEDA creates and owns the HorizontalPodAutoscaler, so `autoscale()` on the same workload is
- * an error. The workload's `spec.replicas` is set to `max(min, 1)`.
+ * an error. The workload then emits no `spec.replicas`.
  */
 export const kedaScaling = definePattern<KedaScalingOptions>({
   name: "keda-scaling",
@@ -70,7 +70,7 @@ export const kedaScaling = definePattern<KedaScalingOptions>({
     const triggers = resolveDeep(pick(options.triggers, context)!, context.env) as KedaTrigger[];
     checkTriggers(triggers, origin);
     claimScaling(build, "kedaScaling()", Math.max(min, 1), origin);
-    build.spec.replicas = Math.max(min, 1);
+    build.replicasManagedBy = "KEDA ScaledObject";
     const fallback = pick(options.fallbackReplicas, context);
     const scaled: KedaShV1alpha1ScaledObject = {
       apiVersion: "keda.sh/v1alpha1",

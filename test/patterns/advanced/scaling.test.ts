@@ -11,7 +11,7 @@ const base = {
   resources: { requests: { cpu: "250m", memory: "256Mi" } },
 };
 
-test("autoscale emits an autoscaling/v2 HPA targeting the Deployment and sets replicas to min", () => {
+test("autoscale emits an autoscaling/v2 HPA targeting the Deployment, which leaves replicas to it", () => {
   const objects = expand(service({ ...base, replicas: 5, patterns: [autoscale({ min: perEnv({ dev: 1, prod: 3 }), max: 10, memory: 80 })] }));
   const hpa = find(objects, "HorizontalPodAutoscaler", "api");
   assert.equal(hpa.apiVersion, "autoscaling/v2");
@@ -19,8 +19,9 @@ test("autoscale emits an autoscaling/v2 HPA targeting the Deployment and sets re
   assert.equal(hpa.spec.minReplicas, 3);
   assert.equal(hpa.spec.maxReplicas, 10);
   assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: 80 } } }]);
-  assert.equal(find(objects, "Deployment").spec.replicas, 3);
-  assert.equal(find(expand(service({ ...base, patterns: [autoscale({ min: perEnv({ dev: 1, prod: 3 }), max: 10 })] }), "dev"), "Deployment").spec.replicas, 1);
+  // The replicas option is dropped: a re-apply must not reset what the HPA chose.
+  assert.equal("replicas" in find(objects, "Deployment").spec, false);
+  assert.equal("replicas" in find(expand(service({ ...base, patterns: [autoscale({ min: perEnv({ dev: 1, prod: 3 }), max: 10 })] }), "dev"), "Deployment").spec, false);
 });
 
 test("autoscale defaults to 70% CPU only when no metric is given", () => {
