@@ -9,7 +9,9 @@ export type DiffInput = LoadedBundle | { readonly label: string; readonly missin
 
 /** `<base>-<10 hex>`: the names the immutable-config pattern gives ConfigMaps and Secrets. */
 const HASHED_NAME = /^(.+)-([0-9a-f]{10})$/;
-const HASHED_KINDS = new Set(["ConfigMap", "Secret"]);
+// Kinds tkc names by a content hash: immutable config (ConfigMap, Secret) and one-off Jobs such as
+// migrations, whose new hash is the next run of the same Job.
+const HASHED_KINDS = new Set(["ConfigMap", "Secret", "Job"]);
 
 const group = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "");
 
@@ -42,7 +44,7 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
   }
   const removed = fromObjects.filter((o) => !afterKeys.has(keyOf(o)));
 
-  // A hashed ConfigMap/Secret whose content changed has a new name: pair it with the old one.
+  // A hashed object whose content changed has a new name: pair it with the old one.
   const renames = new Map<string, readonly [string, string]>();
   const byBase = (objects: readonly LoadedObject[]) => {
     const groups = new Map<string, LoadedObject[]>();

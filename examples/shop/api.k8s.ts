@@ -1,12 +1,29 @@
-import { perEnv, secretRef, service } from "tkc";
+import {
+  allowFrom,
+  autoscale,
+  disruptionBudget,
+  gracefulShutdown,
+  healthProbes,
+  httpProbe,
+  instanceDownAlert,
+  migrationJob,
+  perEnv,
+  secretRef,
+  service,
+  serviceAccount,
+  serviceMonitor,
+} from "tkc";
+import { alertSeverity, monitoringLabels } from "./monitoring.js";
 
-// The shop's HTTP API: stateless, scaled per environment, reads its database password from a
-// Secret that the platform team provisions (never from the bundle).
+// The shop's HTTP API: stateless and autoscaled; its database password comes from a Secret the
+// platform team provisions (never from the bundle); each release migrates the schema first.
 export default service({
   name: "api",
   image: "registry.example.com/shop/api:2.4.0",
-  port: { name: "http", containerPort: 8080 },
-  replicas: perEnv({ dev: 1, staging: 2, prod: 4 }),
+  ports: [
+    { name: "http", containerPort: 8080 },
+    { name: "metrics", containerPort: 9090 },
+  ],
   env: {
     LOG_LEVEL: perEnv({ dev: "debug", default: "info" }),
     DATABASE_HOST: "postgres",
@@ -19,8 +36,19 @@ export default service({
     dev: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
     default: { requests: { cpu: "500m", memory: "512Mi" }, limits: { memory: "1Gi" } },
   }),
-  readiness: { httpGet: { path: "/healthz/ready", port: "http" }, periodSeconds: 5 },
-  liveness: { httpGet: { path: "/healthz/live", port: "http" }, initialDelaySeconds: 10 },
-  // Typed escape hatch into the PodSpec.
-  pod: { priorityClassName: perEnv({ prod: "shop-critical", default: "shop-standard" }), terminationGracePeriodSeconds: 30 },
+  // Typed escape hatch into the PodSpec: priority classes are provisioned by the platform team.
+  pod: { priorityClassName: perEnv({ prod: "shop-critical", default: "shop-standard" }) },
+  patterns: [
+    healthProbes({ readiness: httpProbe("/healthz/ready", "http"), liveness: httpProbe("/healthz/live", "http") }),
+    gracefulShutdown({ drainSeconds: 5, terminationGracePeriodSeconds: 30 }),
+    serviceAccount(),
+    autoscale({ min: perEnv({ dev: 1, staging: 2, prod: 4 }), max: perEnv({ dev: 2, staging: 4, prod: 16 }), cpu: 70 }),
+    disruptionBudget({ maxUnavailable: 1 }),
+    serviceMonitor({ port: "metrics", labels: monitoringLabels }),
+    instanceDownAlert({ severity: alertSeverity, labels: monitoringLabels }),
+    allowFrom({ workloads: ["web"], ports: ["http"] }),
+    allowFrom({ namespaces: ["ingress-nginx"], ports: ["http"] }),
+    allowFrom({ namespaces: ["monitoring"], ports: ["metrics"] }),
+    migrationJob({ command: ["/app/bin/migrate", "up"] }),
+  ],
 });

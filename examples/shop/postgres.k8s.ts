@@ -1,7 +1,7 @@
-import { perEnv, secretRef, statefulService } from "tkc";
+import { allowFrom, execProbe, healthProbes, perEnv, secretRef, statefulService, tcpProbe } from "tkc";
 
-// The shop's database. The official image starts as root to fix volume permissions, so it
-// runs without the restricted security profile; its data lives on a per-replica volume.
+// The shop's database. The official image starts as root to fix volume permissions, so it runs
+// without the restricted security profile; its data lives on a per-replica volume.
 export default statefulService({
   name: "postgres",
   image: "postgres:16.4",
@@ -17,7 +17,9 @@ export default statefulService({
     dev: { requests: { cpu: "250m", memory: "512Mi" }, limits: { memory: "1Gi" } },
     default: { requests: { cpu: "2", memory: "4Gi" }, limits: { memory: "4Gi" } },
   }),
-  readiness: { exec: { command: ["pg_isready", "-U", "shop"] }, periodSeconds: 10 },
-  liveness: { tcpSocket: { port: "postgres" }, initialDelaySeconds: 30 },
   security: "none",
+  patterns: [
+    healthProbes({ readiness: execProbe(["pg_isready", "-U", "shop"], { periodSeconds: 10 }), liveness: tcpProbe("postgres"), startupSeconds: 120 }),
+    allowFrom({ workloads: ["api", "orders-worker", "nightly-cleanup"], ports: ["postgres"] }),
+  ],
 });

@@ -1,4 +1,4 @@
-import { perEnv, service } from "tkc";
+import { allowFrom, healthProbes, perEnv, service, tcpProbe } from "tkc";
 
 // Cache and job queue. Data is disposable (the queue is rebuilt from the database on loss).
 export default service({
@@ -10,7 +10,9 @@ export default service({
     dev: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },
     default: { requests: { cpu: "200m", memory: "512Mi" }, limits: { memory: "1Gi" } },
   }),
-  readiness: { tcpSocket: { port: "redis" } },
-  liveness: { tcpSocket: { port: "redis" }, initialDelaySeconds: 15 },
   pod: { securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999 } },
+  patterns: [
+    healthProbes({ readiness: tcpProbe("redis"), liveness: tcpProbe("redis") }),
+    allowFrom({ workloads: ["api", "orders-worker"], ports: ["redis"] }),
+  ],
 });

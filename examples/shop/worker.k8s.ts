@@ -1,4 +1,4 @@
-import { perEnv, secretRef, worker } from "tkc";
+import { execProbe, healthProbes, perEnv, secretRef, sized, worker } from "tkc";
 
 // Background jobs: order emails and stock updates, pulled from the Redis queue.
 export default worker({
@@ -12,6 +12,10 @@ export default worker({
     DATABASE_HOST: "postgres",
     DATABASE_PASSWORD: secretRef("shop-db", "password"),
   },
-  resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { memory: "512Mi" } },
-  liveness: { exec: { command: ["/app/bin/worker", "--health"] }, periodSeconds: 30 },
+  resources: sized(perEnv({ dev: "small", default: "medium" })),
+  patterns: [
+    healthProbes({ liveness: execProbe(["/app/bin/worker", "--health"], { periodSeconds: 30 }) }),
+  ],
+  // A job in flight may take two minutes to finish before the pod is killed.
+  pod: { terminationGracePeriodSeconds: 120 },
 });

@@ -24,10 +24,10 @@ function changeShop(dir: string): void {
     writeFileSync(path, next);
   };
   edit("api.k8s.ts", `image: "registry.example.com/shop/api:2.4.0"`, `image: "registry.example.com/shop/api:2.5.0"`);
-  edit("api.k8s.ts", "prod: 4 }", "prod: 6 }");
+  edit("worker.k8s.ts", "prod: 3 }", "prod: 5 }");
   edit("api.k8s.ts", `DATABASE_HOST: "postgres",`, `DATABASE_HOST: "postgres",\n    FEATURE_FLAGS: "checkout-v2",`);
   edit("release.k8s.ts", /^import cleanup .*\n/m, "");
-  edit("release.k8s.ts", ", cleanup,", ",");
+  edit("release.k8s.ts", "    cleanup,\n", "");
   edit("release.k8s.ts", `version: "2.4.0"`, `version: "2.5.0"`);
 }
 
@@ -57,8 +57,9 @@ test("golden text, markdown and JSON for a realistic change to examples/shop", (
     assert.equal(result.stdout, readFileSync(golden, "utf8"), `${file} differs from the golden (TKC_UPDATE_GOLDEN=1 rewrites it)`);
   }
   const json = JSON.parse(runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", "json"], { cwd: root }).stdout);
-  assert.deepEqual(json.diffs[0].summary, { added: 0, removed: 1, changed: 1, unchanged: 10 });
-  assert.deepEqual(json.diffs[0].highlights.map((h: { kind: string }) => h.kind), ["image", "replicas"]);
+  // api (image, env), orders-worker (replicas), the migration Job (new hash: the same Job, rerun)
+  assert.deepEqual(json.diffs[0].summary, { added: 0, removed: 1, changed: 3, unchanged: 25 });
+  assert.deepEqual(json.diffs[0].highlights.map((h: { kind: string }) => h.kind), ["image", "image", "replicas"]);
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -143,7 +144,7 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stdout, /^--- HEAD \([0-9a-f]{12}\)  shop\/prod 2\.4\.0 sha256:/m);
   assert.match(result.stdout, /^\+\+\+ working tree  shop\/prod 2\.5\.0 sha256:/m);
-  assert.match(result.stdout, /Summary: 1 changed, 0 added, 1 removed, 10 unchanged/);
+  assert.match(result.stdout, /Summary: 3 changed, 0 added, 1 removed, 25 unchanged/);
   assert.match(result.stdout, /\+ spec\.template\.spec\.containers\[name=api\]\.env\[name=FEATURE_FLAGS\]/);
 
   // every environment when --env is not given; a project that did not exist at the base is all added
@@ -151,7 +152,7 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.equal(fresh.status, 0, fresh.stderr);
   const diffs = JSON.parse(fresh.stdout).diffs;
   assert.deepEqual(diffs.map((d: { to: { environment: string } }) => d.to.environment), ["dev", "staging", "prod"]);
-  for (const d of diffs) assert.deepEqual([d.summary.added, d.summary.removed, d.summary.changed, d.from.digest], [11, 0, 0, undefined]);
+  for (const d of diffs) assert.deepEqual([d.summary.added, d.summary.removed, d.summary.changed, d.from.digest], [28, 0, 0, undefined]);
 
   // the user's tree is untouched: same status, no worktree left behind, no out/ written
   assert.equal(git(repo, "status", "--porcelain"), statusBefore);

@@ -15,21 +15,21 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
 
   const first = build();
   assert.equal(first.status, 0, first.stderr);
-  assert.match(first.stdout, /^shop\/prod: revision 1 \(version 2\.4\.0\), \+12 ~0 -0 objects, sha256:[0-9a-f]{12}…/);
+  assert.match(first.stdout, /^shop\/prod: revision 1 \(version 2\.4\.0\), \+29 ~0 -0 objects, sha256:[0-9a-f]{12}…/);
   const revision1 = readTree(join(out, "shop", "prod"));
 
   const same = build();
-  assert.match(same.stdout, /^shop\/prod: unchanged, revision 1 \(version 2\.4\.0\), 12 objects/);
+  assert.match(same.stdout, /^shop\/prod: unchanged, revision 1 \(version 2\.4\.0\), 29 objects/);
 
   // Different content under the same version is refused, and nothing is written.
-  edit(join(shop, "api.k8s.ts"), "prod: 4", "prod: 6");
+  edit(join(shop, "worker.k8s.ts"), "prod: 3", "prod: 6");
   const refused = build();
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /error TKC4001: shop\/prod: version 2\.4\.0 was already released as revision 1 with other content[\s\S]*hint: bump the version in release\(\{ version \}\) \(e\.g\. 2\.4\.1\), or pass --allow-same-version/);
   assert.deepEqual(readTree(join(out, "shop", "prod")), revision1);
 
   edit(join(shop, "release.k8s.ts"), 'version: "2.4.0"', 'version: "2.5.0"');
-  edit(join(shop, "release.k8s.ts"), "cleanup, ", "");
+  edit(join(shop, "release.k8s.ts"), "    cleanup,\n", "");
   const second = build();
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stdout, /^shop\/prod: revision 2 \(version 2\.5\.0\), \+0 ~1 -1 objects/);
@@ -45,7 +45,7 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
 
   const rolledBack = runTkc(["rollback", "shop", "--env", "prod", "--to", "1", "--out", out], { env });
   assert.equal(rolledBack.status, 0, rolledBack.stderr);
-  assert.match(rolledBack.stdout, /revision 3 rolls back revision 2 to revision 1 \(version 2\.4\.0\)[\s\S]*~ Deployment shop-prod\/api[\s\S]*\+ CronJob shop-prod\/nightly-cleanup \(restored\)/);
+  assert.match(rolledBack.stdout, /revision 3 rolls back revision 2 to revision 1 \(version 2\.4\.0\)[\s\S]*~ Deployment shop-prod\/orders-worker[\s\S]*\+ CronJob shop-prod\/nightly-cleanup \(restored\)/);
   const after = readTree(join(out, "shop", "prod"));
   for (const [file, content] of revision1) if (file !== "bundle.json") assert.equal(after.get(file), content, `${file} is byte-identical to revision 1`);
   const rolledManifest = JSON.parse(after.get("bundle.json")!);
@@ -71,7 +71,7 @@ test("--keep prunes old revisions, and a pruned revision cannot be rolled back t
   const shop = copyShop();
   const out = tempDir();
   for (const replicas of [5, 6, 7]) {
-    edit(join(shop, "api.k8s.ts"), /prod: \d+ \}/, `prod: ${replicas} }`);
+    edit(join(shop, "worker.k8s.ts"), /prod: \d+ \}/, `prod: ${replicas} }`);
     const result = runTkc(["build", shop, "--env", "prod", "--out", out, "--allow-same-version", "--keep", "2"], { env });
     assert.equal(result.status, 0, result.stderr);
   }
@@ -86,11 +86,13 @@ test("tampering and corruption are reported with a recovery hint, never a crash"
   const shop = copyShop();
   const out = tempDir();
   assert.equal(runTkc(["build", shop, "--env", "prod", "--out", out]).status, 0);
-  const file = join(out, "shop", "history", "prod", "000001", "006-deployment-api.yaml");
-  writeFileSync(file, readFileSync(file, "utf8").replace("replicas: 4", "replicas: 40"));
+  const manifest = JSON.parse(readFileSync(join(out, "shop", "prod", "bundle.json"), "utf8"));
+  const workerFile: string = manifest.objects.find((o: { name: string }) => o.name === "orders-worker").file;
+  const file = join(out, "shop", "history", "prod", "000001", workerFile);
+  writeFileSync(file, readFileSync(file, "utf8").replace("replicas: 3", "replicas: 30"));
   const verify = runTkc(["history", "shop", "--env", "prod", "--out", out, "--verify"]);
   assert.equal(verify.status, 1);
-  assert.match(verify.stderr, /000001\/006-deployment-api\.yaml:1:1 error TKC4005: revision 1: 006-deployment-api\.yaml was modified after it was recorded/);
+  assert.match(verify.stderr, new RegExp(`000001/${workerFile}:1:1 error TKC4005: revision 1: ${workerFile} was modified after it was recorded`));
 
   writeFileSync(join(out, "shop", "history", "prod", "000001", "revision.json"), "{ not json");
   const corrupt = runTkc(["history", "shop", "--env", "prod", "--out", out]);
