@@ -111,7 +111,7 @@ export const autoscale = definePattern<AutoscaleOptions>({
     metrics.push(...extra.map((metric) => resolveDeep(metric, context.env) as AutoscalingV2MetricSpec));
     const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.env) as AutoscalingV2HorizontalPodAutoscalerBehavior);
 
-    // The HPA owns the replica count from now on; start at its floor (see docs/patterns/advanced.md).
+    // The HPA owns the replica count from now on (see docs/patterns.md).
     build.replicasManagedBy = "HorizontalPodAutoscaler";
     const hpa: AutoscalingV2HorizontalPodAutoscaler = {
       apiVersion: "autoscaling/v2",

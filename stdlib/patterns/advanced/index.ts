@@ -1,4 +1,4 @@
-// Patterns of this family are exported here (see docs/patterns/advanced.md).
+// Patterns of this family are exported here (see docs/patterns.md).
 export { autoscale, type AutoscaleOptions } from "./autoscale.js";
 export { disruptionBudget, type DisruptionBudgetOptions, type PodBudget } from "./disruption-budget.js";
 export { prometheusScrape, type PrometheusScrapeOptions } from "./prometheus-scrape.js";

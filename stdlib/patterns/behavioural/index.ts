@@ -1,4 +1,4 @@
-// Behavioural patterns (docs/patterns/behavioural.md): batch and periodic jobs, daemon and
+// Behavioural patterns (docs/patterns.md): batch and periodic jobs, daemon and
 // singleton services, leader election, stateful services and work queues.
 export type { PodFailureRule } from "../../workloads/job-failure-policy.js";
 export { hostPathVolumes, type HostPathMount } from "./host-paths.js";

@@ -1,4 +1,4 @@
-// Configuration patterns (docs/patterns/configuration.md): env, files, templates, secrets.
+// Configuration patterns (docs/patterns.md): env, files, templates, secrets.
 export { envFrom, type EnvFromOptions, type EnvSource } from "./env-from.js";
 export { configFiles, configEnv, secretFiles, type ConfigFilesOptions, type ConfigEnvOptions, type SecretFilesOptions } from "./config-files.js";
 export { configTemplate, type ConfigTemplateOptions } from "./config-template.js";

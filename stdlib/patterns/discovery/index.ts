@@ -1,4 +1,4 @@
-// Service discovery and self-awareness patterns (docs/patterns/discovery.md).
+// Service discovery and self-awareness patterns (docs/patterns.md).
 export { expose, headless, nodePort, loadBalancer, type ExposeOptions, type ServiceType } from "./service-type.js";
 export { externalService, type ExternalServiceOptions, type ExternalPort } from "./external-service.js";
 export { downwardApi, type DownwardApiOptions, type PodField } from "./downward-api.js";

@@ -1,4 +1,4 @@
-// Foundational patterns (docs/patterns/foundational.md): health probes, managed lifecycle,
+// Foundational patterns (docs/patterns.md): health probes, managed lifecycle,
 // predictable demands, declarative deployment, automated placement.
 export { httpProbe, tcpProbe, grpcProbe, execProbe, healthProbes, type HealthCheck, type HealthProbesOptions, type ProbeTiming } from "./probes.js";
 export { lifecycleHooks, type LifecycleHooksOptions } from "./lifecycle-hooks.js";

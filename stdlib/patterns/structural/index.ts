@@ -1,4 +1,4 @@
-// Structural patterns (docs/patterns/structural.md): containers that work beside the app.
+// Structural patterns (docs/patterns.md): containers that work beside the app.
 export { waitFor, runBefore, type WaitForOptions, type RunBeforeOptions } from "./init-container.js";
 export { sidecar, type SidecarOptions, type SharedVolume } from "./sidecar.js";
 export { logShipper, type LogShipperOptions, type LogOutput } from "./log-shipper.js";
