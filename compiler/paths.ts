@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { tkcRoot } from "./root.js";
 
 export { tkcRoot };
@@ -55,6 +56,13 @@ let cachedFingerprint: string | undefined;
 export function toolchainFingerprint(): string {
   if (cachedFingerprint) return cachedFingerprint;
   const parts: string[] = [tkcVersion()];
+  // Running from the bundle: it holds the compiler and the stdlib, and dist/types was emitted
+  // with it, so the bundle's stat stands for all of them (schemas are checked by their hash).
+  const bundle = join(tkcRoot(), "dist", "tkc.cjs");
+  if (fileURLToPath(import.meta.url) === bundle) {
+    const stat = statSync(bundle);
+    return (cachedFingerprint = `${parts[0]}|${bundle}:${stat.size}:${stat.mtimeMs}`);
+  }
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);

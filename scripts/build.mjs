@@ -1,6 +1,23 @@
 // Bundles the compiler (CLI, pipeline, stdlib) into dist/tkc.cjs and precompiles the schema
 // validators into dist/validators/. Runs on `npm ci` (prepare) and before the tests.
 import { build } from "esbuild";
+import { readFileSync } from "node:fs";
+
+// string-width (a yargs dependency, for --help layout only) builds an RGI_Emoji regex at load
+// time: ~14 ms of ICU set-up on every run. Build it on first use instead.
+const lazyEmojiRegex = {
+  name: "lazy-emoji-regex",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const lazy = source.replace(
+        "const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;",
+        "let rgiEmojiRegexReal; const rgiEmojiRegex = { test: (text) => (rgiEmojiRegexReal ??= /^\\p{RGI_Emoji}$/v).test(text) };",
+      );
+      return { contents: lazy, loader: "js" };
+    });
+  },
+};
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,12 +31,23 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
+  // Node 20 has regex set notation (/v); lowered to new RegExp(...) it is parsed at load (~20 ms
+  // for string-width's emoji regex) instead of lazily.
+  supported: { "regexp-set-notation": true, "regexp-unicode-property-escapes": true },
   // esbuild's own JS API stays a runtime dependency: it locates its native binary next to itself.
   external: ["esbuild"],
   // The bundle is CommonJS; give modules that read import.meta.url the bundle's own URL.
-  define: { "import.meta.url": "__tkc_import_meta_url" },
-  banner: { js: 'const __tkc_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  // yargs' string-width dependencies create Intl.Segmenters at load time (~30 ms of ICU set-up on
+  // every run, used only to lay out --help): make them lazy.
+  define: { "import.meta.url": "__tkc_import_meta_url", "Intl.Segmenter": "__tkc_LazySegmenter" },
+  banner: {
+    js: [
+      'const __tkc_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+      "class __tkc_LazySegmenter { constructor(...args) { this.args = args; } segment(text) { return (this.real ??= new Intl.Segmenter(...this.args)).segment(text); } }",
+    ].join("\n"),
+  },
   sourcemap: "linked",
+  plugins: [lazyEmojiRegex],
   logLevel: "warning",
   legalComments: "none",
 });

@@ -1,4 +1,4 @@
-import { build, type Message } from "esbuild";
+import { build, stop, type Message } from "esbuild";
 import { relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -47,6 +47,10 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     const errors = (failure as { errors?: Message[] }).errors;
     if (!errors) throw failure;
     return { diagnostics: errors.map((m) => toDiagnostic(m, projectDir)) };
+  } finally {
+    // esbuild keeps a service process alive (~25 MB); a build bundles once, and the type checker
+    // reaches its peak memory later, so end the service now.
+    void stop();
   }
 }
 
