@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 /** Per-project cache of type-check and evaluation results, keyed by content hashes. */
 export function cacheDir(projectDir: string): string {
-  const dir = process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache");
+  const dir = resolve(process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache"));
   mkdirSync(dir, { recursive: true });
   return dir;
 }
