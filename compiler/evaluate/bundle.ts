@@ -36,6 +36,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       metafile: true,
       logLevel: "silent",
       legalComments: "none",
+      // Strict mode everywhere: a write to a frozen built-in is then an error, not silently ignored.
+      banner: { js: '"use strict";' },
       // Config templates and scripts import as strings (declared in stdlib/text-modules.d.ts).
       loader: { ".hbs": "text", ".tpl": "text", ".conf": "text", ".txt": "text" },
     });

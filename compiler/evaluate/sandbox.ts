@@ -9,8 +9,8 @@ export const NONDETERMINISM_ERROR = "NondeterminismError";
 const PRELUDE = `(() => {
   const refuse = (what, hint) => {
     const e = new Error(what + " is not allowed in descriptors: output must be the same on every machine and every day");
-    e.name = "${NONDETERMINISM_ERROR}";
-    e.hint = hint;
+    Object.defineProperty(e, "name", { value: "${NONDETERMINISM_ERROR}" });
+    Object.defineProperty(e, "hint", { value: hint });
     throw e;
   };
   const RealDate = Date;
@@ -26,6 +26,47 @@ const PRELUDE = `(() => {
   Object.defineProperty(globalThis, "Date", { value: SafeDate, writable: false, configurable: false });
   Math.random = () => refuse("Math.random()", "derive values from names (e.g. a hash of the name) instead of randomness");
   Object.defineProperty(globalThis, "__tkc", { value: Object.freeze({ slot: Object.seal({ fn: null }) }) });
+
+  // Freeze the built-ins every descriptor shares, so one cannot monkey-patch what another calls
+  // (Array.prototype, JSON, Math...). A frozen data property would make "obj.name = x" on an
+  // instance throw (the "override mistake"); as SES does, such properties become accessors whose
+  // setter defines the property on the instance instead.
+  const seen = new Set();
+  const tame = (object) => {
+    for (const key of Reflect.ownKeys(object)) {
+      const d = Object.getOwnPropertyDescriptor(object, key);
+      if (!d || !("value" in d) || !d.configurable) continue;
+      const value = d.value;
+      Object.defineProperty(object, key, {
+        get() { return value; },
+        set(next) {
+          if (this === object) throw new TypeError("Cannot change built-in " + String(key) + ": descriptors share built-ins");
+          Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true });
+        },
+        enumerable: d.enumerable,
+        configurable: false,
+      });
+    }
+  };
+  // Only prototypes need taming (instances inherit from them); namespaces and constructors are
+  // just frozen, which keeps a build's set-up to a few milliseconds.
+  const harden = (value, isPrototype) => {
+    if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (typeof value === "function" && value.prototype) harden(value.prototype, true);
+    harden(Object.getPrototypeOf(value), true);
+    for (const key of Reflect.ownKeys(value)) {
+      const d = Object.getOwnPropertyDescriptor(value, key);
+      if (d && "value" in d) harden(d.value, false);
+    }
+    if (isPrototype) tame(value);
+    Object.freeze(value);
+  };
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (name === "globalThis" || name === "__tkc" || name === "console") continue;
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (d && "value" in d) harden(d.value, false);
+  }
 })();`;
 
 export interface Sandbox {

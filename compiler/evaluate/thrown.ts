@@ -28,6 +28,12 @@ export function diagnoseThrow(
   if (e && e.name === "RangeError" && /call stack/.test(message)) {
     return error("TKC2002", `${fallback.what} recursed without end: ${message}`, { location, hint: "check the recursion's base case" });
   }
+  if (e && e.name === "TypeError" && /not extensible|Cannot change built-in|read[- ]only property|Cannot (re)?define property/.test(message)) {
+    return error("TKC2008", `${fallback.what} tried to change a shared built-in: ${message}`, {
+      location,
+      hint: "built-ins (Array.prototype, JSON, Math...) are frozen: every descriptor of a build shares them; write a helper function instead",
+    });
+  }
   const name = e && typeof e.name === "string" && e.name !== "Error" ? e.name : "an error";
   return error("TKC2002", `${fallback.what} threw ${name}: ${message}`, { location, hint: "fix the descriptor code at this line, or catch the error there" });
 }
