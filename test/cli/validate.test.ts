@@ -49,3 +49,10 @@ test("tkc validate checks against the requested Kubernetes version", () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /Kubernetes 1\.20 is not supported; use one of 1\.33, 1\.34, 1\.35, 1\.36/);
 });
+
+test("tkc validate checks custom resources against a CRD given alongside them", () => {
+  const result = runTkc(["validate", "test/crd/fixtures/widgets-crd.yaml", fixture("widget-bad.yaml")]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /widget-bad\.yaml:7:\d+ error TKC\d{4}: [^\n]*size[^\n]*10/);
+  assert.match(result.stderr, /widget-bad\.yaml:8:3 error TKC3002: unknown field "colour"[\s\S]*?hint: did you mean "color"\?/);
+});

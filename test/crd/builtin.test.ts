@@ -122,13 +122,16 @@ describe("built-in CRDs", () => {
     assert.match(check({ apiVersion: "networking.k8s.io/v1", kind: "Ingres", metadata: { name: "x" } })[0]!.hint!, /did you mean "Ingress"/);
   });
 
-  it("leaves kinds defined by a CRD in the same bundle to that CRD", () => {
+  it("validates kinds defined by a CRD in the same bundle against that CRD", () => {
+    const schema = { type: "object", properties: { spec: { type: "object", properties: { size: { type: "integer" } } } } };
     const crd = {
       apiVersion: "apiextensions.k8s.io/v1", kind: "CustomResourceDefinition", metadata: { name: "widgets.example.com" },
-      spec: { group: "example.com", names: { kind: "Widget", plural: "widgets" }, scope: "Namespaced", versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object" } } }] },
+      spec: { group: "example.com", names: { kind: "Widget", plural: "widgets" }, scope: "Namespaced", versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: schema } }] },
     };
-    const objects = [crd, { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: { size: 3 } }].map(sourced);
-    assert.deepEqual(validateSchemas(objects, "1.36"), []);
+    const widget = (spec: unknown) => ({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec });
+    assert.deepEqual(validateSchemas([crd, widget({ size: 3 })].map(sourced), "1.36"), []);
+    const wrong = validateSchemas([crd, widget({ size: "3" })].map(sourced), "1.36");
+    assert.deepEqual(wrong.map((d) => [d.code, d.path]), [["TKC3003", "spec.size"]]);
   });
 
   it("validates 2,500 custom resources quickly", () => {

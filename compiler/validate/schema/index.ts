@@ -11,6 +11,7 @@ import { builtinCustomResources, type CustomResourceSchemas } from "./custom.js"
 import { customDiagnostics } from "./custom-messages.js";
 import { diagnosticFor } from "./messages.js";
 import { unknownKindDiagnostic } from "./unknown-kind.js";
+import { bundleCustomResources } from "./bundle-crds.js";
 
 export type { CustomResourceSchemas } from "./custom.js";
 
@@ -54,12 +55,18 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
   const validators = validatorsFor(kubeVersion);
   const builtins = builtinCustomResources();
   const bundleKinds = kindsDefinedByBundle(objects);
+  const bundleCrds = bundleKinds.size > 0 ? bundleCustomResources(objects) : undefined;
   const diagnostics: Diagnostic[] = [];
   for (const sourced of objects) {
     const object = sourced.object;
     if (!isWellFormed(object)) continue; // the load/evaluate stages report objects without apiVersion/kind
     const key = `${object.apiVersion}/${object.kind}`;
-    if (options.customKinds?.has(key) || bundleKinds.has(key)) continue;
+    if (options.customKinds?.has(key)) continue;
+    if (bundleKinds.has(key)) {
+      // Defined by a CRD beside it: check against that CRD (when tkc could read it).
+      if (bundleCrds?.find(object.apiVersion, object.kind)) diagnostics.push(...customDiagnostics(sourced, bundleCrds, kubeVersion));
+      continue;
+    }
     const validate = findKind(kubeVersion, object.apiVersion, object.kind) ? validators.get(object.apiVersion, object.kind) : undefined;
     if (!validate) {
       const custom = [options.customResources, builtins].find((set) => set?.find(object.apiVersion, object.kind));
