@@ -11,24 +11,15 @@
  * - `anyOf`/`oneOf`/`allOf`/`not` stay value validations: their branches add no fields.
  */
 import type { OpenApiSchema } from "./crd-document.js";
+import settings from "../validate/schema/ajv-settings.json";
 
 export type JsonSchema = { [keyword: string]: unknown };
 
 /** Extensions kept verbatim as annotation keywords (registered as an ajv vocabulary). */
-export const CRD_ANNOTATION_KEYWORDS = [
-  "x-kubernetes-list-map-keys",
-  "x-kubernetes-list-type",
-  "x-kubernetes-map-type",
-  "x-kubernetes-int-or-string",
-  "x-kubernetes-preserve-unknown-fields",
-  "x-kubernetes-patch-merge-key",
-  "x-kubernetes-patch-strategy",
-  "x-kubernetes-validations",
-  "x-tkc-custom-resource",
-] as const;
+export const CRD_ANNOTATION_KEYWORDS: readonly string[] = settings.crds.annotationKeywords;
 
 /** Formats the API server checks and ajv-formats implements the same way. Others (e.g. Go's `duration`) are left unchecked. */
-export const CRD_FORMATS = ["byte", "date-time", "int32", "int64", "ipv4", "ipv6"] as const;
+export const CRD_FORMATS: readonly string[] = settings.crds.formats;
 const CHECKED_FORMATS = new Set<string>(CRD_FORMATS);
 
 const KEPT_EXTENSIONS = ["x-kubernetes-list-map-keys", "x-kubernetes-list-type", "x-kubernetes-map-type", "x-kubernetes-validations"] as const;

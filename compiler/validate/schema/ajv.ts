@@ -6,20 +6,15 @@ import { Ajv, type ValidateFunction } from "ajv";
 import * as ajvFormats from "ajv-formats";
 import { findKind, loadSchemaDocument } from "../../../schemas/index.js";
 import { tkcRoot } from "../../root.js";
+import settings from "./ajv-settings.json";
 
 /*
  * Keep these identical to scripts/build-validators.mjs, which precompiles the same schemas with the
  * same options into dist/validators/k8s-v1.NN.cjs (test/schemas checks both paths agree).
  */
-const AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const;
-const ANNOTATION_KEYWORDS = [
-  "x-kubernetes-list-map-keys",
-  "x-kubernetes-list-type",
-  "x-kubernetes-map-type",
-  "x-kubernetes-patch-merge-key",
-  "x-kubernetes-patch-strategy",
-];
-const FORMATS = ["date-time", "byte", "int32", "int64"] as const;
+const AJV_OPTIONS = settings.options;
+const ANNOTATION_KEYWORDS = settings.core.annotationKeywords;
+const FORMATS = settings.core.formats;
 const SCHEMA_HASH_EXPORT = "__schemaSha256";
 
 // ajv-formats is CommonJS whose module.exports is the plugin and also carries it as `default`;
@@ -61,7 +56,7 @@ function loadPrecompiled(kubeVersion: string): VersionValidators | undefined {
 /** Fallback: register the version's schema.json and compile each kind on first use. */
 export function compileAtRuntime(kubeVersion: string): VersionValidators {
   const ajv = new Ajv(AJV_OPTIONS);
-  addFormats(ajv, [...FORMATS]);
+  addFormats(ajv, FORMATS);
   ajv.addVocabulary(ANNOTATION_KEYWORDS);
   const doc = loadSchemaDocument(kubeVersion);
   ajv.addSchema(doc as object);

@@ -17,12 +17,13 @@ import { tkcRoot } from "../../root.js";
 export type { CustomKindInfo };
 
 /*
- * Keep these identical to scripts/build-validators.mjs (CRD_AJV_OPTIONS, CRD_ANNOTATION_KEYWORDS,
- * CRD_FORMATS there); test/crd checks that precompiled and run-time validators agree.
+ * The setup comes from ajv-settings.json, which scripts/build-validators.mjs reads too; test/crd
+ * checks that precompiled and run-time validators agree.
  */
-export const CRD_AJV_OPTIONS = { strict: true, allErrors: true, allowUnionTypes: true } as const;
+export const CRD_AJV_OPTIONS = settings.options;
 export { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
+import settings from "./ajv-settings.json";
 const SCHEMA_HASH_EXPORT = "__schemaSha256";
 
 type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
