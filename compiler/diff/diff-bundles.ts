@@ -20,7 +20,28 @@ export function objectKey(apiVersion: string, kind: string, namespace: string | 
   return `${group(apiVersion)}/${kind} ${namespace ?? ""}/${name}`;
 }
 
-const keyOf = (o: LoadedObject) => objectKey(o.entry.apiVersion, o.entry.kind, o.entry.namespace, o.entry.name);
+/** Stands for "the environment's own namespace" when two environments are compared. */
+const ENV_NAMESPACE = "<environment>";
+
+/**
+ * How objects are matched. Two bundles of the same environment: by identity. Two environments
+ * (dev against prod): each side's own namespace is the same place, so `api` in shop-dev matches
+ * `api` in shop-prod, and the environments' Namespace objects match each other.
+ */
+function keyer(namespace: string | undefined, crossEnvironment: boolean) {
+  return (o: LoadedObject): ObjectKey => {
+    const { apiVersion, kind, name } = o.entry;
+    if (!crossEnvironment) return objectKey(apiVersion, kind, o.entry.namespace, name);
+    if (kind === "Namespace" && name === namespace) return objectKey(apiVersion, kind, undefined, ENV_NAMESPACE);
+    return objectKey(apiVersion, kind, o.entry.namespace === namespace ? ENV_NAMESPACE : o.entry.namespace, name);
+  };
+}
+
+/** Field changes that only say "the other environment's namespace". */
+function isNamespaceSwap(change: FieldChange, kind: string, fromNs: string, toNs: string): boolean {
+  const swapped = change.op === "replace" && change.from === fromNs && change.to === toNs;
+  return swapped && (change.path === "metadata.namespace" || (kind === "Namespace" && change.path === "metadata.name"));
+}
 
 /**
  * Compares two bundles. Pure: no I/O beyond parsing objects already in memory. Objects whose
@@ -30,35 +51,41 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
   const fromObjects = "missing" in from ? [] : from.objects;
   const toObjects = "missing" in to ? [] : to.objects;
   const kubeVersion = manifestOf(to)?.kubeVersion ?? manifestOf(from)?.kubeVersion ?? "1.36";
-  const before = new Map(fromObjects.map((o) => [keyOf(o), o] as const));
-  const afterKeys = new Set(toObjects.map(keyOf));
+  const fromNs = manifestOf(from)?.namespace;
+  const toNs = manifestOf(to)?.namespace;
+  const crossEnvironment = fromNs !== undefined && toNs !== undefined && fromNs !== toNs;
+  const fromKey = keyer(fromNs, crossEnvironment);
+  const toKey = keyer(toNs, crossEnvironment);
+  const before = new Map(fromObjects.map((o) => [fromKey(o), o] as const));
+  const afterKeys = new Set(toObjects.map(toKey));
 
   const pairs: [LoadedObject, LoadedObject, string?][] = [];
   const added: LoadedObject[] = [];
   let unchanged = 0;
   for (const object of toObjects) {
-    const previous = before.get(keyOf(object));
+    const previous = before.get(toKey(object));
     if (!previous) added.push(object);
     else if (previous.sha256 === object.sha256) unchanged++;
     else pairs.push([previous, object]);
   }
-  const removed = fromObjects.filter((o) => !afterKeys.has(keyOf(o)));
+  const removed = fromObjects.filter((o) => !afterKeys.has(fromKey(o)));
 
   // A hashed object whose content changed has a new name: pair it with the old one.
   const renames = new Map<string, readonly [string, string]>();
-  const byBase = (objects: readonly LoadedObject[]) => {
+  const byBase = (objects: readonly LoadedObject[], ownNamespace: string | undefined) => {
     const groups = new Map<string, LoadedObject[]>();
     for (const o of objects) {
       const match = HASHED_KINDS.has(o.entry.kind) ? HASHED_NAME.exec(o.entry.name) : null;
       if (!match) continue;
-      const key = objectKey(o.entry.apiVersion, o.entry.kind, o.entry.namespace, match[1]);
+      const namespace = crossEnvironment && o.entry.namespace === ownNamespace ? ENV_NAMESPACE : o.entry.namespace;
+      const key = objectKey(o.entry.apiVersion, o.entry.kind, namespace, match[1]);
       groups.set(key, [...(groups.get(key) ?? []), o]);
     }
     return groups;
   };
-  const removedByBase = byBase(removed);
+  const removedByBase = byBase(removed, fromNs);
   const pairedOut = new Set<LoadedObject>();
-  for (const [key, news] of byBase(added)) {
+  for (const [key, news] of byBase(added, toNs)) {
     const olds = removedByBase.get(key);
     if (news.length !== 1 || olds?.length !== 1) continue; // ambiguous: leave as add + remove
     const base = HASHED_NAME.exec(news[0].entry.name)![1];
@@ -73,6 +100,11 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
     let changes = diffFields(a.object, b.object, { kubeVersion, apiVersion: b.entry.apiVersion, kind: b.entry.kind, secret, renames });
     // the header shows the hashed rename; its metadata.name line would only repeat it
     if (base) changes = changes.filter((c) => c.path !== "metadata.name");
+    if (crossEnvironment) changes = changes.filter((c) => !isNamespaceSwap(c, b.entry.kind, fromNs!, toNs!));
+    if (changes.length === 0) {
+      unchanged++; // the same object, but for the environment's namespace
+      continue;
+    }
     diffs.push({
       status: "changed",
       ...identity(b),

@@ -186,3 +186,16 @@ test("--from/--to diffs two revisions of a release's history", () => {
   assert.match(missing.stderr, /error TKC4110: .* has no revision 9/);
   rmSync(root, { recursive: true, force: true });
 });
+
+test("two environments are compared object by object, their own namespaces set aside", () => {
+  const out = tempDir("tkc-diff-envs-");
+  assert.equal(runTkc(["build", "examples/shop", "--out", out]).status, 0);
+  const result = runTkc(["diff", join(out, "shop", "staging"), join(out, "shop", "prod"), "--format", "json"]);
+  const diff = JSON.parse(result.stdout).diffs[0];
+  assert.equal(diff.summary.added, 0, "nothing looks added just because the namespace differs");
+  assert.equal(diff.summary.removed, 0);
+  assert.ok(diff.summary.unchanged > 10, "objects equal but for their namespace count as unchanged");
+  const paths = diff.objects.flatMap((o: { changes: { path: string }[] }) => o.changes.map((c) => c.path));
+  assert.ok(!paths.includes("metadata.namespace"));
+  assert.ok(diff.objects.some((o: { kind: string; changes: { path: string }[] }) => o.kind === "Ingress" && o.changes.some((c) => c.path === "spec.rules[0].host")));
+});
