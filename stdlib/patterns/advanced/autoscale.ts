@@ -5,7 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { claimScaling, labelsFor, notesOf, pick, plain, requireReplicatedWorkload, where } from "./shared.js";
+import { claimScaling, labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */
@@ -82,7 +82,7 @@ export const autoscale = definePattern<AutoscaleOptions>({
     checkNumbers({ min: plain(options.min), max: plain(options.max), cpu: plain(options.cpu), memory: plain(options.memory) }, origin);
   },
   apply(options, build, context, origin) {
-    const target = requireReplicatedWorkload("TKC2605", "autoscale()", build, origin);
+    const target = requireScalableWorkload("TKC2605", "autoscale()", build, origin);
     const min = pick(options.min, context)!;
     const max = pick(options.max, context)!;
     const cpu = pick(options.cpu, context);

@@ -5,7 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { claimScaling, labelsFor, pick, plain, requireReplicatedWorkload } from "./shared.js";
+import { claimScaling, labelsFor, pick, plain, requireScalableWorkload } from "./shared.js";
 
 /** A KEDA trigger: `type` (redis, rabbitmq, kafka, prometheus, cron...) and its metadata. */
 export type KedaTrigger = KedaShV1alpha1ScaledObjectSpec["triggers"][number];
@@ -63,7 +63,7 @@ export const kedaScaling = definePattern<KedaScalingOptions>({
     checkTriggers(plain(options.triggers), origin);
   },
   apply(options, build, context, origin) {
-    const target = requireReplicatedWorkload("TKC2605", "kedaScaling()", build, origin);
+    const target = requireScalableWorkload("TKC2605", "kedaScaling()", build, origin);
     const min = pick(options.min, context) ?? 0;
     const max = pick(options.max, context)!;
     checkCounts(min, max, origin);

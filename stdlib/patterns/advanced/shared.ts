@@ -30,6 +30,23 @@ export function requireReplicatedWorkload(code: string, pattern: string, build: 
   return target;
 }
 
+/** Labels blueGreen() and canary() put on each variant's pods (stdlib/patterns/foundational). */
+const VARIANT_LABELS = ["tkc.dev/track", "tkc.dev/colour"];
+
+/**
+ * Fail unless the workload is one Deployment or StatefulSet an autoscaler can target by name: a
+ * canary or blue-green workload is several Deployments (`<name>-stable`, `<name>-blue`...), and
+ * an autoscaler on `<name>` would scale nothing while taking their replica counts away.
+ */
+export function requireScalableWorkload(code: string, pattern: string, build: WorkloadBuild, origin: SourceLocation | undefined) {
+  const target = requireReplicatedWorkload(code, pattern, build, origin);
+  const variant = VARIANT_LABELS.find((label) => label in build.podLabels);
+  if (variant) {
+    fail(code, `${pattern} cannot scale '${build.name}': it is a ${variant === "tkc.dev/track" ? "canary" : "blue-green"} workload, made of one Deployment per ${variant === "tkc.dev/track" ? "track" : "colour"}`, origin, "size the variants with the workload's replicas option, or autoscale a plain service()");
+  }
+  return target;
+}
+
 /**
  * What the advanced patterns applied to one workload tell each other during one expansion
  * (which pattern owns the replica count, the disruption budget), so that contradictions are

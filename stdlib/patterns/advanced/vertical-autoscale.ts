@@ -5,7 +5,7 @@ import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
 import { compareQuantities, isNegative, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
-import { labelsFor, notesOf, pick, plain, where } from "./shared.js";
+import { labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
 
 /**
  * How the VPA applies its recommendations: `Off` only records them (read them with
@@ -105,7 +105,8 @@ export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
         );
       }
     }
-    const target = build.type === "statefulService" ? "StatefulSet" : build.type === "daemon" ? "DaemonSet" : "Deployment";
+    // VPA also resizes daemons; like the HPA it needs one object it can name.
+    const target = build.type === "daemon" ? "DaemonSet" : requireScalableWorkload("TKC2605", "verticalAutoscale()", build, origin).kind;
     const vpa: AutoscalingK8sIoV1VerticalPodAutoscaler = {
       apiVersion: "autoscaling.k8s.io/v1",
       kind: "VerticalPodAutoscaler",
