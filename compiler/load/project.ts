@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, fail, succeed, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
 import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
+import { didYouMean } from "../validate/schema/suggest.js";
 
 /** `tkc.config.json`: every field optional. */
 export interface ProjectConfig {
@@ -24,6 +25,21 @@ export interface Project {
 }
 
 export const CONFIG_FILE = "tkc.config.json";
+/** Every setting tkc.config.json may hold (`crds` is read by compiler/crd/project.ts). */
+const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds"];
+
+/** JSON.parse reports "at position N": turn it into the line and column an editor shows. */
+function jsonErrorLocation(file: string, text: string, message: string) {
+  const position = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  return { file, line, column: position - before.lastIndexOf("\n") };
+}
+
+function keyLocation(file: string, text: string, key: string) {
+  const at = text.indexOf(JSON.stringify(key));
+  return { ...jsonErrorLocation(file, text, `at position ${Math.max(0, at)}`), length: JSON.stringify(key).length };
+}
 const DEFAULT_ENTRY = "release.k8s.ts";
 
 /** Find the project for a path given on the command line: a directory or a root descriptor. */
@@ -37,10 +53,22 @@ export function loadProject(target: string, overrides: { kubeVersion?: string } 
   const configFile = join(dir, CONFIG_FILE);
   let fileConfig: Partial<ProjectConfig> = {};
   if (existsSync(configFile)) {
+    const text = readFileSync(configFile, "utf8");
     try {
-      fileConfig = JSON.parse(readFileSync(configFile, "utf8"));
+      fileConfig = JSON.parse(text);
     } catch (cause) {
-      return fail([error("TKC1002", `${CONFIG_FILE} is not valid JSON: ${(cause as Error).message}`, { location: { file: configFile, line: 1, column: 1 }, hint: "fix the JSON syntax" })]);
+      const message = (cause as Error).message;
+      return fail([error("TKC1002", `${CONFIG_FILE} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, {
+        location: jsonErrorLocation(configFile, text, message),
+        hint: "fix the JSON syntax (no trailing commas, double-quoted keys)",
+      })]);
+    }
+    const unknown = Object.keys(fileConfig).filter((key) => !CONFIG_KEYS.includes(key));
+    if (unknown.length > 0) {
+      return fail([error("TKC1002", `${CONFIG_FILE} has an unknown setting "${unknown[0]}"`, {
+        location: keyLocation(configFile, text, unknown[0]!),
+        hint: didYouMean(unknown[0]!, CONFIG_KEYS) ? `did you mean "${didYouMean(unknown[0]!, CONFIG_KEYS)}"?` : `the settings are ${CONFIG_KEYS.join(", ")}`,
+      })]);
     }
   }
   const kubeVersion = overrides.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion;
