@@ -78,8 +78,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Asked now, answered while the build runs; only recorded revisions use it.
   const commit = options.write ? sourceCommit(project.dir) : Promise.resolve(null);
   t = performance.now();
+  const typecheckStarted = t;
   const checking = typecheck({ projectDir: project.dir, sources: sources.filter((s) => s.path.endsWith(".ts")), kubeVersion }).then((result) => {
-    lap("typecheck", t);
+    lap("typecheck", typecheckStarted);
     return result;
   });
 
