@@ -148,11 +148,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (hasErrors(diagnostics)) return failed(diagnostics, timings);
 
   if (!options.write) {
-    const checked = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
+    const reports = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
       environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, millis,
     }));
     lap("total", started);
-    return { ok: true, release: release.name, version: release.version, environments: checked, diagnostics, timings };
+    return { ok: true, release: release.name, version: release.version, environments: reports, diagnostics, timings };
   }
 
   // Only now, with every environment valid, does anything touch the output directory.
