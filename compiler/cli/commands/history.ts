@@ -1,16 +1,13 @@
 import type { Argv } from "yargs";
 import { historyDir } from "../../release/layout.js";
 import { HistoryError, listRevisions, readRevision, type RevisionRecord } from "../../release/revision.js";
-import { resolveReleaseTarget } from "../../release/target.js";
+import { releaseOptions, resolveOrReport, type ReleaseArgs } from "../release-args.js";
 import { verifyHistory } from "../../release/verify.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
 import { relative } from "node:path";
 
-export interface HistoryArgs {
-  release: string;
-  env: string;
-  out?: string;
+export interface HistoryArgs extends ReleaseArgs {
   verify?: boolean;
   format: "text" | "json";
 }
@@ -19,10 +16,7 @@ export const historyCommand = {
   command: "history <release>",
   describe: "List the revisions of a release environment: version, date, digest, changes, source commit",
   builder: (yargs: Argv) =>
-    yargs
-      .positional("release", { type: "string", describe: "release name (history under --out, default ./out) or project directory" })
-      .option("env", { alias: "e", type: "string", demandOption: true, describe: "environment" })
-      .option("out", { alias: "o", type: "string", describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" })
+    releaseOptions(yargs)
       .option("verify", { type: "boolean", default: false, describe: "recompute every stored digest and report tampering" })
       .option("format", { choices: ["text", "json"] as const, default: "text" as const })
       .example("$0 history examples/shop --env prod", "revisions of shop/prod built from examples/shop")
@@ -39,12 +33,9 @@ function table(rows: string[][]): string[] {
 }
 
 export function runHistory(args: HistoryArgs, output: Output): number {
-  const resolved = resolveReleaseTarget(args.release, args.out);
-  if (!resolved.target) {
-    printDiagnostics(output, [resolved.diagnostic!]);
-    return EXIT.userError;
-  }
-  const { outRoot, release } = resolved.target;
+  const target = resolveOrReport(args, output);
+  if (!target) return EXIT.userError;
+  const { outRoot, release } = target;
   const dir = historyDir(outRoot, release, args.env);
   const numbers = listRevisions(dir);
   if (numbers.length === 0) {

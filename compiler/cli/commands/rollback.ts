@@ -2,16 +2,13 @@ import type { Argv } from "yargs";
 import { relative } from "node:path";
 import { rollback } from "../../release/rollback.js";
 import { currentBundleDir } from "../../release/layout.js";
-import { resolveReleaseTarget } from "../../release/target.js";
+import { releaseOptions, resolveOrReport, type ReleaseArgs } from "../release-args.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
 import type { ObjectIdentity } from "../../emit/bundle-plan.js";
 import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
 
-export interface RollbackArgs {
-  release: string;
-  env: string;
+export interface RollbackArgs extends ReleaseArgs {
   to: number;
-  out?: string;
   keep?: number;
 }
 
@@ -19,11 +16,8 @@ export const rollbackCommand = {
   command: "rollback <release>",
   describe: "Write a new revision whose objects are byte-identical to an earlier one (Helm semantics)",
   builder: (yargs: Argv) =>
-    yargs
-      .positional("release", { type: "string", describe: "release name (history under --out, default ./out) or project directory" })
-      .option("env", { alias: "e", type: "string", demandOption: true, describe: "environment" })
+    releaseOptions(yargs)
       .option("to", { type: "number", demandOption: true, describe: "revision to return to" })
-      .option("out", { alias: "o", type: "string", describe: "output root `tkc build` wrote to" })
       .option("keep", { type: "number", describe: "keep at most N revisions afterwards" })
       .example("$0 rollback shop --env prod --to 6", "prod's bundle becomes revision 6's objects again, as a new revision")
       .example("$0 rollback examples/shop --env prod --to 6", "the same, finding the history from the project"),
@@ -32,14 +26,11 @@ export const rollbackCommand = {
 const name = (o: ObjectIdentity) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
 
 export async function runRollback(args: RollbackArgs, output: Output): Promise<number> {
-  const resolved = resolveReleaseTarget(args.release, args.out);
-  if (!resolved.target) {
-    printDiagnostics(output, [resolved.diagnostic!]);
-    return EXIT.userError;
-  }
+  const target = resolveOrReport(args, output);
+  if (!target) return EXIT.userError;
   let done;
   try {
-    done = await rollback(resolved.target, args.env, args.to, args.keep);
+    done = await rollback(target, args.env, args.to, args.keep);
   } catch (failure) {
     printDiagnostics(output, [historyDiagnostic(failure)]);
     return EXIT.userError;
@@ -49,14 +40,14 @@ export async function runRollback(args: RollbackArgs, output: Output): Promise<n
     return EXIT.userError;
   }
   const { outcome, from, to, reverted } = done.result;
-  const target = `${resolved.target.release}/${args.env}`;
-  output.out(`${target}: revision ${outcome.revision} rolls back revision ${from} to revision ${to} (version ${outcome.version}), ${shortDigest(outcome.manifest.digest)}`);
+  const label = `${target.release}/${args.env}`;
+  output.out(`${label}: revision ${outcome.revision} rolls back revision ${from} to revision ${to} (version ${outcome.version}), ${shortDigest(outcome.manifest.digest)}`);
   const lines = [
     ...reverted.changed.map((o) => `  ~ ${name(o)}`),
     ...reverted.added.map((o) => `  + ${name(o)} (restored)`),
     ...reverted.removed.map((o) => `  - ${name(o)} (added after revision ${to}; delete it or apply with prune)`),
   ];
   output.out(lines.length > 0 ? `reverts:\n${lines.join("\n")}` : `reverts nothing: revision ${from} already had these objects`);
-  output.out(`bundle: ${relative(process.cwd(), currentBundleDir(resolved.target.outRoot, resolved.target.release, args.env)) || "."}`);
+  output.out(`bundle: ${relative(process.cwd(), currentBundleDir(target.outRoot, target.release, args.env)) || "."}`);
   return EXIT.ok;
 }
