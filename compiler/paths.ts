@@ -5,8 +5,10 @@ import { tkcRoot } from "./root.js";
 
 export { tkcRoot };
 
+let cachedVersion: string | undefined;
+
 export function tkcVersion(): string {
-  return JSON.parse(readFileSync(join(tkcRoot(), "package.json"), "utf8")).version;
+  return (cachedVersion ??= JSON.parse(readFileSync(join(tkcRoot(), "package.json"), "utf8")).version as string);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { BundlePlan } from "./bundle-plan.js";
 
@@ -14,6 +14,24 @@ function sameOnDisk(dir: string, plan: BundlePlan): boolean {
     if (!existsSync(join(dir, name)) || readFileSync(join(dir, name), "utf8") !== content) return false;
   }
   return true;
+}
+
+/**
+ * True when `target` holds exactly the files of `source` (names besides `except`), each a hard
+ * link to the same file: an unchanged build can then stop after a stat per file, reading nothing.
+ */
+export function linkedCopyOf(target: string, source: string, except: readonly string[] = []): boolean {
+  if (!existsSync(target)) return false;
+  const names = readdirSync(source).filter((name) => !name.startsWith(".") && !except.includes(name));
+  const present = readdirSync(target).filter((name) => !name.startsWith("."));
+  if (present.length !== names.length) return false;
+  return names.every((name) => {
+    const file = join(target, name);
+    if (!existsSync(file)) return false;
+    const a = statSync(file);
+    const b = statSync(join(source, name));
+    return a.ino === b.ino && a.dev === b.dev;
+  });
 }
 
 /** Put back a bundle a killed build had moved aside, and clear its temp directories. */

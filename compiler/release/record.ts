@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
-import { writeBundle } from "../emit/write-bundle.js";
+import { linkedCopyOf, writeBundle } from "../emit/write-bundle.js";
 import { currentBundleDir, historyDir, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
 import { latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord, type StoredRevision } from "./revision.js";
@@ -107,8 +107,8 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
     sweep(dir);
     const latest = latestRevision(dir);
     if (latest && latest.record.digest === plan.manifest.digest && extra.rollbackOf === undefined) {
-      const files = readRevisionFiles(latest);
-      const wrote = writeBundle(target, { manifest: latest.manifest, files }, latest.dir) === "written";
+      // The current bundle is normally hard links to this revision: nothing to read or write.
+      const wrote = !linkedCopyOf(target, latest.dir, [REVISION_FILE]) && writeBundle(target, { manifest: latest.manifest, files: readRevisionFiles(latest) }, latest.dir) === "written";
       return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote };
     }
     const { changes, removed } = compareManifests(latest?.manifest, plan.manifest);

@@ -108,3 +108,19 @@ test("tampering and corruption are reported with a recovery hint, never a crash"
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /no revisions of shop\/prod/);
 });
+
+test("an unchanged build restores a current bundle file that was replaced by hand", () => {
+  const shop = copyShop();
+  const out = tempDir();
+  assert.equal(runTkc(["build", shop, "--env", "prod", "--out", out], { env }).status, 0);
+  const dir = join(out, "shop", "prod");
+  const before = readTree(dir);
+  const file = join(dir, [...before.keys()].find((name) => name.endsWith("-deployment-api.yaml"))!);
+  rmSync(file);
+  writeFileSync(file, "# edited by hand\n");
+  const again = runTkc(["build", shop, "--env", "prod", "--out", out], { env });
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stdout, /unchanged, revision 1/);
+  assert.deepEqual(readTree(dir), before);
+  assert.equal(runTkc(["history", "shop", "--env", "prod", "--out", out, "--verify"]).status, 0);
+});
