@@ -59,4 +59,3 @@ export function installedShape(crd: Crd): Crd {
   };
 }
 
-export const PATCHED_CRDS: readonly string[] = Object.keys(PATCHES);

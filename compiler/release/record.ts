@@ -5,7 +5,7 @@ import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type Ob
 import { linkedCopyOf, writeBundle } from "../emit/write-bundle.js";
 import { currentBundleDir, historyDir, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
-import { latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord, type StoredRevision } from "./revision.js";
+import { latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord } from "./revision.js";
 import { recordTime } from "./source-commit.js";
 
 export interface RecordOptions {
@@ -134,4 +134,3 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
   });
 }
 
-export type { StoredRevision };

@@ -30,11 +30,6 @@ export function isEmptySelector(selector: unknown): boolean {
   return Object.keys(stringMap(record.matchLabels)).length === 0 && asArray(record.matchExpressions).length === 0;
 }
 
-/** A plain map selector (Service, ReplicationController) matches when every pair is in the labels. */
-export function mapSelects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
-
 /** How many pairs of a map selector a set of labels satisfies: used to name the closest miss. */
 export function mapSelectorScore(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): number {
   return Object.entries(selector).filter(([k, v]) => labels[k] === v).length;
