@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { checkConfiguredOutDir, refuseLinks } from "./release/output-path.js";
 import { performance } from "node:perf_hooks";
 import { join, resolve } from "node:path";
 import { hasErrors, error, type Diagnostic } from "./diagnostics/diagnostic.js";
@@ -33,8 +34,10 @@ export interface BuildOptions {
   readonly layout?: Layout;
   /** false for `tkc check`: run every check, write nothing. */
   readonly write: boolean;
-  /** Record different content under an already released version. */
+  /** Record different content under an already released version, even when strict. */
   readonly allowSameVersion?: boolean;
+  /** Refuse different content under an already released version (TKC4001); also `strictVersion` in tkc.config.json. */
+  readonly strictVersion?: boolean;
   /** Keep at most this many revisions per environment. */
   readonly keep?: number;
   /** Forwarded output of console.log in descriptors. */
@@ -54,6 +57,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const project = loaded.value;
   const kubeVersion = project.config.kubeVersion;
   const layout = options.layout ?? "files";
+  // A configured outDir stays inside the project; --out on the command line is the user's choice.
+  const outsideProject = options.outDir === undefined ? checkConfiguredOutDir(project.dir, project.config.outDir) : undefined;
+  if (outsideProject) {
+    return failed([error("TKC4007", outsideProject, { ...(project.configFile ? { location: { file: project.configFile, line: 1, column: 1 } } : {}), hint: "point outDir at a folder inside the project, or pass --out on the command line to write elsewhere" })], timings);
+  }
   const outRoot = resolve(options.outDir ?? join(project.dir, project.config.outDir));
 
   let t = performance.now();
@@ -148,21 +156,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (hasErrors(diagnostics)) return failed(diagnostics, timings);
 
   if (!options.write) {
-    const reports = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
-      environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, millis,
-    }));
+    let reports: EnvironmentReport[];
+    try {
+      reports = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
+        environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, millis,
+      }));
+    } catch (failure) {
+      return failed([historyDiagnostic(failure)], timings);
+    }
     lap("total", started);
     return { ok: true, release: release.name, version: release.version, environments: reports, diagnostics, timings };
   }
 
   // Only now, with every environment valid, does anything touch the output directory.
   t = performance.now();
-  const recorded = recordAll(outRoot, plans, await commit, options);
+  const recorded = recordAll(outRoot, plans, await commit, options, options.strictVersion ?? project.config.strictVersion ?? false);
   lap("write", t);
   if (!recorded.ok) return failed([...diagnostics, ...recorded.diagnostics], timings);
   const reports = recorded.reports;
   if (diagnostics.length === 0) {
-    const stats = Object.fromEntries(reports.map((r) => [r.outDir, statBundle(r.outDir, r.manifest)]));
+    const stats = recorded.stats;
     const covered = new Set(sources.map((s) => s.path));
     const assets = Object.fromEntries(bundleSources.filter((s) => !covered.has(join(project.dir, s.path))).map((s) => [join(project.dir, s.path), s.sha256]));
     writeCache(cache, `build-${buildKey}.json`, { reports, stats, assets } satisfies WarmEntry);
@@ -192,21 +205,14 @@ function warmBuild(cache: string, key: string, outRoot: string): EnvironmentRepo
     if (report.outDir !== expectedDir || !stats || !statsMatch(expectedDir, stats)) return undefined;
     // The history must still end in this bundle (it may have been rolled back or pruned since).
     try {
+      refuseLinks(outRoot, expectedDir);
+      refuseLinks(outRoot, historyDir(outRoot, report.manifest.release, report.environment));
       if (latestRevision(historyDir(outRoot, report.manifest.release, report.environment))?.record.digest !== report.digest) return undefined;
     } catch {
       return undefined;
     }
   }
   return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
-}
-
-function statBundle(dir: string, manifest: BundleManifest): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  for (const file of ["bundle.json", ...new Set(manifest.objects.map((o) => o.file))]) {
-    const stat = statSync(join(dir, file));
-    out[file] = [stat.size, stat.mtimeMs];
-  }
-  return out;
 }
 
 function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number, number]>>): boolean {
@@ -225,25 +231,32 @@ function recordAll(
   plans: readonly { environment: string; plan: BundlePlan; millis: number }[],
   commit: string | null,
   options: BuildOptions,
-): { ok: true; reports: EnvironmentReport[] } | { ok: false; diagnostics: Diagnostic[] } {
+  strictVersion: boolean,
+): { ok: true; reports: EnvironmentReport[]; stats: Record<string, Record<string, [number, number]>> } | { ok: false; diagnostics: Diagnostic[] } {
   try {
-    const refusals = plans.map(({ plan }) => checkVersion(outRoot, plan, options.allowSameVersion ?? false)).filter((d): d is Diagnostic => d !== undefined);
+    const strict = strictVersion && !options.allowSameVersion;
+    const refusals = plans.map(({ plan }) => checkVersion(outRoot, plan, strict)).filter((d): d is Diagnostic => d !== undefined);
     if (refusals.length > 0) return { ok: false, diagnostics: refusals };
+    const stats: Record<string, Record<string, [number, number]>> = {};
     const reports = plans.map(({ environment, plan, millis }): EnvironmentReport => {
-      const outcome = recordBuild(plan, { outRoot, allowSameVersion: options.allowSameVersion, keep: options.keep, sourceCommit: commit });
+      const outcome = recordBuild(plan, { outRoot, allowSameVersion: options.allowSameVersion, strictVersion: strict, keep: options.keep, sourceCommit: commit });
+      const outDir = currentBundleDir(outRoot, plan.manifest.release, environment);
+      // Taken under the history lock: another build may replace the bundle right after it.
+      stats[outDir] = outcome.stats;
       return {
         environment,
         objects: outcome.manifest.objects.length,
         digest: outcome.manifest.digest,
-        outDir: currentBundleDir(outRoot, plan.manifest.release, environment),
+        outDir,
         outcome: outcome.status,
         revision: outcome.revision,
         changes: outcome.changes,
+        ...(outcome.note ? { note: outcome.note } : {}),
         manifest: outcome.manifest,
         millis,
       };
     });
-    return { ok: true, reports };
+    return { ok: true, reports, stats };
   } catch (failure) {
     return { ok: false, diagnostics: [historyDiagnostic(failure)] };
   }

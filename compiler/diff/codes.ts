@@ -8,8 +8,10 @@ export const DiffCode = {
   corruptManifest: "TKC4103",
   /** An object file named in bundle.json is missing or does not parse. */
   objectUnreadable: "TKC4104",
-  /** An object's bytes no longer match its sha256 in bundle.json (edited after the build). */
+  /** An object's bytes no longer match its sha256 in bundle.json (edited after the build): an error. */
   objectModified: "TKC4105",
+  /** A file of the bundle is a symbolic link. */
+  linkedFile: "TKC4106",
   /** The release history has no such revision. */
   revisionNotFound: "TKC4110",
   /** `--base`: not inside a git repository, or git failed. */

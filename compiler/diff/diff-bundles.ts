@@ -2,7 +2,7 @@ import { compareInstallOrder } from "../emit/install-order.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import { diffFields } from "./diff-fields.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, LoadedBundle, LoadedObject, ObjectDiff, ObjectKey } from "./model.js";
-import { redactSecret } from "./redact.js";
+import { maskSecret, present, presentChange } from "./redact.js";
 
 /** One side of a diff: a bundle, or nothing (an environment the other side does not have). */
 export type DiffInput = LoadedBundle | { readonly label: string; readonly missing: true };
@@ -96,8 +96,11 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
 
   const diffs: ObjectDiff[] = [];
   for (const [a, b, base] of pairs) {
-    const secret = b.entry.kind === "Secret";
-    let changes = diffFields(a.object, b.object, { kubeVersion, apiVersion: b.entry.apiVersion, kind: b.entry.kind, secret, renames });
+    const secret = b.entry.kind === "Secret" || a.entry.kind === "Secret";
+    // Secrets are compared masked: each value (and every string holding one) as a per-run HMAC token.
+    const [from, to] = secret ? [maskSecret(a.object, [b.object]), maskSecret(b.object, [a.object])] : [a.object, b.object];
+    let changes = diffFields(from, to, { kubeVersion, apiVersion: b.entry.apiVersion, kind: b.entry.kind, secret, renames });
+    if (secret) changes = changes.map(presentChange);
     // the header shows the hashed rename; its metadata.name line would only repeat it
     if (base) changes = changes.filter((c) => c.path !== "metadata.name");
     if (crossEnvironment) changes = changes.filter((c) => !isNamespaceSwap(c, b.entry.kind, fromNs!, toNs!));
@@ -115,7 +118,7 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
   }
   for (const o of added) {
     if (pairedOut.has(o)) continue;
-    diffs.push({ status: "added", ...identity(o), changes: [], content: o.entry.kind === "Secret" ? redactSecret(o.object) : o.object });
+    diffs.push({ status: "added", ...identity(o), changes: [], content: o.entry.kind === "Secret" ? present(maskSecret(o.object)) : o.object });
   }
   for (const o of removed) if (!pairedOut.has(o)) diffs.push({ status: "removed", ...identity(o), changes: [] });
   diffs.sort(compareDiffs);

@@ -2,14 +2,14 @@ import { listMapKeys } from "../../schemas/index.js";
 import { canonicalKeys, type KeyOrderRole } from "../emit/yaml-writer.js";
 import type { JsonPath } from "../model/path.js";
 import type { FieldChange } from "./model.js";
-import { redactValue } from "./redact.js";
+import { masked } from "./redact.js";
 
 /** What the field diff needs to know about the object being compared. */
 export interface FieldDiffContext {
   readonly kubeVersion: string;
   readonly apiVersion: string;
   readonly kind: string;
-  /** Secret: values under `data` / `stringData` are compared but never shown. */
+  /** Secret: values under `data` / `stringData` are compared (as masked tokens, see redact.ts) but never shown. */
   readonly secret: boolean;
   /** Renamed hashed configs, old name -> [new name, note], to explain reference changes. */
   readonly renames: ReadonlyMap<string, readonly [string, string]>;
@@ -50,7 +50,7 @@ function walk(a: Json, b: Json, path: string, schemaPath: (string | number)[], r
     if (JSON.stringify(a) === JSON.stringify(b)) return;
   }
   if (secret) {
-    out.push({ op: "replace", path, from: redactValue(a), to: redactValue(b), redacted: true });
+    out.push({ op: "replace", path, from: masked(a), to: masked(b), redacted: true });
     return;
   }
   const note = typeof a === "string" && typeof b === "string" ? renameNote(a, b, context) : undefined;
@@ -164,11 +164,11 @@ function joinKey(path: string, key: string): string {
 }
 
 function added(path: string, value: Json, secret: boolean): FieldChange {
-  return secret ? { op: "add", path, value: redactValue(value), redacted: true } : { op: "add", path, value };
+  return secret ? { op: "add", path, value: masked(value), redacted: true } : { op: "add", path, value };
 }
 
 function removed(path: string, value: Json, secret: boolean): FieldChange {
-  return secret ? { op: "remove", path, value: redactValue(value), redacted: true } : { op: "remove", path, value };
+  return secret ? { op: "remove", path, value: masked(value), redacted: true } : { op: "remove", path, value };
 }
 
 function renameNote(a: string, b: string, context: FieldDiffContext): string | undefined {

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { sha256 } from "../cache/cache-dir.js";
 import type { BundleManifest, BundleObjectEntry } from "../emit/bundle-plan.js";
-import { error, fail, succeed, warning, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
+import { error, fail, succeed, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
 import type { KubeObject } from "../model/object.js";
 import { DiffCode } from "./codes.js";
 import type { LoadedBundle, LoadedObject } from "./model.js";
@@ -20,6 +20,12 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
     return fail([error(DiffCode.bundleNotFound, `no bundle directory at '${dir}'`, { hint: `build it first (\`tkc build <project> --out <dir>\`); bundles are written to <out>/<release>/<environment>/` })]);
   }
   const manifestFile = join(dir, "bundle.json");
+  const linked = linkedEntry(dir);
+  if (linked) {
+    // A bundle from a pull request can link `004-configmap-x.yaml -> ~/.docker/config.json`:
+    // reading it would print someone's credentials into the review comment.
+    return fail([error(DiffCode.linkedFile, `${join(dir, linked)} is a symbolic link; tkc diff reads only regular files of a bundle`, { hint: "a bundle never holds links: remove it (it may have been planted by a commit), then rebuild the bundle" })]);
+  }
   if (!existsSync(manifestFile)) {
     return fail([error(DiffCode.notABundle, `'${dir}' is not a tkc bundle: it has no bundle.json`, { hint: `name an environment's directory such as out/shop/prod, or ${REBUILD}` })]);
   }
@@ -54,7 +60,9 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
     }
     const digest = sha256(text);
     if (digest !== entry.sha256) {
-      diagnostics.push(warning(DiffCode.objectModified, `${join(dir, entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `the diff uses the file as it is now; ${REBUILD} to be sure what is compared` }));
+      // An error, not a warning: a diff of bytes the build did not write reviews nothing.
+      diagnostics.push(error(DiffCode.objectModified, `${join(dir, entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `restore the file (\`git checkout\`), or ${REBUILD}` }));
+      return;
     }
     objects.push(lazyObject(entry, digest, text, join(dir, entry.file)));
   });
@@ -94,6 +102,11 @@ export class BundleReadError extends Error {
   }
 }
 
+/** The first entry of a bundle directory that is a symbolic link, if any. */
+function linkedEntry(dir: string): string | undefined {
+  return readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isSymbolicLink())?.name;
+}
+
 function readText(file: string): string | undefined {
   try {
     return readFileSync(file, "utf8");
@@ -130,7 +143,7 @@ function checkManifest(manifest: unknown): string | undefined {
     if (!e || typeof e.apiVersion !== "string" || typeof e.kind !== "string" || typeof e.name !== "string" || typeof e.file !== "string" || typeof e.sha256 !== "string") {
       return `objects[${i}] lacks apiVersion, kind, name, file or sha256`;
     }
-    if (e.file.includes("..") || e.file.startsWith("/")) return `objects[${i}].file '${e.file}' leaves the bundle directory`;
+    if (e.file === "" || e.file === "." || e.file === ".." || /[/\\\0]/.test(e.file) || e.file === "bundle.json") return `objects[${i}].file '${e.file}' is not a file name inside the bundle directory`;
   }
   for (const field of ["release", "environment", "version", "digest", "kubeVersion"] as const) {
     if (typeof m[field] !== "string") return `"${field}" is missing`;

@@ -2,7 +2,7 @@ import type { BundleDiff } from "./model.js";
 
 /**
  * The machine-readable form (docs/diff.md "JSON output"): stable key order, objects in install
- * order, Secret values only as `<redacted sha256:…>`. Added objects carry no content (read the
+ * order, Secret values only as `<redacted>` (see redact.ts). Added objects carry no content (read the
  * bundle for that); `different` is what `--exit-code` reports.
  */
 export function renderJson(diffs: readonly BundleDiff[]): string {

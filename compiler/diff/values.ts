@@ -17,7 +17,7 @@ function flow(value: unknown): string {
   return typeof value === "string" ? flowString(value) : String(value);
 }
 
-const REDACTED = /^<redacted sha256:[0-9a-f]{8}>$/;
+const REDACTED = /^<redacted(?:: changed)?>$/;
 
 /** Plain when a YAML reader reads it back as the same string inside flow collections, else JSON-quoted. */
 function flowString(s: string): string {

@@ -1,82 +1,68 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { checkReplaceable, joinInside } from "../release/output-path.js";
+import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
 import type { BundlePlan } from "./bundle-plan.js";
 
 export type WriteOutcome = "written" | "unchanged";
 
-/** True when the directory already holds exactly these files with these bytes. */
-function sameOnDisk(dir: string, plan: BundlePlan): boolean {
-  if (!existsSync(join(dir, "bundle.json"))) return false;
-  if (readFileSync(join(dir, "bundle.json"), "utf8") !== plan.files.get("bundle.json")) return false;
-  const present = readdirSync(dir).filter((name) => !name.startsWith("."));
-  if (present.length !== plan.files.size) return false;
-  for (const [name, content] of plan.files) {
-    if (!existsSync(join(dir, name)) || readFileSync(join(dir, name), "utf8") !== content) return false;
+/**
+ * True when the directory holds exactly these files with these bytes, each a regular file. This is
+ * what detects an in-place edit of the current bundle (an editor's save, `>>`, `kustomize edit`):
+ * the bundle shares no file with the history, so the edit changed only this copy.
+ */
+export function sameOnDisk(dir: string, files: ReadonlyMap<string, string>): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+  } catch {
+    return false;
+  }
+  if (entries.length !== files.size) return false;
+  for (const entry of entries) {
+    const expected = files.get(entry.name);
+    if (expected === undefined || !entry.isFile()) return false;
+    const full = join(dir, entry.name);
+    // Sizes first: most edits change them, and a stat is cheaper than a read.
+    if (statSync(full).size !== Buffer.byteLength(expected) || readFileSync(full, "utf8") !== expected) return false;
   }
   return true;
 }
 
-/**
- * True when `target` holds exactly the files of `source` (names besides `except`), each a hard
- * link to the same file: an unchanged build can then stop after a stat per file, reading nothing.
- */
-export function linkedCopyOf(target: string, source: string, except: readonly string[] = []): boolean {
-  if (!existsSync(target)) return false;
-  const names = readdirSync(source).filter((name) => !name.startsWith(".") && !except.includes(name));
-  const present = readdirSync(target).filter((name) => !name.startsWith("."));
-  if (present.length !== names.length) return false;
-  return names.every((name) => {
-    const file = join(target, name);
-    if (!existsSync(file)) return false;
-    const a = statSync(file);
-    const b = statSync(join(source, name));
-    return a.ino === b.ino && a.dev === b.dev;
-  });
-}
-
-/** Put back a bundle a killed build had moved aside, and clear its temp directories. */
+/** Put back a bundle a killed build had moved aside, and clear the temp directories of dead writers. */
 function recover(target: string): void {
   const parent = dirname(target);
   const name = basename(target);
   if (!existsSync(parent)) return;
   for (const entry of readdirSync(parent)) {
+    const kind = entry.startsWith(`.${name}.old-`) ? "old" : entry.startsWith(`.${name}.tmp-`) ? "tmp" : undefined;
+    if (!kind) continue;
+    const owner = ownerOfName(entry, `.${name}.${kind}-`);
+    if (owner && ownerAlive(owner.pid, owner.start)) continue; // a live writer's (this process's own included)
     const full = join(parent, entry);
-    if (entry.startsWith(`.${name}.old-`) && !existsSync(target)) renameSync(full, target);
-    else if (entry.startsWith(`.${name}.old-`) || entry.startsWith(`.${name}.tmp-`)) rmSync(full, { recursive: true, force: true });
+    if (kind === "old" && !existsSync(target) && existsSync(join(full, "bundle.json"))) renameSync(full, target);
+    else rmSync(full, { recursive: true, force: true });
   }
 }
 
 /**
  * Write a bundle directory atomically: files go to a temp directory beside the target, which then
- * replaces the target by rename. A failed or killed build leaves the previous bundle in place.
+ * replaces the target by rename. A failed or killed build leaves the previous bundle in place. The
+ * files are plain copies: nothing is shared with the revision in the history, so editing one can
+ * never change the other. Only a tkc bundle (or nothing) is ever replaced.
  */
-/**
- * `linkFrom`: a directory already holding these exact files (the revision just recorded); they are
- * hard-linked instead of written again, which halves the files a build writes. Both copies are
- * immutable by convention (every write replaces files, never edits them); `tkc history --verify`
- * notices if someone edits one in place.
- */
-export function writeBundle(target: string, plan: BundlePlan, linkFrom?: string): WriteOutcome {
+export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
   recover(target);
-  if (sameOnDisk(target, plan)) return "unchanged";
+  if (sameOnDisk(target, plan.files)) return "unchanged";
+  checkReplaceable(target);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  const temp = join(parent, `.${basename(target)}.tmp-${process.pid}`);
+  const temp = join(parent, `.${basename(target)}.tmp-${ownerTag()}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of plan.files) {
-    if (linkFrom) {
-      try {
-        linkSync(join(linkFrom, name), join(temp, name));
-        continue;
-      } catch {
-        // another file system, or no hard links: write the bytes
-      }
-    }
-    writeFileSync(join(temp, name), content);
-  }
+  for (const [name, content] of plan.files) writeFileSync(joinInside(temp, name), content);
   if (existsSync(target)) {
-    const old = join(parent, `.${basename(target)}.old-${process.pid}`);
+    const old = join(parent, `.${basename(target)}.old-${ownerTag()}`);
     renameSync(target, old);
     renameSync(temp, target);
     rmSync(old, { recursive: true, force: true });
@@ -84,4 +70,14 @@ export function writeBundle(target: string, plan: BundlePlan, linkFrom?: string)
     renameSync(temp, target);
   }
   return "written";
+}
+
+/** Size and mtime of each file of a written bundle (the warm build's stat cache, as git keeps one). */
+export function statBundle(dir: string, files: Iterable<string>): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const file of files) {
+    const stat = statSync(join(dir, file));
+    out[file] = [stat.size, stat.mtimeMs];
+  }
+  return out;
 }

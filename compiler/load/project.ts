@@ -10,8 +10,10 @@ export interface ProjectConfig {
   readonly entry: string;
   /** Target Kubernetes version. @default "1.36" */
   readonly kubeVersion: string;
-  /** Where bundles are written, relative to the project. @default "out" */
+  /** Where bundles are written, relative to the project (and inside it). @default "out" */
   readonly outDir: string;
+  /** Refuse new content under a version already released (TKC4001) instead of recording it with a note. @default false */
+  readonly strictVersion?: boolean;
 }
 
 export interface Project {
@@ -26,7 +28,7 @@ export interface Project {
 
 export const CONFIG_FILE = "tkc.config.json";
 /** Every setting tkc.config.json may hold (`crds` is read by compiler/crd/project.ts). */
-const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds"];
+const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion"];
 
 /** JSON.parse reports "at position N": turn it into the line and column an editor shows. */
 function jsonErrorLocation(file: string, text: string, message: string) {
@@ -75,7 +77,7 @@ export function loadProject(target: string, overrides: { kubeVersion?: string } 
   if (!isSupportedKubeVersion(kubeVersion)) {
     return fail([error("TKC1003", `Kubernetes ${kubeVersion} is not supported`, { hint: `use one of ${supportedKubeVersions.join(", ")}` })]);
   }
-  const config: ProjectConfig = { entry: fileConfig.entry ?? DEFAULT_ENTRY, kubeVersion, outDir: fileConfig.outDir ?? "out" };
+  const config: ProjectConfig = { entry: fileConfig.entry ?? DEFAULT_ENTRY, kubeVersion, outDir: fileConfig.outDir ?? "out", ...(fileConfig.strictVersion === true ? { strictVersion: true } : {}) };
   const entry = isFile ? absolute : join(dir, config.entry);
   if (!existsSync(entry)) {
     const found = listDescriptors(dir).map((f) => relative(dir, f));

@@ -15,6 +15,8 @@ export interface EnvironmentReport {
   readonly revision?: number;
   /** Against the parent revision (for `unchanged`: what the latest revision changed). */
   readonly changes?: ChangeSummary;
+  /** The revision's note, e.g. new content recorded under a version already released. */
+  readonly note?: string;
   readonly manifest: BundleManifest;
   readonly millis: number;
 }

@@ -1,17 +1,22 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
-import { linkedCopyOf, writeBundle } from "../emit/write-bundle.js";
-import { currentBundleDir, historyDir, REVISION_FILE, revisionDirName } from "./layout.js";
+import { sameOnDisk, statBundle, writeBundle } from "../emit/write-bundle.js";
+import { fileHashes, revisionProblems } from "./check-revision.js";
+import { currentBundleDir, historyDir, parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
-import { latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord } from "./revision.js";
+import { joinInside, refuseLinks } from "./output-path.js";
+import { ownerAlive, ownerOfName, ownerTag } from "./owner.js";
+import { HistoryError, latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord, type StoredRevision } from "./revision.js";
 import { recordTime } from "./source-commit.js";
 
 export interface RecordOptions {
   readonly outRoot: string;
-  /** Record different content under a version that already has a revision. */
+  /** Record different content under a version that already has a revision, even when strict. */
   readonly allowSameVersion?: boolean;
+  /** Refuse different content under a version that already has a revision (TKC4001). */
+  readonly strictVersion?: boolean;
   /** Keep at most this many revisions (the newest); older ones are deleted. */
   readonly keep?: number;
   readonly sourceCommit: string | null;
@@ -24,7 +29,12 @@ export interface RecordOutcome {
   readonly version: string;
   readonly changes: ChangeSummary;
   readonly manifest: BundleManifest;
+  /** Whether the current bundle was (re)written. */
   readonly wrote: boolean;
+  /** The revision's note (new content under a version already released). */
+  readonly note?: string;
+  /** Size and mtime of each file of the current bundle, taken under the lock. */
+  readonly stats: Record<string, [number, number]>;
 }
 
 /** Added, changed and removed objects between two manifests, by identity and content hash. */
@@ -42,24 +52,33 @@ export function compareManifests(parent: BundleManifest | undefined, next: Bundl
   return { changes: { added, changed, removed: removed.length }, removed };
 }
 
-/**
- * The version rule, checked before anything is written: different content under a version that
- * was already recorded is refused unless allowed, the way package registries refuse a re-publish.
- */
-export function checkVersion(outRoot: string, plan: BundlePlan, allowSameVersion: boolean): Diagnostic | undefined {
-  const { release, environment, version, digest } = plan.manifest;
-  const dir = historyDir(outRoot, release, environment);
-  const latest = latestRevision(dir);
-  if (!latest || latest.record.digest === digest || allowSameVersion) return undefined;
+/** The newest revision recorded under `version` with another digest, if any. */
+function sameVersionRevision(dir: string, version: string, digest: string): number | undefined {
   for (const number of listRevisions(dir).reverse()) {
     const record = readRevision(dir, number).record;
-    if (record.version === version && record.digest !== digest) {
-      return error("TKC4001", `${release}/${environment}: version ${version} was already released as revision ${number} with other content`, {
-        hint: `bump the version in release({ version }) (e.g. ${bump(version)}), or pass --allow-same-version to record it anyway`,
-      });
-    }
+    if (record.version === version && record.digest !== digest) return number;
   }
   return undefined;
+}
+
+/**
+ * The strict version rule (`--strict-version`, or `"strictVersion": true` in tkc.config.json),
+ * checked before anything is written: different content under a version that was already recorded
+ * is refused, the way package registries refuse a re-publish. Without it, such a build is recorded
+ * as a new revision with a note.
+ */
+export function checkVersion(outRoot: string, plan: BundlePlan, strict: boolean): Diagnostic | undefined {
+  if (!strict) return undefined;
+  const { release, environment, version, digest } = plan.manifest;
+  const dir = historyDir(outRoot, release, environment);
+  refuseLinks(outRoot, dir);
+  const latest = latestRevision(dir);
+  if (!latest || latest.record.digest === digest) return undefined;
+  const number = sameVersionRevision(dir, version, digest);
+  if (number === undefined) return undefined;
+  return error("TKC4001", `${release}/${environment}: version ${version} was already released as revision ${number} with other content`, {
+    hint: `bump the version in release({ version }) (e.g. ${bump(version)}), or pass --allow-same-version to record it anyway`,
+  });
 }
 
 function bump(version: string): string {
@@ -67,22 +86,27 @@ function bump(version: string): string {
   return match ? `${match[1]}.${match[2]}.${Number(match[3]) + 1}` : version;
 }
 
-/** Write a revision directory atomically: a temp directory renamed to its number. */
+const TEMP_PREFIX = ".tmp-";
+
+/** Write a revision directory atomically: a temp directory (named after its owner) renamed to its number. */
 export function writeRevision(dir: string, record: RevisionRecord, files: ReadonlyMap<string, string>): string {
   mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.tmp-${process.pid}-${record.revision}`);
+  const temp = join(dir, `${TEMP_PREFIX}${ownerTag()}-r${record.revision}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of files) writeFileSync(join(temp, name), content);
+  for (const [name, content] of files) writeFileSync(joinInside(temp, name), content);
   writeFileSync(join(temp, REVISION_FILE), JSON.stringify(record, null, 2) + "\n");
   const target = join(dir, revisionDirName(record.revision));
   renameSync(temp, target);
   return target;
 }
 
-/** Delete temp directories a killed writer left behind. Only call under the lock. */
+/** Delete the temp directories of writers that died (their name carries pid and start time). */
 function sweep(dir: string): void {
-  for (const name of readdirSync(dir)) if (name.startsWith(".tmp-")) rmSync(join(dir, name), { recursive: true, force: true });
+  for (const name of readdirSync(dir)) {
+    const owner = ownerOfName(name, TEMP_PREFIX);
+    if (owner && !ownerAlive(owner.pid, owner.start)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
 }
 
 function prune(dir: string, keep: number | undefined): void {
@@ -93,32 +117,66 @@ function prune(dir: string, keep: number | undefined): void {
   }
 }
 
+/** A revision's files after checking every one of them against what was recorded. */
+export function verifiedRevisionFiles(stored: StoredRevision): Map<string, string> {
+  const files = readRevisionFiles(stored);
+  const problems = revisionProblems(stored, files);
+  if (problems.length > 0) {
+    throw new HistoryError(`${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems[0]!.file, "revisions are immutable: restore the history from git (`tkc history --verify` lists every change), or delete the damaged revision's directory");
+  }
+  return files;
+}
+
+/** The files the current bundle must hold when it is `stored`: the plan's objects, the revision's bundle.json. */
+function expectedCurrent(plan: BundlePlan, manifestText: string): Map<string, string> {
+  const files = new Map(plan.files);
+  files.set("bundle.json", manifestText);
+  return files;
+}
+
 /**
  * Record a build: under the history lock, a new revision when the digest differs from the
  * latest one (then the current bundle is replaced), else nothing but making sure the current
- * bundle is the latest revision's. Revision first, bundle second: a kill in between leaves a
- * history that the next build completes.
+ * bundle is still byte for byte the latest revision (an in-place edit is repaired from the
+ * verified revision). Revision first, bundle second: a kill in between leaves a history that the
+ * next build completes.
  */
 export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { rollbackOf?: number } = {}): RecordOutcome {
   const { release, environment } = plan.manifest;
   const dir = historyDir(options.outRoot, release, environment);
   const target = currentBundleDir(options.outRoot, release, environment);
+  const guard = () => {
+    refuseLinks(options.outRoot, dir);
+    refuseLinks(options.outRoot, target);
+  };
+  guard();
   return withHistoryLock(dir, () => {
+    guard(); // again: a link planted while we waited for the lock
     sweep(dir);
     const latest = latestRevision(dir);
     if (latest && latest.record.digest === plan.manifest.digest && extra.rollbackOf === undefined) {
-      // The current bundle is normally hard links to this revision: nothing to read or write.
-      const wrote = !linkedCopyOf(target, latest.dir, [REVISION_FILE]) && writeBundle(target, { manifest: latest.manifest, files: readRevisionFiles(latest) }, latest.dir) === "written";
-      return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote };
+      const manifestText = readFileSync(join(latest.dir, "bundle.json"), "utf8");
+      let wrote = false;
+      if (!sameOnDisk(target, expectedCurrent(plan, manifestText))) {
+        // Edited, replaced or half-written: rewrite it, from a revision checked file by file.
+        wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }) === "written";
+      }
+      const stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
+      return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, ...(latest.record.note ? { note: latest.record.note } : {}) };
     }
     const { changes, removed } = compareManifests(latest?.manifest, plan.manifest);
     const final = withRemoved(plan, removed);
+    const number = (latest?.record.revision ?? 0) + 1;
+    if (parseRevisionDirName(revisionDirName(number)) !== number) throw new RangeError(`revision ${number} cannot be named`);
+    // Only the latest revision is looked at here (cheap); the strict rule looks at all of them.
+    const earlier = latest && extra.rollbackOf === undefined && latest.record.version === plan.manifest.version ? latest.record.revision : undefined;
+    const note = earlier !== undefined ? `new content under version ${plan.manifest.version}, already released as revision ${earlier}` : undefined;
     const record: RevisionRecord = {
       apiVersion: "tkc.dev/v1",
       kind: "Revision",
       release,
       environment,
-      revision: (latest?.record.revision ?? 0) + 1,
+      revision: number,
       version: plan.manifest.version,
       digest: plan.manifest.digest,
       parentDigest: latest?.record.digest ?? null,
@@ -126,11 +184,13 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       sourceCommit: options.sourceCommit,
       changes,
       ...(extra.rollbackOf !== undefined ? { rollbackOf: extra.rollbackOf } : {}),
+      ...(note ? { note } : {}),
+      files: fileHashes(final.files),
     };
-    const revisionDir = writeRevision(dir, record, final.files);
-    writeBundle(target, final, revisionDir);
+    writeRevision(dir, record, final.files);
+    writeBundle(target, final);
     prune(dir, options.keep);
-    return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true };
+    const stats = statBundle(target, ["bundle.json", ...new Set(final.manifest.objects.map((o) => o.file))]);
+    return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true, stats, ...(note ? { note } : {}) };
   });
 }
-

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BundleManifest } from "../emit/bundle-plan.js";
-import { REVISION_DIR, REVISION_FILE, revisionDirName } from "./layout.js";
+import { parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
+import { refuseLinkedFiles, UnsafeOutput } from "./output-path.js";
+import { lstatSync } from "node:fs";
 
 /** Counts of objects added, changed and removed against the parent revision. */
 export interface ChangeSummary {
@@ -29,6 +31,10 @@ export interface RevisionRecord {
   readonly changes: ChangeSummary;
   /** Set when this revision was written by `tkc rollback --to N`. */
   readonly rollbackOf?: number;
+  /** Why this revision is remarkable, e.g. new content under a version already released. */
+  readonly note?: string;
+  /** sha256 of every file of the revision's bundle (all but revision.json), checked by `--verify`. */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /** A revision as found on disk. */
@@ -63,13 +69,17 @@ function readJson<T>(file: string, what: string): T {
 export function listRevisions(dir: string): number[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => REVISION_DIR.test(name))
-    .map(Number)
+    .map(parseRevisionDirName)
+    .filter((n): n is number => n !== undefined)
     .sort((a, b) => a - b);
 }
 
 export function readRevision(dir: string, revision: number): StoredRevision {
   const revisionDir = join(dir, revisionDirName(revision));
+  if (lstatSync(revisionDir, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UnsafeOutput(`${revisionDir} is a symbolic link; tkc never reads or copies through a link inside the output directory`, revisionDir, "remove the link and restore the revision from git");
+  }
+  if (existsSync(revisionDir)) refuseLinkedFiles(revisionDir);
   const record = readJson<RevisionRecord>(join(revisionDir, REVISION_FILE), `revision ${revision}'s ${REVISION_FILE}`);
   const manifest = readJson<BundleManifest>(join(revisionDir, "bundle.json"), `revision ${revision}'s bundle.json`);
   if (record.revision !== revision || record.digest !== manifest.digest) {
@@ -85,6 +95,7 @@ export function latestRevision(dir: string): StoredRevision | undefined {
 
 /** The bundle files of a revision (everything but revision.json), name -> content. */
 export function readRevisionFiles(revision: StoredRevision): Map<string, string> {
+  refuseLinkedFiles(revision.dir);
   const files = new Map<string, string>();
   for (const name of readdirSync(revision.dir).sort()) {
     if (name === REVISION_FILE || name.startsWith(".")) continue;

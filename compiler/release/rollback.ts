@@ -1,8 +1,9 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
 import { historyDir } from "./layout.js";
-import { recordBuild, type RecordOutcome } from "./record.js";
-import { latestRevision, listRevisions, readRevision, readRevisionFiles } from "./revision.js";
+import { recordBuild, verifiedRevisionFiles, type RecordOutcome } from "./record.js";
+import { refuseLinks } from "./output-path.js";
+import { latestRevision, listRevisions, readRevision } from "./revision.js";
 import { sourceCommit } from "./source-commit.js";
 import type { ReleaseTarget } from "./target.js";
 
@@ -20,6 +21,7 @@ export interface RollbackResult {
  */
 export async function rollback(target: ReleaseTarget, environment: string, to: number, keep?: number): Promise<{ result?: RollbackResult; diagnostic?: Diagnostic }> {
   const dir = historyDir(target.outRoot, target.release, environment);
+  refuseLinks(target.outRoot, dir);
   const revisions = listRevisions(dir);
   if (revisions.length === 0) {
     return { diagnostic: error("TKC4004", `no history for ${target.release}/${environment} under ${target.outRoot}`, { hint: "build the environment first, or pass --out" }) };
@@ -33,7 +35,9 @@ export async function rollback(target: ReleaseTarget, environment: string, to: n
   }
   const current = latestRevision(dir)!;
   const wanted = readRevision(dir, to);
-  const plan: BundlePlan = { manifest: wanted.manifest, files: readRevisionFiles(wanted) };
+  // The stored bytes become a new revision: check every file of the source first, so a tampered
+  // revision is never copied forward under a fresh hash chain.
+  const plan: BundlePlan = { manifest: wanted.manifest, files: verifiedRevisionFiles(wanted) };
   const before = new Map(current.manifest.objects.map((o) => [identityKey(o), o]));
   const after = new Map(wanted.manifest.objects.map((o) => [identityKey(o), o]));
   const pick = ({ apiVersion, kind, namespace, name }: ObjectIdentity): ObjectIdentity => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name });

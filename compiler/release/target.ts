@@ -2,6 +2,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CONFIG_FILE } from "../load/project.js";
+import { checkConfiguredOutDir, checkName } from "./output-path.js";
+
+function isName(name: string): boolean {
+  try {
+    checkName("release", name);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Which release's history a command works on, and under which output root. */
 export interface ReleaseTarget {
@@ -22,8 +32,10 @@ export function resolveReleaseTarget(target: string, out: string | undefined): {
     } catch {
       // no or unreadable config: the default
     }
+    const outside = out === undefined ? checkConfiguredOutDir(asDir, outDir) : undefined;
+    if (outside) return { diagnostic: error("TKC4007", outside, { hint: "point outDir at a folder inside the project, or pass --out" }) };
     const outRoot = resolve(out ?? join(asDir, outDir));
-    const releases = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => existsSync(join(outRoot, name, "history"))) : [];
+    const releases = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => isName(name) && existsSync(join(outRoot, name, "history"))) : [];
     if (releases.length === 1) return { target: { outRoot, release: releases[0]! } };
     return {
       diagnostic: error("TKC4004", releases.length === 0 ? `no release history under ${outRoot}` : `several releases under ${outRoot}: ${releases.join(", ")}`, {
@@ -32,7 +44,7 @@ export function resolveReleaseTarget(target: string, out: string | undefined): {
     };
   }
   const outRoot = resolve(out ?? "out");
-  if (!existsSync(join(outRoot, target, "history"))) {
+  if (!isName(target) || !existsSync(join(outRoot, target, "history"))) {
     return { diagnostic: error("TKC4004", `no history for release '${target}' under ${outRoot}`, { hint: "pass --out with the directory `tkc build` wrote to, or the project directory" }) };
   }
   return { target: { outRoot, release: target } };

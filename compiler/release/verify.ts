@@ -1,68 +1,88 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { sha256 } from "../cache/cache-dir.js";
-import { bundleDigest } from "../emit/bundle-plan.js";
+import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { sameOnDisk } from "../emit/write-bundle.js";
+import { revisionProblems } from "./check-revision.js";
 import { REVISION_FILE } from "./layout.js";
-import { HistoryError, listRevisions, readRevision } from "./revision.js";
+import { refuseLinkedFiles, UnsafeOutput } from "./output-path.js";
+import { HistoryError, listRevisions, readRevision, readRevisionFiles, type StoredRevision } from "./revision.js";
+
+const at = (file: string) => ({ file, line: 1, column: 1 });
 
 /**
- * Recompute every stored digest of a history: each object file's sha256, each bundle digest, and
- * the chain of parent digests. Anything that differs was changed after it was recorded.
+ * Check a whole history and the bundle it ends in: every file of every revision (objects,
+ * kustomization.yaml, the whole bundle.json and the hashes revision.json recorded), each bundle
+ * digest, the chain of parent digests, and that the current bundle (what gets applied) is byte for
+ * byte a recorded revision, normally the latest.
  */
-export function verifyHistory(dir: string): { revisions: number; diagnostics: Diagnostic[] } {
+export function verifyHistory(dir: string, currentDir?: string): { revisions: number; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const numbers = listRevisions(dir);
+  const good: StoredRevision[] = [];
   let previousDigest: string | null = null;
   let previousNumber: number | undefined;
   for (const number of numbers) {
-    let stored;
+    let stored: StoredRevision;
+    let files: Map<string, string>;
     try {
       stored = readRevision(dir, number);
+      files = readRevisionFiles(stored);
     } catch (failure) {
-      if (!(failure instanceof HistoryError)) throw failure;
-      diagnostics.push(error("TKC4005", failure.message, { location: { file: failure.file, line: 1, column: 1 }, hint: failure.hint }));
+      if (!(failure instanceof HistoryError) && !(failure instanceof UnsafeOutput)) throw failure;
+      // A link's location would show a line of the file it points to: only files of our own get one.
+      diagnostics.push(error(failure instanceof UnsafeOutput ? "TKC4007" : "TKC4005", failure.message, { ...(failure instanceof HistoryError ? { location: at(failure.file) } : {}), hint: failure.hint }));
       previousDigest = null;
       continue;
     }
-    const { manifest, record } = stored;
-    const at = { file: join(stored.dir, "bundle.json"), line: 1, column: 1 };
-    const contents = new Map<string, string>();
-    for (const object of manifest.objects) {
-      const file = join(stored.dir, object.file);
-      if (!existsSync(file)) {
-        diagnostics.push(error("TKC4005", `revision ${number}: ${object.file} is missing`, { location: at, hint: "restore the revision from git" }));
-        continue;
-      }
-      if (manifest.layout === "files") {
-        const actual = sha256(readFileSync(file, "utf8"));
-        if (actual !== object.sha256) {
-          diagnostics.push(error("TKC4005", `revision ${number}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})`, {
-            location: { file, line: 1, column: 1 },
-            hint: "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision",
-          }));
-        }
-      } else contents.set(object.file, readFileSync(file, "utf8"));
+    const problems = revisionProblems(stored, files);
+    for (const problem of problems) {
+      diagnostics.push(error("TKC4005", problem.message, { location: at(problem.file), hint: "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision" }));
     }
-    if (manifest.layout === "stream") {
-      const documents = (contents.get("manifests.yaml") ?? "").split(/^---\n/m).filter(Boolean);
-      manifest.objects.forEach((object, index) => {
-        if (sha256(documents[index] ?? "") !== object.sha256) {
-          diagnostics.push(error("TKC4005", `revision ${number}: document ${index + 1} of manifests.yaml was modified after it was recorded`, { location: { file: join(stored.dir, "manifests.yaml"), line: 1, column: 1 }, hint: "restore the file from git" }));
-        }
-      });
-    }
-    if (bundleDigest(manifest.objects) !== manifest.digest) {
-      diagnostics.push(error("TKC4005", `revision ${number}: bundle.json's digest does not match its objects`, { location: at, hint: "bundle.json was edited; restore it from git" }));
-    }
+    if (problems.length === 0) good.push(stored);
+    const { record } = stored;
     if (previousNumber !== undefined && previousDigest !== null && record.parentDigest !== previousDigest) {
       diagnostics.push(error("TKC4005", `revision ${number}: its parent digest does not match revision ${previousNumber}`, {
-        location: { file: join(stored.dir, REVISION_FILE), line: 1, column: 1 },
+        location: at(join(stored.dir, REVISION_FILE)),
         hint: "a revision was replaced or edited; restore the history from git",
       }));
     }
     previousDigest = record.digest;
     previousNumber = number;
   }
+  if (currentDir !== undefined && numbers.length > 0) diagnostics.push(...verifyCurrent(currentDir, good, numbers[numbers.length - 1]!));
   return { revisions: numbers.length, diagnostics };
+}
+
+/** The current bundle must be byte for byte one recorded revision: the latest, or (after an interrupted build) an earlier one. */
+function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[], latest: number): Diagnostic[] {
+  if (!existsSync(join(currentDir, "bundle.json"))) {
+    return [warning("TKC4005", `the current bundle ${currentDir} is missing`, { hint: "run `tkc build` (or `tkc rollback`) again: it rewrites the bundle from the latest revision" })];
+  }
+  try {
+    refuseLinkedFiles(currentDir);
+  } catch (failure) {
+    if (!(failure instanceof UnsafeOutput)) throw failure;
+    return [error("TKC4007", failure.message, { hint: failure.hint })];
+  }
+  let digest: unknown;
+  try {
+    digest = JSON.parse(readFileSync(join(currentDir, "bundle.json"), "utf8")).digest;
+  } catch {
+    digest = undefined;
+  }
+  // Newest first: a rollback makes several revisions share a digest.
+  for (const stored of [...revisions].reverse()) {
+    if (stored.record.digest !== digest) continue;
+    const files = readRevisionFiles(stored);
+    if (!sameOnDisk(currentDir, files)) continue;
+    if (stored.record.revision === latest) return [];
+    return [warning("TKC4005", `the current bundle ${currentDir} is revision ${stored.record.revision}, not the latest (${latest}): a build or rollback was interrupted`, { hint: "run the build again: it completes the bundle from the latest revision" })];
+  }
+  const edited = readdirSync(currentDir).filter((name) => !name.startsWith(".")).sort();
+  return [
+    error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was edited after the build (${edited.length} files)`, {
+      location: at(join(currentDir, "bundle.json")),
+      hint: "run `tkc build` again: an unchanged build rewrites the bundle from the verified latest revision (or `git checkout` it)",
+    }),
+  ];
 }

@@ -56,7 +56,7 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
   const environments = Object.entries(options.environments);
   if (environments.length === 0) fail("TKC2112", `release '${options.name}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
   for (const [name, env] of environments) {
-    if (!DNS_LABEL.test(name)) fail("TKC2112", `environment name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+    if (!DNS_LABEL.test(name) || name.length > 63) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
     // <out>/<release>/history/ holds the revisions of every environment.
     if (name === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
     if (!DNS_LABEL.test(env.namespace ?? "") || env.namespace.length > 63) {

@@ -12,6 +12,7 @@ export interface BuildArgs {
   out?: string;
   layout: Layout;
   "allow-same-version"?: boolean;
+  "strict-version"?: boolean;
   keep?: number;
 }
 
@@ -25,7 +26,8 @@ export function summaryLine(release: string, env: EnvironmentReport): string {
   const version = `version ${env.manifest.version}`;
   if (env.outcome === "unchanged") return `${name}: unchanged, revision ${env.revision} (${version}), ${env.objects} objects, ${digest} in ${where}`;
   const c = env.changes!;
-  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}`;
+  const note = env.note ? `\n  note: ${env.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
+  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }
 
 export function buildOptions<T>(yargs: Argv<T>) {
@@ -42,7 +44,8 @@ export const buildCommand = {
     buildOptions(yargs)
       .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/" })
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
-      .option("allow-same-version", { type: "boolean", default: false, describe: "record different content under a version that was already released" })
+      .option("strict-version", { type: "boolean", describe: "refuse new content under a version that was already released (TKC4001); also \"strictVersion\": true in tkc.config.json" })
+      .option("allow-same-version", { type: "boolean", default: false, describe: "with --strict-version: record new content under a released version anyway" })
       .option("keep", { type: "number", describe: "keep at most N revisions per environment (older ones are deleted)" })
       .example("$0 build examples/shop", "build every environment of the shop release")
       .example("$0 build examples/shop --env prod", "build only prod, into examples/shop/out/shop/prod/")
@@ -57,6 +60,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     outDir: args.out,
     layout: args.layout,
     allowSameVersion: args["allow-same-version"],
+    strictVersion: args["strict-version"],
     keep: args.keep,
     write,
     log: (line) => output.err(line),

@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
-import { historyDir } from "../../release/layout.js";
-import { HistoryError, listRevisions, readRevision, type RevisionRecord } from "../../release/revision.js";
+import { currentBundleDir, historyDir } from "../../release/layout.js";
+import { refuseLinks } from "../../release/output-path.js";
+import { listRevisions, readRevision, type RevisionRecord } from "../../release/revision.js";
 import { releaseOptions, resolveOrReport, type ReleaseArgs } from "../release-args.js";
 import { verifyHistory } from "../../release/verify.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
@@ -36,7 +37,17 @@ export function runHistory(args: HistoryArgs, output: Output): number {
   const target = resolveOrReport(args, output);
   if (!target) return EXIT.userError;
   const { outRoot, release } = target;
-  const dir = historyDir(outRoot, release, args.env);
+  let dir: string;
+  let current: string;
+  try {
+    dir = historyDir(outRoot, release, args.env);
+    current = currentBundleDir(outRoot, release, args.env);
+    refuseLinks(outRoot, dir);
+    refuseLinks(outRoot, current);
+  } catch (failure) {
+    printDiagnostics(output, [historyDiagnostic(failure)]);
+    return EXIT.userError;
+  }
   const numbers = listRevisions(dir);
   if (numbers.length === 0) {
     output.err(`error: no revisions of ${release}/${args.env} under ${relative(process.cwd(), outRoot) || "."}\n  hint: build it first: tkc build <project> --env ${args.env}`);
@@ -46,7 +57,6 @@ export function runHistory(args: HistoryArgs, output: Output): number {
   try {
     records = numbers.map((n) => readRevision(dir, n).record);
   } catch (failure) {
-    if (!(failure instanceof HistoryError)) throw failure;
     printDiagnostics(output, [historyDiagnostic(failure)]);
     return EXIT.userError;
   }
@@ -54,16 +64,22 @@ export function runHistory(args: HistoryArgs, output: Output): number {
   else {
     const rows = [["REVISION", "VERSION", "CREATED", "DIGEST", "CHANGES", "COMMIT", "NOTE"]];
     for (const r of records) {
-      rows.push([String(r.revision), r.version, r.createdAt.replace("T", " "), r.digest.slice(0, 19), changes(r), r.sourceCommit ? r.sourceCommit.slice(0, 8) + (r.sourceCommit.endsWith("+dirty") ? "+" : "") : "-", r.rollbackOf ? `rollback to ${r.rollbackOf}` : ""]);
+      rows.push([String(r.revision), r.version, r.createdAt.replace("T", " "), r.digest.slice(0, 19), changes(r), r.sourceCommit ? r.sourceCommit.slice(0, 8) + (r.sourceCommit.endsWith("+dirty") ? "+" : "") : "-", [r.rollbackOf ? `rollback to ${r.rollbackOf}` : "", r.note ?? ""].filter(Boolean).join("; ")]);
     }
     output.out(`${release}/${args.env} (${relative(process.cwd(), dir) || dir})`);
     for (const line of table(rows)) output.out(line);
   }
   if (args.verify) {
-    const verified = verifyHistory(dir);
+    let verified;
+    try {
+      verified = verifyHistory(dir, current);
+    } catch (failure) {
+      printDiagnostics(output, [historyDiagnostic(failure)]);
+      return EXIT.userError;
+    }
     printDiagnostics(output, verified.diagnostics);
-    if (verified.diagnostics.length > 0) return EXIT.userError;
-    output.err(`verified ${verified.revisions} revisions: every digest matches`);
+    if (verified.diagnostics.some((d) => d.severity === "error")) return EXIT.userError;
+    output.err(`verified ${verified.revisions} revisions and the current bundle: every file matches`);
   }
   return EXIT.ok;
 }

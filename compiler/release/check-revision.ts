@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import { sha256 } from "../cache/cache-dir.js";
+import { bundleDigest, KUSTOMIZATION_FILE, kustomization, renderManifest } from "../emit/bundle-plan.js";
+import type { StoredRevision } from "./revision.js";
+
+/** A file of a revision (or of the current bundle) that is not what was recorded. */
+export interface Problem {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** The documents of a stream-layout manifests.yaml, each without its `---` line. */
+export function streamDocuments(text: string): string[] {
+  return text.split(/^---\n/m).filter(Boolean);
+}
+
+/**
+ * Every check of one revision's bundle files (`files`: name -> content, revision.json aside):
+ * each object's sha256, the bundle digest, the exact set of files, kustomization.yaml as tkc writes
+ * it, bundle.json byte for byte as tkc renders it, and the sha256 of every file revision.json
+ * recorded (revisions recorded before tkc kept those hashes are checked without them).
+ */
+export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<string, string>): Problem[] {
+  const { manifest, record } = stored;
+  const n = record.revision;
+  const at = (name: string) => join(stored.dir, name);
+  const problems: Problem[] = [];
+  const objectFiles = [...new Set(manifest.objects.map((o) => o.file))];
+  const expected = new Set(["bundle.json", ...objectFiles, ...(files.has(KUSTOMIZATION_FILE) || record.files ? [KUSTOMIZATION_FILE] : []), ...Object.keys(record.files ?? {})]);
+  for (const name of expected) if (!files.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is missing` });
+  for (const name of files.keys()) if (!expected.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is not part of the recorded bundle` });
+  if (manifest.layout === "stream") {
+    const documents = streamDocuments(files.get("manifests.yaml") ?? "");
+    manifest.objects.forEach((object, index) => {
+      if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
+        problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });
+      }
+    });
+  } else {
+    for (const object of manifest.objects) {
+      const text = files.get(object.file);
+      if (text === undefined) continue;
+      const actual = sha256(text);
+      if (actual !== object.sha256) {
+        problems.push({ file: at(object.file), message: `revision ${n}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})` });
+      }
+    }
+  }
+  if (bundleDigest(manifest.objects) !== manifest.digest) problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json's digest does not match its objects` });
+  if (files.has("bundle.json") && files.get("bundle.json") !== renderManifest(manifest)) {
+    problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
+  }
+  if (files.has(KUSTOMIZATION_FILE) && files.get(KUSTOMIZATION_FILE) !== kustomization(objectFiles)) {
+    problems.push({ file: at(KUSTOMIZATION_FILE), message: `revision ${n}: ${KUSTOMIZATION_FILE} does not list exactly the bundle's object files` });
+  }
+  for (const [name, digest] of Object.entries(record.files ?? {})) {
+    const text = files.get(name);
+    if (text !== undefined && sha256(text) !== digest) problems.push({ file: at(name), message: `revision ${n}: ${name} was modified after it was recorded` });
+  }
+  // one message per file is enough
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(p.file) && seen.add(p.file));
+}
+
+/** sha256 of every file of a bundle, as revision.json records it. */
+export function fileHashes(files: ReadonlyMap<string, string>): Record<string, string> {
+  return Object.fromEntries([...files.keys()].sort().map((name) => [name, sha256(files.get(name)!)]));
+}

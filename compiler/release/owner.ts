@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+
+// Who owns a lock entry or a temp directory: a pid plus that process's start time, so a pid the
+// kernel has since given to another process does not look like the owner (docs/history.md).
+
+/** Start time of a process in clock ticks since boot (/proc/<pid>/stat field 22), "0" where there is no /proc. */
+export function startTime(pid: number | "self"): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19];
+  } catch {
+    return process.platform === "linux" ? undefined : "0";
+  }
+}
+
+let own: string | undefined;
+
+/** This process as `<pid>-<start time>`. */
+export function ownerTag(): string {
+  return `${process.pid}-${(own ??= startTime("self") ?? "0")}`;
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Whether the process a `<pid>-<start time>` tag names still runs: the pid exists and, where
+ * /proc tells start times, started at that time. A tag without a start time checks the pid only.
+ */
+export function ownerAlive(pid: number, start: string | undefined): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return start === undefined || start === (own ??= startTime("self") ?? "0");
+  if (!pidAlive(pid)) return false;
+  if (start === undefined || start === "0") return true;
+  const actual = startTime(pid);
+  // No /proc entry although the pid answers: another pid namespace; trust the pid.
+  return actual === undefined || actual === start;
+}
+
+/** The owner encoded in a name such as `.tmp-<pid>-<start>-...` or `.lock-<pid>-<start>-<nonce>`. */
+export function ownerOfName(name: string, prefix: string): { pid: number; start?: string } | undefined {
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(\d+)(?:-(\d+))?/.exec(name.slice(prefix.length));
+  return match ? { pid: Number(match[1]), start: match[2] } : undefined;
+}
