@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 import { updateGoldens } from "../support/files.js";
@@ -85,8 +85,34 @@ test("a Secret value never reaches the CLI's output", () => {
     const result = runTkc(["diff", a, b, "--format", format]);
     assert.equal(result.status, 0, result.stderr);
     assert.ok(!/s3cret/.test(result.stdout + result.stderr), result.stdout);
-    assert.match(result.stdout, /redacted sha256:[0-9a-f]{8}/);
+    assert.match(result.stdout, /<redacted: changed>/);
   }
+});
+
+test("a bundle file that is a symbolic link is refused, and its target is never printed", () => {
+  const planted = tempDir();
+  writeFileSync(join(planted, "config.json"), '{"auths":{"registry.example.com":{"auth":"cmVnaXN0cnktY3JlZGVudGlhbA=="}}}\n');
+  const a = writeBundleDir([configMap("innocent", { a: "1" })]);
+  const b = writeBundleDir([configMap("innocent", { a: "2" })]);
+  rmSync(join(b, "001-configmap-innocent.yaml"));
+  symlinkSync(join(planted, "config.json"), join(b, "001-configmap-innocent.yaml"));
+  for (const format of ["text", "markdown", "json"]) {
+    const result = runTkc(["diff", a, b, "--format", format]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /error TKC4106: .*001-configmap-innocent\.yaml is a symbolic link/);
+    assert.ok(!/cmVnaXN0cnk|auths/.test(result.stdout + result.stderr), result.stdout + result.stderr);
+  }
+});
+
+test("an object whose bytes no longer match bundle.json is an error, not a warning", () => {
+  const a = writeBundleDir([configMap("settings", { a: "1" })]);
+  const b = writeBundleDir([configMap("settings", { a: "2" })]);
+  const file = join(b, "001-configmap-settings.yaml");
+  writeFileSync(file, readFileSync(file, "utf8").replace('a: "2"', 'a: "3"'));
+  const result = runTkc(["diff", a, b]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /error TKC4105: .*001-configmap-settings\.yaml was changed after the build/);
+  assert.equal(result.stdout, "");
 });
 
 test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () => {
@@ -113,8 +139,7 @@ test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () 
   writeFileSync(join(edited, "001-configmap-settings.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
   const broken = runTkc(["diff", good, edited]);
   assert.equal(broken.status, 1);
-  assert.match(broken.stderr, /warning TKC4105: .*changed after the build/);
-  assert.match(broken.stderr, /error TKC4104: .*is not valid YAML/);
+  assert.match(broken.stderr, /error TKC4105: .*changed after the build/);
   assert.doesNotMatch(broken.stderr, /internal error/);
 });
 

@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
-import { bigProject, edit } from "./support.js";
+import { historyDir } from "../../compiler/release/layout.js";
+import { bigProject, contender, edit } from "./support.js";
 
 const tkc = join(repoRoot, "bin", "tkc.cjs");
 
@@ -44,7 +45,7 @@ test("two builds at once never corrupt the history", async () => {
   for (const r of results) assert.equal(r.code, 0, r.stderr);
   assert.equal(assertHistoryIntact(out), 2);
   const names = readdirSync(join(out, "big", "history", "dev"));
-  assert.deepEqual(names.sort(), ["000001", "000002"], "no temp directories or lock left behind");
+  assert.deepEqual(names.sort(), ["000001", "000002"], "no temp directories or lock entries left behind");
 });
 
 test("a build killed with SIGKILL at any point leaves the previous revision intact and the history readable", async () => {
@@ -52,6 +53,7 @@ test("a build killed with SIGKILL at any point leaves the previous revision inta
   const project = bigProject(60, 1);
   assert.equal(runTkc(["build", project, "--out", out]).status, 0);
   let kills = 0;
+  let leftLocks = 0;
   for (let round = 0; round < 12; round++) {
     edit(join(project, "release.k8s.ts"), /replicas: \d+,/, `replicas: ${round + 2},`);
     const child = spawnBuild(project, out, tempDir());
@@ -62,11 +64,33 @@ test("a build killed with SIGKILL at any point leaves the previous revision inta
     const result = await done;
     clearTimeout(timer);
     if (result.signal === "SIGKILL") kills++;
+    // A build killed while it held the lock leaves its entry: the next build must take it over.
+    if (readdirSync(historyDir(out, "big", "dev")).some((name) => name.startsWith(".lock-"))) leftLocks++;
     assertHistoryIntact(out);
   }
-  assert.ok(kills >= 3, `at least some builds were killed (${kills})`);
+  assert.ok(kills >= 3, `at least some builds were killed (${kills}; ${leftLocks} while holding the lock)`);
   // And the next build completes whatever a killed one left.
   const final = runTkc(["build", project, "--out", out, "--allow-same-version"]);
   assert.equal(final.status, 0, final.stderr);
+  assertHistoryIntact(out);
+});
+
+test("a build killed with SIGKILL while it holds the lock: the next build takes the lock over at once", async () => {
+  const out = tempDir();
+  const project = bigProject(3, 1);
+  assert.equal(runTkc(["build", project, "--out", out]).status, 0);
+  const dir = historyDir(out, "big", "dev");
+  const holder = spawn(process.execPath, ["--import", "tsx", contender, "hold", dir], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => holder.stdout!.once("data", () => resolve()));
+  assert.equal(readdirSync(dir).filter((name) => name.startsWith(".lock-")).length, 1);
+  holder.kill("SIGKILL");
+  await new Promise((resolve) => holder.on("close", resolve));
+  edit(join(project, "release.k8s.ts"), "replicas: 1,", "replicas: 2,");
+  const started = Date.now();
+  const build = runTkc(["build", project, "--out", out]);
+  assert.equal(build.status, 0, build.stderr);
+  assert.ok(Date.now() - started < 20_000, "no wait for the lock timeout");
+  assert.match(build.stdout, /revision 2/);
+  assert.deepEqual(readdirSync(dir).sort(), ["000001", "000002"]);
   assertHistoryIntact(out);
 });

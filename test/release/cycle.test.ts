@@ -21,9 +21,9 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
   const same = build();
   assert.match(same.stdout, /^shop\/prod: unchanged, revision 1 \(version 2\.4\.0\), 29 objects/);
 
-  // Different content under the same version is refused, and nothing is written.
+  // With --strict-version, different content under the same version is refused, and nothing is written.
   edit(join(shop, "worker.k8s.ts"), "prod: 3", "prod: 6");
-  const refused = build();
+  const refused = build("--strict-version");
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /error TKC4001: shop\/prod: version 2\.4\.0 was already released as revision 1 with other content[\s\S]*hint: bump the version in release\(\{ version \}\) \(e\.g\. 2\.4\.1\), or pass --allow-same-version/);
   assert.deepEqual(readTree(join(out, "shop", "prod")), revision1);
@@ -55,6 +55,28 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /^3\s+2\.4\.0\s+2026-01-01 00:00:00Z\s+sha256:[0-9a-f]{12}\s+\+1 ~1 -0\s+\S+\s+rollback to 1$/m);
   assert.match(text.stderr, /verified 3 revisions/);
+});
+
+test("new content under a released version is a new revision with a note; strict refusal is opt-in (flag or config)", () => {
+  const shop = copyShop();
+  const out = tempDir();
+  const build = (...extra: string[]) => runTkc(["build", shop, "--env", "prod", "--out", out, ...extra], { env });
+  assert.equal(build().status, 0);
+  edit(join(shop, "worker.k8s.ts"), "prod: 3", "prod: 6");
+  const second = build();
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /^shop\/prod: revision 2 \(version 2\.4\.0\), \+0 ~1 -0 objects[^\n]*\n  note: new content under version 2\.4\.0, already released as revision 1/);
+  const records = JSON.parse(runTkc(["history", "shop", "--env", "prod", "--out", out, "--format", "json"]).stdout);
+  assert.equal(records[1].note, "new content under version 2.4.0, already released as revision 1");
+  assert.match(runTkc(["history", "shop", "--env", "prod", "--out", out]).stdout, /^2 .*new content under version 2\.4\.0/m);
+
+  const config = join(shop, "tkc.config.json");
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), strictVersion: true }));
+  edit(join(shop, "worker.k8s.ts"), "prod: 6", "prod: 7");
+  const refused = build();
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /error TKC4001: shop\/prod: version 2\.4\.0 was already released as revision 2 with other content/);
+  assert.equal(build("--allow-same-version").status, 0, "--allow-same-version overrides the strict setting");
 });
 
 test("revision digests are deterministic: the same sources give the same digests in a fresh history", () => {

@@ -1,6 +1,9 @@
 import { cpSync, writeFileSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot, tempDir } from "../support/cli.js";
+import { planBundle, type BundlePlan } from "../../compiler/emit/bundle-plan.js";
+import type { KubeObject } from "../../compiler/model/object.js";
 
 /** A private copy of examples/shop to change freely. */
 export function copyShop(): string {
@@ -37,4 +40,21 @@ export default release({ name: "big", version: "1.0.0", environments: { dev: { n
 `,
   );
   return dir;
+}
+
+/** A bundle plan of `count` ConfigMaps and a Deployment, as the pipeline hands it to the release stage. */
+export function smallPlan(replicas: number, options: { version?: string; release?: string; environment?: string; count?: number } = {}): BundlePlan {
+  const objects: KubeObject[] = [];
+  for (let i = 0; i < (options.count ?? 3); i++) objects.push({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: `settings-${i}`, namespace: "big" }, data: { index: String(i) } } as KubeObject);
+  objects.push({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "api", namespace: "big" }, spec: { replicas, selector: { matchLabels: { app: "api" } }, template: { metadata: { labels: { app: "api" } }, spec: { containers: [{ name: "api", image: "registry.example.com/api:1.0.0" }] } } } } as KubeObject);
+  return planBundle({ release: options.release ?? "big", version: options.version ?? "1.0.0", environment: options.environment ?? "dev", namespace: "big", kubeVersion: "1.36", compilerVersion: "0.0.0", layout: "files", sources: [], objects });
+}
+
+/** A process that takes a history lock for the lock tests (see the file). */
+export const contender = join(repoRoot, "test", "release", "fixtures", "lock-contender.ts");
+
+/** A pid that belonged to a process that has exited. */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(child.stdout);
 }
