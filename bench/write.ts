@@ -39,15 +39,26 @@ function plan(replicas: number) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const cold: number[] = [];
 const unchanged: number[] = [];
+// CPU time (user + system) as well: on a busy shared machine it varies far less than wall time.
+const coldCpu: number[] = [];
+const unchangedCpu: number[] = [];
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 for (let round = 0; round < runs; round++) {
   const outRoot = mkdtempSync(join(tmpdir(), "tkc-write-bench-"));
   const p = plan(2);
   let t = performance.now();
+  let c = cpu();
   recordBuild(p, { outRoot, sourceCommit: null, allowSameVersion: true });
   cold.push(performance.now() - t);
+  coldCpu.push(cpu() - c);
   t = performance.now();
+  c = cpu();
   recordBuild(p, { outRoot, sourceCommit: null, allowSameVersion: true });
   unchanged.push(performance.now() - t);
+  unchangedCpu.push(cpu() - c);
   rmSync(outRoot, { recursive: true, force: true });
 }
-console.log(`record at N=${n} (${5 * n + 1} objects), median of ${runs} runs: new revision ${median(cold).toFixed(1)} ms, unchanged ${median(unchanged).toFixed(1)} ms`);
+console.log(`record at N=${n} (${5 * n + 1} objects), median of ${runs} runs: new revision ${median(cold).toFixed(1)} ms (cpu ${median(coldCpu).toFixed(1)}), unchanged ${median(unchanged).toFixed(1)} ms (cpu ${median(unchangedCpu).toFixed(1)})`);

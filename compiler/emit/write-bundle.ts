@@ -12,21 +12,29 @@ export type WriteOutcome = "written" | "unchanged";
  * the bundle shares no file with the history, so the edit changed only this copy.
  */
 export function sameOnDisk(dir: string, files: ReadonlyMap<string, string>): boolean {
+  return sameOnDiskStats(dir, files) !== undefined;
+}
+
+/** sameOnDisk, answering with each file's [size, mtime] (the warm build's stat cache) when it holds. */
+export function sameOnDiskStats(dir: string, files: ReadonlyMap<string, string>): Record<string, [number, number]> | undefined {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
   } catch {
-    return false;
+    return undefined;
   }
-  if (entries.length !== files.size) return false;
+  if (entries.length !== files.size) return undefined;
+  const stats: Record<string, [number, number]> = {};
   for (const entry of entries) {
     const expected = files.get(entry.name);
-    if (expected === undefined || !entry.isFile()) return false;
+    if (expected === undefined || !entry.isFile()) return undefined;
     const full = join(dir, entry.name);
     // Sizes first: most edits change them, and a stat is cheaper than a read.
-    if (statSync(full).size !== Buffer.byteLength(expected) || readFileSync(full, "utf8") !== expected) return false;
+    const stat = statSync(full);
+    if (stat.size !== Buffer.byteLength(expected) || readFileSync(full, "utf8") !== expected) return undefined;
+    stats[entry.name] = [stat.size, stat.mtimeMs];
   }
-  return true;
+  return stats;
 }
 
 /** Put back a bundle a killed build had moved aside, and clear the temp directories of dead writers. */

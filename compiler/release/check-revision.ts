@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { sha256 } from "../cache/cache-dir.js";
 import { bundleDigest, KUSTOMIZATION_FILE, kustomization, renderManifest } from "../emit/bundle-plan.js";
+import type { BundleManifest } from "../emit/bundle-plan.js";
 import type { StoredRevision } from "./revision.js";
 
 /** A file of a revision (or of the current bundle) that is not what was recorded. */
@@ -62,7 +63,8 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
   return problems.filter((p) => !seen.has(p.file) && seen.add(p.file));
 }
 
-/** sha256 of every file of a bundle, as revision.json records it. */
-export function fileHashes(files: ReadonlyMap<string, string>): Record<string, string> {
-  return Object.fromEntries([...files.keys()].sort().map((name) => [name, sha256(files.get(name)!)]));
+/** sha256 of every file of a bundle, as revision.json records it (object files' hashes are the manifest's). */
+export function fileHashes(manifest: BundleManifest, files: ReadonlyMap<string, string>): Record<string, string> {
+  const known = new Map(manifest.layout === "files" ? manifest.objects.map((o) => [o.file, o.sha256]) : []);
+  return Object.fromEntries([...files.keys()].sort().map((name) => [name, known.get(name) ?? sha256(files.get(name)!)]));
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { ownerAlive, ownerOfName, ownerTag } from "./owner.js";
+import { ownerAlive, ownerOfName, ownerTag, startedAfter } from "./owner.js";
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function sleep(ms: number): void {
@@ -48,7 +48,8 @@ function legacyLockLive(file: string): boolean {
     return false; // gone already, or not a file we can read: nobody can hold it
   }
   const pid = Number(text);
-  const live = text === "" ? age < EMPTY_LOCK_GRACE_MS : Number.isInteger(pid) && pid > 0 && pid !== process.pid && ownerAlive(pid, undefined);
+  // A pid whose process started after the lock was written is a reused pid, not the owner.
+  const live = text === "" ? age < EMPTY_LOCK_GRACE_MS : Number.isInteger(pid) && pid > 0 && pid !== process.pid && ownerAlive(pid, undefined) && !startedAfter(pid, Date.now() - age);
   if (!live) rmSync(file, { recursive: true, force: true });
   return live;
 }

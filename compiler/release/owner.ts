@@ -51,3 +51,23 @@ export function ownerOfName(name: string, prefix: string): { pid: number; start?
   const match = /^(\d+)(?:-(\d+))?/.exec(name.slice(prefix.length));
   return match ? { pid: Number(match[1]), start: match[2] } : undefined;
 }
+
+/** Clock ticks per second of /proc's start times: USER_HZ, 100 on every Linux platform tkc runs on. */
+const USER_HZ = 100;
+
+/**
+ * Whether a process started after `epochMs` (so it cannot have written something dated then): how a
+ * pid that only the old `.lock` file names is known to be reused. False when /proc cannot tell.
+ */
+export function startedAfter(pid: number, epochMs: number): boolean {
+  const start = startTime(pid);
+  if (start === undefined || start === "0") return false;
+  try {
+    const btime = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1]);
+    if (!Number.isFinite(btime)) return false;
+    // a second of slack for the rounding of btime
+    return btime * 1000 + (Number(start) / USER_HZ) * 1000 > epochMs + 1000;
+  } catch {
+    return false;
+  }
+}

@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
-import { sameOnDisk, statBundle, writeBundle } from "../emit/write-bundle.js";
+import { sameOnDiskStats, statBundle, writeBundle } from "../emit/write-bundle.js";
 import { fileHashes, revisionProblems } from "./check-revision.js";
 import { currentBundleDir, historyDir, parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
@@ -155,13 +155,13 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
     sweep(dir);
     const latest = latestRevision(dir);
     if (latest && latest.record.digest === plan.manifest.digest && extra.rollbackOf === undefined) {
-      const manifestText = readFileSync(join(latest.dir, "bundle.json"), "utf8");
       let wrote = false;
-      if (!sameOnDisk(target, expectedCurrent(plan, manifestText))) {
+      let stats = sameOnDiskStats(target, expectedCurrent(plan, latest.manifestText));
+      if (!stats) {
         // Edited, replaced or half-written: rewrite it, from a revision checked file by file.
         wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }) === "written";
+        stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
       }
-      const stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
       return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, ...(latest.record.note ? { note: latest.record.note } : {}) };
     }
     const { changes, removed } = compareManifests(latest?.manifest, plan.manifest);
@@ -185,7 +185,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       changes,
       ...(extra.rollbackOf !== undefined ? { rollbackOf: extra.rollbackOf } : {}),
       ...(note ? { note } : {}),
-      files: fileHashes(final.files),
+      files: fileHashes(final.manifest, final.files),
     };
     writeRevision(dir, record, final.files);
     writeBundle(target, final);

@@ -42,6 +42,8 @@ export interface StoredRevision {
   readonly dir: string;
   readonly record: RevisionRecord;
   readonly manifest: BundleManifest;
+  /** bundle.json's bytes as read. */
+  readonly manifestText: string;
 }
 
 /** A history that cannot be read, with the file at fault and how to recover. */
@@ -52,6 +54,10 @@ export class HistoryError extends Error {
 }
 
 function readJson<T>(file: string, what: string): T {
+  return readJsonText<T>(file, what).value;
+}
+
+function readJsonText<T>(file: string, what: string): { value: T; text: string } {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -59,7 +65,7 @@ function readJson<T>(file: string, what: string): T {
     throw new HistoryError(`${what} is missing: ${file}`, file, "restore the file from git, or delete the revision's directory to drop it from the history");
   }
   try {
-    return JSON.parse(text) as T;
+    return { value: JSON.parse(text) as T, text };
   } catch (cause) {
     throw new HistoryError(`${what} is not valid JSON (${(cause as Error).message}): ${file}`, file, "restore the file from git, or delete the revision's directory to drop it from the history");
   }
@@ -81,11 +87,11 @@ export function readRevision(dir: string, revision: number): StoredRevision {
   }
   if (existsSync(revisionDir)) refuseLinkedFiles(revisionDir);
   const record = readJson<RevisionRecord>(join(revisionDir, REVISION_FILE), `revision ${revision}'s ${REVISION_FILE}`);
-  const manifest = readJson<BundleManifest>(join(revisionDir, "bundle.json"), `revision ${revision}'s bundle.json`);
+  const { value: manifest, text: manifestText } = readJsonText<BundleManifest>(join(revisionDir, "bundle.json"), `revision ${revision}'s bundle.json`);
   if (record.revision !== revision || record.digest !== manifest.digest) {
     throw new HistoryError(`revision ${revision} is inconsistent: its ${REVISION_FILE} and bundle.json disagree`, join(revisionDir, REVISION_FILE), "run `tkc history --verify` to see what changed; restore the revision from git");
   }
-  return { dir: revisionDir, record, manifest };
+  return { dir: revisionDir, record, manifest, manifestText };
 }
 
 export function latestRevision(dir: string): StoredRevision | undefined {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../support/cli.js";
 import { readTree } from "../support/files.js";
@@ -10,7 +11,9 @@ import { rollback } from "../../compiler/release/rollback.js";
 import { verifyHistory } from "../../compiler/release/verify.js";
 import { historyDiagnostic } from "../../compiler/release/diagnose.js";
 import { listRevisions } from "../../compiler/release/revision.js";
-import { smallPlan } from "./support.js";
+import { LockTimeout, withHistoryLock } from "../../compiler/release/lock.js";
+import { startTime } from "../../compiler/release/owner.js";
+import { deadPid, smallPlan } from "./support.js";
 
 // The release stage on its own: bundle plans in, history on disk out (the CLI tests cover the wiring).
 const record = (outRoot: string, replicas: number, extra: { keep?: number } = {}) => recordBuild(smallPlan(replicas), { outRoot, sourceCommit: null, ...extra });
@@ -141,4 +144,38 @@ test("names become paths only after a re-check, and the result stays inside the 
   assert.deepEqual(readdirSync(out), [], "nothing written anywhere");
   assert.equal(currentBundleDir("/out", "big", "dev"), "/out/big/dev");
   assert.ok(!existsSync("/srv/other-team"));
+});
+
+test("the lock: live owners are waited for; dead owners, reused pids and old empty lock files are not", async () => {
+  const dir = join(tempDir(), "history");
+  mkdirSync(dir);
+  const held = (setup: () => void) => {
+    setup();
+    try {
+      withHistoryLock(dir, () => undefined, 300);
+      return false;
+    } catch (thrown) {
+      if (!(thrown instanceof LockTimeout)) throw thrown;
+      return true;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+    }
+  };
+  const parent = process.ppid;
+  const aged = (file: string, seconds: number) => utimesSync(file, new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
+  assert.equal(held(() => mkdirSync(join(dir, `.lock-${parent}-${startTime(parent)}-live`))), true, "a live owner's entry");
+  assert.equal(held(() => mkdirSync(join(dir, `.lock-${parent}-1-reused`))), false, "the pid now belongs to a process started at another time");
+  assert.equal(held(() => mkdirSync(join(dir, `.lock-${deadPid()}-5-dead`))), false, "a dead owner's entry");
+  assert.equal(held(() => writeFileSync(join(dir, ".lock"), String(parent))), true, "an old tkc's lock file with a live pid");
+  assert.equal(held(() => writeFileSync(join(dir, ".lock"), "")), true, "an empty lock file may be being written right now");
+  assert.equal(held(() => (writeFileSync(join(dir, ".lock"), ""), aged(join(dir, ".lock"), 10))), false, "an empty lock file older than a few seconds");
+  assert.equal(held(() => writeFileSync(join(dir, ".lock"), String(deadPid()))), false, "an old tkc's lock file with a dead pid");
+  const young = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"], { stdio: "ignore" });
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(held(() => (writeFileSync(join(dir, ".lock"), String(young.pid)), aged(join(dir, ".lock"), 60))), false, "a lock file older than the process its pid now names");
+  } finally {
+    young.kill();
+  }
 });
