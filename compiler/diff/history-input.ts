@@ -36,6 +36,9 @@ export function loadRevisions(range: RevisionRange): StageResult<[LoadedBundle, 
   const to = range.to ?? latest;
   const from = range.from ?? to - 1;
   const load = (revision: number): StageResult<LoadedBundle> => {
+    if (!Number.isSafeInteger(revision) || revision < 1) {
+      return fail([error(DiffCode.revisionNotFound, `${where} has no revision ${revision}`, { hint: `revisions are numbered from 1 and go up to ${latest}; \`tkc history ${release} --env ${environment}\` lists them` })]);
+    }
     const dir = revisionBundleDir(outRoot, release, environment, revision);
     if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
       return fail([error(DiffCode.linkedFile, `${dir} is a symbolic link; tkc diff reads only the history's own directories`, { hint: "remove the link and restore the revision from git" })]);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { readTree } from "../support/files.js";
 import { runTkc, tempDir } from "../support/cli.js";
 import { copyShop, edit } from "./support.js";
@@ -145,4 +145,13 @@ test("an unchanged build restores a current bundle file that was replaced by han
   assert.match(again.stdout, /unchanged, revision 1/);
   assert.deepEqual(readTree(dir), before);
   assert.equal(runTkc(["history", "shop", "--env", "prod", "--out", out, "--verify"]).status, 0);
+
+  // With the warm cache of the previous build: an in-place append (same inode) is still repaired.
+  const cached = { ...env, TKC_CACHE_DIR: tempDir() };
+  assert.equal(runTkc(["build", shop, "--env", "prod", "--out", out], { env: cached }).status, 0);
+  appendFileSync(file, "# appended in place\n");
+  const warm = runTkc(["build", shop, "--env", "prod", "--out", out], { env: cached });
+  assert.equal(warm.status, 0, warm.stderr);
+  assert.match(warm.stdout, /unchanged, revision 1/);
+  assert.deepEqual(readTree(dir), before);
 });

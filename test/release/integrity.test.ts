@@ -13,6 +13,7 @@ import { historyDiagnostic } from "../../compiler/release/diagnose.js";
 import { listRevisions } from "../../compiler/release/revision.js";
 import { LockTimeout, withHistoryLock } from "../../compiler/release/lock.js";
 import { startTime } from "../../compiler/release/owner.js";
+import { loadRevisions } from "../../compiler/diff/history-input.js";
 import { deadPid, smallPlan } from "./support.js";
 
 // The release stage on its own: bundle plans in, history on disk out (the CLI tests cover the wiring).
@@ -178,4 +179,12 @@ test("the lock: live owners are waited for; dead owners, reused pids and old emp
   } finally {
     young.kill();
   }
+});
+
+test("a diff of revision 0 (the one before the first) is a clear error, not a crash", () => {
+  const out = tempDir();
+  record(out, 1);
+  const loaded = loadRevisions({ outRoot: out, release: "big", environment: "dev" });
+  assert.equal(loaded.ok, false);
+  assert.match(loaded.ok ? "" : loaded.diagnostics.map((d) => `${d.code} ${d.message}`).join("\n"), /TKC4110 big\/dev under .* has no revision 0/);
 });
