@@ -71,6 +71,7 @@ export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
   for (const [name, content] of plan.files) writeFileSync(joinInside(temp, name), content);
   if (existsSync(target)) {
     const old = join(parent, `.${basename(target)}.old-${ownerTag()}`);
+    rmSync(old, { recursive: true, force: true });
     renameSync(target, old);
     renameSync(temp, target);
     rmSync(old, { recursive: true, force: true });
