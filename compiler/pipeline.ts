@@ -217,10 +217,9 @@ function warmBuild(cache: string, key: string, outRoot: string): EnvironmentRepo
 
 function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number, number]>>): boolean {
   for (const [file, [size, mtime]] of Object.entries(stats)) {
-    const full = join(dir, file);
-    if (!existsSync(full)) return false;
-    const stat = statSync(full);
-    if (stat.size !== size || stat.mtimeMs !== mtime) return false;
+    // No exists-then-stat: a concurrent build may swap the bundle in between.
+    const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtime) return false;
   }
   return true;
 }
