@@ -12,7 +12,7 @@ import { expandEnvironment } from "./expand/expand.js";
 import { validateObjects } from "./validate/validate.js";
 import { validatorsFor } from "./validate/schema/ajv.js";
 import { loadProjectCrds } from "./crd/project.js";
-import { planBundle, type BundleManifest, type BundlePlan, type Layout } from "./emit/bundle-plan.js";
+import { planBundle, type BundlePlan, type Layout } from "./emit/bundle-plan.js";
 import { checkVersion, recordBuild } from "./release/record.js";
 import { currentBundleDir, historyDir } from "./release/layout.js";
 import { latestRevision } from "./release/revision.js";
