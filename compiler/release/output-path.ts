@@ -113,7 +113,7 @@ export function checkConfiguredOutDir(projectDir: string, outDir: unknown): stri
     return join(realpathSync(at), ...rest);
   };
   const rel = relative(real(projectDir), real(target));
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+  if (rel.startsWith("..") || isAbsolute(rel)) {
     return `outDir ${JSON.stringify(outDir)} in tkc.config.json resolves to ${target}, outside the project`;
   }
   return undefined;
