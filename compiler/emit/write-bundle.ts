@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { checkReplaceable, joinInside } from "../release/output-path.js";
 import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
@@ -57,9 +57,10 @@ function recover(target: string): void {
  * Write a bundle directory atomically: files go to a temp directory beside the target, which then
  * replaces the target by rename. A failed or killed build leaves the previous bundle in place. The
  * files are plain copies: nothing is shared with the revision in the history, so editing one can
- * never change the other. Only a tkc bundle (or nothing) is ever replaced.
+ * never change the other. Only a tkc bundle (or nothing) is ever replaced. `copyFrom`: a directory
+ * holding these exact files (the revision just written, or one just verified) to copy from.
  */
-export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
+export function writeBundle(target: string, plan: BundlePlan, copyFrom?: string): WriteOutcome {
   recover(target);
   if (sameOnDisk(target, plan.files)) return "unchanged";
   checkReplaceable(target);
@@ -68,7 +69,20 @@ export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
   const temp = join(parent, `.${basename(target)}.tmp-${ownerTag()}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of plan.files) writeFileSync(joinInside(temp, name), content);
+  for (const [name, content] of plan.files) {
+    const file = joinInside(temp, name);
+    if (copyFrom) {
+      try {
+        // A copy, never a link: a clone where the file system can (copy-on-write), else the
+        // kernel copies the bytes, which is cheaper here than writing them again from memory.
+        copyFileSync(join(copyFrom, name), file, constants.COPYFILE_FICLONE);
+        continue;
+      } catch {
+        // fall back to writing the bytes
+      }
+    }
+    writeFileSync(file, content);
+  }
   if (existsSync(target)) {
     const old = join(parent, `.${basename(target)}.old-${ownerTag()}`);
     rmSync(old, { recursive: true, force: true });

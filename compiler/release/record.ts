@@ -159,7 +159,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       let stats = sameOnDiskStats(target, expectedCurrent(plan, latest.manifestText));
       if (!stats) {
         // Edited, replaced or half-written: rewrite it, from a revision checked file by file.
-        wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }) === "written";
+        wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }, latest.dir) === "written";
         stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
       }
       return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, ...(latest.record.note ? { note: latest.record.note } : {}) };
@@ -187,8 +187,8 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       ...(note ? { note } : {}),
       files: fileHashes(final.manifest, final.files),
     };
-    writeRevision(dir, record, final.files);
-    writeBundle(target, final);
+    const revisionDir = writeRevision(dir, record, final.files);
+    writeBundle(target, final, revisionDir);
     prune(dir, options.keep);
     const stats = statBundle(target, ["bundle.json", ...new Set(final.manifest.objects.map((o) => o.file))]);
     return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true, stats, ...(note ? { note } : {}) };
