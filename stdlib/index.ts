@@ -1,3 +1,5 @@
+/// <reference path="./sandbox-globals.d.ts" />
+/// <reference path="./text-modules.d.ts" />
 /**
  * tkc's standard library: what `import ... from "tkc"` gives a descriptor.
  * Every function records where it was called, so errors point at the user's line.
