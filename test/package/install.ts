@@ -19,13 +19,13 @@ export interface Installed {
   readonly millis: number;
 }
 
-/** `npm pack` of this checkout into `dir` (dist/ is built by `npm test` first); the tarball's path. */
-export function packTarball(dir: string): string {
-  const packed = spawnSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], { cwd: repoRoot, encoding: "utf8" });
+/** `npm pack` of this checkout into `dir` (dist/ is built by `npm test` first): the tarball and its file list. */
+export function packTarball(dir: string): { tarball: string; files: string[] } {
+  const packed = spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: repoRoot, encoding: "utf8" });
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stdout}${packed.stderr}`);
-  const name = readdirSync(dir).find((f) => f.endsWith(".tgz"));
-  if (!name) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
-  return join(dir, name);
+  const [report] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  if (!report || !readdirSync(dir).includes(report.filename)) throw new Error(`npm pack wrote no tarball:\n${packed.stdout}`);
+  return { tarball: join(dir, report.filename), files: report.files.map((f) => f.path) };
 }
 
 /**

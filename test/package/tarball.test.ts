@@ -4,27 +4,33 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, tempDir } from "../support/cli.js";
 import { installOffline, packTarball } from "./install.js";
 
+const timings: string[] = [];
+
 function run(command: string, args: readonly string[], cwd: string) {
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  timings.push(`${[command.split("/").pop(), ...args].join(" ")}: ${Date.now() - started} ms`);
   return { status: result.status ?? -1, out: `${result.stdout}${result.stderr}`, stdout: result.stdout };
 }
 
 test("the npm tarball installs into an empty project, scaffolds, type-checks with plain tsc and builds", (t) => {
   const work = tempDir("tkc-package-");
   try {
-    const tarball = packTarball(work);
-    const listing = run("tar", ["tzf", tarball], work).stdout.split("\n");
-    for (const file of ["package/dist/tkc.cjs", "package/dist/types/stdlib/index.d.ts", "package/dist/types/stdlib/sandbox-globals.d.ts", "package/dist/types/schemas/crds/types.d.ts", "package/docs/errors/TKC1001.md"]) {
-      assert.ok(listing.includes(file), `${file} is in the tarball`);
+    const packStarted = Date.now();
+    const { tarball, files } = packTarball(work);
+    timings.push(`npm pack: ${Date.now() - packStarted} ms`);
+    for (const file of ["dist/tkc.cjs", "dist/types/stdlib/index.d.ts", "dist/types/stdlib/sandbox-globals.d.ts", "dist/types/schemas/crds/types.d.ts", "docs/errors/TKC1001.md"]) {
+      assert.ok(files.includes(file), `${file} is in the tarball`);
     }
+    assert.deepEqual(files.filter((f) => f.endsWith(".v8cache")), [], "no machine-specific V8 code cache in the package");
 
     const project = join(work, "user-project");
-    spawnSync("mkdir", [project]);
+    mkdirSync(project);
     const installed = installOffline(project, tarball);
     if (!installed.ok) return t.skip(installed.reason);
     t.diagnostic(`offline install: ${installed.millis} ms`);
@@ -45,9 +51,9 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     const scaffold = readFileSync(descriptor, "utf8");
     writeFileSync(descriptor, `${scaffold}console.log("rendering", web.name);\n`);
     const tsc = join(project, "node_modules/.bin/tsc");
-    const clean = run(tsc, ["--noEmit", "-p", "."], project);
+    const clean = run(tsc, ["--noEmit", "-p", ".", "--listFiles"], project);
     assert.equal(clean.status, 0, clean.out);
-    const listed = run(tsc, ["--noEmit", "-p", ".", "--listFilesOnly"], project).stdout;
+    const listed = clean.stdout;
     assert.match(listed, /node_modules\/tkc\/dist\/types\/stdlib\/index\.d\.ts/);
     assert.doesNotMatch(listed, /node_modules\/tkc\/stdlib\/index\.ts/, "editors read the declarations, not the stdlib sources");
 
@@ -58,20 +64,22 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     assert.match(planted.out, /release\.k8s\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable/);
 
     // The same mistake is a tkc error too; fixed, the scaffold builds at once.
-    const rejected = run("npx", ["--no-install", "tkc", "build"], project);
+    const tkc = join(project, "node_modules/.bin/tkc");
+    const rejected = run(tkc, ["build"], project);
     assert.equal(rejected.status, 1, rejected.out);
     assert.match(rejected.out, /release\.k8s\.ts:\d+:\d+ error TS2322/);
     writeFileSync(descriptor, scaffold);
-    const built = run("npx", ["--no-install", "tkc", "build"], project);
+    const built = run(tkc, ["build"], project);
     assert.equal(built.status, 0, built.out);
     assert.match(built.stdout, /^user-project\/dev: revision 1 \(version 0\.1\.0\), \+3 ~0 -0 objects, sha256:[0-9a-f]{12}… -> out\/user-project\/dev/);
     assert.ok(existsSync(join(project, "out/user-project/prod/bundle.json")));
 
     // The docs ship too: `tkc explain` reads the page from the installed package.
-    const explain = run("npx", ["--no-install", "tkc", "explain", "TKC1004"], project);
+    const explain = run(tkc, ["explain", "TKC1004"], project);
     assert.equal(explain.status, 0, explain.out);
     assert.match(explain.stdout, /^# TKC1004/);
   } finally {
+    t.diagnostic(timings.join("; "));
     rmSync(work, { recursive: true, force: true });
   }
 });
