@@ -4,9 +4,12 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+import { repoRoot, runTkc as runTkcCold, tempDir } from "../support/cli.js";
 import { copyShop, edit } from "../release/support.js";
 import { useColor } from "../../compiler/diagnostics/render.js";
+
+const cache = tempDir("tkc-cache-");
+const runTkc = (args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runTkcCold(args, { ...options, env: { TKC_CACHE_DIR: cache, ...options.env } });
 
 test("tkc init in the current folder keeps an existing package.json and tsconfig.json, merges .gitignore, and says so", () => {
   const dir = join(tempDir(), "existing-app");
