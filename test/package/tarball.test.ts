@@ -49,7 +49,8 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     // against the emitted declarations; console is declared, as the sandbox provides it.
     const descriptor = join(project, "release.k8s.ts");
     const scaffold = readFileSync(descriptor, "utf8");
-    writeFileSync(descriptor, `${scaffold}console.log("rendering", web.name);\n`);
+    const withConsole = `${scaffold}console.log("rendering", web.name);\n`;
+    writeFileSync(descriptor, withConsole);
     const tsc = join(project, "node_modules/.bin/tsc");
     const clean = run(tsc, ["--noEmit", "-p", ".", "--listFiles"], project);
     assert.equal(clean.status, 0, clean.out);
@@ -57,20 +58,29 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     assert.match(listed, /node_modules\/tkc\/dist\/types\/stdlib\/index\.d\.ts/);
     assert.doesNotMatch(listed, /node_modules\/tkc\/stdlib\/index\.ts/, "editors read the declarations, not the stdlib sources");
 
+    // A monorepo's own root tsconfig: Node's resolution, and the package's .d.ts files checked too.
+    writeFileSync(join(project, "tsconfig.monorepo.json"), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022"], types: [], skipLibCheck: false },
+      include: ["*.k8s.ts"],
+    }));
+    const monorepo = run(tsc, ["-p", "tsconfig.monorepo.json"], project);
+    assert.equal(monorepo.status, 0, monorepo.out);
+
     writeFileSync(descriptor, scaffold.replace("replicas: perEnv({ dev: 1, prod: 3 })", 'replicas: "3"'));
     assert.notEqual(readFileSync(descriptor, "utf8"), scaffold, "the planted mistake is in the file");
     const planted = run(tsc, ["--noEmit", "-p", "."], project);
     assert.equal(planted.status, 1);
     assert.match(planted.out, /release\.k8s\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable/);
 
-    // The same mistake is a tkc error too; fixed, the scaffold builds at once.
+    // The same mistake is a tkc error too; fixed, the scaffold builds at once (console and all).
     const tkc = join(project, "node_modules/.bin/tkc");
     const rejected = run(tkc, ["build"], project);
     assert.equal(rejected.status, 1, rejected.out);
     assert.match(rejected.out, /release\.k8s\.ts:\d+:\d+ error TS2322/);
-    writeFileSync(descriptor, scaffold);
+    writeFileSync(descriptor, withConsole);
     const built = run(tkc, ["build"], project);
     assert.equal(built.status, 0, built.out);
+    assert.match(built.out, /^\[descriptor\] rendering web$/m, "tkc's own type check knows console too");
     assert.match(built.stdout, /^user-project\/dev: revision 1 \(version 0\.1\.0\), \+3 ~0 -0 objects, sha256:[0-9a-f]{12}… -> out\/user-project\/dev/);
     assert.ok(existsSync(join(project, "out/user-project/prod/bundle.json")));
 
