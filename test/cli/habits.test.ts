@@ -5,11 +5,18 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc as runTkcCold, tempDir } from "../support/cli.js";
-import { copyShop, edit } from "../release/support.js";
+import { edit } from "../release/support.js";
 import { useColor } from "../../compiler/diagnostics/render.js";
 
 const cache = tempDir("tkc-cache-");
 const runTkc = (args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runTkcCold(args, { ...options, env: { TKC_CACHE_DIR: cache, ...options.env } });
+
+/** A fresh `tkc init` project named "app": environments dev and prod, three objects each. */
+function scaffold(): string {
+  const dir = join(tempDir(), "app");
+  assert.equal(runTkc(["init", dir]).status, 0);
+  return dir;
+}
 
 test("tkc init in the current folder keeps an existing package.json and tsconfig.json, merges .gitignore, and says so", () => {
   const dir = join(tempDir(), "existing-app");
@@ -33,60 +40,62 @@ test("tkc init in the current folder keeps an existing package.json and tsconfig
 });
 
 test("--env takes a comma list, and build, check and history find the project from a subfolder", () => {
-  const shop = copyShop();
-  const sub = join(shop, "config", "deeper");
+  const app = scaffold();
+  const sub = join(app, "components", "deeper");
   mkdirSync(sub, { recursive: true });
   const built = runTkc(["build", "--env", "dev,prod"], { cwd: sub });
   assert.equal(built.status, 0, built.stderr);
-  assert.deepEqual(built.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["shop/dev", "shop/prod"]);
-  assert.match(built.stdout, /-> \.\.\/\.\.\/out\/shop\/dev /);
-  assert.equal(runTkc(["check", "-e", "staging", "--env", "dev,staging"], { cwd: sub }).stdout.trim().split("\n").length, 2);
+  assert.deepEqual(built.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["app/dev", "app/prod"]);
+  assert.match(built.stdout, /-> \.\.\/\.\.\/out\/app\/dev /);
+  assert.equal(runTkc(["check", "-e", "prod", "--env", "dev,prod"], { cwd: sub }).stdout.trim().split("\n").length, 2);
 
   // Without --env: every environment that has a history, in name order.
   const history = runTkc(["history", "."], { cwd: sub });
   assert.equal(history.status, 0, history.stderr);
-  assert.deepEqual(history.stdout.split("\n").filter((l) => /^shop\//.test(l)).map((l) => l.split(" ")[0]), ["shop/dev", "shop/prod"]);
-  const json = JSON.parse(runTkc(["history", shop, "--format", "json"]).stdout);
+  assert.deepEqual(history.stdout.split("\n").filter((l) => /^app\//.test(l)).map((l) => l.split(" ")[0]), ["app/dev", "app/prod"]);
+  const json = JSON.parse(runTkc(["history", app, "--format", "json"]).stdout);
   assert.deepEqual(Object.keys(json), ["dev", "prod"]);
   assert.equal(json.prod[0].revision, 1);
-  assert.equal(JSON.parse(runTkc(["history", shop, "--env", "prod", "--format", "json"]).stdout)[0].revision, 1, "one --env keeps the plain list");
+  assert.equal(JSON.parse(runTkc(["history", app, "--env", "prod", "--format", "json"]).stdout)[0].revision, 1, "one --env keeps the plain list");
 });
 
 test("tkc diff <project> --env prod compares the latest revision with the one before; --exit-code is 1 only for differences", () => {
-  const shop = copyShop();
-  assert.equal(runTkc(["build", shop, "--env", "prod"]).status, 0);
-  edit(join(shop, "release.k8s.ts"), 'version: "2.4.0"', 'version: "2.4.1"');
-  edit(join(shop, "api.k8s.ts"), "shop/api:2.4.0", "shop/api:2.4.1");
-  assert.equal(runTkc(["build", shop, "--env", "prod"]).status, 0);
+  const app = scaffold();
+  assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
+  edit(join(app, "release.k8s.ts"), 'version: "0.1.0"', 'version: "0.1.1"');
+  edit(join(app, "release.k8s.ts"), "nginx-unprivileged:1.27.3", "nginx-unprivileged:1.27.4");
+  assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
 
-  const diff = runTkc(["diff", shop, "--env", "prod"]);
+  const diff = runTkc(["diff", app, "--env", "prod"]);
   assert.equal(diff.status, 0, diff.stderr);
-  assert.match(diff.stdout, /^--- shop\/prod revision 1 /m);
-  assert.match(diff.stdout, /^\+\+\+ shop\/prod revision 2 /m);
-  assert.match(diff.stdout, /api:2\.4\.1/);
-  assert.equal(runTkc(["diff", shop, "--env", "prod", "--exit-code"]).status, 1);
-  assert.equal(runTkc(["diff", shop, "--env", "prod", "--from", "2", "--exit-code"]).status, 0, "a revision against itself");
-  const trouble = runTkc(["diff", shop, "--env", "prod", "--from", "9", "--exit-code"]);
+  assert.match(diff.stdout, /^--- app\/prod revision 1 /m);
+  assert.match(diff.stdout, /^\+\+\+ app\/prod revision 2 /m);
+  assert.match(diff.stdout, /nginx-unprivileged:1\.27\.4/);
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--exit-code"]).status, 1);
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--from", "2", "--exit-code"]).status, 0, "a revision against itself");
+  const trouble = runTkc(["diff", app, "--env", "prod", "--from", "9", "--exit-code"]);
   assert.equal(trouble.status, 2, "trouble is above 1 with --exit-code");
   assert.match(trouble.stderr, /has no revision 9/);
-  assert.equal(runTkc(["diff", shop, "--env", "prod", "--from", "9"]).status, 1, "without --exit-code a user error stays 1");
-  assert.equal(runTkc(["diff", shop, "--env", "dev,prod"]).status, 2, "a history diff reads one environment");
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--from", "9"]).status, 1, "without --exit-code a user error stays 1");
+  assert.equal(runTkc(["diff", app, "--env", "dev,prod"]).status, 2, "a history diff reads one environment");
 });
 
 test("tkc diff out/a out/b pairs every <release>/<env> bundle of two output roots, as the --help example says", () => {
+  const app = scaffold();
   const a = tempDir();
   const b = tempDir();
-  assert.equal(runTkc(["build", "examples/shop", "--env", "dev,prod", "--out", a]).status, 0);
-  assert.equal(runTkc(["build", "examples/shop", "--env", "prod", "--out", b]).status, 0);
+  assert.equal(runTkc(["build", app, "--env", "dev,prod", "--out", a]).status, 0);
+  assert.equal(runTkc(["build", app, "--env", "prod", "--out", b]).status, 0);
   const diff = runTkc(["diff", a, b, "--format", "json"]);
   assert.equal(diff.status, 0, diff.stderr);
   const report = JSON.parse(diff.stdout) as { diffs: { from: { label: string }; to: { label: string; release?: string }; objects: { status: string }[] }[] };
-  assert.deepEqual(report.diffs.map((d) => [d.from.label, d.to.label]), [[join(a, "shop/dev"), join(b, "shop/dev")], [join(a, "shop/prod"), join(b, "shop/prod")]]);
+  assert.deepEqual(report.diffs.map((d) => [d.from.label, d.to.label]), [[join(a, "app/dev"), join(b, "app/dev")], [join(a, "app/prod"), join(b, "app/prod")]]);
   assert.equal(report.diffs[0]!.to.release, undefined, "dev is missing on the b side");
+  assert.equal(report.diffs[0]!.objects.length, 3);
   assert.ok(report.diffs[0]!.objects.every((o) => o.status === "removed"));
   assert.deepEqual(report.diffs[1]!.objects, [], "prod is the same build");
   assert.equal(runTkc(["diff", a, b, "--exit-code"]).status, 1);
-  assert.equal(runTkc(["diff", join(a, "shop/prod"), join(b, "shop/prod"), "--exit-code"]).status, 0);
+  assert.equal(runTkc(["diff", join(a, "app/prod"), join(b, "app/prod"), "--exit-code"]).status, 0);
 });
 
 test("tkc explain prints a code's page, from the docs that ship in the package", () => {
