@@ -62,6 +62,11 @@ test("--env takes a comma list, and build, check and history find the project fr
 test("tkc diff <project> --env prod compares the latest revision with the one before; --exit-code is 1 only for differences", () => {
   const app = scaffold();
   assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
+  const first = runTkc(["diff", app, "--env", "prod", "--format", "json"]);
+  assert.equal(first.status, 0, first.stderr);
+  const [only] = JSON.parse(first.stdout).diffs;
+  assert.equal(only.from.label, "app/prod before revision 1");
+  assert.deepEqual(only.objects.map((o: { status: string }) => o.status), ["added", "added", "added"], "the first revision against nothing");
   edit(join(app, "release.k8s.ts"), 'version: "0.1.0"', 'version: "0.1.1"');
   edit(join(app, "release.k8s.ts"), "nginx-unprivileged:1.27.3", "nginx-unprivileged:1.27.4");
   assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);

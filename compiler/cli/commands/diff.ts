@@ -8,6 +8,8 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { diffBundles, type DiffInput } from "../../diff/diff-bundles.js";
 import { loadBaseAndWorkingTree } from "../../diff/git-base.js";
 import { loadRevisions } from "../../diff/history-input.js";
+import { historyDir } from "../../release/layout.js";
+import { latestRevisionNumber } from "../../release/revision.js";
 import { BundleReadError, loadBundle } from "../../diff/load-bundle.js";
 import { hasDifferences, type BundleDiff } from "../../diff/model.js";
 import { renderJson } from "../../diff/render-json.js";
@@ -39,7 +41,7 @@ export const diffCommand = {
       .option("format", { alias: "f", choices: ["text", "markdown", "json"] as const, default: "text" as DiffFormat, describe: "text for terminals and CI logs, markdown for a pull-request comment, json for tools" })
       .option("exit-code", { type: "boolean", default: false, describe: "exit 1 when there are differences, 0 when there are none, 2 or more on trouble (as diff and git diff do)" })
       .option("env", { alias: "e", type: "string", describe: "environment whose history to diff (with --base: comma-separated list, default all)" })
-      .option("from", { type: "number", describe: "revision to diff from (default: the one before --to)" })
+      .option("from", { type: "number", describe: "revision to diff from (default: the one before --to; revision 1 is compared with nothing)" })
       .option("to", { type: "number", describe: "revision to diff to (default: the latest)" })
       .option("out", { alias: "o", type: "string", describe: "output root holding the release history (default: ./out, or the project's outDir)" })
       .option("base", { type: "string", describe: "git ref to build the project at and compare with the working tree" })
@@ -123,8 +125,14 @@ async function collectPairs(args: DiffArgs, mode: Mode, environments: readonly s
   if (mode === "history") {
     const resolved = resolveReleaseTarget(releaseOrProject(inputs[0]!, args.out), args.out);
     if (!resolved.target) return { diagnostics: resolved.diagnostic ? [resolved.diagnostic] : [] };
-    const loaded = loadRevisions({ ...resolved.target, environment: environments![0]!, from: args.from, to: args.to });
-    return loaded.ok ? { pairs: [loaded.value], diagnostics: loaded.warnings } : { diagnostics: loaded.diagnostics };
+    const environment = environments![0]!;
+    const { outRoot, release } = resolved.target;
+    // The first revision has none before it: by default it is compared with nothing (all added).
+    const first = args.from === undefined && (args.to ?? latestRevisionNumber(historyDir(outRoot, release, environment))) === 1;
+    const loaded = loadRevisions({ ...resolved.target, environment, from: first ? 1 : args.from, to: args.to });
+    if (!loaded.ok) return { diagnostics: loaded.diagnostics };
+    const nothing: DiffInput = { label: `${release}/${environment} before revision 1`, missing: true };
+    return { pairs: [first ? [nothing, loaded.value[1]] : loaded.value], diagnostics: loaded.warnings };
   }
   const pairs: (readonly [DiffInput, DiffInput])[] = [];
   const diagnostics: Diagnostic[] = [];
