@@ -100,7 +100,9 @@ test("tkc diff out/a out/b pairs every <release>/<env> bundle of two output root
   assert.ok(report.diffs[0]!.objects.every((o) => o.status === "removed"));
   assert.deepEqual(report.diffs[1]!.objects, [], "prod is the same build");
   assert.equal(runTkc(["diff", a, b, "--exit-code"]).status, 1);
+  assert.equal(runTkc(["diff", a, b, "--env", "prod", "--exit-code"]).status, 0, "--env keeps prod only");
   assert.equal(runTkc(["diff", join(a, "app/prod"), join(b, "app/prod"), "--exit-code"]).status, 0);
+  assert.equal(runTkc(["diff", join(a, "app/prod"), join(b, "app/prod"), "--env", "prod"]).status, 2, "two bundles have no environments to pick");
 });
 
 test("tkc explain prints a code's page, from the docs that ship in the package", () => {

@@ -40,7 +40,7 @@ export const diffCommand = {
       .positional("inputs", { type: "string", array: true, describe: "two bundle directories; or a release (with --from/--to); or a project (with --base)" })
       .option("format", { alias: "f", choices: ["text", "markdown", "json"] as const, default: "text" as DiffFormat, describe: "text for terminals and CI logs, markdown for a pull-request comment, json for tools" })
       .option("exit-code", { type: "boolean", default: false, describe: "exit 1 when there are differences, 0 when there are none, 2 or more on trouble (as diff and git diff do)" })
-      .option("env", { alias: "e", type: "string", describe: "environment whose history to diff (with --base: comma-separated list, default all)" })
+      .option("env", { alias: "e", type: "string", describe: "environment whose history to diff; with --base or two output roots, a comma-separated list (default: all)" })
       .option("from", { type: "number", describe: "revision to diff from (default: the one before --to; revision 1 is compared with nothing)" })
       .option("to", { type: "number", describe: "revision to diff to (default: the latest)" })
       .option("out", { alias: "o", type: "string", describe: "output root holding the release history (default: ./out, or the project's outDir)" })
@@ -81,8 +81,8 @@ function usageProblem(args: DiffArgs, mode: Mode, environments: readonly string[
     }
   } else if (inputs.length !== 2) {
     return "name two bundle directories (or output roots), a release or project with --env, or a project with --base";
-  } else if (environments) {
-    return "--env selects a history or --base environment; two bundle directories need no --env";
+  } else if (environments && !(isOutputRoot(inputs[0]!) && isOutputRoot(inputs[1]!))) {
+    return "--env picks environments of a history, of --base or of two output roots; two bundle directories need none";
   }
   return undefined;
 }
@@ -137,7 +137,7 @@ async function collectPairs(args: DiffArgs, mode: Mode, environments: readonly s
   const pairs: (readonly [DiffInput, DiffInput])[] = [];
   const diagnostics: Diagnostic[] = [];
   let ok = true;
-  for (const [from, to] of bundleDirPairs(inputs[0]!, inputs[1]!)) {
+  for (const [from, to] of bundleDirPairs(inputs[0]!, inputs[1]!, environments)) {
     const side = (dir: string | undefined, label: string): DiffInput | undefined => {
       if (dir === undefined) return { label, missing: true };
       const loaded = loadBundle(dir);
@@ -176,13 +176,14 @@ function isOutputRoot(dir: string): boolean {
 /**
  * Two bundle directories are one pair. Two output roots (`tkc diff out/a out/b`, each as
  * `tkc build --out` wrote it) give one pair per `<release>/<env>` in either; a bundle only on
- * one side is compared with nothing (all added or all removed).
+ * one side is compared with nothing (all added or all removed); `--env` keeps those environments.
  */
-function bundleDirPairs(a: string, b: string): (readonly [Side, Side])[] {
+function bundleDirPairs(a: string, b: string, environments: readonly string[] | undefined): (readonly [Side, Side])[] {
   if (!isOutputRoot(a) || !isOutputRoot(b)) return [[{ dir: a, label: a }, { dir: b, label: b }]];
   const inA = new Set(bundlesUnder(a));
   const inB = new Set(bundlesUnder(b));
-  return [...new Set([...inA, ...inB])].sort().map((name) => {
+  const names = [...new Set([...inA, ...inB])].filter((name) => !environments || environments.includes(name.split("/")[1]!));
+  return names.sort().map((name) => {
     const side = (root: string, has: boolean): Side => ({ ...(has ? { dir: join(root, name) } : {}), label: join(root, name) });
     return [side(a, inA.has(name)), side(b, inB.has(name))] as const;
   });
