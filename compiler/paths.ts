@@ -37,6 +37,11 @@ export function textModulesDeclaration(): string {
   return join(tkcRoot(), "stdlib", "text-modules.d.ts");
 }
 
+/** Ambient declarations of what the evaluation sandbox provides (console). */
+export function sandboxGlobalsDeclaration(): string {
+  return join(tkcRoot(), "stdlib", "sandbox-globals.d.ts");
+}
+
 /** The generated TypeScript types of the built-in custom resources, imported as "tkc/crds". */
 export function crdTypesEntry(from: TypeSource = "sources"): string {
   return from === "declarations" ? join(tkcRoot(), "dist", "types", "schemas", "crds", "types.d.ts") : join(tkcRoot(), "schemas", "crds", "types.ts");

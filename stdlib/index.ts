@@ -1,3 +1,5 @@
+/// <reference path="./sandbox-globals.d.ts" />
+/// <reference path="./text-modules.d.ts" />
 /**
  * tkc's standard library: what `import ... from "tkc"` gives a descriptor.
  * Every function records where it was called, so errors point at the user's line.
@@ -6,6 +8,8 @@ export { release, isRelease, type Release, type ReleaseOptions, type Environment
 export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
 export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
 export { definePattern, type Pattern, type WorkloadBuild } from "./core/pattern.js";
+export { failOption as fail } from "./core/errors.js";
+export type { SourceLocation } from "./core/origin.js";
 export { defineComponent, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./core/component.js";
 export type { SecurityProfile } from "./core/security.js";
 export type { ContainerOverride, PodOverride, PortOption, WorkloadOptions } from "./workloads/options.js";

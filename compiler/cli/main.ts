@@ -7,6 +7,8 @@ import { importCommand, runImport, type ImportArgs } from "./commands/import.js"
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
 import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
 import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
+import { explainCommand, runExplain, type ExplainArgs } from "./commands/explain.js";
+import { completionCommand, runCompletion, type CompletionArgs } from "./commands/completion.js";
 import { EXIT, processOutput } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
@@ -17,18 +19,27 @@ import { tkcVersion } from "../paths.js";
 export async function main(argv: readonly string[]): Promise<number> {
   const output = processOutput();
   let code: number = EXIT.ok;
-  const cli = yargs([...argv])
+  const commands = [
+    { ...initCommand, handler: (args: unknown) => void (code = runInit(args as InitArgs, output)) },
+    { ...buildCommand, handler: async (args: unknown) => void (code = await runBuild(args as BuildArgs, output)) },
+    { ...checkCommand, handler: async (args: unknown) => void (code = await runCheck(args as BuildArgs, output)) },
+    { ...validateCommand, handler: (args: unknown) => void (code = runValidate(args as ValidateArgs, output)) },
+    { ...historyCommand, handler: (args: unknown) => void (code = runHistory(args as HistoryArgs, output)) },
+    { ...rollbackCommand, handler: async (args: unknown) => void (code = await runRollback(args as RollbackArgs, output)) },
+    { ...diffCommand, handler: async (args: unknown) => void (code = await runDiff(args as DiffArgs, output)) },
+    { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
+    { ...explainCommand, handler: (args: unknown) => void (code = runExplain(args as ExplainArgs, output)) },
+    { ...completionCommand, handler: (args: unknown) => void (code = runCompletion(args as CompletionArgs, output)) },
+  ];
+  const names = commands.map((c) => c.command.split(" ")[0]!);
+  let cli = yargs([...argv])
     .scriptName("tkc")
-    .usage("$0 <command> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.")
-    .command({ ...buildCommand, handler: async (args) => void (code = await runBuild(args as unknown as BuildArgs, output)) })
-    .command({ ...checkCommand, handler: async (args) => void (code = await runCheck(args as unknown as BuildArgs, output)) })
-    .command({ ...validateCommand, handler: (args) => void (code = runValidate(args as unknown as ValidateArgs, output)) })
-    .command({ ...initCommand, handler: (args) => void (code = runInit(args as unknown as InitArgs, output)) })
-    .command({ ...importCommand, handler: (args) => void (code = runImport(args as unknown as ImportArgs, output)) })
-    .command({ ...historyCommand, handler: (args) => void (code = runHistory(args as unknown as HistoryArgs, output)) })
-    .command({ ...rollbackCommand, handler: async (args) => void (code = await runRollback(args as unknown as RollbackArgs, output)) })
-    .command({ ...diffCommand, handler: async (args) => void (code = await runDiff(args as unknown as DiffArgs, output)) })
-    .demandCommand(1, "name a command: init, build, check, validate, history, rollback or diff")
+    .usage(`$0 <${names.join("|")}> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.`);
+  for (const command of commands) cli = cli.command(command as never);
+  cli = cli
+    .demandCommand(1, `name a command: ${names.join(", ")}`)
+    // Answers `tkc --get-yargs-completions ...` for the scripts of `tkc completion`; hidden.
+    .completion("__yargs-completion-script", false)
     .strict()
     .recommendCommands()
     .version(tkcVersion())

@@ -1,8 +1,11 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostic, renderSummary, useColor } from "../diagnostics/render.js";
 
-/** Exit codes: 0 ok, 1 user errors, 2 usage, 70 internal error (a tkc bug). */
-export const EXIT = { ok: 0, userError: 1, usage: 2, internal: 70 } as const;
+/**
+ * Exit codes: 0 ok, 1 user errors, 2 usage, 70 internal error (a tkc bug). With `diff --exit-code`,
+ * 1 means "differences", so a user error there exits 2 (`trouble`), as diff(1) does.
+ */
+export const EXIT = { ok: 0, userError: 1, usage: 2, trouble: 2, internal: 70 } as const;
 
 export interface Output {
   readonly color: boolean;

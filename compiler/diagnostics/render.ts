@@ -8,9 +8,10 @@ export interface RenderOptions {
   readonly color: boolean;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/** Colour only on a terminal, and never when NO_COLOR is present and not empty (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
-  return Boolean(stream.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+  const noColor = process.env.NO_COLOR;
+  return Boolean(stream.isTTY) && (noColor === undefined || noColor === "") && process.env.TERM !== "dumb";
 }
 
 const paint = (code: number, on: boolean) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);

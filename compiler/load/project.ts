@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { error, fail, succeed, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
 import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
 import { didYouMean } from "../validate/schema/suggest.js";
+import { CONFIG_FILE, DEFAULT_ENTRY, findProjectDir } from "./find-project.js";
 
 /** `tkc.config.json`: every field optional. */
 export interface ProjectConfig {
@@ -26,7 +27,7 @@ export interface Project {
   readonly configFile?: string;
 }
 
-export const CONFIG_FILE = "tkc.config.json";
+export { CONFIG_FILE };
 /** Every setting tkc.config.json may hold (`crds` is read by compiler/crd/project.ts). */
 const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion"];
 
@@ -42,7 +43,6 @@ function keyLocation(file: string, text: string, key: string) {
   const at = text.indexOf(JSON.stringify(key));
   return { ...jsonErrorLocation(file, text, `at position ${Math.max(0, at)}`), length: JSON.stringify(key).length };
 }
-const DEFAULT_ENTRY = "release.k8s.ts";
 
 /** Find the project for a path given on the command line: a directory or a root descriptor. */
 export function loadProject(target: string, overrides: { kubeVersion?: string } = {}): StageResult<Project> {
@@ -51,7 +51,7 @@ export function loadProject(target: string, overrides: { kubeVersion?: string } 
     return fail([error("TKC1001", `no such file or directory: ${target}`, { hint: "give the project directory, e.g. `tkc build examples/shop`" })]);
   }
   const isFile = statSync(absolute).isFile();
-  const dir = isFile ? dirname(absolute) : absolute;
+  const dir = isFile ? dirname(absolute) : findProjectDir(absolute);
   const configFile = join(dir, CONFIG_FILE);
   let fileConfig: Partial<ProjectConfig> = {};
   if (existsSync(configFile)) {

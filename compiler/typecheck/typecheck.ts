@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
-import { crdTypesEntry, kubeTypesEntry, preferredTypeSource, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
+import { crdTypesEntry, kubeTypesEntry, preferredTypeSource, sandboxGlobalsDeclaration, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
 
@@ -20,8 +20,11 @@ export interface TypecheckOutput {
   readonly cached: boolean;
 }
 
-/** Compiler options for descriptors; `tkc init` writes the same paths so editors agree with `tkc check`. */
-export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absolute: string) => string = (p) => p, types: TypeSource = "sources") {
+/**
+ * Compiler options for descriptors, as `tkc init` writes them for editors: "tkc", "tkc/k8s" and
+ * "tkc/crds" resolve through the package's `exports` from node_modules, so no `paths` are needed.
+ */
+export function descriptorCompilerOptions() {
   return {
     strict: true,
     noEmit: true,
@@ -33,12 +36,19 @@ export function descriptorCompilerOptions(kubeVersion: string, pathsFrom: (absol
     noUncheckedIndexedAccess: false,
     exactOptionalPropertyTypes: false,
     lib: ["es2022"],
-    types: [],
-    paths: {
-      tkc: [pathsFrom(stdlibEntry(types))],
-      "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion, types))],
-      "tkc/crds": [pathsFrom(crdTypesEntry(types))],
-    },
+    types: [] as string[],
+  };
+}
+
+/**
+ * Where "tkc", "tkc/k8s" (the project's Kubernetes version) and "tkc/crds" are, for tkc's own
+ * check and for projects that cannot resolve tkc from node_modules (tkc run from a checkout).
+ */
+export function descriptorPaths(kubeVersion: string, pathsFrom: (absolute: string) => string = (p) => p, types: TypeSource = "sources") {
+  return {
+    tkc: [pathsFrom(stdlibEntry(types))],
+    "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion, types))],
+    "tkc/crds": [pathsFrom(crdTypesEntry(types))],
   };
 }
 
@@ -73,8 +83,13 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
 
   const tsconfig = join(cache, `tsconfig.${input.kubeVersion}.json`);
   const config = JSON.stringify({
-    compilerOptions: { ...descriptorCompilerOptions(input.kubeVersion, (p) => p, preferredTypeSource()), incremental: true, tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`) },
-    files: [textModulesDeclaration(), ...input.sources.map((s) => s.path)],
+    compilerOptions: {
+      ...descriptorCompilerOptions(),
+      paths: descriptorPaths(input.kubeVersion, (p) => p, preferredTypeSource()),
+      incremental: true,
+      tsBuildInfoFile: join(cache, `tsbuildinfo.${input.kubeVersion}`),
+    },
+    files: [textModulesDeclaration(), sandboxGlobalsDeclaration(), ...input.sources.map((s) => s.path)],
   }, null, 2);
   let previous = "";
   try { previous = readFileSync(tsconfig, "utf8"); } catch { /* first run */ }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { descriptorCompilerOptions } from "../../compiler/typecheck/typecheck.js";
+import { descriptorCompilerOptions, descriptorPaths } from "../../compiler/typecheck/typecheck.js";
 import type { KubeObject, SourcedObject } from "../../compiler/model/object.js";
 import { validateSchemas, type ValidateSchemasOptions } from "../../compiler/validate/schema/index.js";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
@@ -65,7 +65,7 @@ export function typecheckFiles(files: readonly string[]): void {
   const dir = mkdtempSync(join(tmpdir(), "tkc-crd-types-"));
   try {
     const config = join(dir, "tsconfig.json");
-    writeFileSync(config, JSON.stringify({ compilerOptions: descriptorCompilerOptions("1.36"), files }));
+    writeFileSync(config, JSON.stringify({ compilerOptions: { ...descriptorCompilerOptions(), paths: descriptorPaths("1.36") }, files }));
     execFileSync(join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: repoRoot, encoding: "utf8", stdio: "pipe" });
   } catch (e) {
     assert.fail(`tsc failed:\n${(e as { stdout?: string }).stdout ?? e}`);

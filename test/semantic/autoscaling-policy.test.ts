@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { expectDiagnostic, fullBundle, run } from "./fixtures.js";
+import { deployment, expectDiagnostic, fullBundle, run } from "./fixtures.js";
 
 function hpa() {
   const b = fullBundle();
@@ -65,6 +65,13 @@ test("TKC3512: a selector matching no workload warns", () => {
   const x = pdb();
   x.p.spec.selector = { matchLabels: { app: "api" } };
   expectDiagnostic(run(x.list()), "TKC3512", "spec.selector", "matches no pod template", { severity: "warning" });
+});
+
+test("TKC3512: the related workload is the one whose labels come closest to the selector", () => {
+  const x = pdb();
+  x.p.spec.selector = { matchLabels: { app: "apj" } };
+  const hit = expectDiagnostic(run([...x.list(), deployment("api")]), "TKC3512", "spec.selector", "matches no pod template", { severity: "warning" });
+  assert.equal(hit.related?.[0]?.message, 'Deployment "api" pod labels are here');
 });
 
 test("TKC3513: budget values", () => {

@@ -10,6 +10,13 @@ test("TKC3301: a selector that matches nothing warns and names the closest workl
   assert.equal(hit.related?.[0]?.location?.line, 1);
 });
 
+test("TKC3301: a typo in a selector value names the workload whose label is closest, not the first one", () => {
+  const p = pair();
+  p.service.spec.selector = { app: "apj" };
+  const hit = expectDiagnostic(run([...p.list(), deployment("api")]), "TKC3301", "spec.selector", 'the closest is Deployment "api"', { severity: "warning" });
+  assert.match(hit.message, /labels \{"app":"api"/);
+});
+
 test("TKC3301: workloads in another namespace do not count", () => {
   const p = pair();
   p.service.metadata.namespace = "other";

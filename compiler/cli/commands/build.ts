@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
 import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
+import { commaList } from "../lists.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
 
@@ -32,8 +33,8 @@ export function summaryLine(release: string, env: EnvironmentReport): string {
 
 export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
-    .positional("project", { type: "string", default: ".", describe: "project directory or root descriptor" })
-    .option("env", { alias: "e", type: "string", array: true, describe: "environment(s) to build (default: all)" })
+    .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
+    .option("env", { alias: "e", type: "string", array: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
     .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" });
 }
 
@@ -49,6 +50,7 @@ export const buildCommand = {
       .option("keep", { type: "number", describe: "keep at most N revisions per environment (older ones are deleted)" })
       .example("$0 build examples/shop", "build every environment of the shop release")
       .example("$0 build examples/shop --env prod", "build only prod, into examples/shop/out/shop/prod/")
+      .example("$0 build examples/shop --env dev,staging", "build two environments")
       .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/"),
 };
 

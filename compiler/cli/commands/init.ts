@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { basename, join, relative, resolve, sep } from "node:path";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
-import { descriptorCompilerOptions } from "../../typecheck/typecheck.js";
+import { descriptorCompilerOptions, descriptorPaths } from "../../typecheck/typecheck.js";
 import { CONFIG_FILE } from "../../load/project.js";
-import { textModulesDeclaration } from "../../paths.js";
+import { preferredTypeSource } from "../../paths.js";
 import { defaultKubeVersion } from "../../../schemas/index.js";
 import { EXIT, type Output } from "../output.js";
 
@@ -15,12 +15,13 @@ export interface InitArgs {
 
 export const initCommand = {
   command: "init [dir]",
-  describe: "Scaffold a project: tkc.config.json, tsconfig.json (editor types) and a first descriptor",
+  describe: "Scaffold a project: tkc.config.json, tsconfig.json (editor types), .gitignore and a first descriptor",
   builder: (yargs: Argv) =>
     yargs
-      .positional("dir", { type: "string", default: ".", describe: "directory to create the project in" })
+      .positional("dir", { type: "string", default: ".", describe: "directory to create the project in (default: the current one)" })
       .option("name", { type: "string", describe: "release name (default: the directory name)" })
-      .option("force", { type: "boolean", default: false, describe: "overwrite existing files" })
+      .option("force", { type: "boolean", default: false, describe: "overwrite existing files instead of keeping them" })
+      .example("$0 init", "scaffold here, next to an existing package.json; existing files are kept")
       .example("$0 init my-app", "create my-app/ and build it at once with `tkc build my-app`"),
 };
 
@@ -29,32 +30,81 @@ function toReleaseName(dir: string): string {
   return name.slice(0, 53) || "app";
 }
 
+/** True when TypeScript finds a tkc package in node_modules from `dir` (how npm installs it). */
+function installedInNodeModules(dir: string): boolean {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, "node_modules", "tkc", "package.json"))) return true;
+    if (dirname(at) === at) return false;
+  }
+}
+
+/** What the scaffold's .gitignore must hold. out/ is not among them: bundles and history are committed. */
+const IGNORED = ["node_modules/", ".tkc-cache/"];
+
+function gitignore(): string {
+  return [
+    "# out/ is committed on purpose: the rendered bundles are what reviewers and GitOps tools read,",
+    "# and out/<release>/history/ is the release's revision history.",
+    ...IGNORED,
+    "",
+  ].join("\n");
+}
+
 export function runInit(args: InitArgs, output: Output): number {
   const dir = resolve(args.dir);
   const name = args.name ?? toReleaseName(dir);
   mkdirSync(dir, { recursive: true });
-  // Paths relative to the project, so the tsconfig works wherever the repository is cloned.
-  const fromProject = (absolute: string) => relative(dir, absolute).split(sep).join("/");
+  const viaNodeModules = installedInNodeModules(dir);
+  // Installed from npm, "tkc" resolves through the package's exports. Run from a checkout or a
+  // global install, the tsconfig points at tkc's declarations instead, relative to the project.
+  const fromProject = (absolute: string) => {
+    const path = relative(dir, absolute).split(sep).join("/");
+    return path.startsWith("../") ? path : `./${path}`;
+  };
   const tsconfig = {
-    compilerOptions: descriptorCompilerOptions(defaultKubeVersion, fromProject),
-    files: [fromProject(textModulesDeclaration())],
+    compilerOptions: {
+      ...descriptorCompilerOptions(),
+      ...(viaNodeModules ? {} : { paths: descriptorPaths(defaultKubeVersion, fromProject, preferredTypeSource()) }),
+    },
     include: ["**/*.ts"],
     exclude: ["out", "node_modules", ".tkc-cache"],
   };
   const files: Record<string, string> = {
     [CONFIG_FILE]: JSON.stringify({ entry: "release.k8s.ts", kubeVersion: defaultKubeVersion, outDir: "out" }, null, 2) + "\n",
     "tsconfig.json": JSON.stringify(tsconfig, null, 2) + "\n",
-    ".gitignore": "out/\n.tkc-cache/\n",
+    ".gitignore": gitignore(),
     "release.k8s.ts": releaseTemplate(name),
   };
-  const existing = Object.keys(files).filter((f) => existsSync(join(dir, f)));
-  if (existing.length > 0 && !args.force) {
-    output.err(`error: ${existing.join(", ")} already exist in ${relative(process.cwd(), dir) || "."}\n  hint: pass --force to overwrite them`);
+  const created: string[] = [];
+  const kept: string[] = [];
+  const notes: string[] = [];
+  for (const [file, content] of Object.entries(files)) {
+    const path = join(dir, file);
+    if (!existsSync(path) || args.force) {
+      writeFileSync(path, content);
+      created.push(file);
+    } else if (file === ".gitignore") {
+      // Merge rather than keep: without these lines a first `git add -A` commits node_modules.
+      const present = readFileSync(path, "utf8");
+      const lines = new Set(present.split(/\r?\n/).map((line) => line.trim()));
+      const missing = IGNORED.filter((entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, "")));
+      if (missing.length > 0) {
+        appendFileSync(path, (present === "" || present.endsWith("\n") ? "" : "\n") + missing.join("\n") + "\n");
+        notes.push(`added ${missing.join(", ")} to .gitignore`);
+      } else kept.push(file);
+    } else kept.push(file);
+  }
+  const shown = relative(process.cwd(), dir) || ".";
+  if (created.length === 0 && notes.length === 0) {
+    output.err(`error: ${kept.join(", ")} already exist in ${shown}: nothing to scaffold\n  hint: pass --force to overwrite them`);
     return EXIT.userError;
   }
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  const shown = relative(process.cwd(), dir) || ".";
-  output.out(`created ${shown}/: ${Object.keys(files).join(", ")}\nnext: tkc build ${shown}`);
+  const lines = [];
+  if (created.length > 0) lines.push(`created ${shown}/: ${created.join(", ")}`);
+  lines.push(...notes);
+  if (kept.length > 0) lines.push(`kept (already there): ${kept.join(", ")}${kept.includes("tsconfig.json") ? ' (descriptors need "moduleResolution": "bundler" or "nodenext" there)' : ""}`);
+  lines.push(`next: ${viaNodeModules ? "npx " : ""}tkc build${shown === "." ? "" : ` ${shown}`}`);
+  output.out(lines.join("\n"));
   return EXIT.ok;
 }
 

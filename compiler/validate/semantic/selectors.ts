@@ -1,3 +1,4 @@
+import { editDistance } from "../schema/suggest.js";
 import { asArray, asRecord, asString, show, stringMap } from "./guards.js";
 
 /** Why a label selector does not select a set of labels, or undefined when it does. */
@@ -30,7 +31,19 @@ export function isEmptySelector(selector: unknown): boolean {
   return Object.keys(stringMap(record.matchLabels)).length === 0 && asArray(record.matchExpressions).length === 0;
 }
 
-/** How many pairs of a map selector a set of labels satisfies: used to name the closest miss. */
+/**
+ * How close a set of labels comes to a map selector, higher is closer: used to name the closest
+ * miss. First how many pairs match; among equals, the smallest edit distance of the values that
+ * differ, so `app=apj` names the pods labelled `app=api`, not the first workload in the bundle.
+ */
 export function mapSelectorScore(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): number {
-  return Object.entries(selector).filter(([k, v]) => labels[k] === v).length;
+  const cap = 100;
+  let matched = 0;
+  let distance = 0;
+  for (const [key, value] of Object.entries(selector)) {
+    const label = labels[key];
+    if (label === value) matched++;
+    else distance += label === undefined ? cap : Math.min(cap, editDistance(value, label, cap));
+  }
+  return matched * cap * (Object.keys(selector).length + 1) - distance;
 }

@@ -1,6 +1,6 @@
 import { asRecord, show, stringMap } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { isEmptySelector, selectorMismatch } from "../selectors.js";
+import { isEmptySelector, mapSelectorScore, selectorMismatch } from "../selectors.js";
 import { intOrPercent } from "./rollout-strategy.js";
 import type { SemanticRule } from "./rule.js";
 
@@ -23,8 +23,9 @@ export const disruptionBudget: SemanticRule = {
     if (spec.selector === undefined || isEmptySelector(spec.selector)) return;
     const candidates = bundle.workloadsWithLabels(target.namespace, stringMap(asRecord(spec.selector)?.matchLabels));
     if (candidates.some((w) => selectorMismatch(spec.selector, w.podTemplate!.labels) === undefined)) return;
+    const matchLabels = stringMap(asRecord(spec.selector)?.matchLabels);
     const workloads = bundle.workloadsIn(target.namespace);
-    const closest = workloads[0];
+    const closest = [...workloads].sort((a, b) => mapSelectorScore(matchLabels, b.podTemplate!.labels) - mapSelectorScore(matchLabels, a.podTemplate!.labels))[0];
     report.warning(
       "TKC3512",
       ["spec", "selector"],

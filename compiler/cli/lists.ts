@@ -1,0 +1,9 @@
+/**
+ * `--env dev,prod` and `--env dev --env prod` mean the same two environments: split every value
+ * at commas, trim, drop empty items and repeats, keep the order given.
+ */
+export function commaList(values: string | readonly string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = (typeof values === "string" ? [values] : values).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+  return [...new Set(items)];
+}

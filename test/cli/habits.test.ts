@@ -1,0 +1,165 @@
+// CLI habits users bring from git, diff and Helm (issue 10, section 4).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, runTkc as runTkcCold, tempDir } from "../support/cli.js";
+import { edit } from "../release/support.js";
+import { useColor } from "../../compiler/diagnostics/render.js";
+
+const cache = tempDir("tkc-cache-");
+const runTkc = (args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) => runTkcCold(args, { ...options, env: { TKC_CACHE_DIR: cache, ...options.env } });
+
+/** A fresh `tkc init` project named "app": environments dev and prod, three objects each. */
+function scaffold(): string {
+  const dir = join(tempDir(), "app");
+  assert.equal(runTkc(["init", dir]).status, 0);
+  return dir;
+}
+
+test("tkc init in the current folder keeps an existing package.json and tsconfig.json, merges .gitignore, and says so", () => {
+  const dir = join(tempDir(), "existing-app");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), '{ "name": "existing-app", "private": true }\n');
+  writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true } }\n');
+  writeFileSync(join(dir, ".gitignore"), "coverage/");
+  const init = runTkc(["init"], { cwd: dir });
+  assert.equal(init.status, 0, init.stderr);
+  assert.match(init.stdout, /^created \.\/: tkc\.config\.json, release\.k8s\.ts$/m);
+  assert.match(init.stdout, /^added node_modules\/, \.tkc-cache\/ to \.gitignore$/m);
+  assert.match(init.stdout, /^kept \(already there\): tsconfig\.json \(descriptors need "moduleResolution": "bundler" or "nodenext" there\)$/m);
+  assert.equal(readFileSync(join(dir, "package.json"), "utf8"), '{ "name": "existing-app", "private": true }\n');
+  assert.equal(readFileSync(join(dir, "tsconfig.json"), "utf8"), '{ "compilerOptions": { "strict": true } }\n');
+  assert.equal(readFileSync(join(dir, ".gitignore"), "utf8"), "coverage/\nnode_modules/\n.tkc-cache/\n");
+  assert.doesNotMatch(readFileSync(join(dir, ".gitignore"), "utf8"), /^out/m, "bundles and history are committed");
+
+  const built = runTkc(["build"], { cwd: dir });
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /^existing-app\/dev: revision 1 /);
+});
+
+test("--env takes a comma list, and build, check and history find the project from a subfolder", () => {
+  const app = scaffold();
+  const sub = join(app, "components", "deeper");
+  mkdirSync(sub, { recursive: true });
+  const built = runTkc(["build", "--env", "dev,prod"], { cwd: sub });
+  assert.equal(built.status, 0, built.stderr);
+  assert.deepEqual(built.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["app/dev", "app/prod"]);
+  assert.match(built.stdout, /-> \.\.\/\.\.\/out\/app\/dev /);
+  assert.equal(runTkc(["check", "-e", "prod", "--env", "dev,prod"], { cwd: sub }).stdout.trim().split("\n").length, 2);
+
+  // Without --env: every environment that has a history, in name order.
+  const history = runTkc(["history", "."], { cwd: sub });
+  assert.equal(history.status, 0, history.stderr);
+  assert.deepEqual(history.stdout.split("\n").filter((l) => /^app\//.test(l)).map((l) => l.split(" ")[0]), ["app/dev", "app/prod"]);
+  const json = JSON.parse(runTkc(["history", app, "--format", "json"]).stdout);
+  assert.deepEqual(Object.keys(json), ["dev", "prod"]);
+  assert.equal(json.prod[0].revision, 1);
+  assert.equal(JSON.parse(runTkc(["history", app, "--env", "prod", "--format", "json"]).stdout)[0].revision, 1, "one --env keeps the plain list");
+});
+
+test("tkc diff <project> --env prod compares the latest revision with the one before; --exit-code is 1 only for differences", () => {
+  const app = scaffold();
+  assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
+  const first = runTkc(["diff", app, "--env", "prod", "--format", "json"]);
+  assert.equal(first.status, 0, first.stderr);
+  const [only] = JSON.parse(first.stdout).diffs;
+  assert.equal(only.from.label, "app/prod before revision 1");
+  assert.deepEqual(only.objects.map((o: { status: string }) => o.status), ["added", "added", "added"], "the first revision against nothing");
+  edit(join(app, "release.k8s.ts"), 'version: "0.1.0"', 'version: "0.1.1"');
+  edit(join(app, "release.k8s.ts"), "nginx-unprivileged:1.27.3", "nginx-unprivileged:1.27.4");
+  assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
+
+  const diff = runTkc(["diff", app, "--env", "prod"]);
+  assert.equal(diff.status, 0, diff.stderr);
+  assert.match(diff.stdout, /^--- app\/prod revision 1 /m);
+  assert.match(diff.stdout, /^\+\+\+ app\/prod revision 2 /m);
+  assert.match(diff.stdout, /nginx-unprivileged:1\.27\.4/);
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--exit-code"]).status, 1);
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--from", "2", "--exit-code"]).status, 0, "a revision against itself");
+  const trouble = runTkc(["diff", app, "--env", "prod", "--from", "9", "--exit-code"]);
+  assert.equal(trouble.status, 2, "trouble is above 1 with --exit-code");
+  assert.match(trouble.stderr, /has no revision 9/);
+  assert.equal(runTkc(["diff", app, "--env", "prod", "--from", "9"]).status, 1, "without --exit-code a user error stays 1");
+  assert.equal(runTkc(["diff", app, "--env", "dev,prod"]).status, 2, "a history diff reads one environment");
+});
+
+test("tkc diff out/a out/b pairs every <release>/<env> bundle of two output roots, as the --help example says", () => {
+  const app = scaffold();
+  const a = tempDir();
+  const b = tempDir();
+  assert.equal(runTkc(["build", app, "--env", "dev,prod", "--out", a]).status, 0);
+  assert.equal(runTkc(["build", app, "--env", "prod", "--out", b]).status, 0);
+  const diff = runTkc(["diff", a, b, "--format", "json"]);
+  assert.equal(diff.status, 0, diff.stderr);
+  const report = JSON.parse(diff.stdout) as { diffs: { from: { label: string }; to: { label: string; release?: string }; objects: { status: string }[] }[] };
+  assert.deepEqual(report.diffs.map((d) => [d.from.label, d.to.label]), [[join(a, "app/dev"), join(b, "app/dev")], [join(a, "app/prod"), join(b, "app/prod")]]);
+  assert.equal(report.diffs[0]!.to.release, undefined, "dev is missing on the b side");
+  assert.equal(report.diffs[0]!.objects.length, 3);
+  assert.ok(report.diffs[0]!.objects.every((o) => o.status === "removed"));
+  assert.deepEqual(report.diffs[1]!.objects, [], "prod is the same build");
+  assert.equal(runTkc(["diff", a, b, "--exit-code"]).status, 1);
+  assert.equal(runTkc(["diff", a, b, "--env", "prod", "--exit-code"]).status, 0, "--env keeps prod only");
+  assert.equal(runTkc(["diff", join(a, "app/prod"), join(b, "app/prod"), "--exit-code"]).status, 0);
+  assert.equal(runTkc(["diff", join(a, "app/prod"), join(b, "app/prod"), "--env", "prod"]).status, 2, "two bundles have no environments to pick");
+});
+
+test("tkc explain prints a code's page, from the docs that ship in the package", () => {
+  const page = runTkc(["explain", "tkc3206"]);
+  assert.equal(page.status, 0, page.stderr);
+  assert.equal(page.stdout, readFileSync(join(repoRoot, "docs/errors/TKC3206.md"), "utf8").trimEnd() + "\n");
+  const typo = runTkc(["explain", "TKC3206x"]);
+  assert.equal(typo.status, 1);
+  assert.match(typo.stderr, /no diagnostic code TKC3206x[\s\S]*hint: did you mean TKC3206\?/);
+  assert.match(runTkc(["explain", "TS2322"]).stderr, /TypeScript code/);
+});
+
+test("the bare usage line and the demand message list every command", () => {
+  const help = runTkc(["--help"]);
+  const commands = ["init", "build", "check", "validate", "history", "rollback", "diff", "import", "explain", "completion"];
+  assert.match(help.stdout, new RegExp(`^tkc <${commands.join("\\|")}> \\[options\\]`));
+  for (const command of commands) assert.match(help.stdout, new RegExp(`^  tkc ${command}\\b`, "m"), command);
+  const bare = runTkc([]);
+  assert.equal(bare.status, 2);
+  assert.match(bare.stderr, new RegExp(`name a command: ${commands.join(", ")}`));
+});
+
+test("tkc completion bash completes commands and option values in a real bash", { skip: spawnSync("bash", ["--version"]).status !== 0 && "bash is not installed" }, () => {
+  const script = runTkc(["completion", "bash"]);
+  assert.equal(script.status, 0, script.stderr);
+  const bin = tempDir();
+  writeFileSync(join(bin, "tkc"), `#!/bin/sh\nexec "${process.execPath}" "${join(repoRoot, "bin/tkc.cjs")}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(bin, "completion.bash"), script.stdout);
+  const complete = (words: string[]) => {
+    const line = `source ${join(bin, "completion.bash")}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _tkc_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const result = spawnSync("bash", ["-c", line], { encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim().split("\n");
+  };
+  assert.deepEqual(complete(["tkc", "bu"]), ["build"]);
+  assert.deepEqual(complete(["tkc", "build", "--layout", ""]), ["files", "stream"]);
+  assert.ok(complete(["tkc", "diff", "--ex"]).includes("--exit-code"));
+  assert.match(runTkc(["completion", "zsh"]).stdout, /^#compdef tkc\n/);
+  assert.equal(runTkc(["completion", "fish"]).status, 2);
+});
+
+test("NO_COLOR disables colour when present and not empty; an empty NO_COLOR does not (no-color.org)", () => {
+  const terminal = { isTTY: true } as NodeJS.WriteStream;
+  const saved = { NO_COLOR: process.env.NO_COLOR, TERM: process.env.TERM };
+  try {
+    process.env.TERM = "xterm-256color";
+    delete process.env.NO_COLOR;
+    assert.equal(useColor(terminal), true);
+    process.env.NO_COLOR = "";
+    assert.equal(useColor(terminal), true);
+    process.env.NO_COLOR = "1";
+    assert.equal(useColor(terminal), false);
+    assert.equal(useColor({ isTTY: false } as NodeJS.WriteStream), false);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+});
