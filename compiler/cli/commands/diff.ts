@@ -74,7 +74,7 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
     return EXIT.usage;
   }
   const collected = await collectPairs(args);
-  printDiagnostics(output, collected.diagnostics);
+  printDiagnostics(output, collected.diagnostics, collected.sources);
   if (!collected.pairs) return EXIT.userError;
   let diffs: BundleDiff[];
   try {
@@ -92,11 +92,11 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
   return args["exit-code"] && diffs.some(hasDifferences) ? 1 : EXIT.ok;
 }
 
-async function collectPairs(args: DiffArgs): Promise<{ pairs?: (readonly [DiffInput, DiffInput])[]; diagnostics: readonly Diagnostic[] }> {
+async function collectPairs(args: DiffArgs): Promise<{ pairs?: (readonly [DiffInput, DiffInput])[]; diagnostics: readonly Diagnostic[]; sources?: Readonly<Record<string, string>> }> {
   const inputs = args.inputs ?? [];
   if (args.base !== undefined) {
     const result = await loadBaseAndWorkingTree({ project: inputs[0] ?? ".", base: args.base, environments: args.env ? [args.env] : undefined, kubeVersion: args["kube-version"] });
-    return { pairs: result.ok ? [...result.pairs] : undefined, diagnostics: result.diagnostics };
+    return { pairs: result.ok ? [...result.pairs] : undefined, diagnostics: result.diagnostics, sources: result.sources };
   }
   if (args.from !== undefined || args.to !== undefined) {
     const resolved = resolveReleaseTarget(inputs[0]!, args.out);
