@@ -3,7 +3,7 @@
  * every symbolic link is resolved: `leak.ts -> /proc/self/environ` is outside the project although
  * its name is inside.
  */
-import { lstatSync, realpathSync } from "node:fs";
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -42,7 +42,8 @@ export function checkInsideProject(path: string, projectDir: string): Diagnostic
   const real = realPath(path);
   if (real !== undefined && isInside(real, root)) return undefined;
   const shown = relative(projectDir, path) || path;
-  const target = real ?? "a missing file";
+  // The link as written says most (/proc/self/environ, not the pid tkc happened to have).
+  const target = link ? readlinkSync(path) : real ?? "a missing file";
   return error("TKC1020", link ? `${shown} is a symbolic link to ${target}, outside the project: tkc does not read it` : `${shown} lies outside the project (${target}): tkc does not read it`, {
     location: { file: resolve(path), line: 1, column: 1 },
     hint: "descriptors read only the project's own files: copy the file into the project instead of linking to it",
