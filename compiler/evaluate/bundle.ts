@@ -33,7 +33,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       sourcemap: "external",
       sourcesContent: false,
       outfile: resolve(projectDir, "__tkc_bundle.js"),
-      // tkc's modules stay external; everything else must be the project's own (see confine-imports).
+      external: PROVIDED_MODULES,
+      // Everything else must be the project's own (see confine-imports.ts).
       plugins: [confineImports(projectDir, PROVIDED_MODULES)],
       metafile: true,
       logLevel: "silent",
