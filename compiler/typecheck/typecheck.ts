@@ -7,6 +7,7 @@ import type { SourceFile } from "../model/source.js";
 import { crdTypesEntry, kubeTypesEntry, preferredTypeSource, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
+import { filesOutside } from "./program-files.js";
 
 export interface TypecheckInput {
   readonly projectDir: string;
@@ -81,7 +82,11 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   if (previous !== config) writeFileSync(tsconfig, config);
 
   const tsc = tscCommand();
-  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false", ...tscFlags()], input.projectDir);
+  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false", "--listFiles", ...tscFlags()], input.projectDir);
+  // tsc follows imports (type-only ones too, which the bundle never sees): a file it reached
+  // outside the project is refused, and nothing tsc said is shown, as it may quote that file.
+  const outside = filesOutside(output.stdout, input.projectDir, [tkcRoot(), tsc.args[0] ?? tsc.command]);
+  if (outside.length > 0) return { diagnostics: outside, cached: false };
   const diagnostics = parseTscOutput(output.stdout, input.projectDir);
   if (output.code !== 0 && diagnostics.length === 0) {
     return { diagnostics: [error("TKC1010", `the TypeScript checker failed: ${(output.stderr || output.stdout).trim().slice(0, 500)}`)], cached: false };

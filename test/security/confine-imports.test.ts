@@ -83,3 +83,16 @@ test("npm packages: declared ones build (their own dependencies too), undeclared
   assert.match(refused.stderr, /:5:20 error TKC2030: this import reaches \/[^,]+\/secret\/pkg\/index\.js, outside the project[\s\S]*?hint: a symbolic link, a package linked in from outside/);
   assertNoLeak(refused, project, assert);
 });
+
+test("a type-only import out of the project (which the bundle never sees) is refused by the type checker's file list", () => {
+  const { project, secret } = sandboxWithSecret();
+  writeFiles(project, {
+    lib: { link: secret },
+    "release.k8s.ts": releaseUsing('import type * as Env from "./lib/env.ts";\nconst n: number = null as unknown as typeof Env.token;', "n"),
+  });
+  const result = runTkc(["check", project]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /^error TKC2030: the type checker was led to \/[^,]+\/secret\/env\.ts, outside the project/m);
+  assert.doesNotMatch(result.stderr, /error TS/, "nothing tsc said about the outside file is shown");
+  assertNoLeak(result, project, assert);
+});
