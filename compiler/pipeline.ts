@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { hasErrors, error, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
 import { listDescriptors, loadProject, type Project } from "./load/project.js";
@@ -272,7 +272,10 @@ function collectBundleSources(project: Project, inputs: readonly string[], sourc
   const files = inputs.map((path) => byPath.get(path) ?? readSource(path));
   if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
   for (const file of files) read.set(file.path, file.text);
-  return files.map((s) => relativeSource(s, project.dir));
+  const relativeFiles = files.map((s) => relativeSource(s, project.dir));
+  const escaped = relativeFiles.find((s) => s.path.startsWith("../") || isAbsolute(s.path));
+  if (escaped) throw new Error(`internal: bundle input ${escaped.path} lies outside the project although the bundle stage admitted it`);
+  return relativeFiles;
 }
 
 /** Imports refused for leaving the project (compiler/evaluate/confine-imports.ts). */
