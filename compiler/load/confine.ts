@@ -46,6 +46,8 @@ export function checkInsideProject(path: string, projectDir: string): Diagnostic
   const target = link ? readlinkSync(path) : real ?? "a missing file";
   return error("TKC1020", link ? `${shown} is a symbolic link to ${target}, outside the project: tkc does not read it` : `${shown} lies outside the project (${target}): tkc does not read it`, {
     location: { file: resolve(path), line: 1, column: 1 },
-    hint: "descriptors read only the project's own files: copy the file into the project instead of linking to it",
+    hint: link
+      ? "descriptors read only the project's own files: copy the file into the project instead of linking to it"
+      : "descriptors read only the project's own files: move the file into the project, or name one inside it",
   });
 }

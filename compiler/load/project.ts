@@ -95,6 +95,12 @@ function findProject(target: string, overrides: { kubeVersion?: string }, read: 
       hint: found.length > 0 ? `point "entry" in ${CONFIG_FILE} at the file that exports release(...) (found: ${found.slice(0, 5).join(", ")})` : "run `tkc init` to scaffold a project",
     })]);
   }
+  // `"entry": "../other/release.k8s.ts"` would make another folder's code this project's root.
+  const entryOutside = checkInsideProject(entry, dir);
+  if (entryOutside) {
+    const text = read[configFile];
+    return fail([{ ...entryOutside, location: text !== undefined && !isFile ? keyLocation(configFile, text, "entry") : undefined }]);
+  }
   return succeed({ dir, entry, config: { ...config, entry: relative(dir, entry).split(sep).join("/") }, configFile: existsSync(configFile) ? configFile : undefined });
 }
 

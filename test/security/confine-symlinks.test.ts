@@ -42,6 +42,16 @@ test("tkc.config.json and CRD schema files linked out of the project are refused
   assert.match(folder.stderr, /error TKC1020: crds is a symbolic link to /);
 });
 
+test("an entry named in tkc.config.json outside the project is refused at the setting", () => {
+  const { project } = sandboxWithSecret();
+  writeFiles(project, { "tkc.config.json": '{ "entry": "../secret/env.ts" }' });
+  const result = runTkc(["check", project]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /tkc\.config\.json:1:3 error TKC1020: \.\.\/secret\/env\.ts lies outside the project \(\/[^)]+\/secret\/env\.ts\): tkc does not read it\n  1 \| \{ "entry"/);
+  assert.match(result.stderr, /hint: descriptors read only the project's own files: move the file into the project, or name one inside it/);
+  assertNoLeak(result, project, assert);
+});
+
 test("links that stay inside the project still work", () => {
   const project = writeFiles(tempDir(), {
     "shared/value.ts": 'export const value = "from-shared";\n',
