@@ -5,7 +5,7 @@ import { hasErrors, error, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
 import { listDescriptors, loadProject, type Project } from "./load/project.js";
 import { readSource, relativeSource } from "./load/sources.js";
-import { typecheck } from "./typecheck/typecheck.js";
+import { typecheck, type TypecheckOutput } from "./typecheck/typecheck.js";
 import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
 import { validateObjects } from "./validate/validate.js";
@@ -95,6 +95,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
   const typecheckStarted = t;
   const checking = typecheck({ projectDir: project.dir, sources: sources.filter((s) => s.path.endsWith(".ts")), kubeVersion }).then((result) => {
     lap("typecheck", typecheckStarted);
+    readCheckedFiles(result, read);
     return result;
   });
 
@@ -276,6 +277,22 @@ function collectBundleSources(project: Project, inputs: readonly string[], sourc
   const escaped = relativeFiles.find((s) => s.path.startsWith("../") || isAbsolute(s.path));
   if (escaped) throw new Error(`internal: bundle input ${escaped.path} lies outside the project although the bundle stage admitted it`);
   return relativeFiles;
+}
+
+/**
+ * Project files tsc read beyond the listed sources (an imported `.json`, a `.ts` in a skipped
+ * folder) join the build's sources when tsc reports a problem in them, for its code frame.
+ */
+function readCheckedFiles(checked: TypecheckOutput, read: Map<string, string>): void {
+  const located = new Set(checked.diagnostics.map((d) => d.location?.file));
+  for (const file of checked.files ?? []) {
+    if (read.has(file) || !located.has(file)) continue;
+    try {
+      if (statSync(file).isFile()) read.set(file, readSource(file).text);
+    } catch {
+      // gone since tsc read it: no code frame
+    }
+  }
 }
 
 /** Imports refused for leaving the project (compiler/evaluate/confine-imports.ts). */
