@@ -1,12 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { checkConfiguredOutDir, refuseLinks } from "./release/output-path.js";
 import { performance } from "node:perf_hooks";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { hasErrors, error, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
 import { listDescriptors, loadProject, type Project } from "./load/project.js";
 import { readSource, relativeSource } from "./load/sources.js";
-import { typecheck } from "./typecheck/typecheck.js";
+import { typecheck, type TypecheckOutput } from "./typecheck/typecheck.js";
 import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
 import { validateObjects } from "./validate/validate.js";
@@ -44,15 +44,26 @@ export interface BuildOptions {
   readonly log?: (line: string) => void;
 }
 
+/**
+ * Build, and hand back with the report the text of every file this build read: code frames are
+ * drawn from these only, never from a path a diagnostic (or a descriptor) names.
+ */
+export async function build(options: BuildOptions): Promise<BuildReport> {
+  const read = new Map<string, string>();
+  const report = await runStages(options, read);
+  return { ...report, sources: Object.fromEntries(read) };
+}
+
 // The stages, in order: load -> typecheck (in parallel with evaluation) -> evaluate -> expand ->
 // validate -> emit. This is the only module that knows the order.
-export async function build(options: BuildOptions): Promise<BuildReport> {
+async function runStages(options: BuildOptions, read: Map<string, string>): Promise<BuildReport> {
   // performance.now() counts from process start: what it took to get here (node, loading tkc).
   const timings: Record<string, number> = { startup: Math.round(performance.now()) };
   const started = performance.now();
   const lap = (name: string, since: number) => (timings[name] = Math.round((performance.now() - since) * 10) / 10);
 
   const loaded = loadProject(options.target, { kubeVersion: options.kubeVersion });
+  for (const [path, text] of Object.entries(loaded.read)) read.set(path, text);
   if (!loaded.ok) return failed(loaded.diagnostics, timings);
   const project = loaded.value;
   const kubeVersion = project.config.kubeVersion;
@@ -65,11 +76,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const outRoot = resolve(options.outDir ?? join(project.dir, project.config.outDir));
 
   let t = performance.now();
-  const sources = listDescriptors(project.dir).map(readSource);
+  const listed = listDescriptors(project.dir);
+  if (listed.refused.length > 0) return failed(listed.refused, timings);
+  const sources = listed.files.map(readSource);
   const crds = loadProjectCrds(project);
   if (hasErrors(crds.diagnostics)) return failed(crds.diagnostics, timings);
   sources.push(...crds.files.map(readSource));
   if (project.configFile) sources.push(readSource(project.configFile));
+  for (const source of sources) read.set(source.path, source.text);
   lap("load", t);
 
   // Warm path: same inputs as a previous build whose bundles are still on disk -> nothing to do.
@@ -89,6 +103,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const typecheckStarted = t;
   const checking = typecheck({ projectDir: project.dir, sources: sources.filter((s) => s.path.endsWith(".ts")), kubeVersion }).then((result) => {
     lap("typecheck", typecheckStarted);
+    readCheckedFiles(result, read);
     return result;
   });
 
@@ -101,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // plan meanwhile (on the other core), and let type errors win whenever the build fails.
   const failedAfterTypecheck = async (diagnostics: readonly Diagnostic[]) => {
     const checked = await checking;
-    return failed(hasErrors(checked.diagnostics) ? preferPurityErrors(checked.diagnostics, evaluated.diagnostics) : diagnostics, timings);
+    return failed(hasErrors(checked.diagnostics) ? preferPurityErrors(checked.diagnostics, evaluated.diagnostics, read) : diagnostics, timings);
   };
   if (!evaluated.evaluation) return failedAfterTypecheck(evaluated.diagnostics);
   const evaluation = evaluated.evaluation;
@@ -116,7 +131,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: { environment: string; plan: BundlePlan; millis: number }[] = [];
-  const bundleSources = collectBundleSources(project, evaluation.inputs, sources);
+  const bundleSources = collectBundleSources(project, evaluation.inputs, sources, read);
   try {
     for (const environment of wanted) {
       const envStart = performance.now();
@@ -150,7 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 
   const checked = await checking;
-  if (hasErrors(checked.diagnostics)) return failed(preferPurityErrors(checked.diagnostics, evaluated.diagnostics), timings);
+  if (hasErrors(checked.diagnostics)) return failed(preferPurityErrors(checked.diagnostics, evaluated.diagnostics, read), timings);
   tagged.unshift(...checked.diagnostics.map((diagnostic) => ({ diagnostic })));
   const diagnostics = dedupeAcrossEnvironments(wanted.length > 1 ? tagged : tagged.map(({ diagnostic }) => ({ diagnostic })));
   if (hasErrors(diagnostics)) return failed(diagnostics, timings);
@@ -261,24 +276,55 @@ function recordAll(
   }
 }
 
-/** Files recorded in bundle.json: what went into the evaluation, plus the project config. */
-function collectBundleSources(project: Project, inputs: readonly string[], sources: readonly SourceFile[]): SourceFile[] {
+/**
+ * Files recorded in bundle.json: what went into the evaluation, plus the project config. The
+ * bundle stage admits only files inside the project, so every path is project-relative.
+ */
+function collectBundleSources(project: Project, inputs: readonly string[], sources: readonly SourceFile[], read: Map<string, string>): SourceFile[] {
   const byPath = new Map(sources.map((s) => [s.path, s]));
   const files = inputs.map((path) => byPath.get(path) ?? readSource(path));
   if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
-  return files.map((s) => relativeSource(s, project.dir));
+  for (const file of files) read.set(file.path, file.text);
+  const relativeFiles = files.map((s) => relativeSource(s, project.dir));
+  const escaped = relativeFiles.find((s) => s.path.startsWith("../") || isAbsolute(s.path));
+  if (escaped) throw new Error(`internal: bundle input ${escaped.path} lies outside the project although the bundle stage admitted it`);
+  return relativeFiles;
 }
 
 /**
- * TypeScript reports an import of a Node.js module as "cannot find module"; tkc's own message
- * (descriptors must be pure) says what is really wrong, so it replaces TypeScript's.
+ * Project files tsc read beyond the listed sources (an imported `.json`, a `.ts` in a skipped
+ * folder) join the build's sources when tsc reports a problem in them, for its code frame.
  */
-function preferPurityErrors(typeErrors: readonly Diagnostic[], evaluationErrors: readonly Diagnostic[]): Diagnostic[] {
-  const purity = evaluationErrors.filter((d) => d.code === "TKC2006");
+function readCheckedFiles(checked: TypecheckOutput, read: Map<string, string>): void {
+  const located = new Set(checked.diagnostics.map((d) => d.location?.file));
+  for (const file of checked.files ?? []) {
+    if (read.has(file) || !located.has(file)) continue;
+    try {
+      if (statSync(file).isFile()) read.set(file, readSource(file).text);
+    } catch {
+      // gone since tsc read it: no code frame
+    }
+  }
+}
+
+/** Imports refused for leaving the project (compiler/evaluate/confine-imports.ts). */
+const CONFINEMENT_CODES = new Set(["TKC2030", "TKC2031"]);
+
+/**
+ * TypeScript reports an import of a Node.js module as "cannot find module"; tkc's own message
+ * (descriptors must be pure) says what is really wrong, so it replaces TypeScript's. An import
+ * refused for leaving the project wins too, and tsc's findings in files this build did not read
+ * itself (which tsc may have followed out of the project) are dropped with it: they could quote them.
+ */
+function preferPurityErrors(typeErrors: readonly Diagnostic[], evaluationErrors: readonly Diagnostic[], read: ReadonlyMap<string, string>): Diagnostic[] {
+  const confined = evaluationErrors.filter((d) => CONFINEMENT_CODES.has(d.code));
+  const purity = [...evaluationErrors.filter((d) => d.code === "TKC2006"), ...confined];
   if (purity.length === 0) return [...typeErrors];
   const covered = new Set(purity.map((d) => `${d.location?.file}:${d.location?.line}`));
   // TS2307 "cannot find module", TS2591 "cannot find name 'fs'... install @types/node".
-  const superseded = (d: Diagnostic) => (d.code === "TS2307" || d.code === "TS2591") && covered.has(`${d.location?.file}:${d.location?.line}`);
+  const superseded = (d: Diagnostic) =>
+    ((d.code === "TS2307" || d.code === "TS2591") && covered.has(`${d.location?.file}:${d.location?.line}`)) ||
+    (confined.length > 0 && (d.location === undefined || !read.has(d.location.file)));
   return [...purity, ...typeErrors.filter((d) => !superseded(d))];
 }
 

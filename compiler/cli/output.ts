@@ -29,12 +29,15 @@ function bySourcePosition(a: Diagnostic, b: Diagnostic): number {
   return la.file < lb.file ? -1 : la.file > lb.file ? 1 : la.line - lb.line || la.column - lb.column;
 }
 
-/** Print diagnostics to stderr, errors before warnings, each in source order, then a count line. */
-export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[]): void {
+/**
+ * Print diagnostics to stderr, errors before warnings, each in source order, then a count line.
+ * Code frames come from `sources` (the text of the files the command read) and nothing else.
+ */
+export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[], sources?: Readonly<Record<string, string>>): void {
   if (diagnostics.length === 0) return;
   const errors = diagnostics.filter((d) => d.severity === "error").sort(bySourcePosition);
   const ordered = [...errors, ...diagnostics.filter((d) => d.severity !== "error").sort(bySourcePosition)];
-  for (const d of ordered) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color }) + "\n");
+  for (const d of ordered) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color, sources }) + "\n");
   output.err(renderSummary(diagnostics));
 }
 

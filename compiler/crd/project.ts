@@ -11,6 +11,7 @@ import type { CustomKindInfo } from "../../schemas/crds/index.js";
 import type { SchemaNode } from "../../schemas/index.js";
 import { CrdCode } from "./codes.js";
 import { RESOURCE_KEYWORD } from "./generate.js";
+import { checkInsideProject } from "../load/confine.js";
 
 export const DEFAULT_CRD_DIR = "crds";
 
@@ -74,7 +75,18 @@ export function loadProjectCrds(project: { readonly dir: string; readonly config
       }
       continue;
     }
+    // A folder or schema file that leads out of the project is refused before anything is read.
+    const outsideDir = checkInsideProject(absolute, project.dir);
+    if (outsideDir) {
+      diagnostics.push(outsideDir);
+      continue;
+    }
     for (const file of schemaFiles(absolute)) {
+      const outside = checkInsideProject(file, project.dir);
+      if (outside) {
+        diagnostics.push(outside);
+        continue;
+      }
       files.push(file);
       const location = { file, line: 1, column: 1 };
       let schema: SchemaNode;

@@ -1,11 +1,16 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
+import { escapeControl, escapeLine } from "./escape.js";
 
 export interface RenderOptions {
   /** Paths are shown relative to this directory. */
   readonly cwd: string;
   readonly color: boolean;
+  /**
+   * Text of the files the command read, by absolute path. Code frames come from these only: a
+   * path named by a diagnostic (or by a descriptor's `origin`) is never opened.
+   */
+  readonly sources?: Readonly<Record<string, string>>;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is present and not empty (https://no-color.org). */
@@ -16,16 +21,13 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 
 const paint = (code: number, on: boolean) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
-const lineCache = new Map<string, string[] | undefined>();
-function sourceLine(file: string, line: number): string | undefined {
-  if (!lineCache.has(file)) {
-    try {
-      lineCache.set(file, readFileSync(file, "utf8").split(/\r?\n/));
-    } catch {
-      lineCache.set(file, undefined);
-    }
-  }
-  return lineCache.get(file)?.[line - 1];
+const lineCache = new WeakMap<Readonly<Record<string, string>>, Map<string, string[]>>();
+function sourceLine(sources: Readonly<Record<string, string>> | undefined, file: string, line: number): string | undefined {
+  if (!sources || !Object.hasOwn(sources, file)) return undefined;
+  let split = lineCache.get(sources);
+  if (!split) lineCache.set(sources, (split = new Map()));
+  if (!split.has(file)) split.set(file, sources[file]!.split(/\r?\n/));
+  return split.get(file)![line - 1];
 }
 
 export function displayPath(file: string, cwd: string): string {
@@ -50,26 +52,31 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   const severity = d.severity === "error" ? red(bold("error")) : yellow(bold("warning"));
   const where = d.location ? `${displayPath(d.location.file, options.cwd)}:${d.location.line}:${d.location.column} ` : "";
   const [first, ...rest] = d.message.split("\n");
-  const lines = [`${bold(where)}${severity} ${dim(d.code + ":")} ${first}`, ...rest.map((l) => `  ${l}`)];
+  // Messages and hints may quote project values: shown escaped, on the lines tkc lays out.
+  const lines = [`${bold(escapeControl(where))}${severity} ${dim(d.code + ":")} ${escapeControl(first ?? "")}`, ...rest.map((l) => `  ${escapeLine(l)}`)];
   if (d.location) {
-    const text = sourceLine(d.location.file, d.location.line);
+    const text = sourceLine(options.sources, d.location.file, d.location.line);
     if (text !== undefined) {
       const number = String(d.location.line);
       const gutter = " ".repeat(number.length);
       const caretLength = Math.max(1, Math.min(d.location.length ?? guessLength(text, d.location.column), Math.max(1, text.length - d.location.column + 1)));
-      lines.push(`  ${dim(number + " |")} ${text}`);
-      lines.push(`  ${dim(gutter + " |")} ${" ".repeat(Math.max(0, d.location.column - 1))}${(d.severity === "error" ? red : yellow)("^".repeat(caretLength))}`);
+      // The caret sits under the same characters once the line's control characters are escaped.
+      const start = Math.max(0, d.location.column - 1);
+      const indent = escapeControl(text.slice(0, start)).length;
+      const underlined = Math.max(caretLength, escapeControl(text.slice(start, start + caretLength)).length);
+      lines.push(`  ${dim(number + " |")} ${escapeControl(text)}`);
+      lines.push(`  ${dim(gutter + " |")} ${" ".repeat(indent)}${(d.severity === "error" ? red : yellow)("^".repeat(underlined))}`);
     }
   }
   if (d.object || d.path) {
     const parts = [d.object ? `object: ${d.object}` : undefined, d.path ? `at ${d.path}` : undefined].filter(Boolean);
-    lines.push(`  ${dim("=")} ${parts.join(", ")}`);
+    lines.push(`  ${dim("=")} ${escapeControl(parts.join(", "))}`);
   }
   for (const note of d.related ?? []) {
     const at = note.location ? `${displayPath(note.location.file, options.cwd)}:${note.location.line}:${note.location.column}: ` : "";
-    lines.push(`  ${dim("=")} note: ${at}${note.message}`);
+    lines.push(`  ${dim("=")} note: ${escapeControl(at + note.message)}`);
   }
-  if (d.hint) lines.push(`  ${cyan("hint:")} ${d.hint}`);
+  if (d.hint) lines.push(`  ${cyan("hint:")} ${escapeControl(d.hint)}`);
   return lines.join("\n");
 }
 

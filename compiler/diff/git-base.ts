@@ -20,6 +20,8 @@ export interface BaseDiffOptions {
 export interface BasePairs {
   readonly pairs: readonly (readonly [DiffInput, DiffInput])[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Text of the files both builds read (their code frames). */
+  readonly sources?: Readonly<Record<string, string>>;
   readonly ok: boolean;
 }
 
@@ -61,6 +63,7 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
       return {
         ok: false,
         pairs: [],
+        sources: baseReport.sources,
         diagnostics: [
           ...baseReport.diagnostics,
           error(DiffCode.baseBuildFailed, `${inRepo || "the project"} does not build at ${label}`, { hint: "the errors above are in the base revision's sources; pick another --base" }),
@@ -68,7 +71,8 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
       };
     }
     const headReport = await build({ target: projectPath, kubeVersion: options.kubeVersion, environments: options.environments, outDir: join(temp, "out-head"), write: true, allowSameVersion: true, log: quiet });
-    if (!headReport.ok) return { ok: false, pairs: [], diagnostics: headReport.diagnostics };
+    const sources = { ...baseReport?.sources, ...headReport.sources };
+    if (!headReport.ok) return { ok: false, pairs: [], diagnostics: headReport.diagnostics, sources };
 
     const diagnostics: Diagnostic[] = [...(baseReport?.diagnostics ?? []), ...headReport.diagnostics];
     const wanted = options.environments ?? [];
@@ -91,7 +95,7 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
       const to = side(headEnvs.get(env), "working tree");
       if (from && to) pairs.push([from, to]);
     }
-    return { ok: !diagnostics.some((d) => d.severity === "error"), pairs, diagnostics };
+    return { ok: !diagnostics.some((d) => d.severity === "error"), pairs, diagnostics, sources };
   } finally {
     if (added) git(repoRoot, ["worktree", "remove", "--force", tree]);
     rmSync(temp, { recursive: true, force: true });

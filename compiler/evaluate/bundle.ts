@@ -1,6 +1,7 @@
 import { build, stop, type Message } from "esbuild";
 import { relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { confineImports } from "./confine-imports.js";
 
 export interface DescriptorBundle {
   /** CommonJS code of the root descriptor and every local file it imports. */
@@ -33,6 +34,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       sourcesContent: false,
       outfile: resolve(projectDir, "__tkc_bundle.js"),
       external: PROVIDED_MODULES,
+      // Everything else must be the project's own (see confine-imports.ts).
+      plugins: [confineImports(projectDir, PROVIDED_MODULES)],
       metafile: true,
       logLevel: "silent",
       legalComments: "none",
@@ -59,6 +62,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
 function toDiagnostic(message: Message, projectDir: string): Diagnostic {
   const loc = message.location;
   const location = loc ? { file: resolve(projectDir, loc.file), line: loc.line, column: loc.column + 1, length: loc.length } : undefined;
+  const refused = message.detail as Diagnostic | undefined;
+  if (refused?.code) return { ...refused, location };
   const builtin = /Could not resolve "(node:)?(fs|path|os|child_process|http|https|net|crypto|process|util)"/.exec(message.text);
   if (builtin) {
     return error("TKC2006", `descriptors cannot import the Node.js module "${builtin[2]}": they must be pure and deterministic`, {

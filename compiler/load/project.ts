@@ -4,6 +4,7 @@ import { error, fail, succeed, type Diagnostic, type StageResult } from "../diag
 import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
 import { didYouMean } from "../validate/schema/suggest.js";
 import { CONFIG_FILE, DEFAULT_ENTRY, findProjectDir } from "./find-project.js";
+import { checkInsideProject } from "./confine.js";
 
 /** `tkc.config.json`: every field optional. */
 export interface ProjectConfig {
@@ -44,8 +45,16 @@ function keyLocation(file: string, text: string, key: string) {
   return { ...jsonErrorLocation(file, text, `at position ${Math.max(0, at)}`), length: JSON.stringify(key).length };
 }
 
-/** Find the project for a path given on the command line: a directory or a root descriptor. */
-export function loadProject(target: string, overrides: { kubeVersion?: string } = {}): StageResult<Project> {
+/**
+ * Find the project for a path given on the command line: a directory or a root descriptor. `read`
+ * holds the text of the files it read (the config), by absolute path, for code frames.
+ */
+export function loadProject(target: string, overrides: { kubeVersion?: string } = {}): StageResult<Project> & { readonly read: Readonly<Record<string, string>> } {
+  const read: Record<string, string> = {};
+  return { ...findProject(target, overrides, read), read };
+}
+
+function findProject(target: string, overrides: { kubeVersion?: string }, read: Record<string, string>): StageResult<Project> {
   const absolute = resolve(target);
   if (!existsSync(absolute)) {
     return fail([error("TKC1001", `no such file or directory: ${target}`, { hint: "give the project directory, e.g. `tkc build examples/shop`" })]);
@@ -54,8 +63,11 @@ export function loadProject(target: string, overrides: { kubeVersion?: string } 
   const dir = isFile ? dirname(absolute) : findProjectDir(absolute);
   const configFile = join(dir, CONFIG_FILE);
   let fileConfig: Partial<ProjectConfig> = {};
+  const escaping = checkInsideProject(configFile, dir);
+  if (escaping) return fail([escaping]);
   if (existsSync(configFile)) {
     const text = readFileSync(configFile, "utf8");
+    read[configFile] = text;
     try {
       fileConfig = JSON.parse(text);
     } catch (cause) {
@@ -80,30 +92,44 @@ export function loadProject(target: string, overrides: { kubeVersion?: string } 
   const config: ProjectConfig = { entry: fileConfig.entry ?? DEFAULT_ENTRY, kubeVersion, outDir: fileConfig.outDir ?? "out", ...(fileConfig.strictVersion === true ? { strictVersion: true } : {}) };
   const entry = isFile ? absolute : join(dir, config.entry);
   if (!existsSync(entry)) {
-    const found = listDescriptors(dir).map((f) => relative(dir, f));
+    const found = listDescriptors(dir).files.map((f) => relative(dir, f));
     return fail([error("TKC1004", `no root descriptor ${relative(process.cwd(), entry) || basename(entry)}`, {
       hint: found.length > 0 ? `point "entry" in ${CONFIG_FILE} at the file that exports release(...) (found: ${found.slice(0, 5).join(", ")})` : "run `tkc init` to scaffold a project",
     })]);
+  }
+  // `"entry": "../other/release.k8s.ts"` would make another folder's code this project's root.
+  const entryOutside = checkInsideProject(entry, dir);
+  if (entryOutside) {
+    const text = read[configFile];
+    return fail([{ ...entryOutside, location: text !== undefined && !isFile ? keyLocation(configFile, text, "entry") : undefined }]);
   }
   return succeed({ dir, entry, config: { ...config, entry: relative(dir, entry).split(sep).join("/") }, configFile: existsSync(configFile) ? configFile : undefined });
 }
 
 const SKIP_DIRS = new Set(["node_modules", "out", ".tkc-cache", ".git", "expected", "dist"]);
 
-/** Every TypeScript file of a project, sorted, for type checking and source digests. */
-export function listDescriptors(dir: string): string[] {
-  const out: string[] = [];
+/**
+ * Every TypeScript file of a project, sorted, for type checking and source digests. A `.ts` link
+ * that leaves the project is refused (and not listed), so neither tsc nor tkc ever reads it.
+ */
+export function listDescriptors(dir: string): { files: string[]; refused: Diagnostic[] } {
+  const files: string[] = [];
+  const refused: Diagnostic[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith(".")) continue;
       const full = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walk(full);
-      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(full);
+      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
+        const outside = entry.isSymbolicLink() ? checkInsideProject(full, dir) : undefined;
+        if (outside) refused.push(outside);
+        else files.push(full);
+      }
     }
   };
   walk(dir);
-  return out;
+  return { files, refused };
 }
 
 export type { Diagnostic };

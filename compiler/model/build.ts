@@ -28,5 +28,7 @@ export interface BuildReport {
   readonly environments: readonly EnvironmentReport[];
   /** Errors and warnings, in the order they should be printed. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Text of every file the build read, by absolute path: the only text code frames show. */
+  readonly sources?: Readonly<Record<string, string>>;
   readonly timings: Readonly<Record<string, number>>;
 }

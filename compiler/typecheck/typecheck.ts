@@ -7,6 +7,7 @@ import type { SourceFile } from "../model/source.js";
 import { crdTypesEntry, kubeTypesEntry, preferredTypeSource, sandboxGlobalsDeclaration, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
+import { programFiles } from "./program-files.js";
 
 export interface TypecheckInput {
   readonly projectDir: string;
@@ -18,6 +19,8 @@ export interface TypecheckOutput {
   readonly diagnostics: readonly Diagnostic[];
   /** True when the result came from the cache (nothing changed since the last check). */
   readonly cached: boolean;
+  /** The project's files in tsc's program (absolute): tsc read them, so their code frames may show. */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -78,8 +81,8 @@ function inputKey(input: TypecheckInput): string {
 export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput> {
   const cache = cacheDir(input.projectDir);
   const key = `typecheck-${inputKey(input)}.json`;
-  const hit = readCache<Diagnostic[]>(cache, key);
-  if (hit) return { diagnostics: hit, cached: true };
+  const hit = readCache<{ diagnostics: Diagnostic[]; files: string[] }>(cache, key);
+  if (hit?.diagnostics) return { diagnostics: hit.diagnostics, files: hit.files, cached: true };
 
   const tsconfig = join(cache, `tsconfig.${input.kubeVersion}.json`);
   const config = JSON.stringify({
@@ -96,13 +99,17 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   if (previous !== config) writeFileSync(tsconfig, config);
 
   const tsc = tscCommand();
-  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false", ...tscFlags()], input.projectDir);
+  const output = await run(tsc.command, [...tsc.args, "-p", tsconfig, "--pretty", "false", "--listFiles", ...tscFlags()], input.projectDir);
+  // tsc follows imports (type-only ones too, which the bundle never sees): a file it reached
+  // outside the project is refused, and nothing tsc said is shown, as it may quote that file.
+  const program = programFiles(output.stdout, input.projectDir, [tkcRoot(), tsc.args[0] ?? tsc.command]);
+  if (program.refused.length > 0) return { diagnostics: program.refused, cached: false };
   const diagnostics = parseTscOutput(output.stdout, input.projectDir);
   if (output.code !== 0 && diagnostics.length === 0) {
     return { diagnostics: [error("TKC1010", `the TypeScript checker failed: ${(output.stderr || output.stdout).trim().slice(0, 500)}`)], cached: false };
   }
-  writeCache(cache, key, diagnostics);
-  return { diagnostics, cached: false };
+  writeCache(cache, key, { diagnostics, files: program.inside });
+  return { diagnostics, files: program.inside, cached: false };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
 import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
 import { commaList } from "../lists.js";
+import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
 
@@ -65,9 +66,9 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     strictVersion: args["strict-version"],
     keep: args.keep,
     write,
-    log: (line) => output.err(line),
+    log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
   });
-  printDiagnostics(output, report.diagnostics);
+  printDiagnostics(output, report.diagnostics, report.sources);
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
   if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));

@@ -98,7 +98,7 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
   // With --exit-code, 1 means "differences": trouble exits 2, as diff(1) does.
   const trouble = args["exit-code"] ? EXIT.trouble : EXIT.userError;
   const collected = await collectPairs(args, mode, environments);
-  printDiagnostics(output, collected.diagnostics);
+  printDiagnostics(output, collected.diagnostics, collected.sources);
   if (!collected.pairs) return trouble;
   let diffs: BundleDiff[];
   try {
@@ -116,11 +116,11 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
   return args["exit-code"] && diffs.some(hasDifferences) ? 1 : EXIT.ok;
 }
 
-async function collectPairs(args: DiffArgs, mode: Mode, environments: readonly string[] | undefined): Promise<{ pairs?: (readonly [DiffInput, DiffInput])[]; diagnostics: readonly Diagnostic[] }> {
+async function collectPairs(args: DiffArgs, mode: Mode, environments: readonly string[] | undefined): Promise<{ pairs?: (readonly [DiffInput, DiffInput])[]; diagnostics: readonly Diagnostic[]; sources?: Readonly<Record<string, string>> }> {
   const inputs = args.inputs ?? [];
   if (mode === "base") {
     const result = await loadBaseAndWorkingTree({ project: findProjectDir(inputs[0] ?? "."), base: args.base!, environments, kubeVersion: args["kube-version"] });
-    return { pairs: result.ok ? [...result.pairs] : undefined, diagnostics: result.diagnostics };
+    return { pairs: result.ok ? [...result.pairs] : undefined, diagnostics: result.diagnostics, sources: result.sources };
   }
   if (mode === "history") {
     const resolved = resolveReleaseTarget(releaseOrProject(inputs[0]!, args.out), args.out);

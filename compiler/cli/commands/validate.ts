@@ -44,13 +44,17 @@ export function runValidate(args: ValidateArgs, output: Output): number {
   }
   const diagnostics: Diagnostic[] = [];
   const objects: SourcedObject[] = [];
+  // Code frames show these files, the ones validated, as they were read.
+  const sources: Record<string, string> = {};
   for (const file of expandInputs(args.files, diagnostics)) {
-    const read = readKubernetesYaml(file, readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    sources[file] = text;
+    const read = readKubernetesYaml(file, text);
     diagnostics.push(...read.diagnostics);
     objects.push(...read.objects);
   }
   if (!hasErrors(diagnostics)) diagnostics.push(...validateObjects(objects, kubeVersion));
-  printDiagnostics(output, diagnostics);
+  printDiagnostics(output, diagnostics, sources);
   if (hasErrors(diagnostics)) return EXIT.userError;
   output.out(`${objects.length} objects valid for Kubernetes ${kubeVersion}`);
   return EXIT.ok;
