@@ -121,11 +121,11 @@ test("the command table's commands, each run as written (placeholders filled in)
   covers("tkc check [project]");
 
   // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]
-  const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33"]), "tkc build with every option");
+  const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version"]), "tkc build with every option");
   assert.deepEqual(streamed.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["shop/dev", "shop/prod"]);
   assert.ok(existsSync(join(root, "dist/shop/prod/manifests.yaml")));
   ok(run(["build", "examples/shop"]), "tkc build examples/shop");
-  covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]");
+  covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version]");
 
   // tkc validate FILES...: plain YAML, here the bundle just written
   const yamlFiles = readdirSync(join(shop, "out/shop/prod")).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").map((f) => join(shop, "out/shop/prod", f));
@@ -141,7 +141,7 @@ test("the command table's commands, each run as written (placeholders filled in)
   // tkc history <release|project> [--env prod] [--verify]
   const all = ok(run(["history", "examples/shop", "--verify"]), "tkc history examples/shop --verify");
   assert.deepEqual(all.stdout.split("\n").filter((l) => l.startsWith("shop/")).map((l) => l.split(" ")[0]), ["shop/dev", "shop/prod", "shop/staging"]);
-  assert.match(all.stderr, /verified 4 revisions: every digest matches/);
+  assert.match(all.stderr, /verified 4 revisions and the current bundles: every file matches/);
   const prod = ok(run(["history", "shop", "--env", "prod", "--out", "examples/shop/out"]), "tkc history shop --env prod");
   assert.match(prod.stdout, /^2\s+2\.4\.1\s/m);
   covers("tkc history <release|project> [--env prod] [--verify]");

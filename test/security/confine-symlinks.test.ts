@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { runTkc, tempDir } from "../support/cli.js";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+import { displayPath } from "../../compiler/diagnostics/render.js";
 import { assertNoLeak, releaseUsing, sandboxWithSecret, SECRET, writeFiles } from "./confine-support.js";
 
 // A committed symbolic link must not carry a file from outside the project into a build: the
@@ -14,7 +15,7 @@ test("a descriptor linked to /proc/self/environ is refused, and the environment 
   assert.equal(result.status, 1, result.stderr);
   assert.equal(
     result.stderr,
-    `${join(project, "leak.ts")}:1:1 error TKC1020: leak.ts is a symbolic link to /proc/self/environ, outside the project: tkc does not read it\n` +
+    `${displayPath(join(project, "leak.ts"), repoRoot)}:1:1 error TKC1020: leak.ts is a symbolic link to /proc/self/environ, outside the project: tkc does not read it\n` +
       "  hint: descriptors read only the project's own files: copy the file into the project instead of linking to it\n\n1 error, 0 warnings\n",
   );
   assertNoLeak(result, project, assert);
