@@ -7,6 +7,8 @@ import { importCommand, runImport, type ImportArgs } from "./commands/import.js"
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
 import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
 import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
+import { pushCommand, runPush, type PushArgs } from "./commands/push.js";
+import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
 import { EXIT, processOutput } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
@@ -28,6 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...historyCommand, handler: (args) => void (code = runHistory(args as unknown as HistoryArgs, output)) })
     .command({ ...rollbackCommand, handler: async (args) => void (code = await runRollback(args as unknown as RollbackArgs, output)) })
     .command({ ...diffCommand, handler: async (args) => void (code = await runDiff(args as unknown as DiffArgs, output)) })
+    .command({ ...pushCommand, handler: async (args) => void (code = await runPush(args as unknown as PushArgs, output)) })
+    .command({ ...pullCommand, handler: async (args) => void (code = await runPull(args as unknown as PullArgs, output)) })
     .demandCommand(1, "name a command: init, build, check, validate, history, rollback or diff")
     .strict()
     .recommendCommands()
