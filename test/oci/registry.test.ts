@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readTree } from "../support/files.js";
 import { repoRoot, tempDir } from "../support/cli.js";
 import { registryUnavailable, SKOPEO_BINARY, startRegistry, type Registry } from "../support/registry.js";
+import { OPENSSL_BINARY, startTokenServer, type TokenServer } from "../support/token-server.js";
 import { RegistryClient } from "../../compiler/oci/client.js";
 import { packLayer } from "../../compiler/oci/layer.js";
 import { buildArtifact, MEDIA_TYPE, type Artifact } from "../../compiler/oci/manifest.js";
@@ -296,5 +297,38 @@ describe("basic auth with an htpasswd registry", { skip: unavailable ?? false },
     const stale = await refusal(pullIn(target, out, lookupDockerConfig(registry.host, env)));
     assert.equal(stale.code, "TKC6103");
     assert.ok(stale.message.endsWith(`credential tried: ${join(docker, "config.json")} auths["${registry.host}"] (user ci)`), stale.message);
+  });
+});
+
+const noOpenssl = unavailable ?? (existsSync(OPENSSL_BINARY) ? null : `needs ${OPENSSL_BINARY} to make the token server's certificate`);
+
+describe("the Bearer token flow with a token-auth registry", { skip: noOpenssl ?? false }, () => {
+  let registry: Registry;
+  let tokens: TokenServer;
+  let bundleDir: string;
+  before(async () => {
+    tokens = await startTokenServer({ ci: "token-password" });
+    registry = await startRegistry({ token: tokens });
+    bundleDir = await builtBundle();
+  });
+  after(async () => {
+    await registry?.stop();
+    await tokens?.stop();
+  });
+
+  test("push and pull trade the credential for scoped tokens; a wrong password is refused by the token server", async () => {
+    const target = `oci://${registry.host}/acme/bearer:1`;
+    const push = await tkc(["push", bundleDir, target, "--plain-http", "-u", "ci", "--password-stdin"], { input: "token-password" });
+    assert.equal(push.status, 0, push.stderr);
+    assert.ok(tokens.requests.includes("ci repository:acme/bearer:pull,push"), tokens.requests.join("\n"));
+    const credentials = { credential: { username: "ci", password: "token-password", origin: "test" }, tried: "test" };
+    const out = join(tempDir(), "dev");
+    await pullIn(target, out, credentials);
+    assert.deepEqual(readTree(out), readTree(bundleDir));
+    assert.equal(tokens.requests.at(-1), "ci repository:acme/bearer:pull");
+
+    const wrong = await refusal(pullIn(target, out, { credential: { username: "ci", password: "nope", origin: "--username ci" }, tried: "--username ci" }));
+    assert.equal(wrong.code, "TKC6103");
+    assert.match(wrong.message, /the token server http:\/\/127\.0\.0\.1:\d+\/token refused the credential \(401\); credential tried: --username ci$/);
   });
 });

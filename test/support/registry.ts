@@ -51,8 +51,16 @@ async function waitUntilUp(host: string, child: ChildProcess, log: () => string)
   throw new Error(`docker-registry did not answer on ${host} within 15 s:\n${log()}`);
 }
 
-/** Start a registry; with `users`, it requires basic auth from an htpasswd file (bcrypt). */
-export async function startRegistry(options: { users?: Record<string, string> } = {}): Promise<Registry> {
+/** The Bearer flow: tokens from this realm, signed by the key of this certificate. */
+export interface TokenAuth {
+  readonly realm: string;
+  readonly service: string;
+  readonly issuer: string;
+  readonly certificate: string;
+}
+
+/** Start a registry; with `users`, it requires basic auth from an htpasswd file (bcrypt); with `token`, bearer tokens. */
+export async function startRegistry(options: { users?: Record<string, string>; token?: TokenAuth } = {}): Promise<Registry> {
   const dir = tempDir("tkc-registry-");
   const storage = join(dir, "storage");
   mkdirSync(storage);
@@ -81,6 +89,10 @@ export async function startRegistry(options: { users?: Record<string, string> } 
     });
     writeFileSync(htpasswd, entries.join("\n") + "\n");
     lines.push("auth:", "  htpasswd:", "    realm: tkc-test", `    path: ${htpasswd}`);
+  }
+  if (options.token) {
+    const { realm, service, issuer, certificate } = options.token;
+    lines.push("auth:", "  token:", `    realm: ${realm}`, `    service: ${service}`, `    issuer: ${issuer}`, `    rootcertbundle: ${certificate}`);
   }
   const config = join(dir, "config.yml");
   writeFileSync(config, lines.join("\n") + "\n");
