@@ -79,6 +79,7 @@ export class RegistryClient {
   async ping(): Promise<void> {
     const response = await this.send({ method: "GET", target: "/v2/", scope: "pull", what: formatReference(this.options.reference) }, true);
     if (response.status === 200) return;
+    if (response.status === 429 || response.status >= 500) throw await this.failure(response, `reaching ${formatReference(this.options.reference)}`);
     const detail = await registryMessage(response);
     const httpsHint = this.options.plainHttp && response.status === 400 ? "; if the registry speaks TLS, drop --plain-http" : "";
     throw new OciError(OCI.notOci, `${this.base}/v2/ answered ${response.status}${detail ? ` (${detail})` : ""}: this is not an OCI registry`, `check the host and port${httpsHint}; tkc talks the OCI distribution API (/v2/)`);

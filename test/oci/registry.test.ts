@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { readTree } from "../support/files.js";
@@ -58,8 +58,8 @@ function skopeo(...args: string[]): string {
 const sha256 = (bytes: Buffer | string) => "sha256:" + createHash("sha256").update(bytes).digest("hex");
 const noStack = (run: Run) => assert.doesNotMatch(run.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, "no stack trace");
 
-/** examples/hello's dev bundle, built once per test file in a fresh output folder. */
-async function builtBundle(): Promise<string> {
+/** examples/hello's dev bundle, built in a fresh output folder. */
+async function buildBundle(): Promise<string> {
   const out = tempDir("tkc-oci-out-");
   const built = await tkc(["build", "examples/hello", "--env", "dev", "--out", out]);
   assert.equal(built.status, 0, built.stderr);
@@ -72,8 +72,8 @@ const anonymous: CredentialLookup = { tried: "no credentials" };
 function pullIn(reference: string, outDir: string, credentials = anonymous) {
   return pullBundle({ reference: parseReference(reference), outDir, plainHttp: true, credentials });
 }
-function pushIn(bundleDir: string, reference: string, credentials = anonymous) {
-  return pushBundle({ bundleDir, reference: parseReference(reference), extraTags: [], plainHttp: true, credentials, provenance: async () => ({}) });
+function pushIn(bundleDir: string, reference: string, credentials = anonymous, retry?: { attempts: number; baseDelayMs: number; maxDelayMs: number }, log?: (line: string) => void) {
+  return pushBundle({ bundleDir, reference: parseReference(reference), extraTags: [], plainHttp: true, credentials, provenance: async () => ({}), retry, log });
 }
 async function refusal(promise: Promise<unknown>): Promise<OciError> {
   try {
@@ -84,6 +84,10 @@ async function refusal(promise: Promise<unknown>): Promise<OciError> {
   }
   assert.fail("expected the registry operation to be refused");
 }
+
+let shared: Promise<string> | undefined;
+/** One build shared by the tests that only read the bundle. */
+const builtBundle = () => (shared ??= buildBundle());
 
 /** Push a hand-made artifact with the library, bypassing push's own checks, to see pull refuse it. */
 async function pushRaw(host: string, repository: string, artifact: Artifact): Promise<void> {
@@ -144,7 +148,7 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     assert.equal(again.stdout.trim(), pushed);
     assert.match(again.stderr, /0 blobs uploaded, 2 already there/);
     // A rebuild of the same sources in another directory is the same artifact too.
-    const rebuilt = await tkc(["push", await builtBundle(), `oci://${registry.host}/acme/hello:1.0.0`, "--plain-http"]);
+    const rebuilt = await tkc(["push", await buildBundle(), `oci://${registry.host}/acme/hello:1.0.0`, "--plain-http"]);
     assert.equal(rebuilt.stdout.trim(), pushed, rebuilt.stderr);
   });
 
@@ -256,6 +260,50 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     assert.match((await refusal(pushIn(bundleDir, `oci://${registry.host}/acme/hello`))).message, /^push needs a tag/);
     const notBundle = await refusal(pushIn(join(repoRoot, "examples/hello"), `oci://${registry.host}/acme/hello:1`));
     assert.equal(notBundle.code, "TKC6109");
+  });
+
+  test("429 and 503 answers are retried with bounded backoff; a registry that stays down is refused", async () => {
+    // A load balancer in front of the real registry that throttles: it answers some requests itself.
+    const fail = new Map<string, { status: number; times: number }>([
+      ["GET /v2/", { status: 503, times: 2 }],
+      ["PUT manifest", { status: 429, times: 1 }],
+    ]);
+    const seen: string[] = [];
+    const proxy = createServer((incoming, outgoing) => {
+      const key = `${incoming.method} ${incoming.url === "/v2/" ? "/v2/" : incoming.url?.includes("/manifests/") ? "manifest" : "blob"}`;
+      seen.push(key);
+      const rule = fail.get(key);
+      if (rule && rule.times > 0) {
+        rule.times--;
+        incoming.resume();
+        outgoing.writeHead(rule.status, { "retry-after": "1" }).end();
+        return;
+      }
+      const [hostname, port] = registry.host.split(":");
+      const forward = httpRequest({ hostname, port, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      });
+      incoming.pipe(forward);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const via = `127.0.0.1:${(proxy.address() as { port: number }).port}`;
+    try {
+      const log: string[] = [];
+      const result = await pushIn(bundleDir, `oci://${via}/acme/retry:1`, anonymous, { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, (line) => log.push(line));
+      assert.equal(result.digest, (await pushIn(bundleDir, `oci://${registry.host}/acme/retry:direct`)).digest);
+      assert.deepEqual(log.map((line) => line.replace(/oci:\/\/\S+(?=: registry)/, "REF")), [
+        "tkc: REF: registry answered 503, retrying in 20 ms (attempt 2 of 3)",
+        "tkc: REF: registry answered 503, retrying in 20 ms (attempt 3 of 3)",
+        "tkc: the manifest REF: registry answered 429, retrying in 20 ms (attempt 2 of 3)",
+      ]);
+      fail.set("GET /v2/", { status: 503, times: 10 });
+      const down = await refusal(pushIn(bundleDir, `oci://${via}/acme/retry:1`, anonymous, { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }));
+      assert.equal(down.code, "TKC6110");
+      assert.match(down.message, /^reaching oci:\/\/.*: the registry answered 503/);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
 
