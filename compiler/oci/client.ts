@@ -270,7 +270,7 @@ export class RegistryClient {
     const tls = /SSL|TLS|CERT|EPROTO/i.test(code + cause);
     // OpenSSL's messages are a line of internals: the code says enough.
     const timedOut = (failure as Error)?.name === "TimeoutError";
-    const reason = timedOut ? "no answer within 120 s" : tls ? `TLS handshake failed (${code || "TLS error"})` : [code, cause.split("\n")[0]!.replace(code, "").trim()].filter(Boolean).join(" ");
+    const reason = timedOut ? "no answer within 120 s" : tls ? `TLS handshake failed (${code || "TLS error"})` : [code, cause.split("\n")[0]!.replace(code, "").replace(/\s+/g, " ").trim()].filter(Boolean).join(" ");
     const hint = tls && !this.options.plainHttp
       ? "the registry may not speak TLS: for a local or in-cluster registry without TLS pass --plain-http"
       : code === "ENOTFOUND" || code === "EAI_AGAIN"

@@ -12,7 +12,8 @@ import { parseChallenge, tokenFromResponse, tokenUrl } from "../../compiler/oci/
 import { lookupDockerConfig, resolveCredentials } from "../../compiler/oci/credentials.js";
 import { withoutUserInfo } from "../../compiler/oci/provenance.js";
 import { OciError } from "../../compiler/oci/errors.js";
-import { tempDir } from "../support/cli.js";
+import { checkBundleFiles, readBundleDir } from "../../compiler/oci/bundle-files.js";
+import { repoRoot, tempDir } from "../support/cli.js";
 
 const files = new Map<string, string>([
   ["bundle.json", '{"apiVersion":"tkc.dev/v1"}\n'],
@@ -127,4 +128,19 @@ test("the source annotation never carries a CI token from the git remote", () =>
   assert.equal(withoutUserInfo("https://gitlab-ci-token:glpat-SECRET@gitlab.com/acme/shop.git"), "https://gitlab.com/acme/shop.git");
   assert.equal(withoutUserInfo("https://github.com/acme/shop"), "https://github.com/acme/shop");
   assert.equal(withoutUserInfo("git@github.com:acme/shop.git"), "git@github.com:acme/shop.git");
+});
+
+test("bundle check: the golden hello bundle is intact; an edited object, an extra resource or a stray file is not", () => {
+  const files = readBundleDir(join(repoRoot, "examples/hello/expected/dev"))!;
+  assert.deepEqual(checkBundleFiles(files).problems, []);
+  const object = [...files.keys()].find((name) => /^\d{3}-/.test(name))!;
+  const edited = new Map(files).set(object, Buffer.from(files.get(object)!.toString() + "# edited\n"));
+  assert.deepEqual(checkBundleFiles(edited).problems.map((p) => p.kind), ["digest"]);
+  const remote = new Map(files).set("kustomization.yaml", Buffer.from(files.get("kustomization.yaml")!.toString() + "- https://example.com/evil.yaml\n"));
+  assert.deepEqual(checkBundleFiles(remote).problems.map((p) => p.message), ["kustomization.yaml does not list exactly the bundle's objects"]);
+  const stray = new Map(files).set("notes.txt", Buffer.from("hi"));
+  assert.deepEqual(checkBundleFiles(stray).problems.map((p) => p.message), ["'notes.txt' is not part of the bundle"]);
+  const missing = new Map(files);
+  missing.delete(object);
+  assert.deepEqual(checkBundleFiles(missing).problems.map((p) => p.message), [`${object} is missing`]);
 });
