@@ -3,7 +3,7 @@ import type { CredentialLookup } from "./credentials.js";
 import { OCI, OciError } from "./errors.js";
 import { sha256Digest } from "./layer.js";
 import type { Descriptor } from "./manifest.js";
-import { formatReference, type OciReference } from "./reference.js";
+import { apiHost, formatReference, type OciReference } from "./reference.js";
 
 /**
  * A small client for the OCI distribution API over Node's fetch: ping, blob HEAD / upload /
@@ -67,7 +67,7 @@ export class RegistryClient {
   private challenge: Challenge | null = null;
 
   constructor(private readonly options: ClientOptions) {
-    this.base = `${options.plainHttp ? "http" : "https"}://${options.reference.registry}`;
+    this.base = `${options.plainHttp ? "http" : "https"}://${apiHost(options.reference.registry)}`;
     this.name = options.reference.repository;
   }
 
@@ -197,15 +197,23 @@ export class RegistryClient {
       if (probe) return response;
       throw this.unauthorized(`${request.what}: the registry answered 401 without a Basic or Bearer challenge`);
     }
-    if (this.authorization.has(request.scope)) throw this.unauthorized(`${request.what}: the registry refused the credential (401)`);
+    if (this.authorization.has(request.scope)) throw this.refused(request, challenge);
     this.challenge = challenge;
     await this.authorize(request.scope, request.what);
     response = await this.withRetries(request);
     if (response.status === 401) {
       await response.arrayBuffer().catch(() => undefined);
-      throw this.unauthorized(`${request.what}: the registry refused the credential (401)`);
+      throw this.refused(request, parseChallenge(response.headers.get("www-authenticate")));
     }
     return response;
+  }
+
+  /** A 401 after logging in: a token without the actions asked for is a permission problem, like a 403. */
+  private refused(request: Request, challenge: Challenge | null): OciError {
+    if (challenge?.params.error === "insufficient_scope") {
+      return new OciError(OCI.forbidden, `${request.what}: the registry's token does not grant ${request.scope} on ${this.name} (insufficient_scope); credential tried: ${this.tried}`, "the credential is valid but lacks permission on this repository: grant it push (or pull) access");
+    }
+    return this.unauthorized(`${request.what}: the registry refused the credential (401)`);
   }
 
   private async authorize(scope: Scope, what: string): Promise<void> {

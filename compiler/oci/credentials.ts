@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { OCI, OciError } from "./errors.js";
+import { sameRegistry } from "./reference.js";
 
 /** A username and password, and where they came from (named in authentication errors). */
 export interface Credential {
@@ -44,7 +45,7 @@ export function lookupDockerConfig(registry: string, env: NodeJS.ProcessEnv = pr
     throw new OciError(OCI.badCredentials, `${path} is not valid JSON (${(failure as Error).message})`, "fix the file, or point DOCKER_CONFIG at a directory with a valid config.json");
   }
   const host = registry.toLowerCase();
-  const key = Object.keys(config.auths ?? {}).find((k) => hostOfKey(k) === host);
+  const key = Object.keys(config.auths ?? {}).find((k) => sameRegistry(hostOfKey(k), host));
   const where = `${path} auths["${key}"]`;
   if (key) {
     const entry = config.auths![key]!;

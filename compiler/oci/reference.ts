@@ -49,3 +49,19 @@ export function formatReference(ref: OciReference, pointer: { tag?: string; dige
   if (pointer.digest) return `${base}@${pointer.digest}`;
   return pointer.tag ? `${base}:${pointer.tag}` : base;
 }
+
+// Docker Hub is written docker.io, served by registry-1.docker.io, and logged in to as
+// https://index.docker.io/v1/ in config.json.
+const DOCKER_HUB = ["docker.io", "index.docker.io", "registry-1.docker.io"];
+
+/** The host that answers the registry API for a reference's registry. */
+export function apiHost(registry: string): string {
+  return DOCKER_HUB.includes(registry.toLowerCase()) ? "registry-1.docker.io" : registry;
+}
+
+/** Whether a config.json auths host is the registry's. */
+export function sameRegistry(authHost: string, registry: string): boolean {
+  const a = authHost.toLowerCase();
+  const b = registry.toLowerCase();
+  return a === b || (DOCKER_HUB.includes(a) && DOCKER_HUB.includes(b));
+}

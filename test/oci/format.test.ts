@@ -112,11 +112,12 @@ test("credentials: Docker config.json auths by host, flags first, and what was t
   const env = { DOCKER_CONFIG: dir };
   assert.match(lookupDockerConfig("r.io", env).tried, /config\.json does not exist/);
   writeFileSync(join(dir, "config.json"), JSON.stringify({
-    auths: { "https://r.io/v1/": { auth: Buffer.from("ci:pa:ss").toString("base64") }, "other.io": { username: "u", password: "p" } },
+    auths: { "https://r.io/v1/": { auth: Buffer.from("ci:pa:ss").toString("base64") }, "other.io": { username: "u", password: "p" }, "https://index.docker.io/v1/": { username: "hub", password: "h" } },
     credHelpers: { "gcr.io": "gcloud" },
   }));
   assert.deepEqual(lookupDockerConfig("r.io", env).credential, { username: "ci", password: "pa:ss", origin: `${join(dir, "config.json")} auths["https://r.io/v1/"] (user ci)` });
   assert.equal(lookupDockerConfig("other.io", env).credential?.password, "p");
+  assert.equal(lookupDockerConfig("docker.io", env).credential?.username, "hub", "docker.io uses Docker Hub's login");
   assert.match(lookupDockerConfig("gcr.io", env).tried, /docker-credential-gcloud, which tkc does not run/);
   assert.equal(resolveCredentials("r.io", { username: "bot", password: "x" }, env).credential?.origin, "--username bot");
   assert.throws(() => resolveCredentials("r.io", { username: "bot" }, env), /--password-stdin/);

@@ -166,8 +166,8 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     assert.match(byTag.stdout, /^hello\/dev version 1\.0\.0: 3 objects, bundle sha256:.*, verified, from oci:\/\/.*@sha256:/);
     assert.deepEqual(readTree(out), readTree(bundleDir));
     writeFileSync(join(out, "001-stale.yaml"), "stale: true\n");
-    const byDigest = await tkc(["pull", pushed, "--out", out, "--plain-http"]);
-    assert.equal(byDigest.status, 0, byDigest.stderr);
+    const byDigest = await pullIn(pushed, out);
+    assert.equal(byDigest.digest, pushed.split("@")[1]);
     assert.deepEqual(readTree(out), readTree(bundleDir));
     assert.deepEqual(readdirSync(join(out, "..")), ["dev"], "no temp directory left beside it");
   });
@@ -191,11 +191,10 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     writeFileSync(data, tampered);
     try {
       const out = join(tempDir(), "dev");
-      const run = await tkc(["pull", `oci://${registry.host}/acme/tamper:1`, "--out", out, "--plain-http"]);
-      assert.equal(run.status, 1);
-      assert.match(run.stderr, new RegExp(`^error TKC6106: the blob sha256:${hex} \\(application/vnd.oci.image.layer.v1.tar\\+gzip\\) arrived with digest sha256:[a-f0-9]{64} and \\d+ bytes[\\s\\S]*hint: `));
+      const refused = await refusal(pullIn(`oci://${registry.host}/acme/tamper:1`, out));
+      assert.equal(refused.code, "TKC6106");
+      assert.match(refused.message, new RegExp(`^the blob sha256:${hex} \\(application/vnd.oci.image.layer.v1.tar\\+gzip\\) arrived with digest sha256:[a-f0-9]{64} and \\d+ bytes`));
       assert.ok(!existsSync(out));
-      noStack(run);
     } finally {
       writeFileSync(data, original);
     }
@@ -318,9 +317,9 @@ describe("basic auth with an htpasswd registry", { skip: unavailable ?? false },
 
   test("--username with --password-stdin: the right password pushes, a wrong one is TKC6103 naming the user", async () => {
     const target = `oci://${registry.host}/acme/private:1`;
-    const anonymous = await tkc(["push", bundleDir, target, "--plain-http"]);
-    assert.equal(anonymous.status, 1);
-    assert.match(anonymous.stderr, /error TKC6103: .*requires a login \(401\); credential tried: no credentials \(.*config\.json does not exist\)/);
+    const none = await refusal(pushIn(bundleDir, target, lookupDockerConfig(registry.host, { DOCKER_CONFIG: tempDir() })));
+    assert.equal(none.code, "TKC6103");
+    assert.match(none.message, /requires a login \(401\); credential tried: no credentials \(.*config\.json does not exist\)$/);
     const wrong = await tkc(["push", bundleDir, target, "--plain-http", "--username", "ci", "--password-stdin"], { input: "wrong-password\n" });
     assert.equal(wrong.status, 1);
     assert.match(wrong.stderr, /error TKC6103: .*refused the credential \(401\); credential tried: --username ci/);
@@ -330,15 +329,14 @@ describe("basic auth with an htpasswd registry", { skip: unavailable ?? false },
     assert.match(right.stdout, /@sha256:/);
   });
 
-  test("Docker's config.json auths (DOCKER_CONFIG) log in for push and pull; a stale entry is named", async () => {
+  test("Docker's config.json auths (DOCKER_CONFIG) log in for push and pull; none, or a stale entry, is named", async () => {
     const docker = tempDir("docker-config-");
     const login = (password: string) => writeFileSync(join(docker, "config.json"), JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from(`ci:${password}`).toString("base64") } } }));
     login("right-password");
     const target = `oci://${registry.host}/acme/private:2`;
-    const push = await tkc(["push", bundleDir, target, "--plain-http"], { env: { DOCKER_CONFIG: docker } });
-    assert.equal(push.status, 0, push.stderr);
-    const out = join(tempDir(), "dev");
     const env = { DOCKER_CONFIG: docker };
+    await pushIn(bundleDir, target, lookupDockerConfig(registry.host, env));
+    const out = join(tempDir(), "dev");
     await pullIn(target, out, lookupDockerConfig(registry.host, env));
     assert.deepEqual(readTree(out), readTree(bundleDir));
     login("old-password");
@@ -355,7 +353,7 @@ describe("the Bearer token flow with a token-auth registry", { skip: noOpenssl ?
   let tokens: TokenServer;
   let bundleDir: string;
   before(async () => {
-    tokens = await startTokenServer({ ci: "token-password" });
+    tokens = await startTokenServer({ ci: "token-password", reader: "read-only" }, ["reader"]);
     registry = await startRegistry({ token: tokens });
     bundleDir = await builtBundle();
   });
@@ -366,10 +364,9 @@ describe("the Bearer token flow with a token-auth registry", { skip: noOpenssl ?
 
   test("push and pull trade the credential for scoped tokens; a wrong password is refused by the token server", async () => {
     const target = `oci://${registry.host}/acme/bearer:1`;
-    const push = await tkc(["push", bundleDir, target, "--plain-http", "-u", "ci", "--password-stdin"], { input: "token-password" });
-    assert.equal(push.status, 0, push.stderr);
+    const credentials = { credential: { username: "ci", password: "token-password", origin: "--username ci" }, tried: "--username ci" };
+    await pushIn(bundleDir, target, credentials);
     assert.ok(tokens.requests.includes("ci repository:acme/bearer:pull,push"), tokens.requests.join("\n"));
-    const credentials = { credential: { username: "ci", password: "token-password", origin: "test" }, tried: "test" };
     const out = join(tempDir(), "dev");
     await pullIn(target, out, credentials);
     assert.deepEqual(readTree(out), readTree(bundleDir));
@@ -378,5 +375,12 @@ describe("the Bearer token flow with a token-auth registry", { skip: noOpenssl ?
     const wrong = await refusal(pullIn(target, out, { credential: { username: "ci", password: "nope", origin: "--username ci" }, tried: "--username ci" }));
     assert.equal(wrong.code, "TKC6103");
     assert.match(wrong.message, /the token server http:\/\/127\.0\.0\.1:\d+\/token refused the credential \(401\); credential tried: --username ci$/);
+
+    // A read-only token pulls, but may not push: TKC6104 naming the credential.
+    const reader = { credential: { username: "reader", password: "read-only", origin: "--username reader" }, tried: "--username reader" };
+    await pullIn(target, join(tempDir(), "dev"), reader);
+    const denied = await refusal(pushIn(bundleDir, target, reader));
+    assert.equal(denied.code, "TKC6104");
+    assert.match(denied.message, /does not grant pull,push on acme\/bearer \(insufficient_scope\); credential tried: --username reader$/);
   });
 });

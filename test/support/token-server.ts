@@ -24,7 +24,8 @@ export interface TokenServer {
 
 const base64url = (data: Buffer | string) => Buffer.from(data).toString("base64url");
 
-export async function startTokenServer(users: Record<string, string>): Promise<TokenServer> {
+/** `readOnly` users get their tokens without push, as a read-only deploy token would. */
+export async function startTokenServer(users: Record<string, string>, readOnly: readonly string[] = []): Promise<TokenServer> {
   if (!existsSync(OPENSSL_BINARY)) throw new Error(`${OPENSSL_BINARY} is missing`);
   const dir = tempDir("tkc-token-");
   const key = join(dir, "key.pem");
@@ -52,7 +53,7 @@ export async function startTokenServer(users: Record<string, string>): Promise<T
       .filter(Boolean)
       .map((item) => {
         const [type, name, actions] = item.split(":");
-        return { type, name, actions: (actions ?? "").split(",").filter(Boolean) };
+        return { type, name, actions: (actions ?? "").split(",").filter((action) => action && !(action === "push" && readOnly.includes(user))) };
       });
     const now = Math.floor(Date.now() / 1000);
     const header = { typ: "JWT", alg: "RS256", x5c: [der.toString("base64")] };
