@@ -1,101 +1,23 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { join } from "node:path";
-import { createHash } from "node:crypto";
 import { readTree } from "../support/files.js";
 import { repoRoot, tempDir } from "../support/cli.js";
-import { registryUnavailable, SKOPEO_BINARY, startRegistry, type Registry } from "../support/registry.js";
-import { OPENSSL_BINARY, startTokenServer, type TokenServer } from "../support/token-server.js";
-import { RegistryClient } from "../../compiler/oci/client.js";
+import { registryUnavailable, startRegistry, type Registry } from "../support/registry.js";
 import { packLayer } from "../../compiler/oci/layer.js";
-import { buildArtifact, MEDIA_TYPE, type Artifact } from "../../compiler/oci/manifest.js";
+import { buildArtifact } from "../../compiler/oci/manifest.js";
 import { parseReference } from "../../compiler/oci/reference.js";
 import { readBundleDir, parseBundleManifest } from "../../compiler/oci/bundle-files.js";
-import { OciError } from "../../compiler/oci/errors.js";
 import { pullBundle } from "../../compiler/oci/pull.js";
-import { pushBundle } from "../../compiler/oci/push.js";
-import { lookupDockerConfig, type CredentialLookup } from "../../compiler/oci/credentials.js";
+import { anonymous, buildBundle, builtBundle, noStack, pullIn, pushIn, pushRaw, refusal, sha256, skopeo, tkc } from "./registry-helpers.js";
 
 // tkc push and pull against a real CNCF Distribution registry, read back independently by skopeo.
 
-const EPOCH = "1764547200"; // 2025-12-01T00:00:00Z
 const unavailable = registryUnavailable();
 if (unavailable) console.log(`# skipping the OCI registry tests: ${unavailable}`);
-
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real tkc binary, asynchronously: a test's own servers keep answering while it runs. */
-function tkc(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: cacheDir, SOURCE_DATE_EPOCH: EPOCH, DOCKER_CONFIG: emptyDockerConfig, ...options.env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.stdin.end(options.input ?? "");
-    child.on("close", (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
-const cacheDir = tempDir("tkc-cache-");
-const emptyDockerConfig = tempDir("docker-config-");
-
-function skopeo(...args: string[]): string {
-  const result = spawnSync(SKOPEO_BINARY, args, { encoding: "utf8" });
-  assert.equal(result.status, 0, `skopeo ${args.join(" ")}: ${result.stderr}`);
-  return result.stdout;
-}
-
-const sha256 = (bytes: Buffer | string) => "sha256:" + createHash("sha256").update(bytes).digest("hex");
-const noStack = (run: Run) => assert.doesNotMatch(run.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, "no stack trace");
-
-/** examples/hello's dev bundle, built in a fresh output folder. */
-async function buildBundle(): Promise<string> {
-  const out = tempDir("tkc-oci-out-");
-  const built = await tkc(["build", "examples/hello", "--env", "dev", "--out", out]);
-  assert.equal(built.status, 0, built.stderr);
-  return join(out, "hello", "dev");
-}
-
-const anonymous: CredentialLookup = { tried: "no credentials" };
-
-/** What the commands do, in this process (the CLI's own output is tested on the cases above). */
-function pullIn(reference: string, outDir: string, credentials = anonymous) {
-  return pullBundle({ reference: parseReference(reference), outDir, plainHttp: true, credentials });
-}
-function pushIn(bundleDir: string, reference: string, credentials = anonymous, retry?: { attempts: number; baseDelayMs: number; maxDelayMs: number }, log?: (line: string) => void) {
-  return pushBundle({ bundleDir, reference: parseReference(reference), extraTags: [], plainHttp: true, credentials, provenance: async () => ({}), retry, log });
-}
-async function refusal(promise: Promise<unknown>): Promise<OciError> {
-  try {
-    await promise;
-  } catch (failure) {
-    if (failure instanceof OciError) return failure;
-    throw failure;
-  }
-  assert.fail("expected the registry operation to be refused");
-}
-
-let shared: Promise<string> | undefined;
-/** One build shared by the tests that only read the bundle. */
-const builtBundle = () => (shared ??= buildBundle());
-
-/** Push a hand-made artifact with the library, bypassing push's own checks, to see pull refuse it. */
-async function pushRaw(host: string, repository: string, artifact: Artifact): Promise<void> {
-  const client = new RegistryClient({ reference: parseReference(`oci://${host}/${repository}:x`), plainHttp: true, credentials: { tried: "none" } });
-  await client.pushBlob(artifact.config.descriptor, artifact.config.bytes);
-  await client.pushBlob(artifact.layer.descriptor, artifact.layer.bytes);
-  await client.putManifest("x", artifact.manifest.bytes, MEDIA_TYPE.manifest);
-}
 
 describe("tkc push / pull against a real registry", { skip: unavailable ?? false }, () => {
   let registry: Registry;
@@ -303,84 +225,5 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     } finally {
       await new Promise((resolve) => proxy.close(resolve));
     }
-  });
-});
-
-describe("basic auth with an htpasswd registry", { skip: unavailable ?? false }, () => {
-  let registry: Registry;
-  let bundleDir: string;
-  before(async () => {
-    registry = await startRegistry({ users: { ci: "right-password" } });
-    bundleDir = await builtBundle();
-  });
-  after(() => registry?.stop());
-
-  test("--username with --password-stdin: the right password pushes, a wrong one is TKC6103 naming the user", async () => {
-    const target = `oci://${registry.host}/acme/private:1`;
-    const none = await refusal(pushIn(bundleDir, target, lookupDockerConfig(registry.host, { DOCKER_CONFIG: tempDir() })));
-    assert.equal(none.code, "TKC6103");
-    assert.match(none.message, /requires a login \(401\); credential tried: no credentials \(.*config\.json does not exist\)$/);
-    const wrong = await tkc(["push", bundleDir, target, "--plain-http", "--username", "ci", "--password-stdin"], { input: "wrong-password\n" });
-    assert.equal(wrong.status, 1);
-    assert.match(wrong.stderr, /error TKC6103: .*refused the credential \(401\); credential tried: --username ci/);
-    assert.doesNotMatch(wrong.stderr, /wrong-password/);
-    const right = await tkc(["push", bundleDir, target, "--plain-http", "--username", "ci", "--password-stdin"], { input: "right-password\n" });
-    assert.equal(right.status, 0, right.stderr);
-    assert.match(right.stdout, /@sha256:/);
-  });
-
-  test("Docker's config.json auths (DOCKER_CONFIG) log in for push and pull; none, or a stale entry, is named", async () => {
-    const docker = tempDir("docker-config-");
-    const login = (password: string) => writeFileSync(join(docker, "config.json"), JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from(`ci:${password}`).toString("base64") } } }));
-    login("right-password");
-    const target = `oci://${registry.host}/acme/private:2`;
-    const env = { DOCKER_CONFIG: docker };
-    await pushIn(bundleDir, target, lookupDockerConfig(registry.host, env));
-    const out = join(tempDir(), "dev");
-    await pullIn(target, out, lookupDockerConfig(registry.host, env));
-    assert.deepEqual(readTree(out), readTree(bundleDir));
-    login("old-password");
-    const stale = await refusal(pullIn(target, out, lookupDockerConfig(registry.host, env)));
-    assert.equal(stale.code, "TKC6103");
-    assert.ok(stale.message.endsWith(`credential tried: ${join(docker, "config.json")} auths["${registry.host}"] (user ci)`), stale.message);
-  });
-});
-
-const noOpenssl = unavailable ?? (existsSync(OPENSSL_BINARY) ? null : `needs ${OPENSSL_BINARY} to make the token server's certificate`);
-
-describe("the Bearer token flow with a token-auth registry", { skip: noOpenssl ?? false }, () => {
-  let registry: Registry;
-  let tokens: TokenServer;
-  let bundleDir: string;
-  before(async () => {
-    tokens = await startTokenServer({ ci: "token-password", reader: "read-only" }, ["reader"]);
-    registry = await startRegistry({ token: tokens });
-    bundleDir = await builtBundle();
-  });
-  after(async () => {
-    await registry?.stop();
-    await tokens?.stop();
-  });
-
-  test("push and pull trade the credential for scoped tokens; a wrong password is refused by the token server", async () => {
-    const target = `oci://${registry.host}/acme/bearer:1`;
-    const credentials = { credential: { username: "ci", password: "token-password", origin: "--username ci" }, tried: "--username ci" };
-    await pushIn(bundleDir, target, credentials);
-    assert.ok(tokens.requests.includes("ci repository:acme/bearer:pull,push"), tokens.requests.join("\n"));
-    const out = join(tempDir(), "dev");
-    await pullIn(target, out, credentials);
-    assert.deepEqual(readTree(out), readTree(bundleDir));
-    assert.equal(tokens.requests.at(-1), "ci repository:acme/bearer:pull");
-
-    const wrong = await refusal(pullIn(target, out, { credential: { username: "ci", password: "nope", origin: "--username ci" }, tried: "--username ci" }));
-    assert.equal(wrong.code, "TKC6103");
-    assert.match(wrong.message, /the token server http:\/\/127\.0\.0\.1:\d+\/token refused the credential \(401\); credential tried: --username ci$/);
-
-    // A read-only token pulls, but may not push: TKC6104 naming the credential.
-    const reader = { credential: { username: "reader", password: "read-only", origin: "--username reader" }, tried: "--username reader" };
-    await pullIn(target, join(tempDir(), "dev"), reader);
-    const denied = await refusal(pushIn(bundleDir, target, reader));
-    assert.equal(denied.code, "TKC6104");
-    assert.match(denied.message, /does not grant pull,push on acme\/bearer \(insufficient_scope\); credential tried: --username reader$/);
   });
 });
