@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { bundleDigest, KUSTOMIZATION_FILE, type BundleManifest } from "../emit/bundle-plan.js";
 import { sha256 } from "../cache/cache-dir.js";
+import { REVISION_FILE } from "../release/layout.js";
 
 // What a bundle directory holds (docs/bundle-format.md): bundle.json, the object files it lists
 // and kustomization.yaml. The same check guards a push (the directory was not edited after the
@@ -72,11 +73,15 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
   return { manifest, problems };
 }
 
-/** The files of a bundle directory (top level only; a bundle has no subdirectories). */
+/**
+ * The files of a bundle directory (top level only; a bundle has no subdirectories). A history
+ * revision's directory is a bundle too: its revision.json stays out of the artifact.
+ */
 export function readBundleDir(dir: string): Map<string, Buffer> | null {
   if (!existsSync(join(dir, MANIFEST_FILE))) return null;
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) {
+    if (name === REVISION_FILE) continue;
     const full = join(dir, name);
     if (statSync(full).isFile()) files.set(name, readFileSync(full));
     else files.set(name + "/", Buffer.alloc(0));

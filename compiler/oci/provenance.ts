@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { listRevisions, readRevision } from "../release/revision.js";
+import { REVISION_FILE } from "../release/layout.js";
+import { listRevisions, readRevision, type RevisionRecord } from "../release/revision.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import type { Provenance } from "./manifest.js";
 
@@ -8,10 +10,17 @@ function git(args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve) => execFile("git", args, { cwd, encoding: "utf8" }, (failure, stdout) => resolve(failure ? null : stdout.trim())));
 }
 
-/** The history revision recording this bundle: `<out>/<release>/history/<env>/` beside the bundle directory. */
+/**
+ * The history revision recording this bundle: the directory's own revision.json when it is a
+ * revision (`history/<env>/000006`), else `<out>/<release>/history/<env>/` beside the bundle.
+ */
 function findRevision(bundleDir: string, bundle: BundleManifest): { revision: number; commit: string | null } | undefined {
   const history = join(dirname(bundleDir), "history", basename(bundleDir));
   try {
+    if (existsSync(join(bundleDir, REVISION_FILE))) {
+      const record = JSON.parse(readFileSync(join(bundleDir, REVISION_FILE), "utf8")) as RevisionRecord;
+      return record.digest === bundle.digest ? { revision: record.revision, commit: record.sourceCommit } : undefined;
+    }
     for (const number of listRevisions(history).reverse()) {
       const { record } = readRevision(history, number);
       if (record.digest === bundle.digest) return { revision: number, commit: record.sourceCommit };

@@ -12,7 +12,9 @@ import { buildArtifact } from "../../compiler/oci/manifest.js";
 import { parseReference } from "../../compiler/oci/reference.js";
 import { readBundleDir, parseBundleManifest } from "../../compiler/oci/bundle-files.js";
 import { pullBundle } from "../../compiler/oci/pull.js";
-import { anonymous, buildBundle, builtBundle, noStack, pullIn, pushIn, pushRaw, refusal, sha256, skopeo, tkc } from "./registry-helpers.js";
+import { pushBundle } from "../../compiler/oci/push.js";
+import { bundleProvenance } from "../../compiler/oci/provenance.js";
+import { anonymous, EPOCH, buildBundle, builtBundle, noStack, pullIn, pushIn, pushRaw, refusal, sha256, skopeo, tkc } from "./registry-helpers.js";
 
 // tkc push and pull against a real CNCF Distribution registry, read back independently by skopeo.
 
@@ -72,6 +74,12 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     // A rebuild of the same sources in another directory is the same artifact too.
     const rebuilt = await tkc(["push", await buildBundle(), `oci://${registry.host}/acme/hello:1.0.0`, "--plain-http"]);
     assert.equal(rebuilt.stdout.trim(), pushed, rebuilt.stderr);
+  });
+
+  test("a history revision's directory pushes as the same bundle, with its own revision number", async () => {
+    const revisionDir = join(bundleDir, "..", "history", "dev", "000001");
+    const result = await pushBundle({ bundleDir: revisionDir, reference: parseReference(`oci://${registry.host}/acme/hello:r1`), extraTags: [], plainHttp: true, credentials: anonymous, provenance: (bundle) => bundleProvenance(revisionDir, bundle, {}, { SOURCE_DATE_EPOCH: EPOCH }) });
+    assert.equal(result.digest, pushed.split("@")[1], "same layer, same annotations: revision.json stays out");
   });
 
   test("push PROJECT --env builds first, then pushes the same artifact", async () => {
