@@ -9,6 +9,8 @@ import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/roll
 import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
 import { explainCommand, runExplain, type ExplainArgs } from "./commands/explain.js";
 import { completionCommand, runCompletion, type CompletionArgs } from "./commands/completion.js";
+import { pushCommand, runPush, type PushArgs } from "./commands/push.js";
+import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
 import { EXIT, processOutput } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
@@ -30,6 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
     { ...explainCommand, handler: (args: unknown) => void (code = runExplain(args as ExplainArgs, output)) },
     { ...completionCommand, handler: (args: unknown) => void (code = runCompletion(args as CompletionArgs, output)) },
+    { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
+    { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
   ];
   const names = commands.map((c) => c.command.split(" ")[0]!);
   let cli = yargs([...argv])

@@ -45,6 +45,8 @@ const NOT_RUN_HERE: Record<string, string> = {
   "npm i -D tkc": "needs the registry; test/package/tarball.test.ts installs the tarball the same way, offline",
   "npm ci": "needs the registry (it is how this checkout was installed)",
   "npm test": "the test suite itself",
+  "tkc push out/shop/prod oci://ghcr.io/acme/shop-prod:2.4.0 [--tag prod]": "needs a registry; test/oci/registry.test.ts pushes to a real Distribution registry it starts on loopback",
+  "tkc pull oci://ghcr.io/acme/shop-prod@sha256:… --out DIR": "needs a registry; test/oci/registry.test.ts pulls by tag and by digest from a real registry",
   "kubectl apply -k examples/shop/out/shop/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly the bundle's objects",
 };
 
