@@ -2,7 +2,9 @@
 // Load a CommonJS file through V8's code cache, kept beside it as <file>.v8cache: parsing and
 // compiling tkc's 1.5 MB bundle and the 2.8 MB validator modules is a large part of a short run,
 // and Node 20 has no built-in compile cache. Plain JS so the launcher can use it before the
-// bundle exists in memory. A stale or foreign cache is rejected by V8 and rewritten.
+// bundle exists in memory. V8 checks a cache only against the source's length, so a rebuilt file
+// of the same length would run stale compiled code: each cache starts with a header naming the
+// file's size, mtime and inode, and a cache whose header does not match is ignored and rewritten.
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -13,9 +15,11 @@ const pending = [];
 function loadWithCodeCache(file) {
   const source = fs.readFileSync(file, "utf8");
   const cacheFile = `${file}.v8cache`;
+  const header = cacheHeader(file);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const stored = fs.readFileSync(cacheFile);
+    if (stored.subarray(0, header.length).equals(header)) cachedData = stored.subarray(header.length);
   } catch {
     cachedData = undefined;
   }
@@ -23,21 +27,27 @@ function loadWithCodeCache(file) {
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
-  if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, cacheFile });
+  if (cachedData === undefined || script.cachedDataRejected) pending.push({ script, cacheFile, header });
   return module.exports;
 }
 
 /** Write caches after the run, so they hold every function the run compiled. Best effort. */
 function flushCodeCaches() {
-  for (const { script, cacheFile } of pending.splice(0)) {
+  for (const { script, cacheFile, header } of pending.splice(0)) {
     try {
       const temp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, script.createCachedData());
+      fs.writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
       fs.renameSync(temp, cacheFile);
     } catch {
       // read-only installation: run without a cache
     }
   }
+}
+
+/** Identifies the exact file a cache was made from (a rebuild changes its mtime and usually its inode). */
+function cacheHeader(file) {
+  const stat = fs.statSync(file, { bigint: true });
+  return Buffer.from(`tkc-v8cache ${stat.size} ${stat.mtimeNs} ${stat.ino}\n`);
 }
 
 module.exports = { loadWithCodeCache, flushCodeCaches };

@@ -29,11 +29,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     { ...historyCommand, handler: (args: unknown) => void (code = runHistory(args as HistoryArgs, output)) },
     { ...rollbackCommand, handler: async (args: unknown) => void (code = await runRollback(args as RollbackArgs, output)) },
     { ...diffCommand, handler: async (args: unknown) => void (code = await runDiff(args as DiffArgs, output)) },
+    { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
+    { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
     { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
     { ...explainCommand, handler: (args: unknown) => void (code = runExplain(args as ExplainArgs, output)) },
     { ...completionCommand, handler: (args: unknown) => void (code = runCompletion(args as CompletionArgs, output)) },
-    { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
-    { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
   ];
   const names = commands.map((c) => c.command.split(" ")[0]!);
   let cli = yargs([...argv])
