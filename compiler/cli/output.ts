@@ -27,11 +27,20 @@ function bySourcePosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Print diagnostics to stderr, errors before warnings, each in source order, then a count line. */
-export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[]): void {
+export interface PrintOptions {
+  /** Lines of user files whose values are masked in code frames (Secret data). */
+  readonly maskLine?: (file: string, line: number) => boolean;
+  /** Diagnostics printed at most; the rest are counted in the summary line. */
+  readonly limit?: number;
+}
+
+export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[], options: PrintOptions = {}): void {
   if (diagnostics.length === 0) return;
   const errors = diagnostics.filter((d) => d.severity === "error").sort(bySourcePosition);
   const ordered = [...errors, ...diagnostics.filter((d) => d.severity !== "error").sort(bySourcePosition)];
-  for (const d of ordered) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color }) + "\n");
+  const shown = options.limit !== undefined && ordered.length > options.limit ? ordered.slice(0, options.limit) : ordered;
+  for (const d of shown) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color, ...(options.maskLine ? { maskLine: options.maskLine } : {}) }) + "\n");
+  if (shown.length < ordered.length) output.err(`... ${ordered.length - shown.length} more not shown (tkc prints at most ${options.limit} diagnostics per run)`);
   output.err(renderSummary(diagnostics));
 }
 

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
+import { maskSourceLine } from "./redact.js";
 
 export interface RenderOptions {
   /** Paths are shown relative to this directory. */
   readonly cwd: string;
   readonly color: boolean;
+  /** Source lines whose value part is masked in code frames (lines holding Secret values). */
+  readonly maskLine?: (file: string, line: number) => boolean;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -51,7 +54,8 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   const [first, ...rest] = d.message.split("\n");
   const lines = [`${bold(where)}${severity} ${dim(d.code + ":")} ${first}`, ...rest.map((l) => `  ${l}`)];
   if (d.location) {
-    const text = sourceLine(d.location.file, d.location.line);
+    const raw = sourceLine(d.location.file, d.location.line);
+    const text = raw !== undefined && options.maskLine?.(d.location.file, d.location.line) ? maskSourceLine(raw) : raw;
     if (text !== undefined) {
       const number = String(d.location.line);
       const gutter = " ".repeat(number.length);
