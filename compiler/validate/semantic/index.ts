@@ -17,6 +17,7 @@ import { podEnv } from "./rules/pod-env.js";
 import { podProbes } from "./rules/pod-probes.js";
 import { podResources } from "./rules/pod-resources.js";
 import { podRestartPolicy } from "./rules/pod-restart-policy.js";
+import { podTolerations } from "./rules/pod-tolerations.js";
 import { podVolumes } from "./rules/pod-volumes.js";
 import { rolloutStrategy } from "./rules/rollout-strategy.js";
 import type { SemanticRule } from "./rules/rule.js";
@@ -38,6 +39,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   podEnv,
   podVolumes,
   podRestartPolicy,
+  podTolerations,
   serviceSpec,
   serviceTargets,
   ingressRules,
