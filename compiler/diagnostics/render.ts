@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
 import { maskSourceLine } from "./redact.js";
@@ -18,10 +18,16 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
 
 const paint = (code: number, on: boolean) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
 
+/** Files larger than this get no code frame (tkc refuses YAML files over 16 MiB anyway). */
+const MAX_FRAME_FILE_BYTES = 32 * 1024 * 1024;
+
 const lineCache = new Map<string, string[] | undefined>();
 function sourceLine(file: string, line: number): string | undefined {
   if (!lineCache.has(file)) {
     try {
+      // never read a device, a FIFO or a huge file just to show one line of it
+      const stat = statSync(file);
+      if (!stat.isFile() || stat.size > MAX_FRAME_FILE_BYTES) throw new Error("no code frame");
       lineCache.set(file, readFileSync(file, "utf8").split(/\r?\n/));
     } catch {
       lineCache.set(file, undefined);

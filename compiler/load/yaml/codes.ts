@@ -24,6 +24,8 @@ export const YamlCode = {
   unreadable: "TKC1111",
   /** The run's document limit was reached. */
   tooManyDocuments: "TKC1112",
+  /** One YAML document larger than the API server's request limit. */
+  documentTooLarge: "TKC1114",
   /** No Kubernetes object in any input. */
   noObjects: "TKC1113",
 } as const;

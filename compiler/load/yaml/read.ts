@@ -12,6 +12,13 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 /** Second line of defence, in the `yaml` package's own terms (alias uses x aliases inside the anchor). */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * The API server refuses request bodies over 3 MiB (`MaxRequestBodyBytes`), so no applicable object
+ * is larger; bigger documents are refused before they are parsed (1M keys in one mapping would
+ * take a minute and 2 GB). `TKC_MAX_DOCUMENT_BYTES` lowers it (tests).
+ */
+export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
+
 /** Documents (empty ones included) one run reads at most; `TKC_MAX_DOCUMENTS` lowers it (tests). */
 export const MAX_DOCUMENTS = 200_000;
 
@@ -40,6 +47,8 @@ export interface ReadOptions {
   readonly budget?: DocumentBudget;
   /** Bytes above which a file is refused (default MAX_YAML_FILE_BYTES). */
   readonly maxFileBytes?: number;
+  /** Characters above which one document is refused (default MAX_DOCUMENT_BYTES). */
+  readonly maxDocumentBytes?: number;
 }
 
 /** Parser complaints about YAML that Go's yaml.v2 (kubectl) reads anyway: warnings, the document is still read. */
@@ -67,6 +76,18 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   const budget = options.budget ?? documentBudget();
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, text, lineCounter };
+  const oversized = largestDocument(text);
+  const maxDocument = options.maxDocumentBytes ?? (Number(process.env["TKC_MAX_DOCUMENT_BYTES"]) || MAX_DOCUMENT_BYTES);
+  if (oversized.length > maxDocument) {
+    const line = text.slice(0, oversized.start).split("\n").length;
+    result.diagnostics.push(
+      error(YamlCode.documentTooLarge, `this YAML document is ${sizeText(oversized.length)}; the API server takes objects up to ${sizeText(maxDocument)}, so tkc does not read it (nor the rest of this file)`, {
+        location: { file, line, column: 1 },
+        hint: "split the data over several objects (a ConfigMap holds at most 1 MiB)",
+      }),
+    );
+    return result;
+  }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
   const composer = new Composer({ prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false });
   const tokens = new Parser(lineCounter.addNewLine).parse(text);
@@ -90,8 +111,28 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   return result;
 }
 
+function sizeText(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${n.toLocaleString("en-US")} bytes`;
+}
+
+/**
+ * The longest document of a YAML stream, by the `---` and `...` lines that separate documents
+ * (they cannot occur at the start of a line inside a document), found without parsing.
+ */
+export function largestDocument(text: string): { start: number; length: number } {
+  let best = { start: 0, length: 0 };
+  let start = 0;
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) {
+    if (match.index - start > best.length) best = { start, length: match.index - start };
+    start = match.index + 3;
+  }
+  if (text.length - start > best.length) best = { start, length: text.length - start };
+  return best;
+}
+
 export function fileTooLarge(file: string, bytes: number, limit: number): Diagnostic {
-  const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${n.toLocaleString("en-US")} bytes`);
+  const size = sizeText;
   return error(YamlCode.fileTooLarge, `the file is ${size(bytes)}; tkc reads YAML files up to ${size(limit)}`, {
     location: { file, line: 1, column: 1 },
     hint: "split the manifests into several files",
