@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
 import { validateCommand, runValidate, type ValidateArgs } from "./commands/validate.js";
+import { STDIN_NAME } from "../load/yaml/inputs.js";
 import { initCommand, runInit, type InitArgs } from "./commands/init.js";
 import { importCommand, runImport, type ImportArgs } from "./commands/import.js";
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
@@ -17,7 +18,9 @@ import { tkcVersion } from "../paths.js";
 export async function main(argv: readonly string[]): Promise<number> {
   const output = processOutput();
   let code: number = EXIT.ok;
-  const cli = yargs([...argv])
+  // yargs drops a lone "-" from positionals; `tkc validate -` means standard input
+  const args = argv[0] === "validate" ? argv.map((a) => (a === "-" ? STDIN_NAME : a)) : [...argv];
+  const cli = yargs(args)
     .scriptName("tkc")
     .usage("$0 <command> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.")
     .command({ ...buildCommand, handler: async (args) => void (code = await runBuild(args as unknown as BuildArgs, output)) })

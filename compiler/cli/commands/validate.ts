@@ -6,7 +6,7 @@ import { scrubSecrets } from "../../diagnostics/redact.js";
 import { displayPath } from "../../diagnostics/render.js";
 import { loadProjectCrds } from "../../crd/project.js";
 import { YamlCode } from "../../load/yaml/codes.js";
-import { readManifests, type ReadManifestsOptions } from "../../load/yaml/inputs.js";
+import { readManifests, type ReadManifestsOptions, STDIN_NAME } from "../../load/yaml/inputs.js";
 import type { SourcedObject } from "../../model/object.js";
 import type { CustomResourceSchemas } from "../../validate/schema/index.js";
 import { validateObjects } from "../../validate/validate.js";
@@ -113,7 +113,7 @@ export function validateManifests(inputs: readonly string[], options: ValidateRu
   const shared: Diagnostic[] = [...crds.diagnostics, ...read.diagnostics];
   const objects = read.sets.reduce((n, set) => n + set.objects.length, 0);
   if (objects === 0 && !hasErrors(shared)) {
-    shared.push(error(YamlCode.noObjects, `no Kubernetes object found in ${read.files} file${read.files === 1 ? "" : "s"}${inputs.length > 0 ? ` (${inputs.map((i) => (i === "-" ? "standard input" : displayPath(i, process.cwd()))).join(", ")})` : ""}`, {
+    shared.push(error(YamlCode.noObjects, `no Kubernetes object found in ${read.files} file${read.files === 1 ? "" : "s"}${inputs.length > 0 ? ` (${inputs.map((i) => (i === "-" || i === STDIN_NAME ? "standard input" : displayPath(i, process.cwd()))).join(", ")})` : ""}`, {
       hint: "check the paths: tkc validate reads *.yaml and *.yml files (folders recursively) and - for standard input",
     }));
   }

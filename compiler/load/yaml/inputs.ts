@@ -56,7 +56,7 @@ export function readManifests(inputs: readonly string[], options: ReadManifestsO
   const result: ReadManifestsResult = { sets: [], diagnostics: [], files: 0, secretLines: new Map(), secretValues: [] };
   const found: Inputs = { loose: [], bundles: [] };
   for (const input of inputs) {
-    if (input === "-") found.loose.push(STDIN_NAME);
+    if (input === "-" || input === STDIN_NAME) found.loose.push(STDIN_NAME);
     else collect(input, true, found, result.diagnostics);
   }
   const readInto = (files: readonly string[], objects: SourcedObject[]) => {
