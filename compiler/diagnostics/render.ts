@@ -61,13 +61,14 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   const lines = [`${bold(where)}${severity} ${dim(d.code + ":")} ${first}`, ...rest.map((l) => `  ${l}`)];
   if (d.location) {
     const raw = sourceLine(d.location.file, d.location.line);
-    const text = raw !== undefined && options.maskLine?.(d.location.file, d.location.line) ? maskSourceLine(raw) : raw;
-    if (text !== undefined) {
+    const full = raw !== undefined && options.maskLine?.(d.location.file, d.location.line) ? maskSourceLine(raw) : raw;
+    if (full !== undefined) {
       const number = String(d.location.line);
       const gutter = " ".repeat(number.length);
-      const caretLength = Math.max(1, Math.min(d.location.length ?? guessLength(text, d.location.column), Math.max(1, text.length - d.location.column + 1)));
+      const { text, column } = frameWindow(full, d.location.column);
+      const caretLength = Math.max(1, Math.min(d.location.length ?? guessLength(text, column), Math.max(1, text.length - column + 1)));
       lines.push(`  ${dim(number + " |")} ${text}`);
-      lines.push(`  ${dim(gutter + " |")} ${" ".repeat(Math.max(0, d.location.column - 1))}${(d.severity === "error" ? red : yellow)("^".repeat(caretLength))}`);
+      lines.push(`  ${dim(gutter + " |")} ${" ".repeat(Math.max(0, column - 1))}${(d.severity === "error" ? red : yellow)("^".repeat(caretLength))}`);
     }
   }
   if (d.object || d.path) {
@@ -80,6 +81,20 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   }
   if (d.hint) lines.push(`  ${cyan("hint:")} ${d.hint}`);
   return lines.join("\n");
+}
+
+/** Characters of a source line shown in a code frame: a 1 MB line is cut around the caret. */
+const FRAME_WIDTH = 160;
+
+/** The part of a long line around `column` (1-based), with "..." where it was cut, and the column in it. */
+function frameWindow(line: string, column: number): { text: string; column: number } {
+  if (line.length <= FRAME_WIDTH) return { text: line, column };
+  const start = Math.max(0, Math.min(column - 1 - 40, line.length - FRAME_WIDTH));
+  const end = Math.min(line.length, start + FRAME_WIDTH);
+  const before = start > 0 ? "..." : "";
+  // a copy, not a slice that keeps the long line alive
+  const text = before + Buffer.from(line.slice(start, end)).toString() + (end < line.length ? "..." : "");
+  return { text, column: column - start + before.length };
 }
 
 /** Underline the identifier or call at the column when no length is known. */
