@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
@@ -59,6 +59,18 @@ test("a tkc bundle folder validates as a bundle: its bundle.json and kustomizati
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^\d+ objects valid for Kubernetes 1\.36\n$/);
   assert.doesNotMatch(result.stderr, /kustomization|bundle\.json/);
+});
+
+test("an output folder validates its current bundles, not every past revision in history/", () => {
+  const out = tree({ "hello/history/dev/000001/revision.json": "{}\n" });
+  cpSync(join(repoRoot, "examples/hello/expected/dev"), join(out, "hello", "dev"), { recursive: true });
+  cpSync(join(repoRoot, "examples/hello/expected/dev"), join(out, "hello", "history", "dev", "000001"), { recursive: true });
+  const one = runTkc(["validate", join(out, "hello", "dev")]);
+  const all = runTkc(["validate", out]);
+  assert.equal(all.status, 0, all.stderr);
+  assert.equal(all.stdout, one.stdout);
+  const revision = runTkc(["validate", join(out, "hello", "history", "dev", "000001")]);
+  assert.equal(revision.stdout, one.stdout, "a revision named on the command line is validated");
 });
 
 test("one unreadable or malformed file never stops the validation of the others", () => {

@@ -96,7 +96,7 @@ function collect(path: string, explicit: boolean, found: Inputs, diagnostics: Di
     return;
   }
   if (stat.isDirectory()) {
-    collectDirectory(path, found, diagnostics);
+    collectDirectory(path, explicit, found, diagnostics);
   } else if (stat.isFile()) {
     found.loose.push(path);
   } else {
@@ -106,7 +106,7 @@ function collect(path: string, explicit: boolean, found: Inputs, diagnostics: Di
   }
 }
 
-function collectDirectory(dir: string, found: Inputs, diagnostics: Diagnostic[]): void {
+function collectDirectory(dir: string, explicit: boolean, found: Inputs, diagnostics: Diagnostic[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -115,7 +115,10 @@ function collectDirectory(dir: string, found: Inputs, diagnostics: Diagnostic[])
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (entries.some((e) => e.name === "bundle.json" && !e.isDirectory())) {
+  const isFile = (name: string) => entries.some((e) => e.name === name && !e.isDirectory());
+  // a past revision in a release's history (revision.json beside bundle.json): validated only when named
+  if (!explicit && isFile("revision.json") && isFile("bundle.json")) return;
+  if (isFile("bundle.json")) {
     const files = bundleFiles(dir, diagnostics);
     if (files) {
       found.bundles.push({ dir, files });
@@ -125,7 +128,7 @@ function collectDirectory(dir: string, found: Inputs, diagnostics: Diagnostic[])
   for (const entry of entries) {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".")) collectDirectory(full, found, diagnostics);
+      if (!entry.name.startsWith(".")) collectDirectory(full, false, found, diagnostics);
     } else if (YAML_FILE.test(entry.name) && !KUSTOMIZATION.test(entry.name)) {
       // symbolic links, FIFOs and devices with a .yaml name are stat'ed (not followed into folders)
       if (entry.isFile()) found.loose.push(full);
