@@ -9,9 +9,11 @@ const MIN_SCRUBBED = 3;
 /**
  * Removes every known Secret value from the messages, hints and notes of `diagnostics` (a last line
  * of defence: the checks themselves already avoid quoting Secret data). Both the raw text and its
- * JSON-quoted form are replaced, as messages quote values with JSON.stringify.
+ * JSON-quoted form are replaced, as messages quote values with JSON.stringify. `near` picks the
+ * diagnostics that can hold one (about a Secret, or on a line holding Secret data), so thousands of
+ * Secrets and thousands of findings do not multiply.
  */
-export function scrubSecrets(diagnostics: readonly Diagnostic[], values: readonly string[]): Diagnostic[] {
+export function scrubSecrets(diagnostics: readonly Diagnostic[], values: readonly string[], near: (d: Diagnostic) => boolean = () => true): Diagnostic[] {
   const needles = [...new Set(values.filter((v) => v.length >= MIN_SCRUBBED).flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]))].sort((a, b) => b.length - a.length);
   if (needles.length === 0) return [...diagnostics];
   const scrub = (text: string) => {
@@ -20,6 +22,7 @@ export function scrubSecrets(diagnostics: readonly Diagnostic[], values: readonl
     return out;
   };
   return diagnostics.map((d) => {
+    if (!near(d)) return d;
     const message = scrub(d.message);
     const hint = d.hint === undefined ? undefined : scrub(d.hint);
     const related = d.related?.map((r) => ({ ...r, message: scrub(r.message) }));

@@ -131,7 +131,8 @@ export function validateManifests(inputs: readonly string[], options: ValidateRu
     return { kubeVersion, found };
   });
   const merged = mergeVersions(perVersion);
-  const diagnostics = scrubSecrets([...shared, ...merged], read.secretValues);
+  const near = (d: Diagnostic) => d.object?.startsWith("v1 Secret ") === true || (d.location !== undefined && read.secretLines.get(d.location.file)?.has(d.location.line) === true);
+  const diagnostics = scrubSecrets([...shared, ...merged], read.secretValues, near);
   const versions = perVersion.map(({ kubeVersion, found }) => {
     const errors = found.filter((d) => d.severity === "error").length + shared.filter((d) => d.severity === "error").length;
     return { kubeVersion, errors, warnings: found.length + shared.length - errors };
