@@ -1,10 +1,10 @@
 // Hostile or huge input ends in a clear error (or success) in bounded time and memory: never a
 // crash, an abort or exit 70. Inputs are generated here; the V8 heap is capped at 512 MB (a run
 // that needs more aborts and fails the test) and each run has a generous time-out (a hang fails).
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, openSync, closeSync, ftruncateSync, writeFileSync } from "node:fs";
+import { existsSync, openSync, closeSync, ftruncateSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, tempDir } from "../support/cli.js";
 import type { KubeObject, SourcedObject } from "../../compiler/model/object.js";
@@ -24,6 +24,7 @@ function tkc(args: readonly string[], env: Record<string, string> = {}) {
 }
 
 const dir = tempDir("tkc-hostile-");
+after(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

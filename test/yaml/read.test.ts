@@ -89,7 +89,8 @@ test("a billion-laughs document is refused in milliseconds", () => {
   const started = performance.now();
   const { objects, diagnostics } = readKubernetesYaml("bomb.yaml", text);
   const elapsed = performance.now() - started;
-  assert.ok(elapsed < 200, `took ${elapsed.toFixed(1)} ms`);
+  // expanding it would take minutes and gigabytes; the bound is loose so a loaded 2-core CI machine never flakes
+  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(1)} ms`);
   assert.deepEqual(objects, []);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].code, "TKC1103");
