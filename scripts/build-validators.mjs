@@ -71,7 +71,7 @@ export function validatorFileName(kubeVersion) {
  * version, dist/validators/crds/<TypeName>.cjs, exporting `validate`, loaded only when an object of
  * that kind is validated. Settings from ajv-settings.json, as at run time.
  */
-export const CRD_AJV_OPTIONS = AJV_OPTIONS;
+export const CRD_AJV_OPTIONS = { ...SETTINGS.crds.options, code: AJV_OPTIONS.code };
 export const CRD_ANNOTATION_KEYWORDS = SETTINGS.crds.annotationKeywords;
 export const CRD_FORMATS = SETTINGS.crds.formats;
 const require = createRequire(import.meta.url);

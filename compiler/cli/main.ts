@@ -2,6 +2,7 @@ import yargs from "yargs";
 import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
 import { validateCommand, runValidate, type ValidateArgs } from "./commands/validate.js";
+import { STDIN_NAME } from "../load/yaml/inputs.js";
 import { initCommand, runInit, type InitArgs } from "./commands/init.js";
 import { importCommand, runImport, type ImportArgs } from "./commands/import.js";
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
@@ -36,7 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     { ...completionCommand, handler: (args: unknown) => void (code = runCompletion(args as CompletionArgs, output)) },
   ];
   const names = commands.map((c) => c.command.split(" ")[0]!);
-  let cli = yargs([...argv])
+  // yargs drops a lone "-" from positionals; `tkc validate -` means standard input
+  const args = argv[0] === "validate" ? argv.map((a) => (a === "-" ? STDIN_NAME : a)) : [...argv];
+  let cli = yargs(args)
     .scriptName("tkc")
     .usage(`$0 <${names.join("|")}> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.`);
   for (const command of commands) cli = cli.command(command as never);

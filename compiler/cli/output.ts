@@ -29,15 +29,26 @@ function bySourcePosition(a: Diagnostic, b: Diagnostic): number {
   return la.file < lb.file ? -1 : la.file > lb.file ? 1 : la.line - lb.line || la.column - lb.column;
 }
 
+export interface PrintOptions {
+  /** Text of the files the command read, by absolute path: code frames come from these only. */
+  readonly sources?: Readonly<Record<string, string>>;
+  /** Lines of user files whose values are masked in code frames (Secret data). */
+  readonly maskLine?: (file: string, line: number) => boolean;
+  /** Diagnostics printed at most; the rest are counted in the summary line. */
+  readonly limit?: number;
+}
+
 /**
  * Print diagnostics to stderr, errors before warnings, each in source order, then a count line.
- * Code frames come from `sources` (the text of the files the command read) and nothing else.
+ * Code frames come from `options.sources` (the text of the files the command read) and nothing else.
  */
-export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[], sources?: Readonly<Record<string, string>>): void {
+export function printDiagnostics(output: Output, diagnostics: readonly Diagnostic[], options: PrintOptions = {}): void {
   if (diagnostics.length === 0) return;
   const errors = diagnostics.filter((d) => d.severity === "error").sort(bySourcePosition);
   const ordered = [...errors, ...diagnostics.filter((d) => d.severity !== "error").sort(bySourcePosition)];
-  for (const d of ordered) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color, sources }) + "\n");
+  const shown = options.limit !== undefined && ordered.length > options.limit ? ordered.slice(0, options.limit) : ordered;
+  for (const d of shown) output.err(renderDiagnostic(d, { cwd: process.cwd(), color: output.color, sources: options.sources, ...(options.maskLine ? { maskLine: options.maskLine } : {}) }) + "\n");
+  if (shown.length < ordered.length) output.err(`... ${ordered.length - shown.length} more not shown (tkc prints at most ${options.limit} diagnostics per run)`);
   output.err(renderSummary(diagnostics));
 }
 

@@ -59,8 +59,9 @@ function isKindInfo(value: unknown): value is CustomKindInfo {
 }
 
 /** Reads a project's imported CRD schemas. A folder named in the config that does not exist is an error; the default one may be absent. */
-export function loadProjectCrds(project: { readonly dir: string; readonly configFile?: string }): ProjectCrds {
-  const { dirs, explicit, diagnostics } = crdDirsOf(project.configFile);
+export function loadProjectCrds(project: { readonly dir: string; readonly configFile?: string }, folders?: readonly string[]): ProjectCrds {
+  // `folders` (tkc validate --crds) replace the config's, and must exist
+  const { dirs, explicit, diagnostics } = folders ? { dirs: [...folders], explicit: true, diagnostics: [] as Diagnostic[] } : crdDirsOf(project.configFile);
   const entries: { info: CustomKindInfo; schema: SchemaNode }[] = [];
   const files: string[] = [];
   const owners = new Map<string, string>();

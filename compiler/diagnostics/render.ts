@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import type { Diagnostic } from "./diagnostic.js";
 import { escapeControl, escapeLine } from "./escape.js";
+import { maskSourceLine } from "./redact.js";
 
 export interface RenderOptions {
   /** Paths are shown relative to this directory. */
@@ -11,6 +12,8 @@ export interface RenderOptions {
    * path named by a diagnostic (or by a descriptor's `origin`) is never opened.
    */
   readonly sources?: Readonly<Record<string, string>>;
+  /** Source lines whose value part is masked in code frames (lines holding Secret values). */
+  readonly maskLine?: (file: string, line: number) => boolean;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is present and not empty (https://no-color.org). */
@@ -55,13 +58,15 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   // Messages and hints may quote project values: shown escaped, on the lines tkc lays out.
   const lines = [`${bold(escapeControl(where))}${severity} ${dim(d.code + ":")} ${escapeControl(first ?? "")}`, ...rest.map((l) => `  ${escapeLine(l)}`)];
   if (d.location) {
-    const text = sourceLine(options.sources, d.location.file, d.location.line);
-    if (text !== undefined) {
+    const raw = sourceLine(options.sources, d.location.file, d.location.line);
+    const full = raw !== undefined && options.maskLine?.(d.location.file, d.location.line) ? maskSourceLine(raw) : raw;
+    if (full !== undefined) {
       const number = String(d.location.line);
       const gutter = " ".repeat(number.length);
-      const caretLength = Math.max(1, Math.min(d.location.length ?? guessLength(text, d.location.column), Math.max(1, text.length - d.location.column + 1)));
+      const { text, column } = frameWindow(full, d.location.column);
+      const caretLength = Math.max(1, Math.min(d.location.length ?? guessLength(text, column), Math.max(1, text.length - column + 1)));
       // The caret sits under the same characters once the line's control characters are escaped.
-      const start = Math.max(0, d.location.column - 1);
+      const start = Math.max(0, column - 1);
       const indent = escapeControl(text.slice(0, start)).length;
       const underlined = Math.max(caretLength, escapeControl(text.slice(start, start + caretLength)).length);
       lines.push(`  ${dim(number + " |")} ${escapeControl(text)}`);
@@ -78,6 +83,20 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   }
   if (d.hint) lines.push(`  ${cyan("hint:")} ${escapeControl(d.hint)}`);
   return lines.join("\n");
+}
+
+/** Characters of a source line shown in a code frame: a 1 MB line is cut around the caret. */
+const FRAME_WIDTH = 160;
+
+/** The part of a long line around `column` (1-based), with "..." where it was cut, and the column in it. */
+function frameWindow(line: string, column: number): { text: string; column: number } {
+  if (line.length <= FRAME_WIDTH) return { text: line, column };
+  const start = Math.max(0, Math.min(column - 1 - 40, line.length - FRAME_WIDTH));
+  const end = Math.min(line.length, start + FRAME_WIDTH);
+  const before = start > 0 ? "..." : "";
+  // a copy, not a slice that keeps the long line alive
+  const text = before + Buffer.from(line.slice(start, end)).toString() + (end < line.length ? "..." : "");
+  return { text, column: column - start + before.length };
 }
 
 /** Underline the identifier or call at the column when no length is known. */

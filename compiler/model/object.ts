@@ -33,6 +33,9 @@ export interface SourcedObject {
 
 /** "apps/v1 Deployment shop/api": how objects are named in messages. */
 export function describeObject(object: KubeObject): string {
-  const ns = object.metadata?.namespace ? `${object.metadata.namespace}/` : "";
-  return `${object.apiVersion} ${object.kind} ${ns}${object.metadata?.name ?? "<unnamed>"}`;
+  // any field may hold junk (an object whose toString is not a function): only strings are shown
+  const text = (value: unknown, absent: string) => (typeof value === "string" ? value : value === undefined || value === null ? absent : JSON.stringify(value) ?? absent);
+  const namespace = object.metadata?.namespace;
+  const ns = namespace ? `${text(namespace, "")}/` : "";
+  return `${text(object.apiVersion, "?")} ${text(object.kind, "?")} ${ns}${text(object.metadata?.name, "<unnamed>")}`;
 }

@@ -89,7 +89,8 @@ test("a billion-laughs document is refused in milliseconds", () => {
   const started = performance.now();
   const { objects, diagnostics } = readKubernetesYaml("bomb.yaml", text);
   const elapsed = performance.now() - started;
-  assert.ok(elapsed < 200, `took ${elapsed.toFixed(1)} ms`);
+  // expanding it would take minutes and gigabytes; the bound is loose so a loaded 2-core CI machine never flakes
+  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(1)} ms`);
   assert.deepEqual(objects, []);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].code, "TKC1103");
@@ -173,15 +174,37 @@ test("a kind: List is flattened into its items, each with its own field position
   assert.deepEqual(diagnostics.map((d) => [d.code, d.location?.line]), [["TKC1105", 14]]);
 });
 
-test("a duplicate key is an error pointing at both keys", () => {
+test("a duplicate key is a warning pointing at both keys; the last value wins, as in kubectl", () => {
   const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  key: one\n  other: x\n  key: two\n";
   const { objects, diagnostics } = readKubernetesYaml("dup.yaml", text);
-  assert.deepEqual(objects, []);
+  assert.deepEqual(objects[0]?.object.data, { key: "two", other: "x" });
   assert.equal(diagnostics.length, 1);
   const [d] = diagnostics;
   assert.equal(d.code, "TKC1102");
+  assert.equal(d.severity, "warning");
   assert.deepEqual([d.location?.line, d.location?.column, d.location?.length], [8, 3, 3]);
   assert.equal(d.related?.[0].location?.line, 6);
+});
+
+test("null means absent, as in Go's JSON decoding: null mapping values are dropped, list items kept", () => {
+  const text = "apiVersion: v1\nkind: Service\nmetadata: {name: s, labels: null}\nspec:\n  ports:\n    - port: 80\n      nodePort: null\n  selector: ~\n";
+  const { objects, diagnostics } = readKubernetesYaml("null.yaml", text);
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(objects[0]?.object, { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: 80 }] } });
+});
+
+test("YAML that kubectl reads but YAML 1.2 refuses (an escaped single quote) is a warning, and the object is read", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  cmd: \"echo \\'x\\'\"\n";
+  const { objects, diagnostics } = readKubernetesYaml("lenient.yaml", text);
+  assert.equal(objects.length, 1);
+  assert.deepEqual([...new Set(diagnostics.map((d) => [d.code, d.severity, d.location?.line].join(" ")))], ["TKC1110 warning 5"]);
+});
+
+test("a malformed document does not hide the documents around it", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n";
+  const { objects, diagnostics } = readKubernetesYaml("mixed.yaml", text);
+  assert.deepEqual(objects.map((o) => o.object.metadata.name), ["a", "b"]);
+  assert.ok(diagnostics.some((d) => d.code === "TKC1101" && d.severity === "error"));
 });
 
 test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAML 1.2", () => {
@@ -203,7 +226,8 @@ test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAM
 test("explicit tags do not smuggle non-JSON values (Buffer, Set, Date) into objects", () => {
   const text = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  a: !!binary aGVsbG8=\n  b: !!set {x}\n  c: !!timestamp 2020-01-01\n";
   const { objects, diagnostics } = readKubernetesYaml("tags.yaml", text);
-  assert.deepEqual(objects[0].object.data, { a: "aGVsbG8=", b: { x: null }, c: "2020-01-01" });
+  // `!!set {x}` is a mapping of x to null; null means absent
+  assert.deepEqual(objects[0].object.data, { a: "aGVsbG8=", b: {}, c: "2020-01-01" });
   assert.deepEqual(diagnostics.map((d) => [d.code, d.location?.line, d.message]), [
     ["TKC1109", 5, "unresolved tag: !!binary"],
     ["TKC1109", 6, "unresolved tag: !!set"],
@@ -220,7 +244,8 @@ test("a file over 16 MiB is refused before parsing", () => {
 
 test("empty input and comment-only input give nothing and say nothing", () => {
   for (const text of ["", "\n\n", "# c\n", "---\n", "---\n# c\n---\n...\n"]) {
-    assert.deepEqual(readKubernetesYaml("empty.yaml", text), { objects: [], diagnostics: [] }, JSON.stringify(text));
+    const { objects, diagnostics } = readKubernetesYaml("empty.yaml", text);
+    assert.deepEqual({ objects, diagnostics }, { objects: [], diagnostics: [] }, JSON.stringify(text));
   }
 });
 

@@ -68,7 +68,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     write,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
   });
-  printDiagnostics(output, report.diagnostics, report.sources);
+  printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
   if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));

@@ -98,7 +98,7 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
   // With --exit-code, 1 means "differences": trouble exits 2, as diff(1) does.
   const trouble = args["exit-code"] ? EXIT.trouble : EXIT.userError;
   const collected = await collectPairs(args, mode, environments);
-  printDiagnostics(output, collected.diagnostics, collected.sources);
+  printDiagnostics(output, collected.diagnostics, { sources: collected.sources });
   if (!collected.pairs) return trouble;
   let diffs: BundleDiff[];
   try {

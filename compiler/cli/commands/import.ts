@@ -58,7 +58,7 @@ export function runImport(args: ImportArgs, output: Output): number {
   const project = projectDir(process.cwd());
   const plan = hasErrors(diagnostics) ? undefined : planImport(inputs, project);
   if (plan) diagnostics.push(...plan.diagnostics);
-  printDiagnostics(output, diagnostics, Object.fromEntries(inputs.map((input) => [input.file, input.text])));
+  printDiagnostics(output, diagnostics, { sources: Object.fromEntries(inputs.map((input) => [input.file, input.text])) });
   if (!plan || hasErrors(diagnostics)) return EXIT.userError;
 
   const configured = crdDirsOf(existsSync(join(project, CONFIG_FILE)) ? join(project, CONFIG_FILE) : undefined).dirs[0];

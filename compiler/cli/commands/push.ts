@@ -56,7 +56,7 @@ async function bundleDirToPush(args: PushArgs, output: Output): Promise<string |
   }
   if (args.env.length !== 1) throw new OciError(OCI.badBundleDir, `push takes one environment, not ${args.env.length} (${args.env.join(", ")})`, "push each environment to its own reference");
   const report = await build({ target: args.bundle, environments: args.env, kubeVersion: args["kube-version"], outDir: args.out, layout: "files", write: true, log: (line) => output.err(line) });
-  printDiagnostics(output, report.diagnostics);
+  printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   const env = report.environments[0]!;
   output.err(`built ${report.release}/${env.environment}: revision ${env.revision}, ${env.objects} objects -> ${relative(process.cwd(), env.outDir) || "."}`);

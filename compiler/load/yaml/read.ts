@@ -1,4 +1,4 @@
-import { type Document, isScalar, LineCounter, parseAllDocuments, type YAMLError } from "yaml";
+import { Composer, type Document, isMap, isScalar, isSeq, LineCounter, Parser, type YAMLError } from "yaml";
 import { type Diagnostic, error, warning } from "../../diagnostics/diagnostic.js";
 import { describeObject, type KubeObject, type SourcedObject } from "../../model/object.js";
 import type { SourceLocation } from "../../model/source.js";
@@ -12,10 +12,47 @@ export const MAX_ALIAS_EXPANSION = 100_000;
 /** Second line of defence, in the `yaml` package's own terms (alias uses x aliases inside the anchor). */
 const MAX_ALIAS_COUNT = 1000;
 
+/**
+ * The API server refuses request bodies over 3 MiB (`MaxRequestBodyBytes`), so no applicable object
+ * is larger; bigger documents are refused before they are parsed (1M keys in one mapping would
+ * take a minute and 2 GB). `TKC_MAX_DOCUMENT_BYTES` lowers it (tests).
+ */
+export const MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
+
+/** Documents (empty ones included) one run reads at most; `TKC_MAX_DOCUMENTS` lowers it (tests). */
+export const MAX_DOCUMENTS = 200_000;
+
+/** How many more documents the run may read, shared by all its files (3M empty documents must not take minutes). */
+export interface DocumentBudget {
+  readonly limit: number;
+  remaining: number;
+  /** Set once the limit was reported, so it is reported once per run. */
+  reported: boolean;
+}
+
+export function documentBudget(limit = Number(process.env["TKC_MAX_DOCUMENTS"]) || MAX_DOCUMENTS): DocumentBudget {
+  return { limit, remaining: limit, reported: false };
+}
+
 export interface ReadResult {
   readonly objects: SourcedObject[];
   readonly diagnostics: Diagnostic[];
+  /** 1-based lines that hold a Secret's data or stringData values: code frames mask them. */
+  readonly secretLines: Set<number>;
+  /** The values themselves (as text), scrubbed from every message of the run. */
+  readonly secretValues: string[];
 }
+
+export interface ReadOptions {
+  readonly budget?: DocumentBudget;
+  /** Bytes above which a file is refused (default MAX_YAML_FILE_BYTES). */
+  readonly maxFileBytes?: number;
+  /** Characters above which one document is refused (default MAX_DOCUMENT_BYTES). */
+  readonly maxDocumentBytes?: number;
+}
+
+/** Parser complaints about YAML that Go's yaml.v2 (kubectl) reads anyway: warnings, the document is still read. */
+const LENIENT_CODES = new Set(["BAD_DQ_ESCAPE"]);
 
 /**
  * Reads the Kubernetes objects of a user's multi-document YAML file, each with the position of
@@ -27,33 +64,89 @@ export interface ReadResult {
  * scalar whose meaning differs between the two (`yes`, `on`, `012`, `12:30`, ...) gets a TKC1108
  * warning: quoting it makes the file mean the same thing to every reader.
  */
-export function readKubernetesYaml(file: string, text: string): ReadResult {
-  const objects: SourcedObject[] = [];
-  const diagnostics: Diagnostic[] = [];
+export function readKubernetesYaml(file: string, text: string, options: ReadOptions = {}): ReadResult {
+  const result: ReadResult = { objects: [], diagnostics: [], secretLines: new Set(), secretValues: [] };
+  const limit = options.maxFileBytes ?? MAX_YAML_FILE_BYTES;
   // A UTF-16 unit is at least one UTF-8 byte: the cheap test first.
-  const bytes = text.length > MAX_YAML_FILE_BYTES ? text.length : Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_YAML_FILE_BYTES) {
-    diagnostics.push(
-      error(YamlCode.fileTooLarge, `the file is ${(bytes / 1048576).toFixed(1)} MiB; tkc reads YAML files up to 16 MiB`, {
-        location: { file, line: 1, column: 1 },
-        hint: "split the manifests into several files",
-      }),
-    );
-    return { objects, diagnostics };
+  const bytes = text.length > limit ? text.length : Buffer.byteLength(text, "utf8");
+  if (bytes > limit) {
+    result.diagnostics.push(fileTooLarge(file, bytes, limit));
+    return result;
   }
+  const budget = options.budget ?? documentBudget();
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, text, lineCounter };
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false });
-  for (const document of documents) readDocument(document, source, objects, diagnostics);
-  return { objects, diagnostics };
+  const oversized = largestDocument(text);
+  const maxDocument = options.maxDocumentBytes ?? (Number(process.env["TKC_MAX_DOCUMENT_BYTES"]) || MAX_DOCUMENT_BYTES);
+  if (oversized.length > maxDocument) {
+    const line = text.slice(0, oversized.start).split("\n").length;
+    result.diagnostics.push(
+      error(YamlCode.documentTooLarge, `this YAML document is ${sizeText(oversized.length)}; the API server takes objects up to ${sizeText(maxDocument)}, so tkc does not read it (nor the rest of this file)`, {
+        location: { file, line, column: 1 },
+        hint: "split the data over several objects (a ConfigMap holds at most 1 MiB)",
+      }),
+    );
+    return result;
+  }
+  // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
+  const composer = new Composer({ prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false });
+  const tokens = new Parser(lineCounter.addNewLine).parse(text);
+  for (const document of composer.compose(tokens)) {
+    if (budget.remaining <= 0) {
+      if (!budget.reported) {
+        budget.reported = true;
+        const start = document.range[0];
+        result.diagnostics.push(
+          error(YamlCode.tooManyDocuments, `tkc reads at most ${formatCount(budget.limit)} YAML documents per run; the rest of this file and the files after it are not read`, {
+            location: locationAt(source, start, start + 1),
+            hint: "validate the manifests in several runs, or remove the empty documents (---)",
+          }),
+        );
+      }
+      break;
+    }
+    budget.remaining--;
+    readDocument(document as Document.Parsed, source, result);
+  }
+  return result;
 }
 
-function readDocument(document: Document.Parsed, source: YamlSource, objects: SourcedObject[], diagnostics: Diagnostic[]): void {
-  for (const problem of document.errors) diagnostics.push(syntaxError(problem, source));
+function sizeText(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MiB` : `${n.toLocaleString("en-US")} bytes`;
+}
+
+/**
+ * The longest document of a YAML stream, by the `---` and `...` lines that separate documents
+ * (they cannot occur at the start of a line inside a document), found without parsing.
+ */
+export function largestDocument(text: string): { start: number; length: number } {
+  let best = { start: 0, length: 0 };
+  let start = 0;
+  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+  for (let match = marker.exec(text); match; match = marker.exec(text)) {
+    if (match.index - start > best.length) best = { start, length: match.index - start };
+    start = match.index + 3;
+  }
+  if (text.length - start > best.length) best = { start, length: text.length - start };
+  return best;
+}
+
+export function fileTooLarge(file: string, bytes: number, limit: number): Diagnostic {
+  const size = sizeText;
+  return error(YamlCode.fileTooLarge, `the file is ${size(bytes)}; tkc reads YAML files up to ${size(limit)}`, {
+    location: { file, line: 1, column: 1 },
+    hint: "split the manifests into several files",
+  });
+}
+
+function readDocument(document: Document.Parsed, source: YamlSource, result: ReadResult): void {
+  const { objects, diagnostics } = result;
+  const fatal = document.errors.filter((problem) => !LENIENT_CODES.has(problem.code));
+  for (const problem of document.errors) diagnostics.push(LENIENT_CODES.has(problem.code) ? lenientWarning(problem, source) : syntaxError(problem, source));
   for (const problem of document.warnings) {
     diagnostics.push(warning(YamlCode.yamlWarning, cleanMessage(problem.message), { location: problemLocation(problem, source) }));
   }
-  if (document.errors.length > 0) return;
+  if (fatal.length > 0) return;
   const contents = document.contents;
   // empty or comment-only document (after an explicit `---` the parser gives an empty null scalar)
   if (contents === null || (isScalar(contents) && contents.value === null && contents.source === "")) return;
@@ -94,7 +187,61 @@ function readDocument(document: Document.Parsed, source: YamlSource, objects: So
     );
     return;
   }
+  value = withoutNulls(value);
+  const before = objects.length;
   collectObjects(value, "", origin, facts.fieldOrigins, objects, diagnostics);
+  for (let i = before; i < objects.length; i++) noteSecret(objects[i]!.object, contents, value, source, result);
+}
+
+/**
+ * `null` means absent, as in Go's JSON decoding that the API server uses (`nodePort: null` on a
+ * ClusterIP Service is fine): mapping entries whose value is null are dropped. Iterative, so deep
+ * documents cannot overflow the stack.
+ */
+export function withoutNulls(value: unknown): unknown {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === "object") stack.push(item);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const entry = record[key];
+      if (entry === null) delete record[key];
+      else if (typeof entry === "object") stack.push(entry);
+    }
+  }
+  return value;
+}
+
+/** Records where a Secret's values are written (lines to mask) and what they are (text to scrub). */
+function noteSecret(object: KubeObject, contents: unknown, value: unknown, source: YamlSource, result: ReadResult): void {
+  if (object.kind !== "Secret" || object.apiVersion !== "v1") return;
+  for (const field of ["data", "stringData"]) {
+    const entries = object[field];
+    if (entries === null || typeof entries !== "object") continue;
+    for (const entry of Object.values(entries as Record<string, unknown>)) {
+      if (typeof entry === "string" || typeof entry === "number" || typeof entry === "boolean") result.secretValues.push(String(entry));
+    }
+  }
+  // the syntax node of this object: the document itself, or an item of a List document
+  let node: unknown = contents;
+  if (value !== object && isMap(contents)) {
+    const items = contents.get("items", true);
+    node = isSeq(items) ? items.items.find((item) => isMap(item) && item.get("kind") === "Secret" && (item.toJSON() as { metadata?: { name?: unknown } }).metadata?.name === object.metadata?.name) : undefined;
+  }
+  if (!isMap(node)) return;
+  for (const field of ["data", "stringData"]) {
+    const entries = node.get(field, true);
+    if (!isMap(entries)) continue;
+    const [start, end] = (entries as { range?: [number, number, number] }).range ?? [0, 0];
+    const first = source.lineCounter.linePos(start).line;
+    const last = source.lineCounter.linePos(Math.max(start, end - 1)).line;
+    for (let line = first; line <= last; line++) result.secretLines.add(line);
+  }
 }
 
 /** Adds `value` as an object (or, for a `kind: List`, its items), or reports why it is not one. */
@@ -173,6 +320,13 @@ const SYNTAX_HINTS: Record<string, string> = {
   BAD_DQ_ESCAPE: "use a valid escape in double quotes (\\n, \\t, \\\\, \\\", \\uXXXX) or single quotes",
   BAD_ALIAS: "define the anchor (&name) before using the alias (*name)",
 };
+
+function lenientWarning(problem: YAMLError, source: YamlSource): Diagnostic {
+  return warning(YamlCode.lenientYaml, `${cleanMessage(problem.message)}: YAML 1.2 refuses this, kubectl's YAML reader accepts it`, {
+    location: problemLocation(problem, source),
+    hint: SYNTAX_HINTS[problem.code] ?? "write it the way YAML 1.2 allows, so every tool reads it",
+  });
+}
 
 function syntaxError(problem: YAMLError, source: YamlSource): Diagnostic {
   const duplicate = problem.code === "DUPLICATE_KEY";

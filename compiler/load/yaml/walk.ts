@@ -121,9 +121,9 @@ function visit(node: unknown, pointer: string, record: boolean, state: WalkState
         const first = seen.get(name);
         if (first) {
           facts.diagnostics.push(
-            error(YamlCode.duplicateKey, `the key ${JSON.stringify(name)} appears twice in this mapping`, {
+            warning(YamlCode.duplicateKey, `the key ${JSON.stringify(name)} appears twice in this mapping; kubectl keeps the last value, and so does tkc`, {
               location,
-              hint: "remove one of them: YAML readers disagree on which one wins (kubectl keeps the last)",
+              hint: "remove one of them: strict YAML readers refuse the file",
               related: [{ message: "first defined here", location: first }],
             }),
           );

@@ -1,5 +1,7 @@
 import type { ErrorObject } from "ajv";
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { warning, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeObject } from "../../model/object.js";
+import { locate } from "../locate.js";
 import type { SourcedObject } from "../../model/object.js";
 import { customSchemaAt } from "../../../schemas/crds/index.js";
 import type { CustomResourceSchemas } from "./custom.js";
@@ -14,7 +16,21 @@ function insideBranch(e: ErrorObject): boolean {
 export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSchemas, kubeVersion: string): Diagnostic[] {
   const object = sourced.object;
   const info = set.find(object.apiVersion, object.kind)!;
-  const validate = set.validator(info);
+  let validate;
+  try {
+    validate = set.validator(info);
+  } catch (cause) {
+    // A CRD the API server accepts but ajv cannot compile: not checked, rather than no run at all.
+    const location = locate(sourced, ["apiVersion"]);
+    return [
+      warning("TKC3006", `${object.apiVersion} ${object.kind} is not checked: tkc cannot use the schema of its CustomResourceDefinition (${firstLine(cause)})`, {
+        object: describeObject(object),
+        path: "apiVersion",
+        ...(location ? { location } : {}),
+        hint: "the API server checks it on apply; please report the CRD to tkc",
+      }),
+    ];
+  }
   if (validate(object)) return [];
   const root = set.schema(info);
   const propertyNames = (path: readonly (string | number)[]) => {
@@ -34,4 +50,10 @@ export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSch
     diagnostics.push(diagnostic);
   }
   return diagnostics;
+}
+
+function firstLine(cause: unknown): string {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const line = text.split("\n")[0] ?? "";
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

@@ -20,7 +20,7 @@ export type { CustomKindInfo };
  * The setup comes from ajv-settings.json, which scripts/build-validators.mjs reads too; test/crd
  * checks that precompiled and run-time validators agree.
  */
-export const CRD_AJV_OPTIONS = settings.options;
+export const CRD_AJV_OPTIONS = settings.crds.options;
 export { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import settings from "./ajv-settings.json";

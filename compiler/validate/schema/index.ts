@@ -3,19 +3,21 @@
  * Kubernetes version (generated from the official OpenAPI spec, precompiled by ajv). Reports
  * TKC3001-TKC3005; never throws for user mistakes.
  */
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { warning, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { KubeObject, SourcedObject } from "../../model/object.js";
 import { findKind, isSupportedKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { validatorsFor } from "./ajv.js";
 import { builtinCustomResources, type CustomResourceSchemas } from "./custom.js";
 import { customDiagnostics } from "./custom-messages.js";
 import { diagnosticFor } from "./messages.js";
-import { unknownKindDiagnostic } from "./unknown-kind.js";
+import { isUnknownCustomApi, unknownKindDiagnostic } from "./unknown-kind.js";
 import { bundleCustomResources } from "./bundle-crds.js";
 
 export type { CustomResourceSchemas } from "./custom.js";
 
 export { UNKNOWN_KIND } from "./unknown-kind.js";
+/** A custom resource whose schema tkc does not know (or cannot use): not checked. */
+export const UNCHECKED_CUSTOM = "TKC3006";
 export { UNKNOWN_FIELD, WRONG_TYPE, MISSING_FIELD, BAD_VALUE } from "./messages.js";
 
 export interface ValidateSchemasOptions {
@@ -29,6 +31,13 @@ export interface ValidateSchemasOptions {
    * precedence over the built-in CRDs (schemas/crds), which are always known.
    */
   readonly customResources?: CustomResourceSchemas;
+  /**
+   * Custom resources of a group no known CRD defines: "error" (TKC3001, `tkc build` and
+   * `tkc validate --strict`) or "skip" (a TKC3006 warning: the CRD may be installed in the cluster).
+   */
+  readonly unknownCustomResources?: "error" | "skip";
+  /** Extra CRD objects (`tkc validate --crds DIR`) whose custom resources are checked as if they were in the bundle. */
+  readonly extraCrds?: readonly SourcedObject[];
 }
 
 /** `group/version/Kind` keys of the custom resources that CRDs in the same bundle define. */
@@ -54,8 +63,9 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
   }
   const validators = validatorsFor(kubeVersion);
   const builtins = builtinCustomResources();
-  const bundleKinds = kindsDefinedByBundle(objects);
-  const bundleCrds = bundleKinds.size > 0 ? bundleCustomResources(objects) : undefined;
+  const crdObjects = options.extraCrds && options.extraCrds.length > 0 ? [...options.extraCrds, ...objects] : objects;
+  const bundleKinds = kindsDefinedByBundle(crdObjects);
+  const bundleCrds = bundleKinds.size > 0 ? bundleCustomResources(crdObjects) : undefined;
   const diagnostics: Diagnostic[] = [];
   for (const sourced of objects) {
     const object = sourced.object;
@@ -64,14 +74,28 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
     if (options.customKinds?.has(key)) continue;
     if (bundleKinds.has(key)) {
       // Defined by a CRD beside it: check against that CRD (when tkc could read it).
-      if (bundleCrds?.find(object.apiVersion, object.kind)) diagnostics.push(...customDiagnostics(sourced, bundleCrds, kubeVersion));
+      if (bundleCrds?.find(object.apiVersion, object.kind)) for (const d of customDiagnostics(sourced, bundleCrds, kubeVersion)) diagnostics.push(d);
       continue;
     }
     const validate = findKind(kubeVersion, object.apiVersion, object.kind) ? validators.get(object.apiVersion, object.kind) : undefined;
     if (!validate) {
       const custom = [options.customResources, builtins].find((set) => set?.find(object.apiVersion, object.kind));
-      if (custom) diagnostics.push(...customDiagnostics(sourced, custom, kubeVersion));
-      else diagnostics.push(unknownKindDiagnostic(sourced, kubeVersion, [...(options.customResources?.kinds() ?? []), ...builtins.kinds()]));
+      if (custom) {
+        for (const d of customDiagnostics(sourced, custom, kubeVersion)) diagnostics.push(d);
+        continue;
+      }
+      const unknown = unknownKindDiagnostic(sourced, kubeVersion, [...(options.customResources?.kinds() ?? []), ...builtins.kinds()]);
+      if (options.unknownCustomResources === "skip" && isUnknownCustomApi(kubeVersion, object.apiVersion, object.kind)) {
+        const suggestion = unknown.hint?.startsWith("did you mean") || unknown.hint?.startsWith("use apiVersion") ? `${unknown.hint}; or ` : "";
+        diagnostics.push(
+          warning(UNCHECKED_CUSTOM, `${object.apiVersion} ${object.kind} is not checked: no CustomResourceDefinition for it is known`, {
+            ...(unknown.location ? { location: unknown.location } : {}),
+            ...(unknown.object ? { object: unknown.object } : {}),
+            ...(unknown.path ? { path: unknown.path } : {}),
+            hint: `${suggestion}pass its CRD with --crds DIR (or put the CustomResourceDefinition among the inputs); --strict makes this an error`,
+          }),
+        );
+      } else diagnostics.push(unknown);
       continue;
     }
     if (validate(object)) continue;

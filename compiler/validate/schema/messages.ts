@@ -27,19 +27,35 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-/** `string "4"`, `integer 8080`, `object`: the value as shown in a message, kept short. */
-function describeValue(value: unknown): string {
+/**
+ * `string "4"`, `integer 8080`, `object`: the value as shown in a message, kept short. A long
+ * string is cut before it is quoted, so the message holds a copy of 57 characters, never a slice
+ * that keeps the whole (possibly megabytes long) value alive.
+ */
+function describeValue(value: unknown, secret = false): string {
   const type = jsonType(value);
-  if (type === "object" || type === "array" || type === "null") return type;
-  const text = JSON.stringify(value);
-  return `${type} ${text.length > 60 ? text.slice(0, 57) + "...\"" : text}`;
+  if (type === "object" || type === "array" || type === "null" || secret) return type;
+  if (typeof value === "string" && value.length > 57) return `${type} ${JSON.stringify(value.slice(0, 57)).slice(0, -1)}..."`;
+  return `${type} ${JSON.stringify(value)}`;
+}
+
+/** The value as JSON, a long string cut (and copied) first. */
+function quoteShort(value: unknown): string {
+  if (typeof value === "string" && value.length > 57) return `${JSON.stringify(value.slice(0, 57)).slice(0, -1)}..."`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** A Secret's data and stringData values never appear in a message, a hint or a code frame. */
+function isSecretValue(object: { apiVersion?: unknown; kind?: unknown }, path: JsonPath): boolean {
+  return object.kind === "Secret" && object.apiVersion === "v1" && (path[0] === "data" || path[0] === "stringData") && path.length > 1;
 }
 
 function expectedTypes(type: unknown): string[] {
   return (Array.isArray(type) ? type : String(type).split(",")).map(String);
 }
 
-function typeHint(expected: readonly string[], value: unknown): string {
+function typeHint(expected: readonly string[], value: unknown, secret = false): string {
+  if (secret) return expected.includes("string") ? "quote the value, so that YAML reads it as a string" : `change the value to ${expected.join(" or ")}`;
   const numeric = typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value));
   if (expected.includes("integer") && numeric && Number.isInteger(Number(value))) return `write ${Number(value)} without quotes`;
   if (expected.includes("number") && numeric) return `write ${Number(value)} without quotes`;
@@ -77,6 +93,7 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
     return { path: formatPath(path), object: describeObject(object), hint, ...(location ? { location } : {}) };
   };
   const where = (path: JsonPath) => (path.length === 0 ? "the object" : formatPath(path));
+  const secret = isSecretValue(object, base);
 
   switch (e.keyword) {
     case "additionalProperties": {
@@ -94,22 +111,24 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
     case "type": {
       if (value === null) return undefined;
       const expected = expectedTypes((e.params as { type: unknown }).type);
-      return error(WRONG_TYPE, `${where(base)}: expected ${expected.join(" or ")}, got ${describeValue(value)}`, extra(base, typeHint(expected, value)));
+      return error(WRONG_TYPE, `${where(base)}: expected ${expected.join(" or ")}, got ${describeValue(value, secret)}`, extra(base, typeHint(expected, value, secret)));
     }
     case "required": {
       const field = String((e.params as { missingProperty: string }).missingProperty);
+      // An object embedded in another (a StatefulSet's volumeClaimTemplates) needs no apiVersion or kind.
+      if (base.length > 0 && (field === "apiVersion" || field === "kind")) return undefined;
       return error(MISSING_FIELD, `missing required field "${field}" in ${where(base)}`, extra([...base, field], `add ${field}`));
     }
     case "pattern": {
       if (e.schemaPath.includes("/definitions/Quantity/")) {
-        return error(BAD_VALUE, `${where(base)}: invalid quantity ${JSON.stringify(value)}`, extra(base, 'use a Kubernetes quantity such as "500m", "1", "1.5", "256Mi" or "2Gi" (no spaces or units like "core")'));
+        return error(BAD_VALUE, `${where(base)}: invalid quantity ${quoteShort(value)}`, extra(base, 'use a Kubernetes quantity such as "500m", "1", "1.5", "256Mi" or "2Gi" (no spaces or units like "core")'));
       }
-      return error(BAD_VALUE, `${where(base)}: ${JSON.stringify(value)} does not match ${String((e.params as { pattern: string }).pattern)}`, extra(base, "fix the value's syntax"));
+      return error(BAD_VALUE, `${where(base)}: ${secret ? "the value" : quoteShort(value)} does not match ${String((e.params as { pattern: string }).pattern)}`, extra(base, "fix the value's syntax"));
     }
     case "format": {
       const format = String((e.params as { format: string }).format);
       const text = FORMAT_TEXT[format] ?? { what: `format ${format}`, hint: `use a valid ${format} value` };
-      return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not ${text.what}`, extra(base, text.hint));
+      return error(BAD_VALUE, `${where(base)}: ${secret ? "the value" : describeValue(value)} is not ${text.what}`, extra(base, text.hint));
     }
     case "enum": {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);

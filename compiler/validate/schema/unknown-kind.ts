@@ -8,6 +8,9 @@ import type { CustomKindInfo } from "./custom.js";
 
 export const UNKNOWN_KIND = "TKC3001";
 
+/** Versions that removed built-in APIs had, tried for a kind asked for under a version it never had. */
+const REMOVED_VERSIONS = ["v1beta1", "v1beta2", "v1beta3", "v1alpha1", "v2beta1", "v2beta2", "v2alpha1"];
+
 function minor(version: string): number {
   return Number(version.split(".")[1]);
 }
@@ -49,6 +52,16 @@ function customKindDiagnostic(apiVersion: string, kind: string, custom: readonly
 }
 
 /**
+ * True when the object's group is neither built in nor served by the target version, and the
+ * apiVersion is not a removed built-in one: a custom resource whose CRD tkc does not know.
+ */
+export function isUnknownCustomApi(kubeVersion: string, apiVersion: string, kind: string): boolean {
+  if (versionsServing(apiVersion, kind).length > 0 || removedApi(apiVersion, kind)) return false;
+  const group = groupOf(apiVersion);
+  return group.includes(".") && !kindsOf(kubeVersion).some((k) => groupOf(k.apiVersion) === group);
+}
+
+/**
  * TKC3001 for an object whose apiVersion/kind the target Kubernetes version does not serve and no
  * known CRD (`custom`: built-in and imported) defines.
  */
@@ -76,12 +89,19 @@ export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: strin
     return error(UNKNOWN_KIND, `${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}`, { ...where, hint });
   }
 
+  // another version of the kind was removed (policy/v1 PodSecurityPolicy never existed; policy/v1beta1 was removed)
+  const group = groupOf(apiVersion);
+  const removedSibling = others.length === 0 ? REMOVED_VERSIONS.map((v) => removedApi(group ? `${group}/${v}` : v, kind)).find((r) => r !== undefined) : undefined;
+  if (removedSibling) {
+    const hint = removedSibling.replacement ? `use apiVersion ${removedSibling.replacement}${removedSibling.note ? ` (${removedSibling.note})` : ""}` : (removedSibling.note ?? "remove this object");
+    return error(UNKNOWN_KIND, `${apiVersion} ${kind} does not exist; ${kind} was removed in Kubernetes ${removedSibling.removedIn}`, { ...where, hint });
+  }
+
   if (others.length > 0) {
     return error(UNKNOWN_KIND, `${kind} is not served as ${apiVersion} in Kubernetes ${kubeVersion}`, { ...where, hint: `use apiVersion ${others.join(" / ")}` });
   }
 
   const kinds = kindsOf(kubeVersion);
-  const group = groupOf(apiVersion);
   const customGroup = group.includes(".") && !kinds.some((k) => groupOf(k.apiVersion) === group);
   const customHit = customGroup ? customKindDiagnostic(apiVersion, kind, custom, at) : undefined;
   if (customHit) return customHit;

@@ -31,13 +31,16 @@ export function stringMap(value: unknown): Record<string, string> {
 
 /** A value as it should appear inside a message: JSON, cut short when long. */
 export function show(value: unknown): string {
+  // cut a long string before quoting it: the message keeps a short copy, not a slice of the value
+  if (typeof value === "string" && value.length > 77) return `${JSON.stringify(value.slice(0, 77)).slice(0, 77)}...`;
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  // a slice of a long JSON text would keep all of it alive: copy the part shown
+  return text.length > 80 ? `${Buffer.from(text.slice(0, 77)).toString()}...` : text;
 }
 
 /** The group part of an apiVersion: "" for the core group ("v1"). */

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
 import type { SourcedObject } from "../../model/object.js";
 import { indexBundle } from "./bundle.js";
 import { compareFindings, type Finding, reporterFor } from "./report.js";
@@ -17,6 +17,7 @@ import { podEnv } from "./rules/pod-env.js";
 import { podProbes } from "./rules/pod-probes.js";
 import { podResources } from "./rules/pod-resources.js";
 import { podRestartPolicy } from "./rules/pod-restart-policy.js";
+import { podTolerations } from "./rules/pod-tolerations.js";
 import { podVolumes } from "./rules/pod-volumes.js";
 import { rolloutStrategy } from "./rules/rollout-strategy.js";
 import type { SemanticRule } from "./rules/rule.js";
@@ -38,6 +39,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   podEnv,
   podVolumes,
   podRestartPolicy,
+  podTolerations,
   serviceSpec,
   serviceTargets,
   ingressRules,
@@ -56,11 +58,16 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
  * Checks that the API server (or the controllers behind it) would reject or silently misread,
  * run after schema validation. Diagnostics come ordered by object, then by path.
  */
-export function validateSemantics(objects: readonly SourcedObject[], rules: readonly SemanticRule[] = SEMANTIC_RULES): Diagnostic[] {
+export interface SemanticOptions {
+  /** Severity of policy findings (`Reporter.policy`): "error" (default, `tkc build`) or "warning". */
+  readonly policy?: Severity;
+}
+
+export function validateSemantics(objects: readonly SourcedObject[], rules: readonly SemanticRule[] = SEMANTIC_RULES, options: SemanticOptions = {}): Diagnostic[] {
   const bundle = indexBundle(objects);
   const findings: Finding[] = [];
   for (const target of bundle.objects) {
-    const report = reporterFor(target, findings);
+    const report = reporterFor(target, findings, options.policy);
     for (const rule of rules) rule.check(target, bundle, report);
   }
   // Array.prototype.sort is stable, so equal keys keep the order rules reported them in.

@@ -8,6 +8,12 @@ import type { BundleObject } from "./bundle.js";
 export interface Reporter {
   error(code: string, path: JsonPath, message: string, hint: string, related?: readonly RelatedInformation[]): void;
   warning(code: string, path: JsonPath, message: string, hint: string, related?: readonly RelatedInformation[]): void;
+  /**
+   * An opinion rather than an API server rule (pinned image tags, a Service whose pods lack the
+   * named port): an error in `tkc build` of the user's own descriptors, a warning in `tkc validate`
+   * of other people's YAML unless `--policy error` asks for errors.
+   */
+  policy(code: string, path: JsonPath, message: string, hint: string, related?: readonly RelatedInformation[]): void;
 }
 
 /** A diagnostic with the keys it is sorted by. */
@@ -17,7 +23,7 @@ export interface Finding {
   readonly diagnostic: Diagnostic;
 }
 
-export function reporterFor(target: BundleObject, sink: Finding[]): Reporter {
+export function reporterFor(target: BundleObject, sink: Finding[], policy: Severity = "error"): Reporter {
   const add = (severity: Severity) => (code: string, path: JsonPath, message: string, hint: string, related?: readonly RelatedInformation[]) => {
     const location = locate(target.sourced, path);
     sink.push({
@@ -35,7 +41,7 @@ export function reporterFor(target: BundleObject, sink: Finding[]): Reporter {
       },
     });
   };
-  return { error: add("error"), warning: add("warning") };
+  return { error: add("error"), warning: add("warning"), policy: add(policy) };
 }
 
 /** A note pointing at a place inside another (or the same) object. */

@@ -104,6 +104,6 @@ function checkBackend(value: unknown, path: JsonPath, target: BundleObject, bund
   const ok = byName !== undefined ? servicePorts.some((p) => p.name === byName) : servicePorts.some((p) => p.port === byNumber);
   if (!ok) {
     const offered = servicePorts.map((p) => (byName !== undefined ? show(p.name) : show(p.port))).join(", ") || "none";
-    report.error("TKC3312", [...path, "service", "port", byName !== undefined ? "name" : "number"], `Service ${show(name)} has no port ${show(byName ?? byNumber)} (its ports: ${offered})`, "use one of the Service's ports", [relatedAt(found, ["spec", "ports"], `Service ${show(name)} ports are here`)]);
+    report.policy("TKC3312", [...path, "service", "port", byName !== undefined ? "name" : "number"], `Service ${show(name)} has no port ${show(byName ?? byNumber)} (its ports: ${offered})`, "use one of the Service's ports", [relatedAt(found, ["spec", "ports"], `Service ${show(name)} ports are here`)]);
   }
 }

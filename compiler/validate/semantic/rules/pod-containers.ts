@@ -62,9 +62,9 @@ function checkImage(ref: ContainerRef, report: Reporter): void {
   const { tag, digest } = imagePin(image);
   if (digest !== undefined) return;
   if (tag === undefined || tag === "") {
-    report.error("TKC3205", path, `image ${show(image)} of container ${name} has no tag, so it pulls whatever :latest is at the time`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
+    report.policy("TKC3205", path, `image ${show(image)} of container ${name} has no tag, so it pulls whatever :latest is at the time`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
   } else if (tag === "latest") {
-    report.error("TKC3206", path, `image ${show(image)} of container ${name} uses :latest, which changes under you`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
+    report.policy("TKC3206", path, `image ${show(image)} of container ${name} uses :latest, which changes under you`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
   }
 }
 

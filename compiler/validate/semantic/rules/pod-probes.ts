@@ -38,7 +38,7 @@ function checkProbe(probe: Json, kind: (typeof PROBES)[number], path: JsonPath, 
     const port = asRecord(probe[handler])?.port;
     const portPath = [...path, handler, "port"];
     if (typeof port === "string" && !/^\d+$/.test(port) && !portNames.has(port)) {
-      report.error("TKC3210", portPath, `${kind} of container ${container} uses port ${show(port)}, which the container does not declare`, `add a port named ${show(port)} to the container's ports, or use its number`);
+      report.policy("TKC3210", portPath, `${kind} of container ${container} uses port ${show(port)}, which the container does not declare`, `add a port named ${show(port)} to the container's ports, or use its number`);
     } else if (typeof port === "number" && (!isInteger(port) || port < 1 || port > 65535)) {
       report.error("TKC3209", portPath, `${kind} port ${show(port)} is not a port number between 1 and 65535`, "use a port number between 1 and 65535");
     }

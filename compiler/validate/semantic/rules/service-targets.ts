@@ -62,7 +62,7 @@ export const serviceTargets: SemanticRule = {
         if (typeof targetPort === "string" && !/^\d+$/.test(targetPort)) {
           if (!ports.some((p) => p.name === targetPort)) {
             const names = ports.map((p) => p.name).filter((n) => n !== undefined);
-            report.error("TKC3302", path, `targetPort ${show(targetPort)} is not a named ${protocol} container port of ${workloadName} (it names: ${names.length ? names.map((n) => show(n)).join(", ") : "none"})`, `name a container port ${show(targetPort)} in ${workloadName}, or use the port number`, note());
+            report.policy("TKC3302", path, `targetPort ${show(targetPort)} is not a named ${protocol} container port of ${workloadName} (it names: ${names.length ? names.map((n) => show(n)).join(", ") : "none"})`, `name a container port ${show(targetPort)} in ${workloadName}, or use the port number`, note());
           }
         } else if (typeof targetPort === "number" && ports.length > 0 && !ports.some((p) => p.number === targetPort)) {
           // Declaring container ports is optional, so only flag a number when the pod declares others.

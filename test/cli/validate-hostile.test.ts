@@ -1,0 +1,94 @@
+// Hostile or huge input ends in a clear error (or success) in bounded time and memory: never a
+// crash, an abort or exit 70. Inputs are generated here; the V8 heap is capped at 512 MB (a run
+// that needs more aborts and fails the test) and each run has a generous time-out (a hang fails).
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, openSync, closeSync, ftruncateSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, tempDir } from "../support/cli.js";
+import type { KubeObject, SourcedObject } from "../../compiler/model/object.js";
+import { validateObjects } from "../../compiler/validate/validate.js";
+
+function tkc(args: readonly string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--max-old-space-size=512", join(repoRoot, "bin", "tkc.cjs"), "validate", ...args], {
+    encoding: "utf8",
+    timeout: 180_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+  assert.equal(result.error, undefined, `did not finish: ${result.error?.message}`);
+  assert.notEqual(result.status, 70, result.stderr.slice(0, 2000));
+  assert.equal(result.signal, null, `killed by ${result.signal}: ${result.stderr.slice(-2000)}`);
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = tempDir("tkc-hostile-");
+after(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+test("/dev/zero and other non-regular files are refused without reading them", { skip: existsSync("/dev/zero") ? false : "no /dev/zero here" }, () => {
+  const result = tkc(["/dev/zero"]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /\/dev\/zero:1:1 error TKC1111: \/dev\/zero is a device/);
+});
+
+test("a 3 GB sparse file is refused by its size, before a byte is read", () => {
+  const path = join(dir, "sparse.yaml");
+  const fd = openSync(path, "w");
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  const result = tkc([path]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /sparse\.yaml:1:1 error TKC1107: the file is 3072\.0 MiB; tkc reads YAML files up to 16\.0 MiB/);
+});
+
+test("16 MB of --- and 3M empty documents stop at the document limit, and say so", () => {
+  for (const [name, count] of [["dashes.yaml", 4 * 1024 * 1024], ["empty.yaml", 3_000_000]] as const) {
+    const path = file(name, "---\n".repeat(count));
+    const result = tkc([path], { TKC_MAX_DOCUMENTS: "5000" });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, new RegExp(`${name}:5001:1 error TKC1112: tkc reads at most 5,000 YAML documents per run`));
+  }
+});
+
+test("six documents, each with a 1 MB anchor used as 998 label values: bounded memory, short messages, capped output", () => {
+  const big = "x".repeat(1024 * 1024);
+  let text = "";
+  for (let d = 0; d < 6; d++) {
+    text += `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${d}\n  labels:\n    l0: &a ${big}\n`;
+    for (let i = 1; i < 998; i++) text += `    l${i}: *a\n`;
+  }
+  const result = tkc([file("anchors.yaml", text)], { TKC_MAX_DIAGNOSTICS: "20" });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /error TKC3106: label value "xxxx[^\n]{0,100}\.\.\. of "l0" is not valid/);
+  assert.match(result.stderr, /\.\.\. \d+ more not shown \(tkc prints at most 20 diagnostics per run\)/);
+  assert.match(result.stderr, /5988 errors, 6 warnings/);
+  assert.ok(result.stderr.length < 200_000, `stderr is ${result.stderr.length} characters: values are not cut short`);
+});
+
+test("1M keys in one mapping is refused as larger than any object the API server takes", () => {
+  let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
+  const keys: string[] = [];
+  for (let i = 0; i < 1_000_000; i++) keys.push(`  k${i}: v\n`);
+  text += keys.join("");
+  const result = tkc([file("keys.yaml", text)]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /keys\.yaml:1:1 error TKC1114: this YAML document is 1\d\.\d MiB; the API server takes objects up to 3\.0 MiB/);
+});
+
+test("many small objects validate (10k through the CLI; 150k in process, with no argument spreading)", () => {
+  const docs: string[] = [];
+  for (let i = 0; i < 10_000; i++) docs.push(`---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`);
+  const result = tkc([file("many.yaml", docs.join(""))]);
+  assert.equal(result.status, 0, result.stderr.slice(0, 2000));
+  assert.equal(result.stdout, "10000 objects valid for Kubernetes 1.36\n");
+  // push(...array) with 150k items overflows the stack; every stage after reading must not spread
+  const objects: SourcedObject[] = [];
+  for (let i = 0; i < 150_000; i++) objects.push({ object: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: `c${i}` }, data: { k: "v" } } as KubeObject });
+  assert.deepEqual(validateObjects(objects, "1.36", { policy: "warning", unknownCustomResources: "skip" }), []);
+});
