@@ -132,7 +132,12 @@ test("the command table's commands, each run as written (placeholders filled in)
   // tkc validate FILES...: plain YAML, here the bundle just written
   const yamlFiles = readdirSync(join(shop, "out/shop/prod")).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").map((f) => join(shop, "out/shop/prod", f));
   ok(run(["validate", ...yamlFiles]), "tkc validate");
-  covers("tkc validate FILES...");
+  // ... and with every option: a folder (the bundle), two versions, a CRD folder, strict, policy, json
+  const crds = join(root, "crds");
+  mkdirSync(crds, { recursive: true });
+  const gated = ok(run(["validate", join(shop, "out/shop/prod"), "--kube-version", "1.33,1.36", "--crds", crds, "--strict", "--policy", "error", "--format", "json"]), "tkc validate with every option");
+  assert.equal(JSON.parse(gated.stdout).valid, true);
+  covers("tkc validate FILES...", "tkc validate FILES|DIRS|- [--kube-version 1.33,1.36] [--crds DIR] [--strict] [--policy warning|error] [--format text|json]");
 
   // A second revision of prod, to have history to show, diff and roll back.
   const api = join(shop, "api.k8s.ts");
