@@ -567,7 +567,7 @@ export interface AdmissionregistrationV1MutatingWebhook {
   /**
    * failurePolicy defines how unrecognized errors from the admission endpoint are handled - allowed values are Ignore or Fail. Defaults to Fail.
    */
-  failurePolicy?: string;
+  failurePolicy?: "Ignore" | "Fail";
   /**
    * matchConditions is a list of conditions that must be met for a request to be sent to this webhook. Match conditions filter requests that have already been matched by the rules, namespaceSelector, and objectSelector. An empty list of matchConditions matches all requests. There are a maximum of 64 match conditions allowed.
    *
@@ -588,7 +588,7 @@ export interface AdmissionregistrationV1MutatingWebhook {
    *
    * Defaults to "Equivalent"
    */
-  matchPolicy?: string;
+  matchPolicy?: "Exact" | "Equivalent";
   /**
    * name is the name of the admission webhook. Name should be fully qualified, e.g., imagepolicy.kubernetes.io, where "imagepolicy" is the name of the webhook, and kubernetes.io is the name of the organization. Required.
    */
@@ -640,7 +640,7 @@ export interface AdmissionregistrationV1MutatingWebhook {
    *
    * Defaults to "Never".
    */
-  reinvocationPolicy?: string;
+  reinvocationPolicy?: "Never" | "IfNeeded";
   /**
    * rules describes what operations on what resources/subresources the webhook cares about. The webhook cares about an operation if it matches _any_ Rule. However, in order to prevent ValidatingAdmissionWebhooks and MutatingAdmissionWebhooks from putting the cluster in a state which cannot be recovered from without completely disabling the plugin, ValidatingAdmissionWebhooks and MutatingAdmissionWebhooks are never called on admission requests for ValidatingWebhookConfiguration and MutatingWebhookConfiguration objects.
    */
@@ -648,7 +648,7 @@ export interface AdmissionregistrationV1MutatingWebhook {
   /**
    * sideEffects states whether this webhook has side effects. Acceptable values are: None, NoneOnDryRun (webhooks created via v1beta1 may also specify Some or Unknown). Webhooks with side effects MUST implement a reconciliation system, since a request may be rejected by a future step in the admission chain and the side effects therefore need to be undone. Requests with the dryRun attribute will be auto-rejected if they match a webhook with sideEffects == Unknown or Some.
    */
-  sideEffects: string;
+  sideEffects: "None" | "NoneOnDryRun";
   /**
    * timeoutSeconds specifies the timeout for this webhook. After the timeout passes, the webhook call will be ignored or the API call will fail based on the failure policy. The timeout value must be between 1 and 30 seconds. Default to 10 seconds.
    */
@@ -822,7 +822,7 @@ export interface AdmissionregistrationV1RuleWithOperations {
   /**
    * operations is the operations the admission hook cares about - CREATE, UPDATE, DELETE, CONNECT or * for all of those operations and any future admission operations that are added. If '*' is present, the length of the slice must be one. Required.
    */
-  operations?: string[];
+  operations?: ("*" | "CREATE" | "UPDATE" | "DELETE" | "CONNECT")[];
   /**
    * resources is a list of resources this rule applies to.
    *
@@ -836,7 +836,7 @@ export interface AdmissionregistrationV1RuleWithOperations {
   /**
    * scope specifies the scope of this rule. Valid values are "Cluster", "Namespaced", and "*" "Cluster" means that only cluster-scoped resources will match this rule. Namespace API objects are cluster-scoped. "Namespaced" means that only namespaced resources will match this rule. "*" means that there are no scope restrictions. Subresources match the scope of their parent resource. Default is "*".
    */
-  scope?: string;
+  scope?: "*" | "Cluster" | "Namespaced";
 }
 
 /**
@@ -1093,7 +1093,7 @@ export interface AdmissionregistrationV1ValidatingWebhook {
   /**
    * failurePolicy defines how unrecognized errors from the admission endpoint are handled - allowed values are Ignore or Fail. Defaults to Fail.
    */
-  failurePolicy?: string;
+  failurePolicy?: "Ignore" | "Fail";
   /**
    * matchConditions is a list of conditions that must be met for a request to be sent to this webhook. Match conditions filter requests that have already been matched by the rules, namespaceSelector, and objectSelector. An empty list of matchConditions matches all requests. There are a maximum of 64 match conditions allowed.
    *
@@ -1114,7 +1114,7 @@ export interface AdmissionregistrationV1ValidatingWebhook {
    *
    * Defaults to "Equivalent"
    */
-  matchPolicy?: string;
+  matchPolicy?: "Exact" | "Equivalent";
   /**
    * name is the name of the admission webhook. Name should be fully qualified, e.g., imagepolicy.kubernetes.io, where "imagepolicy" is the name of the webhook, and kubernetes.io is the name of the organization. Required.
    */
@@ -1164,7 +1164,7 @@ export interface AdmissionregistrationV1ValidatingWebhook {
   /**
    * sideEffects states whether this webhook has side effects. Acceptable values are: None, NoneOnDryRun (webhooks created via v1beta1 may also specify Some or Unknown). Webhooks with side effects MUST implement a reconciliation system, since a request may be rejected by a future step in the admission chain and the side effects therefore need to be undone. Requests with the dryRun attribute will be auto-rejected if they match a webhook with sideEffects == Unknown or Some.
    */
-  sideEffects: string;
+  sideEffects: "None" | "NoneOnDryRun";
   /**
    * timeoutSeconds specifies the timeout for this webhook. After the timeout passes, the webhook call will be ignored or the API call will fail based on the failure policy. The timeout value must be between 1 and 30 seconds. Default to 10 seconds.
    */
@@ -2991,7 +2991,7 @@ export interface AppArmorProfile {
    *   RuntimeDefault - the container runtime's default profile.
    *   Unconfined - no AppArmor enforcement.
    */
-  type: string;
+  type: "RuntimeDefault" | "Unconfined" | "Localhost";
 }
 
 /**
@@ -3648,11 +3648,11 @@ export interface AppsV1StatefulSetPersistentVolumeClaimRetentionPolicy {
   /**
    * WhenDeleted specifies what happens to PVCs created from StatefulSet VolumeClaimTemplates when the StatefulSet is deleted. The default policy of `Retain` causes PVCs to not be affected by StatefulSet deletion. The `Delete` policy causes those PVCs to be deleted.
    */
-  whenDeleted?: string;
+  whenDeleted?: "Retain" | "Delete";
   /**
    * WhenScaled specifies what happens to PVCs created from StatefulSet VolumeClaimTemplates when the StatefulSet is scaled down. The default policy of `Retain` causes PVCs to not be affected by a scaledown. The `Delete` policy causes the associated PVCs for any excess pods above the replica count to be deleted.
    */
-  whenScaled?: string;
+  whenScaled?: "Retain" | "Delete";
 }
 
 /**
@@ -4555,7 +4555,7 @@ export interface AutoscalingV2HPAScalingPolicy {
   /**
    * type is used to specify the scaling policy.
    */
-  type: string;
+  type: "Pods" | "Percent";
   /**
    * value contains the amount of change which is permitted by the policy. It must be greater than zero
    */
@@ -4577,7 +4577,7 @@ export interface AutoscalingV2HPAScalingRules {
   /**
    * selectPolicy is used to specify which policy should be used. If not set, the default value Max is used.
    */
-  selectPolicy?: string;
+  selectPolicy?: "Max" | "Min" | "Disabled";
   /**
    * stabilizationWindowSeconds is the number of seconds for which past recommendations should be considered while scaling up or scaling down. StabilizationWindowSeconds must be greater than or equal to zero and less than or equal to 3600 (one hour). If not set, use the default values: - For scale up: 0 (i.e. no stabilization is done). - For scale down: 300 (i.e. the stabilization window is 300 seconds long).
    */
@@ -4828,7 +4828,7 @@ export interface AutoscalingV2MetricTarget {
   /**
    * type represents whether the metric type is Utilization, Value, or AverageValue
    */
-  type: string;
+  type: "Utilization" | "Value" | "AverageValue";
   /**
    * value is the target value of the metric (as a quantity).
    */
@@ -5257,7 +5257,7 @@ export interface BatchV1JobSpec {
    *
    * When using podFailurePolicy, Failed is the the only allowed value. TerminatingOrFailed and Failed are allowed values when podFailurePolicy is not in use.
    */
-  podReplacementPolicy?: string;
+  podReplacementPolicy?: "TerminatingOrFailed" | "Failed";
   /**
    * A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors
    */
@@ -5388,7 +5388,7 @@ export interface BatchV1PodFailurePolicyOnExitCodesRequirement {
    *   by the 'containerName' field) is not in the set of specified values.
    * Additional values are considered to be added in the future. Clients should react to an unknown operator by assuming the requirement is not satisfied.
    */
-  operator: string;
+  operator: "In" | "NotIn";
   /**
    * Specifies the set of values. Each returned container exit code (might be multiple in case of multiple containers) is checked against this set of values with respect to the operator. The list of values must be ordered and must not contain duplicates. Value '0' cannot be used for the In operator. At least one element is required. At most 255 elements are allowed.
    */
@@ -5426,7 +5426,7 @@ export interface BatchV1PodFailurePolicyRule {
    *   counter towards the .backoffLimit is incremented.
    * Additional values are considered to be added in the future. Clients should react to an unknown action by skipping the rule.
    */
-  action: string;
+  action: "FailJob" | "FailIndex" | "Ignore" | "Count";
   /**
    * Represents the requirement on the container exit codes.
    */
@@ -6534,7 +6534,7 @@ export interface Container {
   /**
    * Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images
    */
-  imagePullPolicy?: string;
+  imagePullPolicy?: "Always" | "Never" | "IfNotPresent";
   /**
    * Actions that the management system should take in response to container lifecycle events. Cannot be updated.
    */
@@ -6594,7 +6594,7 @@ export interface Container {
   /**
    * Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. FallbackToLogsOnError will use the last chunk of container log output if the termination message file is empty and the container exited with an error. The log output is limited to 2048 bytes or 80 lines, whichever is smaller. Defaults to File. Cannot be updated.
    */
-  terminationMessagePolicy?: string;
+  terminationMessagePolicy?: "File" | "FallbackToLogsOnError";
   /**
    * Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.
    */
@@ -6682,7 +6682,7 @@ export interface ContainerResizePolicy {
   /**
    * Restart policy to apply when specified resource is resized. If not specified, it defaults to NotRequired.
    */
-  restartPolicy: string;
+  restartPolicy: "NotRequired" | "RestartContainer";
 }
 
 /**
@@ -7611,7 +7611,7 @@ export interface EphemeralContainer {
   /**
    * Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images
    */
-  imagePullPolicy?: string;
+  imagePullPolicy?: "Always" | "Never" | "IfNotPresent";
   /**
    * Lifecycle is not allowed for ephemeral containers.
    */
@@ -7677,7 +7677,7 @@ export interface EphemeralContainer {
   /**
    * Indicate how the termination message should be populated. File will use the contents of terminationMessagePath to populate the container status message on both success and failure. FallbackToLogsOnError will use the last chunk of container log output if the termination message file is empty and the container exited with an error. The log output is limited to 2048 bytes or 80 lines, whichever is smaller. Defaults to File. Cannot be updated.
    */
-  terminationMessagePolicy?: string;
+  terminationMessagePolicy?: "File" | "FallbackToLogsOnError";
   /**
    * Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false.
    */
@@ -8682,7 +8682,7 @@ export interface HTTPGetAction {
   /**
    * Scheme to use for connecting to the host. Defaults to HTTP.
    */
-  scheme?: string;
+  scheme?: "HTTP" | "HTTPS";
 }
 
 /**
@@ -8734,7 +8734,7 @@ export interface HostPathVolumeSource {
   /**
    * type for HostPath Volume Defaults to "" More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath
    */
-  type?: string;
+  type?: "DirectoryOrCreate" | "Directory" | "FileOrCreate" | "File" | "Socket" | "CharDevice" | "BlockDevice";
 }
 
 /**
@@ -8844,7 +8844,7 @@ export interface ImageVolumeSource {
   /**
    * Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.
    */
-  pullPolicy?: string;
+  pullPolicy?: "Always" | "Never" | "IfNotPresent";
   /**
    * Required: Image or artifact reference to be used. Behaves in the same way as pod.spec.containers[*].image. Pull secrets will be assembled in the same way as for the container image by looking up node credentials, SA image pull secrets, and pod spec image pull secrets. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.
    */
@@ -10466,7 +10466,7 @@ export interface NodeSelectorRequirement {
   /**
    * Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
    */
-  operator: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
   /**
    * An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
    */
@@ -10994,7 +10994,7 @@ export interface PersistentVolumeClaimSpec {
   /**
    * accessModes contains the desired access modes the volume should have. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1
    */
-  accessModes?: string[];
+  accessModes?: ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
   /**
    * dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the contents of the specified data source. When the AnyVolumeDataSource feature gate is enabled, dataSource contents will be copied to dataSourceRef, and dataSourceRef contents will be copied to dataSource when dataSourceRef.namespace is not specified. If the namespace is specified, then dataSourceRef will not be copied to dataSource.
    */
@@ -11029,7 +11029,7 @@ export interface PersistentVolumeClaimSpec {
   /**
    * volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.
    */
-  volumeMode?: string;
+  volumeMode?: "Block" | "Filesystem";
   /**
    * volumeName is the binding reference to the PersistentVolume backing this claim.
    */
@@ -11166,7 +11166,7 @@ export interface PersistentVolumeSpec {
   /**
    * accessModes contains all ways the volume can be mounted. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes
    */
-  accessModes?: string[];
+  accessModes?: ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
   /**
    * awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Deprecated: AWSElasticBlockStore is deprecated. All operations for the in-tree awsElasticBlockStore type are redirected to the ebs.csi.aws.com CSI driver. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
    */
@@ -11246,7 +11246,7 @@ export interface PersistentVolumeSpec {
   /**
    * persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim. Valid options are Retain (default for manually created PersistentVolumes), Delete (default for dynamically provisioned PersistentVolumes), and Recycle (deprecated). Recycle must be supported by the volume plugin underlying this PersistentVolume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#reclaiming
    */
-  persistentVolumeReclaimPolicy?: string;
+  persistentVolumeReclaimPolicy?: "Retain" | "Delete" | "Recycle";
   /**
    * photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine. Deprecated: PhotonPersistentDisk is deprecated and the in-tree photonPersistentDisk type is no longer supported.
    */
@@ -11282,7 +11282,7 @@ export interface PersistentVolumeSpec {
   /**
    * volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state. Value of Filesystem is implied when not included in spec.
    */
-  volumeMode?: string;
+  volumeMode?: "Block" | "Filesystem";
   /**
    * vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine. Deprecated: VsphereVolume is deprecated. All operations for the in-tree vsphereVolume type are redirected to the csi.vsphere.vmware.com CSI driver.
    */
@@ -11586,7 +11586,7 @@ export interface PodOS {
   /**
    * Name is the name of the operating system. The currently supported values are linux and windows. Additional value may be defined in future and can be one of: https://github.com/opencontainers/runtime-spec/blob/master/config.md#platform-specific-configuration Clients should expect to handle additional values and treat unrecognized values in this field as os: null
    */
-  name: string;
+  name: "linux" | "windows";
 }
 
 /**
@@ -11688,7 +11688,7 @@ export interface PodSecurityContext {
   /**
    * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
    */
-  fsGroupChangePolicy?: string;
+  fsGroupChangePolicy?: "OnRootMismatch" | "Always";
   /**
    * The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
    */
@@ -11714,7 +11714,7 @@ export interface PodSecurityContext {
    *
    * All Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state. Note that this field cannot be set when spec.os.name is windows.
    */
-  seLinuxChangePolicy?: string;
+  seLinuxChangePolicy?: "MountOption" | "Recursive";
   /**
    * The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container.  May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
    */
@@ -11730,7 +11730,7 @@ export interface PodSecurityContext {
   /**
    * Defines how supplemental groups of the first container processes are calculated. Valid values are "Merge" and "Strict". If not specified, "Merge" is used. (Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled and the container runtime must implement support for this feature. Note that this field cannot be set when spec.os.name is windows.
    */
-  supplementalGroupsPolicy?: string;
+  supplementalGroupsPolicy?: "Merge" | "Strict";
   /**
    * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container runtime) might fail to launch. Note that this field cannot be set when spec.os.name is windows.
    */
@@ -11768,7 +11768,7 @@ export interface PodSpec {
   /**
    * Set DNS policy for the pod. Defaults to "ClusterFirst". Valid values are 'ClusterFirstWithHostNet', 'ClusterFirst', 'Default' or 'None'. DNS parameters given in DNSConfig will be merged with the policy selected with DNSPolicy. To have DNS options set along with hostNetwork, you have to specify DNS policy explicitly to 'ClusterFirstWithHostNet'.
    */
-  dnsPolicy?: string;
+  dnsPolicy?: "ClusterFirstWithHostNet" | "ClusterFirst" | "Default" | "None";
   /**
    * EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true.
    */
@@ -11838,7 +11838,7 @@ export interface PodSpec {
   /**
    * PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.
    */
-  preemptionPolicy?: string;
+  preemptionPolicy?: "Never" | "PreemptLowerPriority";
   /**
    * The priority value. Various system components use this field to find the priority of the pod. When Priority Admission Controller is enabled, it prevents users from setting this field. The admission controller populates this field from PriorityClassName. The higher the value, the higher the priority.
    */
@@ -12180,7 +12180,7 @@ export interface PolicyV1PodDisruptionBudgetSpec {
    *
    * Additional policies may be added in the future. Clients making eviction decisions should disallow eviction of unhealthy pods if they encounter an unrecognized policy in this field.
    */
-  unhealthyPodEvictionPolicy?: string;
+  unhealthyPodEvictionPolicy?: "IfHealthyBudget" | "AlwaysAllow";
 }
 
 /**
@@ -12794,7 +12794,7 @@ export interface RbacAuthorizationV1Subject {
   /**
    * Kind of object being referenced. Values defined by this API group are "User", "Group", and "ServiceAccount". If the Authorizer does not recognized the kind value, the Authorizer should report an error.
    */
-  kind: string;
+  kind: "User" | "Group" | "ServiceAccount";
   /**
    * Name of the object being referenced.
    */
@@ -17742,7 +17742,7 @@ export interface ScopedResourceSelectorRequirement {
   /**
    * Represents a scope's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist.
    */
-  operator: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
   /**
    * The name of the scope that the selector applies to.
    */
@@ -17766,7 +17766,7 @@ export interface SeccompProfile {
    *
    * Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
    */
-  type: string;
+  type: "RuntimeDefault" | "Unconfined" | "Localhost";
 }
 
 /**
@@ -17940,7 +17940,7 @@ export interface SecurityContext {
   /**
    * procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. Note that this field cannot be set when spec.os.name is windows.
    */
-  procMount?: string;
+  procMount?: "Default" | "Unmasked";
   /**
    * Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
    */
@@ -18171,7 +18171,7 @@ export interface ServiceSpec {
   /**
    * externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service's "externally-facing" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs). If set to "Local", the proxy will configure the service in a way that assumes that external load balancers will take care of balancing the service traffic between nodes, and so each node will deliver traffic only to the node-local endpoints of the service, without masquerading the client source IP. (Traffic mistakenly sent to a node with no endpoints will be dropped.) The default value, "Cluster", uses the standard behavior of routing to all endpoints evenly (possibly modified by topology and other features). Note that traffic sent to an External IP or LoadBalancer IP from within the cluster will always get "Cluster" semantics, but clients sending to a NodePort from within the cluster may need to take traffic policy into account when picking a node.
    */
-  externalTrafficPolicy?: string;
+  externalTrafficPolicy?: "Cluster" | "Local";
   /**
    * healthCheckNodePort specifies the healthcheck nodePort for the service. This only applies when type is set to LoadBalancer and externalTrafficPolicy is set to Local. If a value is specified, is in-range, and is not in use, it will be used.  If not specified, a value will be automatically allocated.  External systems (e.g. load-balancers) can use this port to determine if a given node holds endpoints for this service or not.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type). This field cannot be updated once set.
    */
@@ -18179,17 +18179,17 @@ export interface ServiceSpec {
   /**
    * InternalTrafficPolicy describes how nodes distribute service traffic they receive on the ClusterIP. If set to "Local", the proxy will assume that pods only want to talk to endpoints of the service on the same node as the pod, dropping the traffic if there are no local endpoints. The default value, "Cluster", uses the standard behavior of routing to all endpoints evenly (possibly modified by topology and other features).
    */
-  internalTrafficPolicy?: string;
+  internalTrafficPolicy?: "Cluster" | "Local";
   /**
    * IPFamilies is a list of IP families (e.g. IPv4, IPv6) assigned to this service. This field is usually assigned automatically based on cluster configuration and the ipFamilyPolicy field. If this field is specified manually, the requested family is available in the cluster, and ipFamilyPolicy allows it, it will be used; otherwise creation of the service will fail. This field is conditionally mutable: it allows for adding or removing a secondary IP family, but it does not allow changing the primary IP family of the Service. Valid values are "IPv4" and "IPv6".  This field only applies to Services of types ClusterIP, NodePort, and LoadBalancer, and does apply to "headless" services. This field will be wiped when updating a Service to type ExternalName.
    *
    * This field may hold a maximum of two entries (dual-stack families, in either order).  These families must correspond to the values of the clusterIPs field, if specified. Both clusterIPs and ipFamilies are governed by the ipFamilyPolicy field.
    */
-  ipFamilies?: string[];
+  ipFamilies?: ("IPv4" | "IPv6")[];
   /**
    * IPFamilyPolicy represents the dual-stack-ness requested or required by this Service. If there is no value provided, then this field will be set to SingleStack. Services can be "SingleStack" (a single IP family), "PreferDualStack" (two IP families on dual-stack configured clusters or a single IP family on single-stack clusters), or "RequireDualStack" (two IP families on dual-stack configured clusters, otherwise fail). The ipFamilies and clusterIPs fields depend on the value of this field. This field will be wiped when updating a service to type ExternalName.
    */
-  ipFamilyPolicy?: string;
+  ipFamilyPolicy?: "SingleStack" | "PreferDualStack" | "RequireDualStack";
   /**
    * loadBalancerClass is the class of the load balancer implementation this Service belongs to. If specified, the value of this field must be a label-style identifier, with an optional prefix, e.g. "internal-vip" or "example.com/internal-vip". Unprefixed names are reserved for end-users. This field can only be set when the Service type is 'LoadBalancer'. If not set, the default load balancer implementation is used, today this is typically done through the cloud provider integration, but should apply for any default implementation. If set, it is assumed that a load balancer implementation is watching for Services with a matching class. Any default load balancer implementation (e.g. cloud providers) should ignore Services that set this field. This field can only be set when creating or updating a Service to type 'LoadBalancer'. Once set, it can not be changed. This field will be wiped when a service is updated to a non 'LoadBalancer' type.
    */
@@ -18217,7 +18217,7 @@ export interface ServiceSpec {
   /**
    * Supports "ClientIP" and "None". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies
    */
-  sessionAffinity?: string;
+  sessionAffinity?: "ClientIP" | "None";
   /**
    * sessionAffinityConfig contains the configurations of session affinity.
    */
@@ -18762,11 +18762,11 @@ export interface StorageV1StorageClass {
   /**
    * reclaimPolicy controls the reclaimPolicy for dynamically provisioned PersistentVolumes of this storage class. Defaults to Delete.
    */
-  reclaimPolicy?: string;
+  reclaimPolicy?: "Delete" | "Retain";
   /**
    * volumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.  When unset, VolumeBindingImmediate is used. This field is only honored by servers that enable the VolumeScheduling feature.
    */
-  volumeBindingMode?: string;
+  volumeBindingMode?: "Immediate" | "WaitForFirstConsumer";
 }
 
 /**
@@ -19173,7 +19173,7 @@ export interface Toleration {
   /**
    * Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
    */
-  effect?: string;
+  effect?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
   /**
    * Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
    */
@@ -19181,7 +19181,7 @@ export interface Toleration {
   /**
    * Operator represents a key's relationship to the value. Valid operators are Exists, Equal, Lt, and Gt. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category. Lt and Gt perform numeric comparisons (requires feature gate TaintTolerationComparisonOperators).
    */
-  operator?: string;
+  operator?: "Equal" | "Exists" | "Lt" | "Gt";
   /**
    * TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
    */
@@ -19245,13 +19245,13 @@ export interface TopologySpreadConstraint {
    *
    * If this value is nil, the behavior is equivalent to the Honor policy.
    */
-  nodeAffinityPolicy?: string;
+  nodeAffinityPolicy?: "Honor" | "Ignore";
   /**
    * NodeTaintsPolicy indicates how we will treat node taints when calculating pod topology spread skew. Options are: - Honor: nodes without taints, along with tainted nodes for which the incoming pod has a toleration, are included. - Ignore: node taints are ignored. All nodes are included.
    *
    * If this value is nil, the behavior is equivalent to the Ignore policy.
    */
-  nodeTaintsPolicy?: string;
+  nodeTaintsPolicy?: "Honor" | "Ignore";
   /**
    * TopologyKey is the key of node labels. Nodes that have a label with this key and identical values are considered to be in the same topology. We consider each <key, value> as a "bucket", and try to put balanced number of pods into each bucket. We define a domain as a particular instance of a topology. Also, we define an eligible domain as a domain whose nodes meet the requirements of nodeAffinityPolicy and nodeTaintsPolicy. e.g. If TopologyKey is "kubernetes.io/hostname", each Node is a domain of that topology. And, if TopologyKey is "topology.kubernetes.io/zone", each zone is a domain of that topology. It's a required field.
    */
@@ -19262,7 +19262,7 @@ export interface TopologySpreadConstraint {
    *   skew.
    * A constraint is considered "Unsatisfiable" for an incoming pod if and only if every possible node assignment for that pod would violate "MaxSkew" on some topology. For example, in a 3-zone cluster, MaxSkew is set to 1, and pods with the same labelSelector spread as 3/1/1: | zone1 | zone2 | zone3 | | P P P |   P   |   P   | If WhenUnsatisfiable is set to DoNotSchedule, incoming pod can only be scheduled to zone2(zone3) to become 3/2/1(3/1/2) as ActualSkew(2-1) on zone2(zone3) satisfies MaxSkew(1). In other words, the cluster can still be imbalanced, but scheduler won't make it *more* imbalanced. It's a required field.
    */
-  whenUnsatisfiable: string;
+  whenUnsatisfiable: "DoNotSchedule" | "ScheduleAnyway";
 }
 
 /**
@@ -19477,7 +19477,7 @@ export interface VolumeMount {
   /**
    * mountPropagation determines how mounts are propagated from the host to container and the other way around. When not set, MountPropagationNone is used. This field is beta in 1.10. When RecursiveReadOnly is set to IfPossible or to Enabled, MountPropagation must be None or unspecified (which defaults to None).
    */
-  mountPropagation?: string;
+  mountPropagation?: "None" | "HostToContainer" | "Bidirectional";
   /**
    * This must match the Name of a Volume.
    */
@@ -19497,7 +19497,7 @@ export interface VolumeMount {
    *
    * If this field is not specified, it is treated as an equivalent of Disabled.
    */
-  recursiveReadOnly?: string;
+  recursiveReadOnly?: "Disabled" | "IfPossible" | "Enabled";
   /**
    * Path within the volume from which the container's volume should be mounted. Defaults to "" (volume's root).
    */

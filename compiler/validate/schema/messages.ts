@@ -112,7 +112,9 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
       return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not ${text.what}`, extra(base, text.hint));
     }
     case "enum": {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);
+      const listed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);
+      // The built-in enums also accept "" (the server's "unset", schemas/generator/enums.ts): not worth offering.
+      const allowed = listed.some((v) => v !== "") ? listed.filter((v) => v !== "") : listed;
       const list = allowed.map((v) => JSON.stringify(v)).join(", ");
       const close = typeof value === "string" ? didYouMean(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
       return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not one of the allowed values ${list}`, extra(base, close ? `did you mean ${JSON.stringify(close)}?` : `use one of ${list}`));
