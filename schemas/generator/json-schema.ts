@@ -33,7 +33,7 @@ export interface ConvertOptions {
   /** For types.ts: emit `tsType` for IntOrString and Quantity instead of a type union. */
   readonly tsTypes: boolean;
   /** The allowed values of a string property (enums.ts), or undefined. */
-  readonly enumOf?: (definition: string, property: string) => readonly string[] | undefined;
+  readonly enumOf?: (definition: string, property: string) => { readonly values: readonly string[]; readonly code?: string } | undefined;
 }
 
 export function convertSpec(spec: Spec, names: ReadonlyMap<string, string>, kinds: ReadonlyMap<string, KindEntry>, options: ConvertOptions): Record<string, JsonSchema> {
@@ -62,11 +62,11 @@ function convertDefinition(definition: string, schema: SpecSchema, names: Readon
  * `enum` on a string (or on the items of a string array). schema.json also accepts "": the API
  * server treats "" like an absent value for most of these fields (see enums.ts); types.ts leaves it out.
  */
-function withEnum(schema: JsonSchema, values: readonly string[], options: ConvertOptions, where: string): JsonSchema {
-  const allowed = options.tsTypes ? [...values] : ["", ...values];
-  if (schema["type"] === "string") return { ...schema, enum: allowed };
+function withEnum(schema: JsonSchema, overlay: { readonly values: readonly string[]; readonly code?: string }, options: ConvertOptions, where: string): JsonSchema {
+  const keywords: JsonSchema = options.tsTypes ? { enum: [...overlay.values] } : { enum: ["", ...overlay.values], ...(overlay.code ? { "x-tkc-code": overlay.code } : {}) };
+  if (schema["type"] === "string") return { ...schema, ...keywords };
   const items = schema["items"] as JsonSchema | undefined;
-  if (schema["type"] === "array" && items?.["type"] === "string") return { ...schema, items: { ...items, enum: allowed } };
+  if (schema["type"] === "array" && items?.["type"] === "string") return { ...schema, items: { ...items, ...keywords } };
   throw new Error(`schema generator: enums.ts names ${where}, which is not a string or a list of strings`);
 }
 
@@ -92,8 +92,8 @@ function convert(schema: SpecSchema, names: ReadonlyMap<string, string>, options
     const properties: Record<string, JsonSchema> = {};
     for (const [name, property] of Object.entries(schema.properties)) {
       const converted = convert(property, names, options);
-      const values = definition === undefined ? undefined : options.enumOf?.(definition, name);
-      properties[name] = values ? withEnum(converted, values, options, `${definition}.${name}`) : converted;
+      const overlay = definition === undefined ? undefined : options.enumOf?.(definition, name);
+      properties[name] = overlay ? withEnum(converted, overlay, options, `${definition}.${name}`) : converted;
     }
     out["properties"] = properties;
     if (schema.required && schema.required.length > 0) out["required"] = [...schema.required];

@@ -14,7 +14,7 @@ import { deriveKinds, gvkDefinitions, type KindEntry } from "./kinds.js";
 import { nameDefinitions } from "./naming.js";
 import { KUBE_VERSIONS, readSpecBytes, specFile, type Spec } from "./spec.js";
 import { stableJson } from "./stable-json.js";
-import { enumValues } from "./enums.js";
+import { enumOverlay } from "./enums.js";
 import { emitTypes } from "./typescript.js";
 
 /** Generated files are committed; keep each reviewable and under common host limits. */
@@ -33,7 +33,7 @@ export function generateVersion(repoRoot: string, kubeVersion: string): Generate
   const names = nameDefinitions(spec);
   const kinds = deriveKinds(spec, names);
   const gvks = gvkDefinitions(spec, kinds, names);
-  const enumOf = (definition: string, property: string) => enumValues(definition, property, kubeVersion);
+  const enumOf = (definition: string, property: string) => enumOverlay(definition, property, kubeVersion);
   const schema = {
     $schema: "http://json-schema.org/draft-07/schema#",
     $id: `tkc://k8s/v${kubeVersion}/schema.json`,

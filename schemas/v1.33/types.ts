@@ -242,7 +242,7 @@ export interface AdmissionregistrationV1MatchResources {
    *
    * Defaults to "Equivalent"
    */
-  matchPolicy?: string;
+  matchPolicy?: "Exact" | "Equivalent";
   /**
    * NamespaceSelector decides whether to run the admission control policy on an object based on whether the namespace for that object matches the selector. If the object itself is a namespace, the matching is performed on object.metadata.labels. If the object is another cluster scoped resource, it never skips the policy.
    *
@@ -449,7 +449,7 @@ export interface AdmissionregistrationV1NamedRuleWithOperations {
   /**
    * Operations is the operations the admission hook cares about - CREATE, UPDATE, DELETE, CONNECT or * for all of those operations and any future admission operations that are added. If '*' is present, the length of the slice must be one. Required.
    */
-  operations?: string[];
+  operations?: ("*" | "CREATE" | "UPDATE" | "DELETE" | "CONNECT")[];
   /**
    * ResourceNames is an optional white list of names that the rule applies to.  An empty set means that everything is allowed.
    */
@@ -467,7 +467,7 @@ export interface AdmissionregistrationV1NamedRuleWithOperations {
   /**
    * scope specifies the scope of this rule. Valid values are "Cluster", "Namespaced", and "*" "Cluster" means that only cluster-scoped resources will match this rule. Namespace API objects are cluster-scoped. "Namespaced" means that only namespaced resources will match this rule. "*" means that there are no scope restrictions. Subresources match the scope of their parent resource. Default is "*".
    */
-  scope?: string;
+  scope?: "*" | "Cluster" | "Namespaced";
 }
 
 /**
@@ -513,7 +513,7 @@ export interface AdmissionregistrationV1ParamRef {
    *
    * Required
    */
-  parameterNotFoundAction?: string;
+  parameterNotFoundAction?: "Allow" | "Deny";
   /**
    * selector can be used to match multiple param objects based on their labels. Supply selector: {} to match all resources of the ParamKind.
    *
@@ -743,7 +743,7 @@ export interface AdmissionregistrationV1ValidatingAdmissionPolicySpec {
    *
    * Allowed values are Ignore or Fail. Defaults to Fail.
    */
-  failurePolicy?: string;
+  failurePolicy?: "Ignore" | "Fail";
   /**
    * MatchConditions is a list of conditions that must be met for a request to be validated. Match conditions filter requests that have already been matched by the rules, namespaceSelector, and objectSelector. An empty list of matchConditions matches all requests. There are a maximum of 64 match conditions allowed.
    *
@@ -2037,7 +2037,7 @@ export interface ApiextensionsV1CustomResourceConversion {
    * strategy specifies how custom resources are converted between versions. Allowed values are: - `"None"`: The converter only change the apiVersion and would not touch any other field in the custom resource. - `"Webhook"`: API Server will call to an external webhook to do the conversion. Additional information
    *   is needed for this option. This requires spec.preserveUnknownFields to be false, and spec.conversion.webhook to be set.
    */
-  strategy: string;
+  strategy: "None" | "Webhook";
   /**
    * webhook describes how to call the conversion webhook. Required when `strategy` is set to `"Webhook"`.
    */
@@ -2171,7 +2171,7 @@ export interface ApiextensionsV1CustomResourceDefinitionSpec {
   /**
    * scope indicates whether the defined custom resource is cluster- or namespace-scoped. Allowed values are `Cluster` and `Namespaced`.
    */
-  scope: string;
+  scope: "Cluster" | "Namespaced";
   /**
    * versions is the list of all API versions of the defined custom resource. Version names are used to compute the order in which served versions are listed in API discovery. If the version string is "kube-like", it will sort above non "kube-like" version strings, which are ordered lexicographically. "Kube-like" versions start with a "v", then are followed by a number (the major version), then optionally the string "alpha" or "beta" and another number (the minor version). These are sorted first by GA > beta > alpha (where GA is a version with no suffix such as beta or alpha), and then by comparing major version, then minor version. An example sorted list of versions: v10, v2, v1, v11beta2, v10beta3, v3beta1, v12alpha1, v11alpha2, foo1, foo10.
    */
@@ -3402,7 +3402,7 @@ export interface AppsV1StatefulSetSpec {
   /**
    * podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when scaling down. The default policy is `OrderedReady`, where pods are created in increasing order (pod-0, then pod-1, etc) and the controller will wait until each pod is ready before continuing. When scaling down, the pods are removed in the opposite order. The alternative policy is `Parallel` which will create pods in parallel to match the desired scale without waiting, and on scale down will delete all pods at once.
    */
-  podManagementPolicy?: string;
+  podManagementPolicy?: "OrderedReady" | "Parallel";
   /**
    * replicas is the desired number of replicas of the given Template. These are replicas in the sense that they are instantiations of the same Template, but individual replicas also have a consistent identity. If unspecified, defaults to 1.
    */
@@ -4804,7 +4804,7 @@ export interface BatchV1CronJobSpec {
    *
    * - "Allow" (default): allows CronJobs to run concurrently; - "Forbid": forbids concurrent runs, skipping next run if previous run hasn't finished yet; - "Replace": cancels currently running job and replaces it with a new one
    */
-  concurrencyPolicy?: string;
+  concurrencyPolicy?: "Allow" | "Forbid" | "Replace";
   /**
    * The number of failed finished jobs to retain. Value must be non-negative integer. Defaults to 1.
    */
@@ -6201,7 +6201,7 @@ export interface ContainerPort {
   /**
    * Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".
    */
-  protocol?: string;
+  protocol?: "TCP" | "UDP" | "SCTP";
 }
 
 /**
@@ -6211,7 +6211,7 @@ export interface ContainerResizePolicy {
   /**
    * Name of the resource to which this resource resize policy applies. Supported values: cpu, memory.
    */
-  resourceName: string;
+  resourceName: "cpu" | "memory";
   /**
    * Restart policy to apply when specified resource is resized. If not specified, it defaults to NotRequired.
    */
@@ -6744,7 +6744,7 @@ export interface DiscoveryV1EndpointPort {
   /**
    * protocol represents the IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.
    */
-  protocol?: string;
+  protocol?: "TCP" | "UDP" | "SCTP";
 }
 
 /**
@@ -6929,7 +6929,7 @@ export interface EndpointPort {
   /**
    * The IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.
    */
-  protocol?: string;
+  protocol?: "TCP" | "UDP" | "SCTP";
 }
 
 /**
@@ -9414,7 +9414,7 @@ export interface NetworkingV1NetworkPolicyPort {
   /**
    * protocol represents the protocol (TCP, UDP, or SCTP) which traffic must match. If not specified, this field defaults to TCP.
    */
-  protocol?: string;
+  protocol?: "TCP" | "UDP" | "SCTP";
 }
 
 /**
@@ -15591,7 +15591,7 @@ export interface SchedulingV1PriorityClass {
   /**
    * preemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.
    */
-  preemptionPolicy?: string;
+  preemptionPolicy?: "Never" | "PreemptLowerPriority";
   /**
    * value represents the integer value of this priority class. This is the actual priority that pods receive when they have the name of this class in their pod spec.
    */
@@ -16030,7 +16030,7 @@ export interface ServicePort {
   /**
    * The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.
    */
-  protocol?: string;
+  protocol?: "TCP" | "UDP" | "SCTP";
   /**
    * Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod's container ports. If this is not specified, the value of the 'port' field is used (an identity map). This field is ignored for services with clusterIP=None, and should be omitted or set equal to the 'port' field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
    */
@@ -16124,7 +16124,7 @@ export interface ServiceSpec {
   /**
    * type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. "ClusterIP" allocates a cluster-internal IP address for load-balancing to endpoints. Endpoints are determined by the selector or if that is not specified, by manual construction of an Endpoints object or EndpointSlice objects. If clusterIP is "None", no virtual IP is allocated and the endpoints are published as a set of endpoints rather than a virtual IP. "NodePort" builds on ClusterIP and allocates a port on every node which routes to the same endpoints as the clusterIP. "LoadBalancer" builds on NodePort and creates an external load-balancer (if supported in the current cloud) which routes to the same endpoints as the clusterIP. "ExternalName" aliases this service to the specified externalName. Several other fields do not apply to ExternalName services. More info: https://kubernetes.io/docs/concepts/services-networking/service/#publishing-services-service-types
    */
-  type?: string;
+  type?: "ClusterIP" | "NodePort" | "LoadBalancer" | "ExternalName";
 }
 
 /**
