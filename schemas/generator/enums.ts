@@ -5,9 +5,9 @@
  * The OpenAPI v2 specs carry no `enum` keyword, and their descriptions name the allowed values
  * only in prose ("One of Always, Never, IfNotPresent", "Valid values are ...", or not at all),
  * which is not exhaustive in places and does not say what the server enforces. So every entry
- * here is a field whose values the API server's validation checks with `field.NotSupported`
- * (the Go function is named per entry, in pkg/apis/<group>/validation/validation.go unless
- * said otherwise), and every field whose description lists values but which is left out is in
+ * here is a field whose values the API server's validation checks (`field.NotSupported` or
+ * `field.Invalid`; the Go function is named per entry, in pkg/apis/<group>/validation/validation.go
+ * unless said otherwise), and every field whose description lists values but which is left out is in
  * NOT_ENUMS with the reason (test/schemas/enums.test.ts finds such descriptions in every spec).
  *
  * No false rejections: the JSON Schema also accepts "" for every entry (for most of these fields
