@@ -3,7 +3,7 @@
  *
  * KEDA's installable `keda-<version>-crds.yaml` is `kustomize build config/crd`, which applies
  * config/crd/patches/{scaledobject,scaledjob}_patch.yaml to the controller-gen output tkc ships
- * (../shared/crds/README.md). tkc checks objects against what clusters run, so it applies them too.
+ * (inputs/crds/README.md). tkc checks objects against what clusters run, so it applies them too.
  */
 import type { Crd, OpenApiSchema } from "./crd-document.js";
 

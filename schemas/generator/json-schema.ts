@@ -32,6 +32,8 @@ export interface ConvertOptions {
   readonly descriptions: boolean;
   /** For types.ts: emit `tsType` for IntOrString and Quantity instead of a type union. */
   readonly tsTypes: boolean;
+  /** The allowed values of a string property (enums.ts), or undefined. */
+  readonly enumOf?: (definition: string, property: string) => { readonly values: readonly string[]; readonly code?: string } | undefined;
 }
 
 export function convertSpec(spec: Spec, names: ReadonlyMap<string, string>, kinds: ReadonlyMap<string, KindEntry>, options: ConvertOptions): Record<string, JsonSchema> {
@@ -53,10 +55,22 @@ function convertDefinition(definition: string, schema: SpecSchema, names: Readon
   if (definition === QUANTITY) {
     return options.tsTypes ? { ...doc, tsType: "string | number" } : { type: ["string", "number"], pattern: QUANTITY_PATTERN };
   }
-  return convert(schema, names, options);
+  return convert(schema, names, options, definition);
 }
 
-function convert(schema: SpecSchema, names: ReadonlyMap<string, string>, options: ConvertOptions): JsonSchema {
+/**
+ * `enum` on a string (or on the items of a string array). schema.json also accepts "": the API
+ * server treats "" like an absent value for most of these fields (see enums.ts); types.ts leaves it out.
+ */
+function withEnum(schema: JsonSchema, overlay: { readonly values: readonly string[]; readonly code?: string }, options: ConvertOptions, where: string): JsonSchema {
+  const keywords: JsonSchema = options.tsTypes ? { enum: [...overlay.values] } : { enum: ["", ...overlay.values], ...(overlay.code ? { "x-tkc-code": overlay.code } : {}) };
+  if (schema["type"] === "string") return { ...schema, ...keywords };
+  const items = schema["items"] as JsonSchema | undefined;
+  if (schema["type"] === "array" && items?.["type"] === "string") return { ...schema, items: { ...items, ...keywords } };
+  throw new Error(`schema generator: enums.ts names ${where}, which is not a string or a list of strings`);
+}
+
+function convert(schema: SpecSchema, names: ReadonlyMap<string, string>, options: ConvertOptions, definition?: string): JsonSchema {
   const out: JsonSchema = {};
   if (options.descriptions && schema.description) out["description"] = schema.description;
   if (schema.$ref) {
@@ -76,7 +90,11 @@ function convert(schema: SpecSchema, names: ReadonlyMap<string, string>, options
   if (schema.properties) {
     out["type"] = "object";
     const properties: Record<string, JsonSchema> = {};
-    for (const [name, property] of Object.entries(schema.properties)) properties[name] = convert(property, names, options);
+    for (const [name, property] of Object.entries(schema.properties)) {
+      const converted = convert(property, names, options);
+      const overlay = definition === undefined ? undefined : options.enumOf?.(definition, name);
+      properties[name] = overlay ? withEnum(converted, overlay, options, `${definition}.${name}`) : converted;
+    }
     out["properties"] = properties;
     if (schema.required && schema.required.length > 0) out["required"] = [...schema.required];
     // The API server's strict field validation rejects unknown fields of typed objects.

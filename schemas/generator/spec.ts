@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 
 /** The slice of an OpenAPI v2 schema object that the Kubernetes specs use. */
 export interface SpecSchema {
@@ -32,13 +33,18 @@ export interface Spec {
 
 export const KUBE_VERSIONS = ["1.33", "1.34", "1.35", "1.36"] as const;
 
-/** `../shared/k8s-openapi/v1.NN/swagger.json`, relative to the repository root. */
-export function specPath(repoRoot: string, kubeVersion: string): string {
-  return `${repoRoot}/../shared/k8s-openapi/v${kubeVersion}/swagger.json`;
+/** The committed, gzipped upstream spec of one version, relative to the repository root (see inputs/README.md). */
+export function specFile(kubeVersion: string): string {
+  return `inputs/k8s-openapi/v${kubeVersion}/swagger.json.gz`;
+}
+
+/** The upstream swagger.json bytes (uncompressed, so their sha256 is the one upstream publishes). */
+export function readSpecBytes(repoRoot: string, kubeVersion: string): Buffer {
+  return gunzipSync(readFileSync(`${repoRoot}/${specFile(kubeVersion)}`));
 }
 
 export function readSpec(repoRoot: string, kubeVersion: string): Spec {
-  return JSON.parse(readFileSync(specPath(repoRoot, kubeVersion), "utf8")) as Spec;
+  return JSON.parse(readSpecBytes(repoRoot, kubeVersion).toString("utf8")) as Spec;
 }
 
 export function apiVersionOf(gvk: GroupVersionKind): string {

@@ -29,6 +29,7 @@ function typeExpression(schema: JsonSchema, indent: string): string {
   if (typeof schema["$ref"] === "string") return (schema["$ref"] as string).slice(REF_PREFIX.length);
   if (typeof schema["tsType"] === "string") return schema["tsType"] as string;
   if (schema["const"] !== undefined) return JSON.stringify(schema["const"]);
+  if (Array.isArray(schema["enum"])) return (schema["enum"] as unknown[]).map((v) => JSON.stringify(v)).join(" | ");
   const type = schema["type"];
   if (Array.isArray(type)) return type.map((t) => typeExpression({ ...schema, type: t }, indent)).join(" | ");
   switch (type) {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -28,4 +29,13 @@ it("npm run gen:crds reproduces schemas/crds byte for byte", () => {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+it("inputs/crds holds exactly the upstream files its README records (sha256 of each)", () => {
+  const dir = join(root, "inputs", "crds");
+  const readme = readFileSync(join(dir, "README.md"), "utf8");
+  const recorded = new Map([...readme.matchAll(/^\| `crds\/([^`]+\.yaml)` \|.*`([0-9a-f]{64})` \|$/gm)].map((m) => [m[1]!, m[2]!]));
+  const present = filesUnder(dir).map((f) => relative(dir, f).split("\\").join("/")).filter((f) => f.endsWith(".yaml")).sort();
+  assert.deepEqual(present, [...recorded.keys()].sort(), "inputs/crds and the table in its README list different files");
+  for (const [file, sha256] of recorded) assert.equal(createHash("sha256").update(readFileSync(join(dir, file))).digest("hex"), sha256, `inputs/crds/${file} is not the recorded upstream file`);
 });

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -22,5 +24,16 @@ it("npm run gen:schemas reproduces the committed schemas byte for byte", () => {
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+it("inputs/k8s-openapi holds the upstream specs its README records (sha256 of each uncompressed file)", () => {
+  const readme = readFileSync(join(root, "inputs/k8s-openapi/README.md"), "utf8");
+  for (const version of ["1.33", "1.34", "1.35", "1.36"]) {
+    const row = readme.split("\n").find((line) => line.startsWith(`| \`k8s-openapi/v${version}/swagger.json\``));
+    const recorded = row?.match(/`([0-9a-f]{64})`/)?.[1];
+    assert.ok(recorded, `inputs/k8s-openapi/README.md records no sha256 for ${version}`);
+    const bytes = gunzipSync(readFileSync(join(root, `inputs/k8s-openapi/v${version}/swagger.json.gz`)));
+    assert.equal(createHash("sha256").update(bytes).digest("hex"), recorded, `inputs/k8s-openapi/v${version}/swagger.json.gz is not the recorded upstream file`);
   }
 });

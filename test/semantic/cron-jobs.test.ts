@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
-import { expectDiagnostic, fullBundle, run } from "./fixtures.js";
+import { expectDiagnostic, fullBundle, run, runAll } from "./fixtures.js";
 
 test("cron schedules Kubernetes accepts", () => {
   for (const ok of ["* * * * *", "*/5 * * * *", "0 0 1 1 *", "0-59/15 0-23 1-31 1-12 0-6", "5/10 * * * *", "0 9 * JAN-mar mon,WED,fri", "0 0 ? * *", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly", "@every 1h30m", "  0  3 * * *  "]) {
@@ -65,7 +65,7 @@ test("TKC3703: timeZone", () => {
 test("TKC3704/3705: concurrencyPolicy and counts", () => {
   const { cron } = fullBundle();
   cron.spec.concurrencyPolicy = "Skip";
-  expectDiagnostic(run([cron]), "TKC3704", "spec.concurrencyPolicy", '"Skip"');
+  expectDiagnostic(runAll([cron]), "TKC3704", "spec.concurrencyPolicy", '"Skip"');
   const b = fullBundle();
   b.cron.spec.failedJobsHistoryLimit = -1;
   expectDiagnostic(run([b.cron]), "TKC3705", "spec.failedJobsHistoryLimit", "-1");

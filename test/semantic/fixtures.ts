@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import type { KubeObject, SourcedObject } from "../../compiler/model/object.js";
 import { validateSemantics } from "../../compiler/validate/semantic/index.js";
+import { validateObjects } from "../../compiler/validate/validate.js";
 
 // Fixtures are deliberately loose so tests can break them in ways the types would forbid.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -145,6 +146,11 @@ export function sourced(objects: readonly Loose[]): SourcedObject[] {
 
 export function run(objects: readonly Loose[]): Diagnostic[] {
   return validateSemantics(sourced(objects));
+}
+
+/** Schema and semantic validation together: for the codes the schema overlay reports (schemas/generator/enums.ts). */
+export function runAll(objects: readonly Loose[], kubeVersion = "1.36"): Diagnostic[] {
+  return validateObjects(sourced(objects), kubeVersion);
 }
 
 export function summary(diagnostics: readonly Diagnostic[]): string {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deployment, expectDiagnostic, fullBundle, pair, run, service } from "./fixtures.js";
+import { deployment, expectDiagnostic, fullBundle, pair, run, runAll, service } from "./fixtures.js";
 
 test("TKC3301: a selector that matches nothing warns and names the closest workload", () => {
   const p = pair();
@@ -63,10 +63,10 @@ test("TKC3305-3307: port numbers, protocol, type", () => {
   expectDiagnostic(run(p.list()), "TKC3305", "spec.ports[0].port", "0 is not a port number");
   const q = pair();
   q.service.spec.ports[1].protocol = "HTTP";
-  expectDiagnostic(run(q.list()), "TKC3306", "spec.ports[1].protocol", '"HTTP"');
+  expectDiagnostic(runAll(q.list()), "TKC3306", "spec.ports[1].protocol", '"HTTP"');
   const r = pair();
   r.service.spec.type = "Internal";
-  expectDiagnostic(run(r.list()), "TKC3307", "spec.type", '"Internal"');
+  expectDiagnostic(runAll(r.list()), "TKC3307", "spec.type", '"Internal"');
 });
 
 test("TKC3308: headless only with ClusterIP", () => {

@@ -1,8 +1,8 @@
 import type { ErrorObject } from "ajv";
 import { error, type Diagnostic } from "../../diagnostics/diagnostic.js";
-import { describeObject, type SourcedObject } from "../../model/object.js";
+import { describeObject, type KubeObject, type SourcedObject } from "../../model/object.js";
 import { formatPath, fromPointer, type JsonPath } from "../../model/path.js";
-import { propertyNamesAt } from "../../../schemas/index.js";
+import { propertyNamesAt, schemaAt } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
 import { didYouMean } from "./suggest.js";
 
@@ -72,6 +72,15 @@ const FORMAT_TEXT: Readonly<Record<string, { what: string; hint: string }>> = {
   int64: { what: "a 64-bit integer", hint: "use a whole number within the safe integer range" },
 };
 
+/**
+ * The code of an enum error: the `x-tkc-code` next to the enum in schema.json (the overlay of
+ * schemas/generator/enums.ts keeps the codes of checks that semantic rules made before), else TKC3005.
+ */
+function enumCode(object: KubeObject, path: JsonPath, kubeVersion: string): string {
+  const code = schemaAt(kubeVersion, object.apiVersion, object.kind, path)?.["x-tkc-code"];
+  return typeof code === "string" ? code : BAD_VALUE;
+}
+
 export interface ErrorContext {
   readonly sourced: SourcedObject;
   readonly kubeVersion: string;
@@ -131,10 +140,14 @@ export function diagnosticFor(e: ErrorObject, context: ErrorContext): Diagnostic
       return error(BAD_VALUE, `${where(base)}: ${secret ? "the value" : describeValue(value)} is not ${text.what}`, extra(base, text.hint));
     }
     case "enum": {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);
+      const listed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).filter((v) => v !== null);
+      // A value of another type than every allowed value already has its `type` error: one mistake, one report.
+      if (listed.length > 0 && listed.every((v) => jsonType(v) !== jsonType(value))) return undefined;
+      // The built-in enums also accept "" (the server's "unset", schemas/generator/enums.ts): not worth offering.
+      const allowed = listed.some((v) => v !== "") ? listed.filter((v) => v !== "") : listed;
       const list = allowed.map((v) => JSON.stringify(v)).join(", ");
       const close = typeof value === "string" ? didYouMean(value, allowed.filter((v): v is string => typeof v === "string")) : undefined;
-      return error(BAD_VALUE, `${where(base)}: ${describeValue(value)} is not one of the allowed values ${list}`, extra(base, close ? `did you mean ${JSON.stringify(close)}?` : `use one of ${list}`));
+      return error(enumCode(object, base, context.kubeVersion), `${where(base)}: ${describeValue(value)} is not one of the allowed values ${list}`, extra(base, close ? `did you mean ${JSON.stringify(close)}?` : `use one of ${list}`));
     }
     case "maximum":
     case "minimum":

@@ -38,7 +38,7 @@ export const allowTo = definePattern<AllowToOptions>({
       spec: {
         podSelector: { matchLabels: { ...build.selector } },
         policyTypes: ["Egress"],
-        egress: [compact({ to: peers, ports: options.ports?.map((port) => ({ port, protocol: "TCP" })) })],
+        egress: [compact({ to: peers, ports: options.ports?.map((port) => ({ port, protocol: "TCP" as const })) })],
       },
     };
     build.extraObjects.push({ object: policy, origin, fields: [[[], []], [["spec", "egress", 0, "ports"], ["ports"]]] });

@@ -40,11 +40,12 @@ export const spreadReplicas = definePattern<SpreadOptions>({
     const maxSkew = resolve(options.maxSkew ?? 1, context.env);
     checkWhole("TKC2240", "maxSkew", maxSkew, 1, origin);
     const rolling = build.type === "service" || build.type === "worker";
+    const whenUnsatisfiable: TopologySpreadConstraint["whenUnsatisfiable"] = mode === "required" ? "DoNotSchedule" : "ScheduleAnyway";
     const constraints: TopologySpreadConstraint[] = (options.across ?? ["zone", "node"]).map((topology) =>
       compact({
         maxSkew,
         topologyKey: TOPOLOGY_KEYS[topology],
-        whenUnsatisfiable: mode === "required" ? "DoNotSchedule" : "ScheduleAnyway",
+        whenUnsatisfiable,
         labelSelector: { matchLabels: { ...build.selector } },
         matchLabelKeys: rolling ? ["pod-template-hash"] : undefined,
       }),

@@ -27,7 +27,7 @@ test("autoscale emits an autoscaling/v2 HPA targeting the Deployment, which leav
 test("autoscale defaults to 70% CPU only when no metric is given", () => {
   const hpa = find(expand(service({ ...base, patterns: [autoscale({ min: 2, max: 4 })] })), "HorizontalPodAutoscaler");
   assert.deepEqual(hpa.spec.metrics, [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }]);
-  const external = { type: "External" as const, external: { metric: { name: "queue" }, target: { type: "AverageValue", averageValue: "30" } } };
+  const external = { type: "External" as const, external: { metric: { name: "queue" }, target: { type: "AverageValue" as const, averageValue: "30" } } };
   const custom = find(expand(worker({ ...base, patterns: [autoscale({ min: 1, max: 4, metrics: [external] })] })), "HorizontalPodAutoscaler");
   assert.deepEqual(custom.spec.metrics, [external]);
 });

@@ -4,9 +4,7 @@ import type { Reporter } from "../report.js";
 import { checkJobSpec } from "./jobs.js";
 import type { SemanticRule } from "./rule.js";
 
-const POLICIES = ["Allow", "Forbid", "Replace"];
-
-/** TKC3701-3705: CronJob schedule, time zone, concurrency policy, deadlines, history, and its job template. */
+/** TKC3701-3705: CronJob schedule, time zone, deadlines, history, and its job template (concurrencyPolicy, TKC3704, is an enum of schemas/generator/enums.ts). */
 export const cronJobs: SemanticRule = {
   name: "cron-jobs",
   check(target, _bundle, report) {
@@ -23,9 +21,6 @@ export const cronJobs: SemanticRule = {
       if (problem) report.error("TKC3701", ["spec", "schedule"], `schedule ${show(schedule)} is not a valid cron expression: ${problem}`, "use minute hour day-of-month month day-of-week, e.g. \"30 2 * * MON-FRI\", or @daily/@hourly");
     }
     if (spec.timeZone !== undefined && spec.timeZone !== null) checkTimeZone(spec.timeZone, report);
-    if (spec.concurrencyPolicy !== undefined && !POLICIES.includes(spec.concurrencyPolicy as string)) {
-      report.error("TKC3704", ["spec", "concurrencyPolicy"], `concurrencyPolicy ${show(spec.concurrencyPolicy)} is not one of ${POLICIES.join(", ")}`, "use Allow (the default), Forbid or Replace");
-    }
     for (const field of ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"]) {
       const value = spec[field];
       if (value !== undefined && value !== null && (!isInteger(value) || value < 0)) {

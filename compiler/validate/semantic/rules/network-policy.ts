@@ -3,9 +3,8 @@ import { isPortNumber, portNameProblem } from "../syntax.js";
 import type { SemanticRule } from "./rule.js";
 
 const POLICY_TYPES = ["Ingress", "Egress"];
-const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 
-/** TKC3317-3318: NetworkPolicy policyTypes and port ranges. */
+/** TKC3317-3318: NetworkPolicy policyTypes and port ranges (port protocols, also TKC3318, are an enum of schemas/generator/enums.ts). */
 export const networkPolicy: SemanticRule = {
   name: "network-policy",
   check(target, _bundle, report) {
@@ -24,9 +23,6 @@ export const networkPolicy: SemanticRule = {
           const port = asRecord(p);
           if (!port) return;
           const path = ["spec", direction, i, "ports", j];
-          if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol as string)) {
-            report.error("TKC3318", [...path, "protocol"], `protocol ${show(port.protocol)} is not one of TCP, UDP, SCTP`, "use TCP (the default), UDP or SCTP");
-          }
           const value = port.port;
           if (typeof value === "number" && !isPortNumber(value)) report.error("TKC3318", [...path, "port"], `port ${show(value)} is not between 1 and 65535`, "use a port number between 1 and 65535");
           if (typeof value === "string") {

@@ -5,9 +5,7 @@ import { relatedAt, type Reporter } from "../report.js";
 import { dns1123LabelProblem, portNameProblem } from "../syntax.js";
 import type { SemanticRule } from "./rule.js";
 
-const PROTOCOLS = ["TCP", "UDP", "SCTP"];
-
-/** TKC3201-3209, TKC3222: containers exist, names, images with pinned tags, container ports. */
+/** TKC3201-3209: containers exist, names, images with pinned tags, container ports (their protocol, TKC3222, is an enum of schemas/generator/enums.ts). */
 export const podContainers: SemanticRule = {
   name: "pod-containers",
   check(target, _bundle, report) {
@@ -87,9 +85,6 @@ function checkPorts(ref: ContainerRef, portNames: Map<string, JsonPath>, target:
       if (!isInteger(value) || value < 1 || value > 65535) {
         report.error("TKC3209", [...path, field], `${field} ${show(value)} is not a port number between 1 and 65535`, "use a port number between 1 and 65535");
       }
-    }
-    if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol as string)) {
-      report.error("TKC3222", [...path, "protocol"], `protocol ${show(port.protocol)} is not one of TCP, UDP, SCTP`, "use TCP (the default), UDP or SCTP; protocols are uppercase");
     }
   });
 }

@@ -3,19 +3,16 @@ import { relatedAt } from "../report.js";
 import { dns1123LabelProblem, dns1123SubdomainProblem, isPortNumber, portNameProblem } from "../syntax.js";
 import type { SemanticRule } from "./rule.js";
 
-const TYPES = ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"];
-const PROTOCOLS = ["TCP", "UDP", "SCTP"];
-
-/** TKC3304-3310: a Service's own fields (type, ports, clusterIP, ExternalName). */
+/**
+ * TKC3304-3310: a Service's own fields (ports, clusterIP, ExternalName). The type (TKC3307) and
+ * port protocols (TKC3306) are enums of the schema overlay (schemas/generator/enums.ts).
+ */
 export const serviceSpec: SemanticRule = {
   name: "service-spec",
   check(target, _bundle, report) {
     if (target.group !== "" || target.kind !== "Service") return;
     const spec = asRecord(target.object.spec) ?? {};
-    const type = spec.type ?? "ClusterIP";
-    if (!TYPES.includes(type as string)) {
-      report.error("TKC3307", ["spec", "type"], `Service type ${show(type)} is not one of ${TYPES.join(", ")}`, "use ClusterIP (the default), NodePort, LoadBalancer or ExternalName");
-    }
+    const type = spec.type || "ClusterIP"; // "" is defaulted like an absent type
     const headless = spec.clusterIP === "None";
     if (headless && type !== "ClusterIP") {
       report.error("TKC3308", ["spec", "clusterIP"], `clusterIP None (headless) is not allowed for a ${String(type)} Service`, "headless Services must have type ClusterIP");
@@ -60,9 +57,6 @@ export const serviceSpec: SemanticRule = {
       } else if (typeof targetPort === "string") {
         const problem = /^\d+$/.test(targetPort) ? "is a number written as a string" : portNameProblem(targetPort);
         if (problem) report.error("TKC3305", [...path, "targetPort"], `targetPort ${show(targetPort)} is not a valid port name: it ${problem}`, "use a container port name such as \"http\", or a number without quotes");
-      }
-      if (port.protocol !== undefined && !PROTOCOLS.includes(port.protocol as string)) {
-        report.error("TKC3306", [...path, "protocol"], `protocol ${show(port.protocol)} is not one of TCP, UDP, SCTP`, "use TCP (the default), UDP or SCTP; protocols are uppercase");
       }
       const nodePort = port.nodePort;
       if (nodePort === undefined || nodePort === 0) return;

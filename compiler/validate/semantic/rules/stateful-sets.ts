@@ -5,7 +5,7 @@ import { relatedAt } from "../report.js";
 import { dns1123LabelProblem } from "../syntax.js";
 import type { SemanticRule } from "./rule.js";
 
-/** TKC3410-3413: StatefulSet governing Service, podManagementPolicy and volumeClaimTemplates. */
+/** TKC3410-3413: StatefulSet governing Service and volumeClaimTemplates (podManagementPolicy, TKC3412, is an enum of schemas/generator/enums.ts). */
 export const statefulSets: SemanticRule = {
   name: "stateful-sets",
   check(target, bundle, report) {
@@ -19,10 +19,6 @@ export const statefulSets: SemanticRule = {
       } else if (asRecord(service.object.spec)?.clusterIP !== "None") {
         report.warning("TKC3410", ["spec", "serviceName"], `serviceName ${show(serviceName)} names a Service that is not headless, so pods get no per-pod DNS names`, "set clusterIP: None on that Service, or add a separate headless one", [relatedAt(service, ["spec"], `Service ${show(serviceName)} is here`)]);
       }
-    }
-    const policy = spec.podManagementPolicy;
-    if (policy !== undefined && policy !== "OrderedReady" && policy !== "Parallel") {
-      report.error("TKC3412", ["spec", "podManagementPolicy"], `podManagementPolicy ${show(policy)} is not OrderedReady or Parallel`, "use OrderedReady (the default) or Parallel");
     }
     const template = target.podTemplate;
     const mounted = new Set(template ? containersOf(template).flatMap((ref) => asArray(ref.container.volumeMounts).map((m) => asRecord(m)?.name)) : []);
