@@ -84,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return result;
   });
 
-  const evaluating = evaluate(project, options.log, timings);
+  const evaluating = evaluate(project, options.log, timings, options.environments ?? []);
   // While esbuild bundles (in its own process), load the validators this build will need.
   validatorsFor(kubeVersion);
   const evaluated = await evaluating;
@@ -102,44 +102,42 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const wanted = options.environments ?? Object.keys(release.environments);
   const unknown = wanted.filter((env) => !(env in release.environments));
   if (unknown.length > 0) {
-    evaluation.dispose();
     return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: release.origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
   }
 
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: { environment: string; plan: BundlePlan; millis: number }[] = [];
-  const bundleSources = collectBundleSources(project, evaluation.inputs, sources);
-  try {
-    for (const environment of wanted) {
-      const envStart = performance.now();
-      t = performance.now();
-      const expanded = expandEnvironment(evaluation, environment, kubeVersion, crds.customResources);
-      lap(`expand:${environment}`, t);
-      tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
-      if (!expanded.expansion) continue;
-      t = performance.now();
-      const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
-      lap(`validate:${environment}`, t);
-      tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
-      if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
-      t = performance.now();
-      const plan = planBundle({
-        release: release.name,
-        version: release.version,
-        environment,
-        namespace: expanded.expansion.namespace,
-        kubeVersion,
-        compilerVersion: tkcVersion(),
-        layout,
-        sources: bundleSources,
-        objects: expanded.expansion.objects.map((o) => o.object),
-      });
-      lap(`emit:${environment}`, t);
-      plans.push({ environment, plan, millis: performance.now() - envStart });
-    }
-  } finally {
-    evaluation.dispose();
+  const inputSources = readInputs(evaluation.inputs, sources);
+  const bundleSources = collectBundleSources(project, inputSources, sources);
+  const texts = new Map(inputSources.map((s) => [s.path, s.text]));
+  for (const environment of wanted) {
+    const envStart = performance.now();
+    t = performance.now();
+    const expanded = expandEnvironment(evaluation, environment, kubeVersion, crds.customResources, (file) => texts.get(file));
+    lap(`expand:${environment}`, t);
+    tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
+    if (!expanded.expansion) continue;
+    t = performance.now();
+    const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
+    lap(`validate:${environment}`, t);
+    tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
+    if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
+    t = performance.now();
+    const plan = planBundle({
+      release: release.name,
+      version: release.version,
+      environment,
+      namespace: expanded.expansion.namespace,
+      kubeVersion,
+      compilerVersion: tkcVersion(),
+      layout,
+      sources: bundleSources,
+      objects: expanded.expansion.objects.map((o) => o.object),
+    });
+    lap(`emit:${environment}`, t);
+    plans.push({ environment, plan, millis: performance.now() - envStart });
   }
+
 
   const checked = await checking;
   if (hasErrors(checked.diagnostics)) return failed(preferPurityErrors(checked.diagnostics, evaluated.diagnostics), timings);
@@ -249,10 +247,16 @@ function recordAll(
   }
 }
 
-/** Files recorded in bundle.json: what went into the evaluation, plus the project config. */
-function collectBundleSources(project: Project, inputs: readonly string[], sources: readonly SourceFile[]): SourceFile[] {
+/** The files that went into the evaluation, as this build read them. */
+function readInputs(inputs: readonly string[], sources: readonly SourceFile[]): SourceFile[] {
   const byPath = new Map(sources.map((s) => [s.path, s]));
-  const files = inputs.map((path) => byPath.get(path) ?? readSource(path));
+  return inputs.map((path) => byPath.get(path) ?? readSource(path));
+}
+
+/** Files recorded in bundle.json: what went into the evaluation, plus the project config. */
+function collectBundleSources(project: Project, inputs: readonly SourceFile[], sources: readonly SourceFile[]): SourceFile[] {
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+  const files = [...inputs];
   if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
   return files.map((s) => relativeSource(s, project.dir));
 }

@@ -74,24 +74,37 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
 export function release(options: ReleaseOptions): Release {
   const origin = captureOrigin();
   checkRelease(options, origin);
-  const components = options.components.flat() as Component[];
+  const components = Object.freeze(options.components.flat() as Component[]);
+  // Snapshot what later stages read, so nothing can be swapped in after the checks above.
+  const environments: Record<string, EnvironmentOptions> = {};
+  for (const [name, env] of Object.entries(options.environments)) {
+    environments[name] = Object.freeze({
+      namespace: env.namespace,
+      createNamespace: env.createNamespace,
+      namespaceLabels: env.namespaceLabels ? Object.freeze({ ...env.namespaceLabels }) : undefined,
+      values: env.values,
+    });
+  }
+  Object.freeze(environments);
+  const name = options.name;
+  const version = options.version;
   return Object.freeze({
     [RELEASE]: true as const,
-    name: options.name,
-    version: options.version,
+    name,
+    version,
     origin,
-    environments: options.environments,
+    environments,
     components,
     contextFor(environment: string): ExpandContext {
-      const env = options.environments[environment];
+      const env = environments[environment];
       if (!env) throw new Error(`unknown environment ${environment}`);
       return {
         env: { name: environment, namespace: env.namespace, values: env.values ?? {} },
-        release: { name: options.name, version: options.version },
+        release: { name, version },
       };
     },
     environmentObjects(environment: string): readonly ObjectDraft[] {
-      const env = options.environments[environment];
+      const env = environments[environment];
       if (!env || env.createNamespace === false) return [];
       const namespace: Namespace = {
         apiVersion: "v1",

@@ -1,0 +1,127 @@
+// The evaluation process (dist/evaluator.cjs): started by the host with an empty environment, a
+// heap limit and, where Node has it, a permission model that allows reading only tkc's own realm
+// script. It builds the realm as soon as it starts (overlapping the host's bundling), then runs
+// one request from stdin and answers with JSON lines on stdout.
+import vm from "node:vm";
+import { readFileSync } from "node:fs";
+import { PRELUDE } from "../prelude.js";
+import { BUNDLE_FILENAME } from "../realm/origins.js";
+import type { EvaluatorMessage, EvaluatorRequest } from "../data.js";
+
+interface RealmApi {
+  prepareLoad(factory: unknown, code: string, map: string): void;
+  prepareExpand(environment: string): void;
+  prepareDescribe(reason: unknown): void;
+  prepareWhere(): void;
+  takeLogs(): string;
+}
+
+const send = (message: EvaluatorMessage) => process.stdout.write(JSON.stringify(message) + "\n");
+
+const [realmFile, cacheFile] = process.argv.slice(2) as [string, string];
+const context = vm.createContext({}, { name: "tkc descriptors", codeGeneration: { strings: true, wasm: false }, microtaskMode: "afterEvaluate" });
+vm.runInContext(PRELUDE, context, { filename: "tkc-prelude" });
+let cachedData: Buffer | undefined;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const realmScript = new vm.Script(readFileSync(realmFile, "utf8"), { filename: "tkc", cachedData });
+realmScript.runInContext(context);
+const api = vm.runInContext("(() => { const api = globalThis.__tkcRealmApi; delete globalThis.__tkcRealmApi; return api; })()", context) as RealmApi;
+const enterScript = new vm.Script("__tkcEnter()", { filename: "tkc-enter" });
+send({ type: "ready" });
+
+let rejection: { reason: unknown } | undefined;
+process.on("unhandledRejection", (reason) => {
+  rejection ??= { reason };
+});
+
+class TimeLimit extends Error {}
+
+function enter(timeout: number): string {
+  try {
+    return enterScript.runInContext(context, { timeout }) as string;
+  } catch (thrown) {
+    if ((thrown as { code?: unknown } | null)?.code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new TimeLimit();
+    throw thrown;
+  }
+}
+
+function flushLogs(): void {
+  const lines = JSON.parse(api.takeLogs()) as string[];
+  if (lines.length > 0) send({ type: "log", lines });
+}
+
+// Node reports unhandled rejections after the current task; give it one turn.
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Run one phase; false when evaluation must stop (time limit, unhandled rejection). */
+async function phase(what: string, prepare: () => void, answer: (json: string) => void, timeoutMs: number): Promise<boolean> {
+  send({ type: "phase", what });
+  prepare();
+  try {
+    answer(enter(timeoutMs));
+  } catch (thrown) {
+    if (!(thrown instanceof TimeLimit)) throw thrown;
+    flushLogs();
+    let where: { what: string; location: null | { file: string; line: number; column: number } } = { what, location: null };
+    try {
+      api.prepareWhere();
+      where = JSON.parse(enter(Math.min(timeoutMs, 500)));
+    } catch {
+      // the realm is still busy (a promise loop): name the phase only
+    }
+    send({ type: "limit", limit: "time", what: where.what, location: where.location ?? undefined });
+    return false;
+  }
+  flushLogs();
+  await settle();
+  if (rejection) {
+    let error = { kind: "error" as const, name: "Error", message: "a promise was rejected and nothing handled it" };
+    try {
+      api.prepareDescribe(rejection.reason);
+      error = JSON.parse(enter(Math.min(timeoutMs, 500)));
+    } catch {
+      // keep the generic description
+    }
+    send({ type: "rejection", what, error });
+    return false;
+  }
+  return true;
+}
+
+async function run(request: EvaluatorRequest): Promise<void> {
+  const factory = vm.compileFunction(request.code, ["exports", "require", "module"], { parsingContext: context, filename: BUNDLE_FILENAME });
+  let environments: string[] = [];
+  const loaded = await phase("the descriptor", () => api.prepareLoad(factory, request.code, request.map), (json) => {
+    const data = JSON.parse(json);
+    send({ type: "load", data });
+    if (data.ok) {
+      const known = Object.keys(data.release.environments);
+      const wanted = request.environments.length > 0 ? request.environments : known;
+      environments = wanted.every((name) => known.includes(name)) ? [...wanted] : [];
+    }
+  }, request.timeoutMs);
+  if (loaded) {
+    for (const name of environments) {
+      const ok = await phase(`environment '${name}'`, () => api.prepareExpand(name), (json) => send({ type: "environment", name, data: JSON.parse(json) }), request.timeoutMs);
+      if (!ok) break;
+    }
+  }
+  const codeCache = cachedData === undefined || realmScript.cachedDataRejected ? realmScript.createCachedData().toString("base64") : undefined;
+  send({ type: "done", codeCache });
+}
+
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk: string) => (input += chunk));
+process.stdin.on("end", () => {
+  if (input === "") return;
+  // No process.exit(): it would cut off answers still in the pipe.
+  run(JSON.parse(input) as EvaluatorRequest).catch((failure: unknown) => {
+    send({ type: "internal", message: String((failure as Error)?.stack ?? failure) });
+    process.exitCode = 70;
+  });
+});
