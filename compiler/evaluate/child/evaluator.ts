@@ -19,7 +19,9 @@ interface RealmApi {
 const send = (message: EvaluatorMessage) => process.stdout.write(JSON.stringify(message) + "\n");
 
 const [realmFile, cacheFile] = process.argv.slice(2) as [string, string];
-const context = vm.createContext({}, { name: "tkc descriptors", codeGeneration: { strings: true, wasm: false }, microtaskMode: "afterEvaluate" });
+// A null-prototype sandbox: what the realm's global lacks is looked up on this object, and an
+// ordinary {} would lead to the process's own Object and Function (the classic vm escape).
+const context = vm.createContext(Object.create(null), { name: "tkc descriptors", codeGeneration: { strings: true, wasm: false }, microtaskMode: "afterEvaluate" });
 vm.runInContext(PRELUDE, context, { filename: "tkc-prelude" });
 let cachedData: Buffer | undefined;
 try {
