@@ -75,8 +75,8 @@ export const PRELUDE = `(() => {
   }
   defineProperty(globalThis, "eval", { value: noCode("eval()"), writable: true, configurable: true });
 
-  // Stack traces: frames for the stdlib's origin capture, and text naming only the realm's own
-  // scripts (no host paths).
+  // Stack traces: frames for the stdlib's origin capture, and text naming only the user's bundle
+  // (no host paths, nothing that changes with tkc's own code).
   let capturing = false;
   const errorToString = Error.prototype.toString;
   Error.stackTraceLimit = 20;
@@ -90,7 +90,7 @@ export const PRELUDE = `(() => {
     }
     for (const frame of frames) {
       const file = frame.getFileName();
-      if (file !== "tkc-bundle" && file !== "tkc") continue;
+      if (file !== "tkc-bundle") continue;
       out += "\\n    at " + (frame.getFunctionName() || "<anonymous>") + " (" + file + ":" + frame.getLineNumber() + ":" + frame.getColumnNumber() + ")";
     }
     return out;
