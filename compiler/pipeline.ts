@@ -96,12 +96,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     return failed(hasErrors(checked.diagnostics) ? preferPurityErrors(checked.diagnostics, evaluated.diagnostics) : diagnostics, timings);
   };
   if (!evaluated.evaluation) return failedAfterTypecheck(evaluated.diagnostics);
-  const evaluation = evaluated.evaluation;
+  let evaluation = evaluated.evaluation;
   const { release } = evaluation;
 
   const wanted = options.environments ?? Object.keys(release.environments);
   const unknown = wanted.filter((env) => !(env in release.environments));
   if (unknown.length > 0) {
+    evaluation.close();
     return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: release.origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
   }
 
@@ -110,34 +111,46 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const inputSources = readInputs(evaluation.inputs, sources);
   const bundleSources = collectBundleSources(project, inputSources, sources);
   const texts = new Map(inputSources.map((s) => [s.path, s.text]));
-  for (const environment of wanted) {
-    const envStart = performance.now();
+  const check = (from: typeof evaluation, environment: string) => {
     t = performance.now();
-    const expanded = expandEnvironment(evaluation, environment, kubeVersion, crds.customResources, (file) => texts.get(file));
+    const expanded = expandEnvironment(from, environment, kubeVersion, crds.customResources, (file) => texts.get(file));
     lap(`expand:${environment}`, t);
-    tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
-    if (!expanded.expansion) continue;
+    if (!expanded.expansion) return { expanded, problems: [] };
     t = performance.now();
     const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
     lap(`validate:${environment}`, t);
-    tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
-    if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
-    t = performance.now();
-    const plan = planBundle({
-      release: release.name,
-      version: release.version,
-      environment,
-      namespace: expanded.expansion.namespace,
-      kubeVersion,
-      compilerVersion: tkcVersion(),
-      layout,
-      sources: bundleSources,
-      objects: expanded.expansion.objects.map((o) => o.object),
-    });
-    lap(`emit:${environment}`, t);
-    plans.push({ environment, plan, millis: performance.now() - envStart });
+    return { expanded, problems };
+  };
+  try {
+    for (const environment of wanted) {
+      const envStart = performance.now();
+      let { expanded, problems } = check(evaluation, environment);
+      // Where objects came from is resolved only when a diagnostic is to point there.
+      if ((expanded.diagnostics.length > 0 || problems.length > 0) && evaluation.pendingOrigins) {
+        evaluation = await evaluation.withOrigins();
+        ({ expanded, problems } = check(evaluation, environment));
+      }
+      tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
+      tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
+      if (!expanded.expansion || hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
+      t = performance.now();
+      const plan = planBundle({
+        release: release.name,
+        version: release.version,
+        environment,
+        namespace: expanded.expansion.namespace,
+        kubeVersion,
+        compilerVersion: tkcVersion(),
+        layout,
+        sources: bundleSources,
+        objects: expanded.expansion.objects.map((o) => o.object),
+      });
+      lap(`emit:${environment}`, t);
+      plans.push({ environment, plan, millis: performance.now() - envStart });
+    }
+  } finally {
+    evaluation.close();
   }
-
 
   const checked = await checking;
   if (hasErrors(checked.diagnostics)) return failed(preferPurityErrors(checked.diagnostics, evaluated.diagnostics), timings);

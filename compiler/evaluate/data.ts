@@ -29,6 +29,8 @@ export interface NotJsonData {
 export interface DraftData {
   readonly object: unknown;
   readonly origin?: LocationData;
+  /** Instead of `origin`: the index of a captured origin the host can ask to have resolved. */
+  readonly originRef?: number;
   readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
   readonly problems?: readonly NotJsonData[];
   /** Set when the object's serialised size exceeds the limit; then `object` is only its identity. */
@@ -64,6 +66,7 @@ export type EvaluatorMessage =
   | { readonly type: "limit"; readonly limit: "time"; readonly what: string; readonly location?: LocationData }
   | { readonly type: "rejection"; readonly what: string; readonly error: ThrownData }
   | { readonly type: "done"; readonly codeCache?: string }
+  | { readonly type: "origins"; readonly data: readonly (LocationData | null)[] }
   | { readonly type: "internal"; readonly message: string };
 
 /** The host's request: the bundle to run and the environments to expand (all when empty). */

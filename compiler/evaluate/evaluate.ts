@@ -14,6 +14,8 @@ export { evaluationTimeoutMs };
 export interface Draft {
   readonly object: unknown;
   readonly origin?: SourceLocation;
+  /** An origin not resolved yet (see Evaluation.withOrigins). */
+  readonly originRef?: number;
   readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
   readonly problems?: readonly NotJsonData[];
   readonly oversized?: number;
@@ -31,6 +33,12 @@ export interface Evaluation {
   readonly inputs: readonly string[];
   /** Per requested environment: the objects, and the throws of the components that failed. */
   readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
+  /** Whether some drafts' origins are still references (resolved only for diagnostics). */
+  readonly pendingOrigins: boolean;
+  /** The same evaluation with every draft's origin resolved (asks the evaluation process once). */
+  withOrigins(): Promise<Evaluation>;
+  /** End the evaluation process. */
+  close(): void;
 }
 
 /**
@@ -49,7 +57,7 @@ export async function evaluate(
   const bundled = await bundleDescriptors(project.dir, project.entry);
   timings["evaluate.bundle"] = Math.round(performance.now() - started);
   if (!bundled.bundle) {
-    evaluator.cancel();
+    evaluator.close();
     return { diagnostics: bundled.diagnostics };
   }
   const { bundle } = bundled;
@@ -66,36 +74,65 @@ export async function evaluate(
   };
   const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
 
-  if (outcome.internal !== undefined) throw new Error(`evaluation failed: ${outcome.internal}`);
+  const failed = (diagnostics: Diagnostic[]) => {
+    evaluator.close();
+    return { diagnostics };
+  };
+  if (outcome.internal !== undefined) {
+    evaluator.close();
+    throw new Error(`evaluation failed: ${outcome.internal}`);
+  }
   if (outcome.limit) {
     const location = located(outcome.limit.location) ?? entryLocation;
     const diagnostic = outcome.limit.limit === "time" ? timeLimit(outcome.limit.what, location, timeoutMs) : memoryLimit(outcome.limit.what, location, evaluationMemoryMb());
-    return { diagnostics: [diagnostic] };
+    return failed([diagnostic]);
   }
   if (outcome.rejection) {
-    return { diagnostics: [unhandledRejection(outcome.rejection.what, outcome.rejection.error, located(outcome.rejection.error.location) ?? entryLocation)] };
+    return failed([unhandledRejection(outcome.rejection.what, outcome.rejection.error, located(outcome.rejection.error.location) ?? entryLocation)]);
   }
   const load = outcome.load;
-  if (!load) throw new Error("evaluation failed: no answer from the evaluation process");
+  if (!load) {
+    evaluator.close();
+    throw new Error("evaluation failed: no answer from the evaluation process");
+  }
   if (!load.ok) {
-    if ("thrown" in load) return { diagnostics: [diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")] };
-    return {
-      diagnostics: [
+    if ("thrown" in load) return failed([diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")]);
+    return failed([
         error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
           location: entryLocation,
           hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
         }),
-      ],
-    };
+    ]);
   }
   const release = { ...load.release, origin: located(load.release.origin) };
   const expanded = new Map<string, { drafts: Draft[]; diagnostics: Diagnostic[] }>();
+  let pendingOrigins = false;
   for (const [name, data] of outcome.environments) {
     const diagnostics = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what));
-    const drafts = data.drafts.map((draft: DraftData): Draft => ({ ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) }));
+    const drafts = data.drafts.map((draft: DraftData): Draft => {
+      if (draft.originRef !== undefined) pendingOrigins = true;
+      return { ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) };
+    });
     expanded.set(name, { drafts, diagnostics });
   }
-  return { evaluation: { release, inputs: bundle.inputs, environments: expanded }, diagnostics: [] };
+  // One round trip to the evaluation process, however often asked.
+  let resolving: Promise<Evaluation> | undefined;
+  const resolveAll = async (): Promise<Evaluation> => {
+    if (!pendingOrigins) return evaluation;
+    const origins = (await evaluator.resolveOrigins()) ?? [];
+    const withOrigin = (draft: Draft): Draft => (draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
+    const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
+    return { ...evaluation, environments, pendingOrigins: false };
+  };
+  const evaluation: Evaluation = {
+    release,
+    inputs: bundle.inputs,
+    environments: expanded,
+    pendingOrigins,
+    withOrigins: () => (resolving ??= resolveAll()),
+    close: () => evaluator.close(),
+  };
+  return { evaluation, diagnostics: [] };
 }
 
 const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === "string" || typeof s === "number");

@@ -31,7 +31,7 @@ const found = {
 test("a quiet probe of the host finds only the realm, and the secret reaches no output", async () => {
   const dir = hostileProject(probes, `configMap({ name: "found", data: found })`);
   const out = tempDir();
-  const result = await runHostile(["build", dir, "--out", out], { TZ: "America/New_York", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8" });
+  const result = await runHostile(["build", dir, "--out", out], { TZ: "America/New_York", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", TKC_EVAL_TIMEOUT_MS: "30000" });
   assert.equal(result.status, 0, result.stderr);
   const files = readTree(out);
   const configMap = [...files].find(([file]) => file.endsWith(".yaml") && files.get(file)!.includes("name: found"))![1];
@@ -73,7 +73,8 @@ test("examples/shop gives the same bytes under several TZ, LANG and working dire
   const trees = await Promise.all(
     variants.map(async ({ env, cwd }) => {
       const out = tempDir();
-      const result = await runHostile(["build", project, "--out", out], env, cwd);
+      // A generous time limit: four builds share the machine.
+      const result = await runHostile(["build", project, "--out", out], { ...env, TKC_EVAL_TIMEOUT_MS: "30000" }, cwd);
       assert.equal(result.status, 0, result.stderr);
       return new Map([...readTree(join(out, "shop"))].filter(([path]) => !path.startsWith("history/")));
     }),

@@ -13,6 +13,7 @@ interface RealmApi {
   prepareExpand(environment: string): void;
   prepareDescribe(reason: unknown): void;
   prepareWhere(): void;
+  prepareResolve(): void;
   takeLogs(): string;
 }
 
@@ -116,14 +117,30 @@ async function run(request: EvaluatorRequest): Promise<void> {
   send({ type: "done", codeCache });
 }
 
-let input = "";
+// Requests, one JSON line each: the evaluation, then "resolve" for the drafts' origins (asked
+// only when a diagnostic needs them). The host ends stdin when it is done.
+let timeoutMs = 5000;
+let queue: Promise<void> = Promise.resolve();
+const handle = async (line: string) => {
+  if (line === "resolve") {
+    await phase("resolving origins", () => api.prepareResolve(), (json) => send({ type: "origins", data: JSON.parse(json) }), timeoutMs);
+    return;
+  }
+  const request = JSON.parse(line) as EvaluatorRequest;
+  timeoutMs = request.timeoutMs;
+  await run(request);
+};
+let buffered = "";
 process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk: string) => (input += chunk));
-process.stdin.on("end", () => {
-  if (input === "") return;
-  // No process.exit(): it would cut off answers still in the pipe.
-  run(JSON.parse(input) as EvaluatorRequest).catch((failure: unknown) => {
-    send({ type: "internal", message: String((failure as Error)?.stack ?? failure) });
-    process.exitCode = 70;
-  });
+process.stdin.on("data", (chunk: string) => {
+  buffered += chunk;
+  for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
+    const line = buffered.slice(0, end);
+    buffered = buffered.slice(end + 1);
+    queue = queue.then(() => handle(line)).catch((failure: unknown) => {
+      send({ type: "internal", message: String((failure as Error)?.stack ?? failure) });
+      process.exitCode = 70;
+      process.stdin.destroy();
+    });
+  }
 });

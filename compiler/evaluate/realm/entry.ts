@@ -10,7 +10,7 @@ import { setOriginCapture } from "../../../stdlib/core/origin.js";
 import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type LoadData, type NotJsonData } from "../data.js";
 import { createOriginMapper, type OriginMapper } from "./origins.js";
 import { describeThrown } from "./thrown.js";
-import { lazyLocation, locationData } from "./location.js";
+import { isLazyLocation, lazyLocation, locationData } from "./location.js";
 import { toData, TooLarge } from "./to-data.js";
 
 const stringify = JSON.stringify;
@@ -78,19 +78,34 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
   return stringify(result);
 }
 
+// Captured origins of drafts go out as references, resolved only if the host asks (for a
+// diagnostic): V8 computes a call site's position by walking its whole function, and most
+// origins are never shown.
+const refs: unknown[] = [];
+const refOf = new Map<unknown, number>();
+function originOf(value: unknown): { origin?: DraftData["origin"]; originRef?: number } {
+  if (!isLazyLocation(value)) return { origin: locationData(value) };
+  let ref = refOf.get(value);
+  if (ref === undefined) {
+    ref = refs.push(value) - 1;
+    refOf.set(value, ref);
+  }
+  return { originRef: ref };
+}
+
 function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown }): DraftData {
-  const origin = locationData(draft.origin);
+  const { origin, originRef } = originOf(draft.origin);
   const problems: NotJsonData[] = [];
   const fieldProblems: NotJsonData[] = [];
   const fields = draft.fields === undefined ? undefined : (toData(draft.fields, fieldProblems, MAX_OBJECT_BYTES) as DraftData["fields"]);
   try {
     const object = toData(draft.object, problems, MAX_OBJECT_BYTES);
-    return { object, origin, fields, problems: problems.length > 0 ? problems : undefined };
+    return { object, origin, originRef, fields, problems: problems.length > 0 ? problems : undefined };
   } catch (thrown) {
     if (!(thrown instanceof TooLarge)) throw thrown;
     const identity = draft.object as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
     const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-    return { object: { apiVersion: text(identity.apiVersion), kind: text(identity.kind), metadata: { name: text(identity.metadata?.name) } }, origin, oversized: thrown.bytes };
+    return { object: { apiVersion: text(identity.apiVersion), kind: text(identity.kind), metadata: { name: text(identity.metadata?.name) } }, origin, originRef, oversized: thrown.bytes };
   }
 }
 
@@ -127,6 +142,9 @@ function expand(environment: string): string {
 /** An unhandled rejection's reason, described like a throw. */
 const describe = (reason: unknown): string => stringify(describeThrown(reason, mapper));
 
+/** Every origin handed out as a reference, resolved, in reference order. */
+const resolveRefs = (): string => stringify(refs.map((origin) => locationData(origin) ?? null));
+
 /** Where the running phase was, for a time limit's message. */
 const where = (): string => stringify({ what: state.what, location: locationData(state.origin) ?? null });
 
@@ -152,6 +170,9 @@ const api = freeze({
   },
   prepareWhere() {
     pending = where;
+  },
+  prepareResolve() {
+    pending = resolveRefs;
   },
   takeLogs(): string {
     const lines = logs;

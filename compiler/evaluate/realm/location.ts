@@ -12,6 +12,13 @@ export function locationData(value: unknown): LocationData | undefined {
   }
 }
 
+const lazy = new WeakSet<object>();
+
+/** Whether a value is an origin the stdlib captured and nothing has resolved yet (or ever will). */
+export function isLazyLocation(value: unknown): value is LocationData {
+  return typeof value === "object" && value !== null && lazy.has(value);
+}
+
 /** A location computed on first read (mapping a call site is costly, and most are never shown). */
 export function lazyLocation(resolve: () => LocationData | undefined): LocationData {
   let resolved: LocationData | undefined | null = null;
@@ -22,5 +29,6 @@ export function lazyLocation(resolve: () => LocationData | undefined): LocationD
     line: { enumerable: true, get: () => get()?.line ?? 1 },
     column: { enumerable: true, get: () => get()?.column ?? 1 },
   });
+  lazy.add(location);
   return Object.freeze(location);
 }
