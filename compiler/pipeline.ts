@@ -102,8 +102,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const wanted = options.environments ?? Object.keys(release.environments);
   const unknown = wanted.filter((env) => !(env in release.environments));
   if (unknown.length > 0) {
+    const { origin } = (await evaluation.withOrigins()).release;
     evaluation.close();
-    return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: release.origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
+    return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
   }
 
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];

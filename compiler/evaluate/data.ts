@@ -41,6 +41,7 @@ export interface ReleaseData {
   readonly name: string;
   readonly version: string;
   readonly origin?: LocationData;
+  readonly originRef?: number;
   readonly environments: Readonly<Record<string, { readonly namespace: string }>>;
 }
 

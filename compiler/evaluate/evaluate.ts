@@ -33,7 +33,7 @@ export interface Evaluation {
   readonly inputs: readonly string[];
   /** Per requested environment: the objects, and the throws of the components that failed. */
   readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
-  /** Whether some drafts' origins are still references (resolved only for diagnostics). */
+  /** Whether some origins (of drafts, of the release) are still references, resolved only for diagnostics. */
   readonly pendingOrigins: boolean;
   /** The same evaluation with every draft's origin resolved (asks the evaluation process once). */
   withOrigins(): Promise<Evaluation>;
@@ -104,9 +104,9 @@ export async function evaluate(
         }),
     ]);
   }
-  const release = { ...load.release, origin: located(load.release.origin) };
+  const release = { name: load.release.name, version: load.release.version, environments: load.release.environments, origin: located(load.release.origin) };
+  let pendingOrigins = load.release.originRef !== undefined;
   const expanded = new Map<string, { drafts: Draft[]; diagnostics: Diagnostic[] }>();
-  let pendingOrigins = false;
   for (const [name, data] of outcome.environments) {
     const diagnostics = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what));
     const drafts = data.drafts.map((draft: DraftData): Draft => {
@@ -122,7 +122,9 @@ export async function evaluate(
     const origins = (await evaluator.resolveOrigins()) ?? [];
     const withOrigin = (draft: Draft): Draft => (draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
     const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
-    return { ...evaluation, environments, pendingOrigins: false };
+    const releaseRef = load.release.originRef;
+    const resolvedRelease = releaseRef === undefined ? release : { ...release, origin: located(origins[releaseRef] ?? undefined) };
+    return { ...evaluation, release: resolvedRelease, environments, pendingOrigins: false };
   };
   const evaluation: Evaluation = {
     release,

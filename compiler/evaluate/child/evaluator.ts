@@ -122,6 +122,7 @@ async function run(request: EvaluatorRequest): Promise<void> {
 let timeoutMs = 5000;
 let queue: Promise<void> = Promise.resolve();
 const handle = async (line: string) => {
+  if (line.trim() === "") return;
   if (line === "resolve") {
     await phase("resolving origins", () => api.prepareResolve(), (json) => send({ type: "origins", data: JSON.parse(json) }), timeoutMs);
     return;

@@ -67,7 +67,7 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
       release = exported;
       const environments: Record<string, { namespace: string }> = {};
       for (const name of Object.keys(exported.environments)) environments[name] = { namespace: String(exported.environments[name]!.namespace) };
-      result = { ok: true, release: { name: String(exported.name), version: String(exported.version), origin: locationData(exported.origin), environments } };
+      result = { ok: true, release: { name: String(exported.name), version: String(exported.version), ...originOf(exported.origin), environments } };
     } else {
       const got = exported === undefined ? "nothing" : isComponent(exported) ? "a single component" : `a ${typeof exported}`;
       result = { ok: false, exported: got };
