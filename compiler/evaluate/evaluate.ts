@@ -98,10 +98,10 @@ export async function evaluate(
   if (!load.ok) {
     if ("thrown" in load) return failed([diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")]);
     return failed([
-        error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
-          location: entryLocation,
-          hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
-        }),
+      error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
+        location: entryLocation,
+        hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
+      }),
     ]);
   }
   const release = { name: load.release.name, version: load.release.version, environments: load.release.environments, origin: located(load.release.origin) };

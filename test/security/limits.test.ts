@@ -16,6 +16,8 @@ const cases: readonly [name: string, setup: string, expected: string, components
   ["off-heap memory, untouched", `const keep: Uint8Array[] = []; for (;;) keep.push(new Uint8Array(2 ** 31));`, `release.k8s.ts:1:1 ${TIME}`],
   ["off-heap memory, touched", `const keep: Uint8Array[] = []; for (;;) keep.push(new Uint8Array(2 ** 28).fill(1));`, MEMORY, undefined, slow],
   ["heap memory", `const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(1.5));`, MEMORY, undefined, slow],
+  // Atomics.wait blocks the thread where the vm timeout cannot reach: the host's hard stop ends it.
+  ["a blocking Atomics.wait", `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`, `release.k8s.ts:1:1 ${TIME}`],
   ["an endless getter in returned data", `const data = { get a(): string { for (;;) {} } };`, "release.k8s.ts:4:113 error TKC2003: configMap 'c' did not finish within 1000 ms; is there an endless loop?", `configMap({ name: "c", data })`],
   ["an unhandled rejection", `Promise.reject(new Error("nobody catches this"));`, "release.k8s.ts:3:16 error TKC2011: the descriptor left a rejected promise unhandled: nobody catches this"],
 ];
