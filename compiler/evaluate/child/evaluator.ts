@@ -18,6 +18,11 @@ interface RealmApi {
 }
 
 const send = (message: EvaluatorMessage) => process.stdout.write(JSON.stringify(message) + "\n");
+/** A message whose `data` is JSON text the realm produced: passed on as it is, not parsed and re-serialised. */
+const sendData = (head: { readonly type: "environment"; readonly name: string } | { readonly type: "origins" }, json: string) => {
+  const prefix = JSON.stringify(head);
+  process.stdout.write(`${prefix.slice(0, -1)},"data":${json}}\n`);
+};
 
 const [realmFile, cacheFile] = process.argv.slice(2) as [string, string];
 // A null-prototype sandbox: what the realm's global lacks is looked up on this object, and an
@@ -109,7 +114,7 @@ async function run(request: EvaluatorRequest): Promise<void> {
   }, request.timeoutMs);
   if (loaded) {
     for (const name of environments) {
-      const ok = await phase(`environment '${name}'`, () => api.prepareExpand(name), (json) => send({ type: "environment", name, data: JSON.parse(json) }), request.timeoutMs);
+      const ok = await phase(`environment '${name}'`, () => api.prepareExpand(name), (json) => sendData({ type: "environment", name }, json), request.timeoutMs);
       if (!ok) break;
     }
   }
@@ -124,7 +129,7 @@ let queue: Promise<void> = Promise.resolve();
 const handle = async (line: string) => {
   if (line.trim() === "") return;
   if (line === "resolve") {
-    await phase("resolving origins", () => api.prepareResolve(), (json) => send({ type: "origins", data: JSON.parse(json) }), timeoutMs);
+    await phase("resolving origins", () => api.prepareResolve(), (json) => sendData({ type: "origins" }, json), timeoutMs);
     return;
   }
   const request = JSON.parse(line) as EvaluatorRequest;
