@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { readTree } from "../support/files.js";
@@ -81,4 +81,29 @@ test("examples/shop gives the same bytes under several TZ, LANG and working dire
   );
   for (const tree of trees.slice(1)) assert.deepEqual(tree, trees[0]);
   assert.ok(readFileSync(join(repoRoot, "examples", "shop", "release.k8s.ts"), "utf8").length > 0);
+});
+
+// release() reads its options once: a getter or a later change cannot swap a checked name for a path.
+test("names are snapshotted when release() checks them", async () => {
+  const dir = tempDir("tkc-red-team-");
+  writeFileSync(
+    join(dir, "release.k8s.ts"),
+    [
+      `import { release, configMap } from "tkc";`,
+      `const environments: any = { dev: { namespace: "rt" } };`,
+      `let reads = 0;`,
+      `const options: any = { get name() { return reads++ === 0 ? "rt" : "../../escaped"; }, version: "1.0.0", environments, components: [configMap({ name: "c", data: { a: "1" } })] };`,
+      `const built = release(options);`,
+      `environments["../../other"] = { namespace: "rt" };`,
+      `environments.dev.namespace = "../elsewhere";`,
+      `export default built;`,
+      "",
+    ].join("\n"),
+  );
+  const out = tempDir();
+  const result = await runHostile(["build", dir, "--out", out], { TKC_EVAL_TIMEOUT_MS: "30000" });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(readdirSync(out), ["rt"]);
+  assert.deepEqual(readdirSync(join(out, "rt")).sort(), ["dev", "history"]);
+  assert.match(readFileSync(join(out, "rt", "dev", "bundle.json"), "utf8"), /"namespace": "rt"/);
 });
