@@ -107,7 +107,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
     return result;
   });
 
-  const evaluating = evaluate(project, options.log, timings);
+  const evaluating = evaluate(project, options.log, timings, options.environments ?? []);
   // While esbuild bundles (in its own process), load the validators this build will need.
   validatorsFor(kubeVersion);
   const evaluated = await evaluating;
@@ -119,32 +119,44 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
     return failed(hasErrors(checked.diagnostics) ? preferPurityErrors(checked.diagnostics, evaluated.diagnostics, read) : diagnostics, timings);
   };
   if (!evaluated.evaluation) return failedAfterTypecheck(evaluated.diagnostics);
-  const evaluation = evaluated.evaluation;
+  let evaluation = evaluated.evaluation;
   const { release } = evaluation;
 
   const wanted = options.environments ?? Object.keys(release.environments);
   const unknown = wanted.filter((env) => !(env in release.environments));
   if (unknown.length > 0) {
-    evaluation.dispose();
-    return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: release.origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
+    const { origin } = (await evaluation.withOrigins()).release;
+    evaluation.close();
+    return failedAfterTypecheck([error("TKC1005", `release '${release.name}' has no environment '${unknown[0]}'`, { location: origin, hint: `choose one of: ${Object.keys(release.environments).join(", ")}` })]);
   }
 
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: { environment: string; plan: BundlePlan; millis: number }[] = [];
-  const bundleSources = collectBundleSources(project, evaluation.inputs, sources, read);
+  const inputSources = readInputs(evaluation.inputs, sources);
+  const bundleSources = collectBundleSources(project, inputSources, sources, read);
+  const texts = new Map(inputSources.map((s) => [s.path, s.text]));
+  const check = (from: typeof evaluation, environment: string) => {
+    t = performance.now();
+    const expanded = expandEnvironment(from, environment, kubeVersion, crds.customResources, (file) => texts.get(file));
+    lap(`expand:${environment}`, t);
+    if (!expanded.expansion) return { expanded, problems: [] };
+    t = performance.now();
+    const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
+    lap(`validate:${environment}`, t);
+    return { expanded, problems };
+  };
   try {
     for (const environment of wanted) {
       const envStart = performance.now();
-      t = performance.now();
-      const expanded = expandEnvironment(evaluation, environment, kubeVersion, crds.customResources);
-      lap(`expand:${environment}`, t);
+      let { expanded, problems } = check(evaluation, environment);
+      // Where objects came from is resolved only when a diagnostic is to point there.
+      if ((expanded.diagnostics.length > 0 || problems.length > 0) && evaluation.pendingOrigins) {
+        evaluation = await evaluation.withOrigins();
+        ({ expanded, problems } = check(evaluation, environment));
+      }
       tagged.push(...expanded.diagnostics.map((diagnostic) => ({ diagnostic, environment })));
-      if (!expanded.expansion) continue;
-      t = performance.now();
-      const problems = validateObjects(expanded.expansion.objects, kubeVersion, { customResources: crds.customResources });
-      lap(`validate:${environment}`, t);
       tagged.push(...problems.map((diagnostic) => ({ diagnostic, environment })));
-      if (hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
+      if (!expanded.expansion || hasErrors(expanded.diagnostics) || hasErrors(problems)) continue;
       t = performance.now();
       const plan = planBundle({
         release: release.name,
@@ -161,7 +173,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
       plans.push({ environment, plan, millis: performance.now() - envStart });
     }
   } finally {
-    evaluation.dispose();
+    evaluation.close();
   }
 
   const checked = await checking;
@@ -276,13 +288,19 @@ function recordAll(
   }
 }
 
+/** The files that went into the evaluation, as this build read them. */
+function readInputs(inputs: readonly string[], sources: readonly SourceFile[]): SourceFile[] {
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+  return inputs.map((path) => byPath.get(path) ?? readSource(path));
+}
+
 /**
  * Files recorded in bundle.json: what went into the evaluation, plus the project config. The
  * bundle stage admits only files inside the project, so every path is project-relative.
  */
-function collectBundleSources(project: Project, inputs: readonly string[], sources: readonly SourceFile[], read: Map<string, string>): SourceFile[] {
+function collectBundleSources(project: Project, inputs: readonly SourceFile[], sources: readonly SourceFile[], read: Map<string, string>): SourceFile[] {
   const byPath = new Map(sources.map((s) => [s.path, s]));
-  const files = inputs.map((path) => byPath.get(path) ?? readSource(path));
+  const files = [...inputs];
   if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
   for (const file of files) read.set(file.path, file.text);
   const relativeFiles = files.map((s) => relativeSource(s, project.dir));

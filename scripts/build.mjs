@@ -51,6 +51,36 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+// The evaluation realm's script: the stdlib (and what it needs) as one strict, self-contained
+// script that runs inside the sandbox's V8 context, never in the host realm (docs/dsl.md).
+await build({
+  entryPoints: [join(root, "compiler/evaluate/realm/entry.ts")],
+  outfile: join(root, "dist/stdlib-realm.js"),
+  bundle: true,
+  platform: "neutral",
+  format: "iife",
+  target: "es2022",
+  mainFields: ["main", "module"],
+  // Handlebars' Node entry registers require.extensions (fs); its browser build is the same engine.
+  alias: { handlebars: "handlebars/dist/cjs/handlebars.js" },
+  // Handlebars compiles templates with Function; the realm's global one refuses (see the prelude).
+  inject: [join(root, "compiler/evaluate/realm/intrinsics.ts")],
+  banner: { js: '"use strict";' },
+  logLevel: "warning",
+  legalComments: "none",
+});
+// The evaluation process: small, so it starts while esbuild bundles the descriptors.
+await build({
+  entryPoints: [join(root, "compiler/evaluate/child/evaluator.ts")],
+  outfile: join(root, "dist/evaluator.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  banner: { js: '"use strict";' },
+  logLevel: "warning",
+  legalComments: "none",
+});
 const { buildDeclarations } = await import(join(root, "scripts/build-declarations.mjs"));
 buildDeclarations(root);
 const validators = join(root, "scripts/build-validators.mjs");

@@ -1,120 +1,146 @@
 import { performance } from "node:perf_hooks";
+import { resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import type { Project } from "../load/project.js";
-import * as stdlib from "../../stdlib/index.js";
-import { isRelease, type Release } from "../../stdlib/core/release.js";
-import { setStackResolver } from "../../stdlib/core/origin.js";
 import { bundleDescriptors } from "./bundle.js";
-import { createSandbox, type Sandbox } from "./sandbox.js";
-import { createStackMapper } from "./stack-map.js";
-import { diagnoseThrow } from "./thrown.js";
+import { evaluationMemoryMb, evaluationTimeoutMs, startEvaluator } from "./evaluator-process.js";
+import { diagnoseThrow, memoryLimit, timeLimit, unhandledRejection } from "./thrown.js";
+import type { DraftData, LocationData, NotJsonData } from "./data.js";
 
-/** An evaluated project: the release value, and the sandbox to expand it in. */
-export interface Evaluation {
-  readonly release: Release;
-  /** Absolute paths of every file that went into the evaluation. */
-  readonly inputs: readonly string[];
-  /** Run descriptor callbacks (expansion) under the same time limit and error mapping. */
-  readonly call: <T>(fn: () => T, what: string, location: SourceLocation | undefined) => { value?: T; diagnostic?: Diagnostic };
-  /**
-   * Run one callback per item in a single entry into the sandbox (entering it costs a watchdog
-   * thread each time); a throw is reported for its item, a timeout for the item that was running.
-   */
-  readonly callEach: <I, T>(items: readonly I[], fn: (item: I) => T, describe: (item: I) => { what: string; location: SourceLocation | undefined }) => { values: (T | undefined)[]; diagnostics: Diagnostic[] };
-  /** Release the stdlib's hook into this evaluation's source maps. */
-  dispose(): void;
+export { evaluationTimeoutMs };
+
+/** One object a component produced, as data, with where it came from. */
+export interface Draft {
+  readonly object: unknown;
+  readonly origin?: SourceLocation;
+  /** An origin not resolved yet (see Evaluation.withOrigins). */
+  readonly originRef?: number;
+  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  readonly problems?: readonly NotJsonData[];
+  readonly oversized?: number;
 }
 
-const frozenStdlib = Object.freeze({ ...stdlib });
-
-export function evaluationTimeoutMs(): number {
-  const fromEnv = Number(process.env.TKC_EVAL_TIMEOUT_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 5000;
+/** An evaluated project, as plain data: nothing in it leads back into descriptor code. */
+export interface Evaluation {
+  readonly release: {
+    readonly name: string;
+    readonly version: string;
+    readonly origin?: SourceLocation;
+    readonly environments: Readonly<Record<string, { readonly namespace: string }>>;
+  };
+  /** Absolute paths of every file that went into the evaluation. */
+  readonly inputs: readonly string[];
+  /** Per requested environment: the objects, and the throws of the components that failed. */
+  readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
+  /** Whether some origins (of drafts, of the release) are still references, resolved only for diagnostics. */
+  readonly pendingOrigins: boolean;
+  /** The same evaluation with every draft's origin resolved (asks the evaluation process once). */
+  withOrigins(): Promise<Evaluation>;
+  /** End the evaluation process. */
+  close(): void;
 }
 
 /**
- * Bundle and run the project's root descriptor in a fresh sandbox; its default export must be a
- * release(). Only runs descriptor code: expansion per environment is the expand stage's job.
+ * Bundle the project's root descriptor and evaluate it, with every environment's expansion, in
+ * the sealed evaluation process; its default export must be a release(). `environments`: the
+ * ones to expand (all of the release's when empty).
  */
 export async function evaluate(
   project: Project,
   log: (line: string) => void = (line) => process.stderr.write(line + "\n"),
   timings: Record<string, number> = {},
+  environments: readonly string[] = [],
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
+  const evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
   const bundled = await bundleDescriptors(project.dir, project.entry);
   timings["evaluate.bundle"] = Math.round(performance.now() - started);
-  if (!bundled.bundle) return { diagnostics: bundled.diagnostics };
+  if (!bundled.bundle) {
+    evaluator.close();
+    return { diagnostics: bundled.diagnostics };
+  }
   const { bundle } = bundled;
   const timeoutMs = evaluationTimeoutMs();
-  const mapStack = createStackMapper(bundle.map, project.dir, bundle.code);
-  const sandbox: Sandbox = createSandbox({ timeoutMs, log: (line) => log(`[descriptor] ${line}`) });
-  const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
-  setStackResolver(mapStack.fromFrames);
-
-  const call = <T>(fn: () => T, what: string, location: SourceLocation | undefined) => {
-    try {
-      return { value: sandbox.run(fn) };
-    } catch (thrown) {
-      return { diagnostic: diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }) };
-    }
-  };
-  const callEach = <I, T>(items: readonly I[], fn: (item: I) => T, describe: (item: I) => { what: string; location: SourceLocation | undefined }) => {
-    const values: (T | undefined)[] = [];
-    const diagnostics: Diagnostic[] = [];
-    let current = 0;
-    try {
-      sandbox.run(() => {
-        for (current = 0; current < items.length; current++) {
-          try {
-            values[current] = fn(items[current]!);
-          } catch (thrown) {
-            const { what, location } = describe(items[current]!);
-            diagnostics.push(diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }));
-          }
-        }
-      });
-    } catch (thrown) {
-      // Only the time limit ends the loop early: it names the item that was running.
-      const { what, location } = describe(items[Math.min(current, items.length - 1)]!);
-      diagnostics.push(diagnoseThrow(thrown, mapStack.fromStack, { location: location ?? entryLocation, what, timeoutMs }));
-    }
-    return { values, diagnostics };
-  };
-  const dispose = () => setStackResolver(undefined);
-
-  const loaded = call(
-    () =>
-      sandbox.load(bundle.code, (id) => {
-        if (id === "tkc") return frozenStdlib;
-        if (id === "tkc/k8s" || id === "tkc/crds") return {}; // types only
-        throw new Error(`cannot load module "${id}"`);
-      }),
-    "the descriptor",
-    entryLocation,
-  );
+  const outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs });
   timings["evaluate.run"] = Math.round(performance.now() - started) - timings["evaluate.bundle"]!;
-  if (loaded.diagnostic) {
-    dispose();
-    return { diagnostics: [loaded.diagnostic] };
+
+  // Locations come from the realm: keep only those inside this build's own files.
+  const inputs = new Set(bundle.inputs);
+  const located = (data: LocationData | undefined): SourceLocation | undefined => {
+    if (!data || typeof data.file !== "string" || !Number.isInteger(data.line) || !Number.isInteger(data.column) || data.line < 1 || data.column < 1) return undefined;
+    const file = resolve(project.dir, data.file);
+    return inputs.has(file) ? { file, line: data.line, column: data.column } : undefined;
+  };
+  const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
+
+  const failed = (diagnostics: Diagnostic[]) => {
+    evaluator.close();
+    return { diagnostics };
+  };
+  if (outcome.internal !== undefined) {
+    evaluator.close();
+    throw new Error(`evaluation failed: ${outcome.internal}`);
   }
-  const exported = loaded.value?.default;
-  if (!isRelease(exported)) {
-    dispose();
-    const got = exported === undefined ? "nothing" : isComponentLike(exported) ? "a single component" : `a ${typeof exported}`;
-    return {
-      diagnostics: [
-        error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${got}`, {
-          location: entryLocation,
-          hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
-        }),
-      ],
-    };
+  if (outcome.limit) {
+    const location = located(outcome.limit.location) ?? entryLocation;
+    const diagnostic = outcome.limit.limit === "time" ? timeLimit(outcome.limit.what, location, timeoutMs) : memoryLimit(outcome.limit.what, location, evaluationMemoryMb());
+    return failed([diagnostic]);
   }
-  return { evaluation: { release: exported, inputs: bundle.inputs, call, callEach, dispose }, diagnostics: [] };
+  if (outcome.rejection) {
+    return failed([unhandledRejection(outcome.rejection.what, outcome.rejection.error, located(outcome.rejection.error.location) ?? entryLocation)]);
+  }
+  const load = outcome.load;
+  if (!load) {
+    evaluator.close();
+    throw new Error("evaluation failed: no answer from the evaluation process");
+  }
+  if (!load.ok) {
+    if ("thrown" in load) return failed([diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")]);
+    return failed([
+      error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
+        location: entryLocation,
+        hint: "wrap your components: export default release({ name, version, environments, components: [...] })",
+      }),
+    ]);
+  }
+  const release = { name: load.release.name, version: load.release.version, environments: load.release.environments, origin: located(load.release.origin) };
+  let pendingOrigins = load.release.originRef !== undefined;
+  const expanded = new Map<string, { drafts: Draft[]; diagnostics: Diagnostic[] }>();
+  for (const [name, data] of outcome.environments) {
+    const diagnostics = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what));
+    const drafts = data.drafts.map((draft: DraftData): Draft => {
+      if (draft.originRef !== undefined) pendingOrigins = true;
+      return { ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) };
+    });
+    expanded.set(name, { drafts, diagnostics });
+  }
+  // One round trip to the evaluation process, however often asked.
+  let resolving: Promise<Evaluation> | undefined;
+  const resolveAll = async (): Promise<Evaluation> => {
+    if (!pendingOrigins) return evaluation;
+    const origins = (await evaluator.resolveOrigins()) ?? [];
+    const withOrigin = (draft: Draft): Draft => (draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
+    const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
+    const releaseRef = load.release.originRef;
+    const resolvedRelease = releaseRef === undefined ? release : { ...release, origin: located(origins[releaseRef] ?? undefined) };
+    return { ...evaluation, release: resolvedRelease, environments, pendingOrigins: false };
+  };
+  const evaluation: Evaluation = {
+    release,
+    inputs: bundle.inputs,
+    environments: expanded,
+    pendingOrigins,
+    withOrigins: () => (resolving ??= resolveAll()),
+    close: () => evaluator.close(),
+  };
+  return { evaluation, diagnostics: [] };
 }
 
-function isComponentLike(value: unknown): boolean {
-  return stdlib.isComponent(value);
+const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === "string" || typeof s === "number");
+
+/** Field mappings as the realm gave them, keeping only well-formed pairs. */
+function fieldMappings(fields: unknown): Draft["fields"] {
+  if (!Array.isArray(fields)) return undefined;
+  return fields.filter((pair): pair is [(string | number)[], (string | number)[]] => Array.isArray(pair) && pair.length === 2 && isPath(pair[0]) && isPath(pair[1]));
 }

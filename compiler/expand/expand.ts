@@ -2,13 +2,12 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { KubeObject, SourcedObject } from "../model/object.js";
 import { describeObject } from "../model/object.js";
 import type { Evaluation } from "../evaluate/evaluate.js";
-import type { ObjectDraft } from "../../stdlib/core/component.js";
+import { MAX_OBJECT_BYTES } from "../evaluate/data.js";
 import { releaseLabels } from "../../stdlib/core/labels.js";
 import { findKind } from "../../schemas/index.js";
 import { findCustomKind } from "../../schemas/crds/index.js";
 import type { CustomResourceSchemas } from "../validate/schema/custom.js";
-import { toJsonData, type NotJson } from "./json-data.js";
-import { fieldResolver } from "./field-origins.js";
+import { fieldResolver, type SourceTexts } from "./field-origins.js";
 
 export interface Expansion {
   readonly environment: string;
@@ -24,42 +23,45 @@ function isNamespaced(object: KubeObject, kubeVersion: string, custom?: CustomRe
   return known ? known.namespaced : !CLUSTER_SCOPED_FALLBACK.has(object.kind);
 }
 
+const MIB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 /**
- * Expand the release for one environment: every component's objects, as plain JSON, with the
- * environment's namespace on namespaced kinds and the release's recommended labels on all.
+ * One environment's objects, from the evaluation's data: the environment's namespace on namespaced
+ * kinds and the release's recommended labels on all. Runs no descriptor code.
  */
-export function expandEnvironment(evaluation: Evaluation, environment: string, kubeVersion: string, custom?: CustomResourceSchemas): { expansion?: Expansion; diagnostics: Diagnostic[] } {
+export function expandEnvironment(evaluation: Evaluation, environment: string, kubeVersion: string, custom: CustomResourceSchemas | undefined, texts: SourceTexts): { expansion?: Expansion; diagnostics: Diagnostic[] } {
   const { release } = evaluation;
-  const diagnostics: Diagnostic[] = [];
-  const context = release.contextFor(environment);
-  const drafts: ObjectDraft[] = [...release.environmentObjects(environment)];
-  const expanded = evaluation.callEach(release.components, (component) => component.expand(context), (component) => ({
-    what: `${component.type} '${component.name}'`,
-    location: component.origin,
-  }));
-  diagnostics.push(...expanded.diagnostics);
-  for (const objects of expanded.values) if (objects) drafts.push(...objects);
-  const common = releaseLabels(context);
+  const evaluated = evaluation.environments.get(environment);
+  const namespace = release.environments[environment]!.namespace;
+  const diagnostics: Diagnostic[] = [...(evaluated?.diagnostics ?? [])];
+  const common = releaseLabels({ env: { name: environment, namespace, values: {} }, release: { name: release.name, version: release.version } });
   const objects: SourcedObject[] = [];
-  for (const draft of drafts) {
-    const problems: NotJson[] = [];
-    const data = toJsonData(draft.object, problems) as KubeObject;
-    for (const problem of problems) {
-      diagnostics.push(error("TKC2120", `${problem.what} at ${problem.path} cannot be written to YAML`, {
+  for (const draft of evaluated?.drafts ?? []) {
+    const data = draft.object as KubeObject;
+    if (draft.oversized !== undefined) {
+      diagnostics.push(error("TKC2123", `${describeObject(data)} is larger than the API server accepts (over ${MIB(draft.oversized)} MiB serialised; the limit is ${MIB(MAX_OBJECT_BYTES)} MiB)`, {
+        location: draft.origin,
+        hint: "keep large data out of objects: mount it from a volume or an image instead",
+      }));
+      continue;
+    }
+    for (const problem of draft.problems ?? []) {
+      const proto = problem.what === "a __proto__ key";
+      diagnostics.push(error(proto ? "TKC2122" : "TKC2120", proto ? `a __proto__ key at ${problem.path} is not allowed in descriptor data` : `${problem.what} at ${problem.path} cannot be written to YAML`, {
         location: draft.origin,
         object: describeObject(data),
         path: problem.path,
-        hint: "use strings, finite numbers, booleans, plain objects and arrays only",
+        hint: proto ? "rename the key: __proto__ changes an object's prototype in JavaScript" : "use strings, finite numbers, booleans, plain objects and arrays only",
       }));
     }
-    if (typeof data !== "object" || data === null || typeof data.apiVersion !== "string" || typeof data.kind !== "string") {
+    if (typeof data !== "object" || data === null || Array.isArray(data) || typeof data.apiVersion !== "string" || typeof data.kind !== "string") {
       diagnostics.push(error("TKC2121", "an object without apiVersion and kind cannot be emitted", { location: draft.origin, hint: "set apiVersion and kind" }));
       continue;
     }
-    const metadata = { ...(data.metadata ?? {}) } as Record<string, unknown>;
-    if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = context.env.namespace;
+    const metadata = { ...(typeof data.metadata === "object" && data.metadata !== null ? data.metadata : {}) } as Record<string, unknown>;
+    if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = namespace;
     metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
-    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields) });
+    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields, texts) });
   }
-  return { expansion: { environment, namespace: context.env.namespace, objects }, diagnostics };
+  return { expansion: { environment, namespace, objects }, diagnostics };
 }

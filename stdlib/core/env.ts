@@ -62,16 +62,28 @@ export function resolve<T>(value: Env<T>, env: EnvironmentContext): T {
   return isPerEnv(value) ? (value as PerEnv<T>)[PER_ENV].pick(env) : (value as T);
 }
 
-/** Resolve every per-environment value nested anywhere inside plain data (override objects). */
-export function resolveDeep<T>(value: T, env: EnvironmentContext): Resolved<T> {
-  if (isPerEnv(value)) return resolveDeep(resolve(value, env), env) as Resolved<T>;
-  if (Array.isArray(value)) return value.map((item) => resolveDeep(item, env)) as Resolved<T>;
-  if (typeof value === "object" && value !== null) {
+/**
+ * Resolve every per-environment value nested anywhere inside plain data (override objects). A
+ * reference cycle is left in place, and a `__proto__` key kept as a key, for the evaluation's
+ * copy to report at its path.
+ */
+export function resolveDeep<T>(value: T, env: EnvironmentContext, ancestors: Set<object> = new Set()): Resolved<T> {
+  if (isPerEnv(value)) return resolveDeep(resolve(value, env), env, ancestors) as Resolved<T>;
+  if (typeof value !== "object" || value === null) return value as Resolved<T>;
+  if (ancestors.has(value)) return value as Resolved<T>;
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => resolveDeep(item, env, ancestors)) as Resolved<T>;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = resolveDeep(item, env);
+    for (const [key, item] of Object.entries(value)) {
+      const resolved = resolveDeep(item, env, ancestors);
+      if (key === "__proto__") Object.defineProperty(out, key, { value: resolved, enumerable: true, writable: true, configurable: true });
+      else out[key] = resolved;
+    }
     return out as Resolved<T>;
+  } finally {
+    ancestors.delete(value);
   }
-  return value as Resolved<T>;
 }
 
 /** `T` with every `PerEnv<X>` inside replaced by `X`. */

@@ -47,10 +47,10 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefined): void {
-  if (!DNS_LABEL.test(options.name) || options.name.length > 53) {
+  if (typeof options.name !== "string" || !DNS_LABEL.test(options.name) || options.name.length > 53) {
     fail("TKC2110", `release name '${options.name}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
   }
-  if (!SEMVER.test(options.version)) {
+  if (typeof options.version !== "string" || !SEMVER.test(options.version)) {
     fail("TKC2111", `release version '${options.version}' is not a semantic version`, origin, "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
   }
   const environments = Object.entries(options.environments);
@@ -59,7 +59,7 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
     if (!DNS_LABEL.test(name) || name.length > 63) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
     // <out>/<release>/history/ holds the revisions of every environment.
     if (name === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
-    if (!DNS_LABEL.test(env.namespace ?? "") || env.namespace.length > 63) {
+    if (typeof env.namespace !== "string" || !DNS_LABEL.test(env.namespace) || env.namespace.length > 63) {
       fail("TKC2113", `environment '${name}' has namespace '${env.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
     }
   }
@@ -73,25 +73,38 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
 /** Declare a release: its name, version, environments and components. */
 export function release(options: ReleaseOptions): Release {
   const origin = captureOrigin();
-  checkRelease(options, origin);
-  const components = options.components.flat() as Component[];
+  // Read every option once, into frozen copies, and check those: a getter or a later change to
+  // the caller's objects cannot swap in a name after the checks (names become output paths).
+  const environments: Record<string, EnvironmentOptions> = {};
+  for (const [name, env] of Object.entries(options.environments)) {
+    environments[name] = Object.freeze({
+      namespace: env.namespace,
+      createNamespace: env.createNamespace,
+      namespaceLabels: env.namespaceLabels ? Object.freeze({ ...env.namespaceLabels }) : undefined,
+      values: env.values,
+    });
+  }
+  Object.freeze(environments);
+  const components = Object.freeze(options.components.flat() as Component[]);
+  const { name, version } = options;
+  checkRelease({ name, version, environments, components }, origin);
   return Object.freeze({
     [RELEASE]: true as const,
-    name: options.name,
-    version: options.version,
+    name,
+    version,
     origin,
-    environments: options.environments,
+    environments,
     components,
     contextFor(environment: string): ExpandContext {
-      const env = options.environments[environment];
+      const env = environments[environment];
       if (!env) throw new Error(`unknown environment ${environment}`);
       return {
         env: { name: environment, namespace: env.namespace, values: env.values ?? {} },
-        release: { name: options.name, version: options.version },
+        release: { name, version },
       };
     },
     environmentObjects(environment: string): readonly ObjectDraft[] {
-      const env = options.environments[environment];
+      const env = environments[environment];
       if (!env || env.createNamespace === false) return [];
       const namespace: Namespace = {
         apiVersion: "v1",

@@ -1,0 +1,82 @@
+/**
+ * What the evaluation realm hands out: plain JSON data only (it is serialised inside the realm and
+ * parsed by the host). Locations are positions in the user's sources as the bundle's source map
+ * names them (`file` relative to the project); the host makes them absolute.
+ */
+export interface LocationData {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A throw out of descriptor code, described inside the realm. */
+export interface ThrownData {
+  /** `descriptor`: a stdlib check (DescriptorError); `error`: anything else thrown. */
+  readonly kind: "descriptor" | "error";
+  readonly code?: string;
+  readonly name: string;
+  readonly message: string;
+  readonly hint?: string;
+  readonly location?: LocationData;
+}
+
+/** A value YAML cannot carry, found while copying an object out of the realm. */
+export interface NotJsonData {
+  readonly path: string;
+  readonly what: string;
+}
+
+export interface DraftData {
+  readonly object: unknown;
+  readonly origin?: LocationData;
+  /** Instead of `origin`: the index of a captured origin the host can ask to have resolved. */
+  readonly originRef?: number;
+  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  readonly problems?: readonly NotJsonData[];
+  /** Set when the object's serialised size exceeds the limit; then `object` is only its identity. */
+  readonly oversized?: number;
+}
+
+export interface ReleaseData {
+  readonly name: string;
+  readonly version: string;
+  readonly origin?: LocationData;
+  readonly originRef?: number;
+  readonly environments: Readonly<Record<string, { readonly namespace: string }>>;
+}
+
+/** Result of loading the root descriptor. */
+export type LoadData =
+  | { readonly ok: true; readonly release: ReleaseData }
+  | { readonly ok: false; readonly thrown: ThrownData }
+  | { readonly ok: false; readonly exported: string };
+
+/** Result of expanding one environment. */
+export interface EnvironmentData {
+  readonly drafts: readonly DraftData[];
+  readonly thrown: readonly { readonly what: string; readonly location?: LocationData; readonly error: ThrownData }[];
+}
+
+/** Messages from the evaluator process to the host, one JSON object per line. */
+export type EvaluatorMessage =
+  | { readonly type: "ready" }
+  | { readonly type: "phase"; readonly what: string }
+  | { readonly type: "log"; readonly lines: readonly string[] }
+  | { readonly type: "load"; readonly data: LoadData }
+  | { readonly type: "environment"; readonly name: string; readonly data: EnvironmentData }
+  | { readonly type: "limit"; readonly limit: "time"; readonly what: string; readonly location?: LocationData }
+  | { readonly type: "rejection"; readonly what: string; readonly error: ThrownData }
+  | { readonly type: "done"; readonly codeCache?: string }
+  | { readonly type: "origins"; readonly data: readonly (LocationData | null)[] }
+  | { readonly type: "internal"; readonly message: string };
+
+/** The host's request: the bundle to run and the environments to expand (all when empty). */
+export interface EvaluatorRequest {
+  readonly code: string;
+  readonly map: string;
+  readonly environments: readonly string[];
+  readonly timeoutMs: number;
+}
+
+/** The most a single object may weigh serialised: etcd's request limit, as the API server enforces it. */
+export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024;

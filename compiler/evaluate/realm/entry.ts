@@ -1,0 +1,184 @@
+// The stdlib's realm script (dist/stdlib-realm.js): runs inside the evaluation realm after the
+// prelude, defines the "tkc" module there, and runs the user's bundle and every expansion in the
+// realm, handing out only JSON text. Nothing here is reachable from descriptor code but the
+// stdlib's exports, `console` and `__tkcEnter` (which runs nothing while a descriptor runs).
+import { intrinsics } from "./intrinsics.js";
+import * as stdlib from "../../../stdlib/index.js";
+import { isRelease, type Release } from "../../../stdlib/core/release.js";
+import { isComponent } from "../../../stdlib/core/component.js";
+import { setOriginCapture } from "../../../stdlib/core/origin.js";
+import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type LoadData, type NotJsonData } from "../data.js";
+import { createOriginMapper, type OriginMapper } from "./origins.js";
+import { describeThrown } from "./thrown.js";
+import { isLazyLocation, lazyLocation, locationData } from "./location.js";
+import { toData, TooLarge } from "./to-data.js";
+
+const stringify = JSON.stringify;
+const freeze = Object.freeze;
+
+const tkc = freeze({ ...stdlib });
+intrinsics.harden(tkc);
+const typesOnly = freeze({});
+
+// console: lines go out as strings, formatted here (a toJSON hook runs in the realm).
+let logs: string[] = [];
+const print = (...args: unknown[]) => {
+  const parts: string[] = [];
+  for (const arg of args) {
+    let text: string;
+    try {
+      text = typeof arg === "string" ? arg : (stringify(arg) ?? String(arg));
+    } catch {
+      try {
+        text = String(arg);
+      } catch {
+        text = "[unprintable]";
+      }
+    }
+    parts.push(text);
+  }
+  logs.push(parts.join(" "));
+};
+Object.defineProperty(globalThis, "console", { value: freeze({ log: print, info: print, warn: print, error: print, debug: print }), writable: true, configurable: true });
+
+// What is running now, read by the evaluator process when the time limit ends a phase.
+const state = { what: "the descriptor", origin: undefined as unknown };
+let mapper: OriginMapper | undefined;
+let release: Release | undefined;
+
+function load(factory: (exports: unknown, require: unknown, module: unknown) => void, code: string, map: string): string {
+  mapper = createOriginMapper(map, code);
+  const origins = mapper;
+  setOriginCapture(() => {
+    const frames = intrinsics.frames();
+    return lazyLocation(() => origins.fromFrames(frames));
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (id: string): unknown => {
+    if (id === "tkc") return tkc;
+    if (id === "tkc/k8s" || id === "tkc/crds") return typesOnly;
+    throw new Error(`cannot load module "${id}"`);
+  };
+  let result: LoadData;
+  try {
+    factory.call(undefined, module.exports, require, module);
+    const exported = module.exports.default;
+    if (isRelease(exported)) {
+      release = exported;
+      const environments: Record<string, { namespace: string }> = {};
+      for (const name of Object.keys(exported.environments)) environments[name] = { namespace: String(exported.environments[name]!.namespace) };
+      result = { ok: true, release: { name: String(exported.name), version: String(exported.version), ...originOf(exported.origin), environments } };
+    } else {
+      const got = exported === undefined ? "nothing" : isComponent(exported) ? "a single component" : `a ${typeof exported}`;
+      result = { ok: false, exported: got };
+    }
+  } catch (thrown) {
+    result = { ok: false, thrown: describeThrown(thrown, mapper) };
+  }
+  return stringify(result);
+}
+
+// Captured origins of drafts go out as references, resolved only if the host asks (for a
+// diagnostic): V8 computes a call site's position by walking its whole function, and most
+// origins are never shown.
+const refs: unknown[] = [];
+const refOf = new Map<unknown, number>();
+function originOf(value: unknown): { origin?: DraftData["origin"]; originRef?: number } {
+  if (!isLazyLocation(value)) return { origin: locationData(value) };
+  let ref = refOf.get(value);
+  if (ref === undefined) {
+    ref = refs.push(value) - 1;
+    refOf.set(value, ref);
+  }
+  return { originRef: ref };
+}
+
+function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown }): DraftData {
+  const { origin, originRef } = originOf(draft.origin);
+  const problems: NotJsonData[] = [];
+  const fieldProblems: NotJsonData[] = [];
+  const fields = draft.fields === undefined ? undefined : (toData(draft.fields, fieldProblems, MAX_OBJECT_BYTES) as DraftData["fields"]);
+  try {
+    const object = toData(draft.object, problems, MAX_OBJECT_BYTES);
+    return { object, origin, originRef, fields, problems: problems.length > 0 ? problems : undefined };
+  } catch (thrown) {
+    if (!(thrown instanceof TooLarge)) throw thrown;
+    const identity = draft.object as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown } };
+    const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+    return { object: { apiVersion: text(identity.apiVersion), kind: text(identity.kind), metadata: { name: text(identity.metadata?.name) } }, origin, originRef, oversized: thrown.bytes };
+  }
+}
+
+function expand(environment: string): string {
+  const drafts: unknown[] = [];
+  const thrown: { what: string; location?: ReturnType<typeof locationData>; error: ReturnType<typeof describeThrown> }[] = [];
+  const current = release!;
+  state.what = `environment '${environment}'`;
+  state.origin = current.origin;
+  let context: Parameters<Release["components"][number]["expand"]>[0] | undefined;
+  try {
+    context = current.contextFor(environment);
+    drafts.push(...current.environmentObjects(environment));
+  } catch (error) {
+    thrown.push({ what: `release '${current.name}'`, location: locationData(current.origin), error: describeThrown(error, mapper) });
+  }
+  if (context) {
+    for (const component of current.components) {
+      state.what = `${String(component.type)} '${String(component.name)}'`;
+      state.origin = component.origin;
+      try {
+        drafts.push(...component.expand(context));
+      } catch (error) {
+        thrown.push({ what: state.what, location: locationData(component.origin), error: describeThrown(error, mapper) });
+      }
+    }
+  }
+  state.what = `environment '${environment}'`;
+  state.origin = current.origin;
+  const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown };
+  return stringify(data);
+}
+
+/** An unhandled rejection's reason, described like a throw. */
+const describe = (reason: unknown): string => stringify(describeThrown(reason, mapper));
+
+/** Every origin handed out as a reference, resolved, in reference order. */
+const resolveRefs = (): string => stringify(refs.map((origin) => locationData(origin) ?? null));
+
+/** Where the running phase was, for a time limit's message. */
+const where = (): string => stringify({ what: state.what, location: locationData(state.origin) ?? null });
+
+// The evaluator process enters the realm only through `__tkcEnter()` (so every entry has the time
+// limit); what it runs was prepared through this API, which no descriptor can reach.
+let pending: (() => string) | null = null;
+const enter = (): string | undefined => {
+  const run = pending;
+  pending = null;
+  return run ? run() : undefined;
+};
+Object.defineProperty(globalThis, "__tkcEnter", { value: enter, writable: true, configurable: true });
+
+const api = freeze({
+  prepareLoad(factory: Parameters<typeof load>[0], code: string, map: string) {
+    pending = () => load(factory, code, map);
+  },
+  prepareExpand(environment: string) {
+    pending = () => expand(environment);
+  },
+  prepareDescribe(reason: unknown) {
+    pending = () => describe(reason);
+  },
+  prepareWhere() {
+    pending = where;
+  },
+  prepareResolve() {
+    pending = resolveRefs;
+  },
+  takeLogs(): string {
+    const lines = logs;
+    logs = [];
+    return stringify(lines);
+  },
+});
+intrinsics.seal();
+Object.defineProperty(globalThis, "__tkcRealmApi", { value: api, configurable: true });

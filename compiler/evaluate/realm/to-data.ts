@@ -1,0 +1,94 @@
+import type { NotJsonData } from "../data.js";
+import { formatPath } from "../../model/path.js";
+
+// Captured when the realm script loads, before any descriptor runs.
+const { getPrototypeOf, keys: ownKeys } = Object;
+const isArray = Array.isArray;
+const isFinite = Number.isFinite;
+
+/** Raised when an object's copy passes the size limit: copying stops there. */
+export class TooLarge {
+  constructor(readonly bytes: number) {}
+}
+
+
+/**
+ * Copy a value a descriptor produced into plain JSON data, inside the realm (so getters and
+ * proxies run under the time limit), skipping `undefined` properties and reporting what YAML
+ * cannot carry: functions, NaN, class instances, reference cycles and `__proto__` keys. Hooks
+ * such as `toJSON` and `Symbol.toPrimitive` are never called. Throws TooLarge past `maxBytes`.
+ */
+export function toData(value: unknown, problems: NotJsonData[], maxBytes: number): unknown {
+  const ancestors = new Set<object>();
+  const path: (string | number)[] = [];
+  let bytes = 0;
+  const grow = (n: number) => {
+    bytes += n;
+    if (bytes > maxBytes) throw new TooLarge(bytes);
+  };
+  const copy = (item: unknown): unknown => {
+    switch (typeof item) {
+      case "string":
+        grow(item.length + 2);
+        return item;
+      case "boolean":
+        grow(5);
+        return item;
+      case "number":
+        grow(8);
+        if (isFinite(item)) return Object.is(item, -0) ? 0 : item;
+        problems.push({ path: formatPath(path), what: String(item) });
+        return null;
+      case "undefined":
+        return null;
+      case "object": {
+        if (item === null) return null;
+        if (ancestors.has(item)) {
+          problems.push({ path: formatPath(path), what: "a reference cycle" });
+          return null;
+        }
+        ancestors.add(item);
+        try {
+          if (isArray(item)) {
+            const out: unknown[] = [];
+            for (let index = 0; index < item.length; index++) {
+              const element = (item as unknown[])[index];
+              path.push(index);
+              if (element === undefined) problems.push({ path: formatPath(path), what: "undefined" });
+              out.push(copy(element));
+              path.pop();
+              grow(1);
+            }
+            return out;
+          }
+          const proto = getPrototypeOf(item);
+          if (proto !== null && getPrototypeOf(proto) !== null) {
+            const name = typeof proto.constructor === "function" && typeof proto.constructor.name === "string" ? proto.constructor.name : "class";
+            problems.push({ path: formatPath(path), what: `a ${name} instance` });
+            return null;
+          }
+          const out: Record<string, unknown> = {};
+          for (const key of ownKeys(item)) {
+            const field = (item as Record<string, unknown>)[key];
+            if (field === undefined) continue;
+            path.push(key);
+            if (key === "__proto__") {
+              problems.push({ path: formatPath(path), what: "a __proto__ key" });
+            } else {
+              grow(key.length + 4);
+              out[key] = copy(field);
+            }
+            path.pop();
+          }
+          return out;
+        } finally {
+          ancestors.delete(item);
+        }
+      }
+      default:
+        problems.push({ path: formatPath(path), what: `a ${typeof item}` });
+        return null;
+    }
+  };
+  return copy(value);
+}
