@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { SourcedObject } from "../../model/object.js";
 import { indexBundle } from "./bundle.js";
 import { compareFindings, type Finding, reporterFor } from "./report.js";
+import { withServerDefaults } from "./server-defaults.js";
 import { autoscaler } from "./rules/autoscaler.js";
 import { configData } from "./rules/config-data.js";
 import { cronJobs } from "./rules/cron-jobs.js";
@@ -18,12 +19,22 @@ import { podProbes } from "./rules/pod-probes.js";
 import { podResources } from "./rules/pod-resources.js";
 import { podRestartPolicy } from "./rules/pod-restart-policy.js";
 import { podVolumes } from "./rules/pod-volumes.js";
+import { podVolumeSources } from "./rules/pod-volume-sources.js";
+import { podHostNetwork } from "./rules/pod-host-network.js";
+import { podLifecycle } from "./rules/pod-lifecycle.js";
+import { podFieldRefs } from "./rules/pod-field-refs.js";
+import { podExtendedResources } from "./rules/pod-extended-resources.js";
+import { podScheduling } from "./rules/pod-scheduling.js";
+import { podSecurityContext } from "./rules/pod-security-context.js";
+import { podImages } from "./rules/pod-images.js";
 import { rolloutStrategy } from "./rules/rollout-strategy.js";
-import type { SemanticRule } from "./rules/rule.js";
+import { kindKey, type SemanticRule } from "./rules/rule.js";
 import { serviceSpec } from "./rules/service-spec.js";
 import { serviceTargets } from "./rules/service-targets.js";
 import { statefulSets } from "./rules/stateful-sets.js";
 import { workloadSelectors } from "./rules/workload-selectors.js";
+import { workloadLimits } from "./rules/workload-limits.js";
+import { jobPolicies } from "./rules/job-policies.js";
 
 export type { SemanticRule } from "./rules/rule.js";
 
@@ -38,6 +49,14 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   podEnv,
   podVolumes,
   podRestartPolicy,
+  podVolumeSources,
+  podHostNetwork,
+  podLifecycle,
+  podFieldRefs,
+  podExtendedResources,
+  podScheduling,
+  podSecurityContext,
+  podImages,
   serviceSpec,
   serviceTargets,
   ingressRules,
@@ -45,23 +64,32 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   workloadSelectors,
   rolloutStrategy,
   statefulSets,
+  workloadLimits,
   autoscaler,
   disruptionBudget,
   configData,
   cronJobs,
   jobs,
+  jobPolicies,
 ];
 
 /**
  * Checks that the API server (or the controllers behind it) would reject or silently misread,
- * run after schema validation. Diagnostics come ordered by object, then by path.
+ * run after schema validation on copies defaulted as the server defaults them (server-defaults.ts).
+ * Diagnostics come ordered by object, then by path.
  */
 export function validateSemantics(objects: readonly SourcedObject[], rules: readonly SemanticRule[] = SEMANTIC_RULES): Diagnostic[] {
-  const bundle = indexBundle(objects);
+  // Rules judge each object as the API server does: after its defaulting, on a copy.
+  const bundle = indexBundle(objects, withServerDefaults);
   const findings: Finding[] = [];
+  const everyKind = rules.filter((rule) => rule.kinds === undefined);
+  const byKind = new Map<string, SemanticRule[]>();
+  for (const rule of rules) for (const kind of rule.kinds ?? []) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
   for (const target of bundle.objects) {
     const report = reporterFor(target, findings);
-    for (const rule of rules) rule.check(target, bundle, report);
+    const forKind = byKind.get(kindKey(target.group, target.kind)) ?? [];
+    // Keep the registry's order so findings at one path come in the order rules are listed.
+    for (const rule of rules) if (everyKind.includes(rule) || forKind.includes(rule)) rule.check(target, bundle, report);
   }
   // Array.prototype.sort is stable, so equal keys keep the order rules reported them in.
   return findings.sort(compareFindings).map((f) => f.diagnostic);
