@@ -33,6 +33,14 @@ import { serviceSpec } from "./rules/service-spec.js";
 import { serviceTargets } from "./rules/service-targets.js";
 import { statefulSets } from "./rules/stateful-sets.js";
 import { workloadSelectors } from "./rules/workload-selectors.js";
+import { serviceFields } from "./rules/service-fields.js";
+import { networkingFields } from "./rules/networking-fields.js";
+import { storage } from "./rules/storage.js";
+import { quotaObjects } from "./rules/quota-objects.js";
+import { objectMetadata } from "./rules/object-metadata.js";
+import { rbac } from "./rules/rbac.js";
+import { clusterObjects } from "./rules/cluster-objects.js";
+import { autoscalerBehavior } from "./rules/autoscaler-behavior.js";
 import { workloadLimits } from "./rules/workload-limits.js";
 import { jobPolicies } from "./rules/job-policies.js";
 
@@ -43,6 +51,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   objectNames,
   labelsAndAnnotations,
   duplicateObjects,
+  objectMetadata,
   podContainers,
   podProbes,
   podResources,
@@ -61,13 +70,20 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   serviceTargets,
   ingressRules,
   networkPolicy,
+  serviceFields,
+  networkingFields,
   workloadSelectors,
   rolloutStrategy,
   statefulSets,
   workloadLimits,
   autoscaler,
+  autoscalerBehavior,
   disruptionBudget,
   configData,
+  clusterObjects,
+  storage,
+  quotaObjects,
+  rbac,
   cronJobs,
   jobs,
   jobPolicies,
