@@ -55,7 +55,7 @@ test("TKC3334: Ingress class annotation and ingressClassName", () => {
 });
 
 test("TKC3335/3336: NetworkPolicy peers and selectors", () => {
-  const policy = (peer: Loose) => { const { netpol } = fullBundle(); netpol.spec.ingress[0].from = [peer]; return run([netpol]); };
+  const policy = (peer: Loose) => { const { web, netpol } = fullBundle(); netpol.spec.ingress[0].from = [peer]; return run([web, netpol]); };
   assert.deepEqual(policy({ ipBlock: { cidr: "10.0.0.0/16", except: ["10.0.5.0/24"] } }), []);
   assert.deepEqual(policy({ ipBlock: { cidr: "fd00::/48", except: ["fd00:0:0:1::/64"] } }), []);
   assert.deepEqual(policy({ namespaceSelector: { matchExpressions: [{ key: "team", operator: "In", values: ["a"] }] }, podSelector: {} }), []);

@@ -33,6 +33,8 @@ import { serviceSpec } from "./rules/service-spec.js";
 import { serviceTargets } from "./rules/service-targets.js";
 import { statefulSets } from "./rules/stateful-sets.js";
 import { workloadSelectors } from "./rules/workload-selectors.js";
+import { networkPolicyTargets } from "./rules/network-policy-targets.js";
+import { disruptionDrain } from "./rules/disruption-drain.js";
 import { serviceFields } from "./rules/service-fields.js";
 import { networkingFields } from "./rules/networking-fields.js";
 import { storage } from "./rules/storage.js";
@@ -72,6 +74,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   networkPolicy,
   serviceFields,
   networkingFields,
+  networkPolicyTargets,
   workloadSelectors,
   rolloutStrategy,
   statefulSets,
@@ -79,6 +82,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   autoscaler,
   autoscalerBehavior,
   disruptionBudget,
+  disruptionDrain,
   configData,
   clusterObjects,
   storage,
