@@ -158,3 +158,11 @@ test("TKC3251-3254: security context", () => {
 test("TKC3255: image with whitespace", () => {
   expectDiagnostic(run(web((_spec, app) => (app.image = " registry.example.com/shop/web:1.4.2"))), "TKC3255", `${APP}.image`, "has leading or trailing whitespace");
 });
+
+test("TKC3256: ephemeral containers on create", () => {
+  expectDiagnostic(run(web((spec) => (spec.ephemeralContainers = [{ name: "debug", image: "busybox:1.36" }]))), "TKC3256", `${SPEC}.ephemeralContainers`, "may not be set in a pod template");
+  const pod: Loose = { apiVersion: "v1", kind: "Pod", metadata: { name: "p", namespace: "shop" }, spec: { containers: [{ name: "app", image: "shop/app:1.0" }] } };
+  assert.deepEqual(run([pod]), []);
+  pod.spec.ephemeralContainers = [{ name: "debug", image: "busybox:1.36" }];
+  expectDiagnostic(run([pod]), "TKC3256", "spec.ephemeralContainers", "may not be set in a Pod on create");
+});

@@ -102,14 +102,17 @@ export function validateSemantics(objects: readonly SourcedObject[], rules: read
   // Rules judge each object as the API server does: after its defaulting, on a copy.
   const bundle = indexBundle(objects, withServerDefaults);
   const findings: Finding[] = [];
-  const everyKind = rules.filter((rule) => rule.kinds === undefined);
-  const byKind = new Map<string, SemanticRule[]>();
-  for (const rule of rules) for (const kind of rule.kinds ?? []) byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
+  // The rules for each kind, in registry order, so findings at one path keep the order rules are listed in.
+  const forKind = new Map<string, readonly SemanticRule[]>();
   for (const target of bundle.objects) {
+    const key = kindKey(target.group, target.kind);
+    let applicable = forKind.get(key);
+    if (!applicable) {
+      applicable = rules.filter((rule) => rule.kinds === undefined || rule.kinds.includes(key));
+      forKind.set(key, applicable);
+    }
     const report = reporterFor(target, findings);
-    const forKind = byKind.get(kindKey(target.group, target.kind)) ?? [];
-    // Keep the registry's order so findings at one path come in the order rules are listed.
-    for (const rule of rules) if (everyKind.includes(rule) || forKind.includes(rule)) rule.check(target, bundle, report);
+    for (const rule of applicable) rule.check(target, bundle, report);
   }
   // Array.prototype.sort is stable, so equal keys keep the order rules reported them in.
   return findings.sort(compareFindings).map((f) => f.diagnostic);

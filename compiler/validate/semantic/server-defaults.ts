@@ -9,6 +9,12 @@
 import type { KubeObject } from "../../model/object.js";
 import { apiGroup, asArray, asRecord, type Json } from "./guards.js";
 
+const DEFAULTED_KINDS = new Set([
+  "/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet",
+  "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet", "batch/Job", "batch/CronJob",
+  "rbac.authorization.k8s.io/RoleBinding", "rbac.authorization.k8s.io/ClusterRoleBinding",
+]);
+
 /** A deep copy of plain JSON data (objects from YAML or descriptors hold nothing else). */
 function copyJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyJson);
@@ -28,7 +34,8 @@ function fill(record: Json, key: string, value: unknown): void {
 /** A copy of the object as the API server stores it after defaulting. */
 export function withServerDefaults(written: KubeObject): KubeObject {
   const original = asRecord(written);
-  if (!original) return written;
+  // Only kinds with defaults here are copied: others (CRDs run to megabytes) are judged as written.
+  if (!original || !DEFAULTED_KINDS.has(`${apiGroup(original.apiVersion)}/${String(original.kind)}`)) return written;
   const object = copyJson(original) as Json;
   const group = apiGroup(object.apiVersion);
   const spec = asRecord(object.spec);

@@ -9,6 +9,7 @@ const POLICIES = ["Allow", "Forbid", "Replace"];
 /** TKC3701-3705: CronJob schedule, time zone, concurrency policy, deadlines, history, and its job template. */
 export const cronJobs: SemanticRule = {
   name: "cron-jobs",
+  kinds: ["batch/CronJob"],
   check(target, _bundle, report) {
     if (target.group !== "batch" || target.kind !== "CronJob") return;
     const spec = asRecord(target.object.spec) ?? {};

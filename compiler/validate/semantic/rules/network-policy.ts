@@ -8,6 +8,7 @@ const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 /** TKC3317-3318: NetworkPolicy policyTypes and port ranges. */
 export const networkPolicy: SemanticRule = {
   name: "network-policy",
+  kinds: ["networking.k8s.io/NetworkPolicy"],
   check(target, _bundle, report) {
     if (target.group !== "networking.k8s.io" || target.kind !== "NetworkPolicy") return;
     const spec = asRecord(target.object.spec) ?? {};

@@ -1,11 +1,11 @@
 import { containersOf } from "../bundle.js";
-import { asRecord, isInteger, show } from "../guards.js";
+import { asArray, asRecord, isInteger, show } from "../guards.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
 /**
- * TKC3240-3242: where probes and lifecycle hooks may be set, and sleep hooks against the grace
+ * TKC3240-3242, TKC3256: where ephemeral containers, probes and lifecycle hooks may be set, and sleep hooks against the grace
  * period the pod gets (30 s when unset: SetDefaults_PodSpec).
  */
 export const podLifecycle: SemanticRule = {
@@ -14,6 +14,12 @@ export const podLifecycle: SemanticRule = {
   check(target, _bundle, report) {
     const template = target.podTemplate;
     if (!template) return;
+    // Mirrors ValidatePodCreate and ValidatePodTemplateSpec: ephemeral containers are added to a
+    // running pod through its ephemeralcontainers subresource (kubectl debug), never on create.
+    if (asArray(template.spec.ephemeralContainers).length > 0) {
+      const where = target.kind === "Pod" ? "a Pod on create" : "a pod template";
+      report.error("TKC3256", [...template.specPath, "ephemeralContainers"], `ephemeralContainers may not be set in ${where}`, "remove them; add debugging containers to a running pod with kubectl debug");
+    }
     const rawGrace = template.spec.terminationGracePeriodSeconds;
     // A negative grace period only draws a warning and is stored as 1 (pkg/api/pod/warnings.go).
     const grace = isInteger(rawGrace) ? Math.max(rawGrace, 1) : undefined;

@@ -13,6 +13,7 @@ const COUNTS: Readonly<Record<string, readonly string[]>> = {
 /** TKC3404-3408: replica and history counts, update strategy type, and rollingUpdate parameters. */
 export const rolloutStrategy: SemanticRule = {
   name: "rollout-strategy",
+  kinds: ["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet"],
   check(target, _bundle, report) {
     if (target.group !== "apps" || !(target.kind in COUNTS)) return;
     const spec = asRecord(target.object.spec) ?? {};

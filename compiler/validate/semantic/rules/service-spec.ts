@@ -9,6 +9,7 @@ const PROTOCOLS = ["TCP", "UDP", "SCTP"];
 /** TKC3304-3310: a Service's own fields (type, ports, clusterIP, ExternalName). */
 export const serviceSpec: SemanticRule = {
   name: "service-spec",
+  kinds: ["Service"],
   check(target, _bundle, report) {
     if (target.group !== "" || target.kind !== "Service") return;
     const spec = asRecord(target.object.spec) ?? {};
