@@ -166,3 +166,15 @@ test("TKC3256: ephemeral containers on create", () => {
   pod.spec.ephemeralContainers = [{ name: "debug", image: "busybox:1.36" }];
   expectDiagnostic(run([pod]), "TKC3256", "spec.ephemeralContainers", "may not be set in a Pod on create");
 });
+
+test("TKC3257: host namespaces", () => {
+  assert.deepEqual(run(web((spec) => { spec.hostUsers = false; spec.shareProcessNamespace = true; })), []);
+  expectDiagnostic(run(web((spec) => { spec.hostUsers = false; spec.hostNetwork = true; })), "TKC3257", `${SPEC}.hostNetwork`, "hostNetwork may not be true when hostUsers is false");
+  expectDiagnostic(run(web((spec) => { spec.hostPID = true; spec.shareProcessNamespace = true; })), "TKC3257", `${SPEC}.shareProcessNamespace`, "shareProcessNamespace and hostPID may not both be true");
+});
+
+test("TKC3258: one handler per lifecycle hook", () => {
+  assert.deepEqual(run(web((_spec, app) => (app.lifecycle = { preStop: { exec: { command: ["sleep", "5"] } }, postStart: { httpGet: { path: "/warm", port: 8080 } } }))), []);
+  expectDiagnostic(run(web((_spec, app) => (app.lifecycle = { preStop: {} }))), "TKC3258", `${APP}.lifecycle.preStop`, 'preStop hook of container "app" has no handler');
+  expectDiagnostic(run(web((_spec, app) => (app.lifecycle = { postStart: { exec: { command: ["true"] }, sleep: { seconds: 1 } } }))), "TKC3258", `${APP}.lifecycle.postStart`, "has 2 handlers (exec, sleep)");
+});

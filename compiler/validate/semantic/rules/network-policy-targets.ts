@@ -44,7 +44,12 @@ function checkReleasePeers(target: BundleObject, bundle: Bundle, report: Reporte
         if (keys.length !== 2 || keys[0] !== INSTANCE || keys[1] !== NAME) return;
         if (selected(bundle, target.namespace, selector).length > 0) return;
         const workload = labels[NAME]!;
-        const names = bundle.workloadsIn(target.namespace).filter((w) => w.podTemplate!.labels[INSTANCE] === labels[INSTANCE]).map((w) => w.podTemplate!.labels[NAME]).filter((n): n is string => n !== undefined);
+        // Suggest the release's workloads, not its migration Jobs (allowFrom() admits those itself).
+        const names = bundle
+          .workloadsIn(target.namespace)
+          .filter((w) => w.podTemplate!.labels[INSTANCE] === labels[INSTANCE] && w.podTemplate!.labels["app.kubernetes.io/component"] !== "migration")
+          .map((w) => w.podTemplate!.labels[NAME])
+          .filter((n): n is string => n !== undefined);
         const guess = didYouMean(workload, [...new Set(names)]);
         const hint = guess ? `did you mean ${show(guess)}?` : names.length > 0 ? `name a workload of the release: ${[...new Set(names)].map((n) => show(n)).join(", ")}` : "add the workload to the release, or remove it from the list";
         report.error("TKC3341", ["spec", direction, i, field, j], `${pattern} names workload ${show(workload)}, which is not in the release${target.namespace ? ` (namespace ${show(target.namespace)})` : ""}, so the policy allows no one`, hint);

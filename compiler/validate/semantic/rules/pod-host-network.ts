@@ -15,7 +15,8 @@ const MAX_SEARCH_PATHS = 32;
 const MAX_SEARCH_CHARS = 2048;
 
 /**
- * TKC3234-3239: host ports, host networking, sysctls, DNS settings and host aliases of a pod.
+ * TKC3234-3239, TKC3257: host ports, host networking and namespaces, sysctls, DNS settings and
+ * host aliases of a pod.
  */
 export const podHostNetwork: SemanticRule = {
   name: "pod-host-network",
@@ -23,12 +24,29 @@ export const podHostNetwork: SemanticRule = {
   check(target, _bundle, report) {
     const template = target.podTemplate;
     if (!template) return;
+    checkHostNamespaces(template, report);
     checkHostPorts(template, target, report);
     checkSysctls(template, report);
     checkDns(template, report);
     checkHostAliases(template, report);
   },
 };
+
+/**
+ * Mirrors validateHostUsers (a user namespace excludes the host's network, PID and IPC
+ * namespaces) and the ShareProcessNamespace check of validatePodSpecSecurityContext.
+ */
+function checkHostNamespaces(template: PodTemplate, report: Reporter): void {
+  const spec = template.spec;
+  if (spec.hostUsers === false) {
+    for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
+      if (spec[field] === true) report.error("TKC3257", [...template.specPath, field], `${field} may not be true when hostUsers is false: a pod in its own user namespace cannot share the host's namespaces`, `set ${field}: false, or remove hostUsers: false`);
+    }
+  }
+  if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+    report.error("TKC3257", [...template.specPath, "shareProcessNamespace"], "shareProcessNamespace and hostPID may not both be true", "drop one: with hostPID the pod already sees every process of the node");
+  }
+}
 
 /**
  * Mirrors checkHostPortConflicts / AccumulateUniqueHostPorts (one protocol/hostIP/hostPort per

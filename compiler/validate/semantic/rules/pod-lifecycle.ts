@@ -3,9 +3,11 @@ import { asArray, asRecord, isInteger, show } from "../guards.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+const HOOK_HANDLERS = ["exec", "httpGet", "tcpSocket", "sleep"] as const;
 
 /**
- * TKC3240-3242, TKC3256: where ephemeral containers, probes and lifecycle hooks may be set, and sleep hooks against the grace
+ * TKC3240-3242, TKC3256, TKC3258: where ephemeral containers, probes and lifecycle hooks may be
+ * set, hook handlers, and sleep hooks against the grace
  * period the pod gets (30 s when unset: SetDefaults_PodSpec).
  */
 export const podLifecycle: SemanticRule = {
@@ -38,6 +40,15 @@ export const podLifecycle: SemanticRule = {
       const readiness = asRecord(ref.container.readinessProbe);
       if (readiness && readiness.terminationGracePeriodSeconds !== undefined && readiness.terminationGracePeriodSeconds !== null) {
         report.error("TKC3241", [...ref.path, "readinessProbe", "terminationGracePeriodSeconds"], `readinessProbe of container ${name} sets terminationGracePeriodSeconds, which only liveness and startup probes may set`, "remove it: a failing readiness probe never restarts the container");
+      }
+      // Mirrors validateLifecycle / validateLifecycleHandler: each hook has exactly one handler.
+      for (const hook of ["preStop", "postStart"]) {
+        const handler = asRecord(asRecord(ref.container.lifecycle)?.[hook]);
+        if (!handler) continue;
+        const kinds = HOOK_HANDLERS.filter((h) => handler[h] !== undefined && handler[h] !== null);
+        if (kinds.length !== 1) {
+          report.error("TKC3258", [...ref.path, "lifecycle", hook], `${hook} hook of container ${name} has ${kinds.length === 0 ? "no handler" : `${kinds.length} handlers (${kinds.join(", ")})`}; exactly one is required`, "use exactly one of exec, httpGet, tcpSocket or sleep");
+        }
       }
       // Mirrors validateSleepAction.
       for (const hook of ["preStop", "postStart"]) {
