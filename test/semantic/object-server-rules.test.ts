@@ -167,3 +167,22 @@ test("TKC3506: HPA behavior", () => {
   hpa.spec.behavior.scaleDown = { policies: [] };
   expectDiagnostic(run([hpa]), "TKC3506", "spec.behavior.scaleDown.policies", "policies is empty", also);
 });
+
+test("TKC3337: Service IP addresses", () => {
+  const s = service();
+  Object.assign(s.spec, { clusterIP: "10.96.0.20", clusterIPs: ["10.96.0.20", "fd00::20"], ipFamilyPolicy: "PreferDualStack", externalIPs: ["203.0.113.7"] });
+  assert.deepEqual(run([s]).filter((d) => d.severity === "error"), []);
+  const also = { alsoAllowed: ["TKC3301"] };
+  const bad = (fields: Loose) => { const t = service(); Object.assign(t.spec, fields); return run([t]); };
+  expectDiagnostic(bad({ clusterIP: "auto" }), "TKC3337", "spec.clusterIP", 'clusterIP "auto" is not an IP address', also);
+  expectDiagnostic(bad({ clusterIP: "10.96.0.20", clusterIPs: ["10.96.0.21"] }), "TKC3337", "spec.clusterIPs[0]", "must equal clusterIP", also);
+  expectDiagnostic(bad({ externalIPs: ["lb.example.com"] }), "TKC3337", "spec.externalIPs[0]", '"lb.example.com" is not an IP address', also);
+});
+
+test("TKC3338: an Ingress routes somewhere", () => {
+  const { ingress } = fullBundle();
+  ingress.spec = { defaultBackend: { service: { name: "web", port: { number: 80 } } } };
+  assert.deepEqual(run([ingress]).filter((d) => d.severity === "error"), []);
+  ingress.spec = { ingressClassName: "nginx" };
+  expectDiagnostic(run([ingress]), "TKC3338", "spec", "neither rules nor a defaultBackend");
+});

@@ -7,7 +7,7 @@
  * Only the defaults some rule depends on are applied; each names the Go function it follows.
  */
 import type { KubeObject } from "../../model/object.js";
-import { apiGroup, asArray, asRecord, type Json } from "./guards.js";
+import { apiGroup, asArray, asRecord, asString, type Json } from "./guards.js";
 
 const DEFAULTED_KINDS = new Set([
   "/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet",
@@ -35,11 +35,11 @@ function fill(record: Json, key: string, value: unknown): void {
 export function withServerDefaults(written: KubeObject): KubeObject {
   const original = asRecord(written);
   // Only kinds with defaults here are copied: others (CRDs run to megabytes) are judged as written.
-  if (!original || !DEFAULTED_KINDS.has(`${apiGroup(original.apiVersion)}/${String(original.kind)}`)) return written;
+  if (!original || !DEFAULTED_KINDS.has(`${apiGroup(original.apiVersion)}/${asString(original.kind) ?? ""}`)) return written;
   const object = copyJson(original) as Json;
   const group = apiGroup(object.apiVersion);
   const spec = asRecord(object.spec);
-  switch (`${group}/${String(object.kind)}`) {
+  switch (`${group}/${asString(object.kind) ?? ""}`) {
     case "apps/Deployment":
     case "extensions/Deployment":
       if (spec) defaultDeployment(spec);

@@ -8,7 +8,7 @@ const CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 const OPERATORS = ["In", "NotIn", "Exists", "DoesNotExist"];
 
 /**
- * TKC3334-3336: an Ingress class named twice, NetworkPolicy peers (ipBlock ranges, ipBlock
+ * TKC3334-3336, TKC3338: an Ingress class named twice or an Ingress routing nothing, NetworkPolicy peers (ipBlock ranges, ipBlock
  * next to selectors) and their label selectors.
  */
 export const networkingFields: SemanticRule = {
@@ -18,6 +18,10 @@ export const networkingFields: SemanticRule = {
     const spec = asRecord(target.object.spec) ?? {};
     if (target.kind === "Ingress") {
       // Mirrors validateIngressClassAnnotation / ValidateIngressCreate in pkg/apis/networking/validation/validation.go.
+      // Mirrors ValidateIngressSpec: an Ingress routes somewhere.
+      if (asArray(spec.rules).length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)) {
+        report.error("TKC3338", ["spec"], "the Ingress has neither rules nor a defaultBackend, so it routes nothing", "add rules (host and paths) or a defaultBackend");
+      }
       const annotation = asRecord(asRecord(target.object.metadata)?.annotations)?.[CLASS_ANNOTATION];
       if (annotation !== undefined && spec.ingressClassName !== undefined && spec.ingressClassName !== null) {
         report.error("TKC3334", ["metadata", "annotations", CLASS_ANNOTATION], `the ${CLASS_ANNOTATION} annotation may not be set together with spec.ingressClassName`, "keep spec.ingressClassName and remove the deprecated annotation");

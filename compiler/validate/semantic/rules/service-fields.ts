@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import type { JsonPath } from "../../../model/path.js";
 import { parseCidr } from "../cidr.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
@@ -7,7 +8,7 @@ import type { SemanticRule } from "./rule.js";
 const MAX_AFFINITY_SECONDS = 86400;
 
 /**
- * TKC3330-3333: Service fields that depend on each other. Mirrors ValidateService and its
+ * TKC3330-3333, TKC3337: Service fields that depend on each other, and its IP addresses. Mirrors ValidateService and its
  * helpers in pkg/apis/core/validation/validation.go (duplicate ports, LoadBalancer-only fields,
  * validateServiceExternalTrafficPolicy, validateSessionAffinityConfig, validateServiceIPFamily).
  */
@@ -58,8 +59,27 @@ export const serviceFields: SemanticRule = {
       report.error("TKC3332", ["spec", "sessionAffinityConfig", "clientIP", "timeoutSeconds"], `session affinity timeout ${timeout} must be between 1 and ${MAX_AFFINITY_SECONDS} seconds`, "use a timeout of at most one day (the default is 10800)");
     }
     checkIpFamilies(spec, type, report);
+    checkIps(spec, report);
   },
 };
+
+/** Mirrors validateServiceClusterIPsRelatedFields and the externalIPs checks of ValidateService. */
+function checkIps(spec: Record<string, unknown>, report: Parameters<SemanticRule["check"]>[2]): void {
+  const clusterIP = spec.clusterIP;
+  if (typeof clusterIP === "string" && clusterIP !== "" && clusterIP !== "None" && isIP(clusterIP) === 0) {
+    report.error("TKC3337", ["spec", "clusterIP"], `clusterIP ${show(clusterIP)} is not an IP address`, "leave clusterIP unset (Kubernetes picks one), or use None for a headless Service");
+  }
+  const clusterIPs = asArray(spec.clusterIPs);
+  clusterIPs.forEach((ip, i) => {
+    if (typeof ip === "string" && ip !== "None" && isIP(ip) === 0) report.error("TKC3337", ["spec", "clusterIPs", i], `clusterIPs entry ${show(ip)} is not an IP address`, "use IP addresses, or leave clusterIPs unset");
+  });
+  if (typeof clusterIP === "string" && clusterIP !== "" && clusterIPs.length > 0 && clusterIPs[0] !== clusterIP) {
+    report.error("TKC3337", ["spec", "clusterIPs", 0], `clusterIPs[0] ${show(clusterIPs[0])} must equal clusterIP ${show(clusterIP)}`, "set only one of them, or make the first clusterIPs entry the clusterIP");
+  }
+  asArray(spec.externalIPs).forEach((ip, i) => {
+    if (typeof ip === "string" && isIP(ip) === 0) report.error("TKC3337", ["spec", "externalIPs", i], `externalIPs entry ${show(ip)} is not an IP address`, "list IP addresses that route to a node");
+  });
+}
 
 function checkIpFamilies(spec: Record<string, unknown>, type: string, report: Parameters<SemanticRule["check"]>[2]): void {
   const families = asArray(spec.ipFamilies);
