@@ -14,7 +14,7 @@ function copyShop(dir: string): void {
   cpSync(join(repoRoot, "examples", "shop"), dir, { recursive: true, filter: (src) => !/[/\\](out|expected|\.tkc-cache)$/.test(src) });
 }
 
-/** The realistic change reviewers see: new image tag and version, more replicas, one env var more, the cron job gone. */
+/** The realistic change reviewers see: new image tag and version, more replicas, one env var more, the cron job (and its database access) gone. */
 function changeShop(dir: string): void {
   const edit = (file: string, from: string | RegExp, to: string) => {
     const path = join(dir, file);
@@ -28,6 +28,8 @@ function changeShop(dir: string): void {
   edit("api.k8s.ts", `DATABASE_HOST: "postgres",`, `DATABASE_HOST: "postgres",\n    FEATURE_FLAGS: "checkout-v2",`);
   edit("release.k8s.ts", /^import cleanup .*\n/m, "");
   edit("release.k8s.ts", "    cleanup,\n", "");
+  // With the cron job gone, the database no longer admits it (naming it would be TKC3341).
+  edit("postgres.k8s.ts", `, "nightly-cleanup"]`, "]");
   edit("release.k8s.ts", `version: "2.4.0"`, `version: "2.5.0"`);
 }
 
@@ -57,8 +59,9 @@ test("golden text, markdown and JSON for a realistic change to examples/shop", (
     assert.equal(result.stdout, readFileSync(golden, "utf8"), `${file} differs from the golden (TKC_UPDATE_GOLDEN=1 rewrites it)`);
   }
   const json = JSON.parse(runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", "json"], { cwd: root }).stdout);
-  // api (image, env), orders-worker (replicas), the migration Job (new hash: the same Job, rerun)
-  assert.deepEqual(json.diffs[0].summary, { added: 0, removed: 1, changed: 3, unchanged: 25 });
+  // api (image, env), orders-worker (replicas), the migration Job (new hash: the same Job, rerun);
+  // the cron job removed, and the database policy renamed as it stops admitting it (+1 -1)
+  assert.deepEqual(json.diffs[0].summary, { added: 1, removed: 2, changed: 3, unchanged: 24 });
   assert.deepEqual(json.diffs[0].highlights.map((h: { kind: string }) => h.kind), ["image", "image", "replicas"]);
   rmSync(root, { recursive: true, force: true });
 });
@@ -169,7 +172,7 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stdout, /^--- HEAD \([0-9a-f]{12}\)  shop\/prod 2\.4\.0 sha256:/m);
   assert.match(result.stdout, /^\+\+\+ working tree  shop\/prod 2\.5\.0 sha256:/m);
-  assert.match(result.stdout, /Summary: 3 changed, 0 added, 1 removed, 25 unchanged/);
+  assert.match(result.stdout, /Summary: 3 changed, 1 added, 2 removed, 24 unchanged/);
   assert.match(result.stdout, /\+ spec\.template\.spec\.containers\[name=api\]\.env\[name=FEATURE_FLAGS\]/);
 
   // every environment when --env is not given; a project that did not exist at the base is all added

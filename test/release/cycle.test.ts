@@ -30,11 +30,17 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
 
   edit(join(shop, "release.k8s.ts"), 'version: "2.4.0"', 'version: "2.5.0"');
   edit(join(shop, "release.k8s.ts"), "    cleanup,\n", "");
+  // The database stops admitting the removed cron job (naming it would be TKC3341).
+  edit(join(shop, "postgres.k8s.ts"), `, "nightly-cleanup"]`, "]");
   const second = build();
   assert.equal(second.status, 0, second.stderr);
-  assert.match(second.stdout, /^shop\/prod: revision 2 \(version 2\.5\.0\), \+0 ~1 -1 objects/);
+  // +1 -1 more: the database's NetworkPolicy is renamed postgres-from-api-orders-worker.
+  assert.match(second.stdout, /^shop\/prod: revision 2 \(version 2\.5\.0\), \+1 ~1 -2 objects/);
   const manifest = JSON.parse(readFileSync(join(out, "shop", "prod", "bundle.json"), "utf8"));
-  assert.deepEqual(manifest.removed, [{ apiVersion: "batch/v1", kind: "CronJob", namespace: "shop-prod", name: "nightly-cleanup" }]);
+  assert.deepEqual(manifest.removed, [
+    { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", namespace: "shop-prod", name: "postgres-from-api-orders-worker-nightly-cleanup" },
+    { apiVersion: "batch/v1", kind: "CronJob", namespace: "shop-prod", name: "nightly-cleanup" },
+  ]);
 
   const history = runTkc(["history", "shop", "--env", "prod", "--out", out, "--format", "json"]);
   assert.equal(history.status, 0, history.stderr);
@@ -53,7 +59,7 @@ test("build -> change -> build -> history -> rollback: revisions, versions and b
 
   const text = runTkc(["history", "shop", "--env", "prod", "--out", out, "--verify"]);
   assert.equal(text.status, 0, text.stderr);
-  assert.match(text.stdout, /^3\s+2\.4\.0\s+2026-01-01 00:00:00Z\s+sha256:[0-9a-f]{12}\s+\+1 ~1 -0\s+\S+\s+rollback to 1$/m);
+  assert.match(text.stdout, /^3\s+2\.4\.0\s+2026-01-01 00:00:00Z\s+sha256:[0-9a-f]{12}\s+\+2 ~1 -1\s+\S+\s+rollback to 1$/m);
   assert.match(text.stderr, /verified 3 revisions/);
 });
 

@@ -109,15 +109,15 @@ test("TKC3221: restartPolicy per kind", () => {
   expectDiagnostic(run([pod]), "TKC3221", "spec.restartPolicy", '"Sometimes"');
 });
 
-test("TKC3290: tolerations as ValidateTolerations checks them", () => {
+test("TKC3247: tolerations as ValidateTolerations checks them", () => {
   const withToleration = (toleration: Record<string, unknown>) => broken((_c, spec) => (spec.tolerations = [toleration]));
   // Lt/Gt need the TaintTolerationComparisonOperators gate, off by default (kubernetes/website pod-with-numeric-toleration.yaml)
-  expectDiagnostic(withToleration({ key: "example.com/gpu", operator: "Gt", value: "2", effect: "NoSchedule" }), "TKC3290", "spec.template.spec.tolerations[0].operator", "feature gate");
-  expectDiagnostic(withToleration({ key: "a", operator: "Exists", value: "x" }), "TKC3290", "spec.template.spec.tolerations[0].value", "takes no value");
-  expectDiagnostic(withToleration({ operator: "Equal", value: "x" }), "TKC3290", "spec.template.spec.tolerations[0].operator", "no key must use operator Exists");
-  expectDiagnostic(withToleration({ key: "a", tolerationSeconds: 30, effect: "NoSchedule" }), "TKC3290", "spec.template.spec.tolerations[0].tolerationSeconds", "only allowed with effect NoExecute");
-  expectDiagnostic(withToleration({ key: "a", effect: "NoScheduel" }), "TKC3290", "spec.template.spec.tolerations[0].effect", "not one of");
+  expectDiagnostic(withToleration({ key: "example.com/gpu", operator: "Gt", value: "2", effect: "NoSchedule" }), "TKC3247", "spec.template.spec.tolerations[0].operator", "feature gate");
+  expectDiagnostic(withToleration({ key: "a", operator: "Exists", value: "x" }), "TKC3247", "spec.template.spec.tolerations[0].value", "must be empty when the operator is Exists");
+  expectDiagnostic(withToleration({ operator: "Equal", value: "x" }), "TKC3247", "spec.template.spec.tolerations[0].operator", "no key must use operator Exists");
+  expectDiagnostic(withToleration({ key: "a", tolerationSeconds: 30, effect: "NoSchedule" }), "TKC3247", "spec.template.spec.tolerations[0].tolerationSeconds", "needs effect NoExecute");
+  expectDiagnostic(withToleration({ key: "a", effect: "NoScheduel" }), "TKC3247", "spec.template.spec.tolerations[0].effect", "not one of");
   for (const ok of [{ operator: "Exists" }, { key: "a", value: "b", effect: "NoExecute", tolerationSeconds: 60 }, { key: "a", operator: "Exists", effect: "PreferNoSchedule" }]) {
-    assert.deepEqual(withToleration(ok).filter((d) => d.code === "TKC3290"), [], JSON.stringify(ok));
+    assert.deepEqual(withToleration(ok).filter((d) => d.code === "TKC3247"), [], JSON.stringify(ok));
   }
 });

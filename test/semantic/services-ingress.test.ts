@@ -150,13 +150,13 @@ test("TKC3319: backend shape", () => {
 test("TKC3317/3318: NetworkPolicy types and ports", () => {
   const b = fullBundle();
   b.netpol.spec.policyTypes = ["Ingress", "egress"];
-  expectDiagnostic(run([b.netpol]), "TKC3317", "spec.policyTypes[1]", '"egress"');
+  expectDiagnostic(run([b.web, b.netpol]), "TKC3317", "spec.policyTypes[1]", '"egress"');
   const c = fullBundle();
   c.netpol.spec.ingress[0].ports[1].endPort = 8000;
-  expectDiagnostic(run([c.netpol]), "TKC3318", "spec.ingress[0].ports[1].endPort", "between port 9000 and 65535");
+  expectDiagnostic(run([c.web, c.netpol]), "TKC3318", "spec.ingress[0].ports[1].endPort", "between port 9000 and 65535");
   const d = fullBundle();
   d.netpol.spec.ingress[0].ports[0].endPort = 9000;
-  expectDiagnostic(run([d.netpol]), "TKC3318", "spec.ingress[0].ports[0].endPort", "requires a numeric port");
+  expectDiagnostic(run([d.web, d.netpol]), "TKC3318", "spec.ingress[0].ports[0].endPort", "requires a numeric port");
 });
 
 test("a Service without selector is not checked against workloads", () => {

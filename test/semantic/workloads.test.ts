@@ -83,10 +83,10 @@ test("TKC3410: StatefulSet serviceName should name a headless Service", () => {
 
 test("TKC3411-3413: volume claim templates and podManagementPolicy", () => {
   const b = fullBundle();
-  b.db.spec.volumeClaimTemplates.push({ metadata: { name: "data" }, spec: {} });
+  b.db.spec.volumeClaimTemplates.push({ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } });
   expectDiagnostic(run([b.db, b.headless]), "TKC3411", "spec.volumeClaimTemplates[1].metadata.name", "declared twice");
   const c = fullBundle();
-  c.db.spec.volumeClaimTemplates.push({ metadata: { name: "scratch" }, spec: {} });
+  c.db.spec.volumeClaimTemplates.push({ metadata: { name: "scratch" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } });
   expectDiagnostic(run([c.db, c.headless]), "TKC3413", "spec.volumeClaimTemplates[1].metadata.name", "not mounted by any container", { severity: "warning" });
   const d = fullBundle();
   d.db.spec.podManagementPolicy = "Ordered";

@@ -14,7 +14,9 @@ export interface PodTemplate {
 /** One object of the bundle with the facts rules ask about most. */
 export interface BundleObject {
   readonly index: number;
+  /** As written: its `object` is what the user wrote, and what locations point into. */
   readonly sourced: SourcedObject;
+  /** What rules judge: the written object, after the server's defaulting when indexBundle was given it. */
   readonly object: KubeObject;
   readonly group: string;
   readonly kind: string;
@@ -78,9 +80,9 @@ export function podTemplateOf(object: KubeObject, group: string): PodTemplate | 
   };
 }
 
-export function indexBundle(sourcedObjects: readonly SourcedObject[]): Bundle {
+export function indexBundle(sourcedObjects: readonly SourcedObject[], judged: (written: KubeObject) => KubeObject = (written) => written): Bundle {
   const objects: BundleObject[] = sourcedObjects.map((sourced, index) => {
-    const object = (asRecord(sourced?.object) ?? {}) as KubeObject;
+    const object = judged((asRecord(sourced?.object) ?? {}) as KubeObject);
     const metadata = asRecord(object.metadata);
     const group = apiGroup(object.apiVersion);
     return {

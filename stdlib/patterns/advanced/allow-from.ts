@@ -2,7 +2,7 @@ import type { NetworkingV1NetworkPolicy } from "tkc/k8s";
 import { compact } from "../../core/merge.js";
 import { definePattern } from "../../core/pattern.js";
 import type { Env } from "../../core/env.js";
-import { checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
+import { adminJobPeersOf, checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
 import { labelsFor, pick, plain } from "./shared.js";
 
 export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
@@ -14,7 +14,8 @@ export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
 
 /**
  * Incoming traffic this workload accepts, under a `defaultDeny()` policy: a NetworkPolicy named
- * `<workload>-from-<peers>` selecting its pods and allowing the listed workloads and namespaces.
+ * `<workload>-from-<peers>` selecting its pods and allowing the listed workloads (and their
+ * `migrationJob()` pods) and namespaces.
  */
 export const allowFrom = definePattern<AllowFromOptions>({
   name: "allow-from",
@@ -27,16 +28,27 @@ export const allowFrom = definePattern<AllowFromOptions>({
     checkPeers("allowFrom()", { workloads: options.workloads, namespaces }, 0, origin);
     const ports = portsOf("allowFrom()", build, options.ports, origin);
     const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`)];
-    const policy: NetworkingV1NetworkPolicy = {
+    const makePolicy = (): NetworkingV1NetworkPolicy => ({
       apiVersion: "networking.k8s.io/v1",
       kind: "NetworkPolicy",
       metadata: { name: policyName(build.name, "from", parts), labels: labelsFor(build) },
       spec: {
         podSelector: { matchLabels: { ...build.selector } },
         policyTypes: ["Ingress"],
-        ingress: [compact({ from: peersOf(options.workloads, namespaces, context), ports })],
+        // Workload peers first, so from[i] is workloads[i] of the call (see the field mapping).
+        ingress: [compact({ from: [...peersOf(options.workloads, namespaces, context), ...adminJobPeersOf(options.workloads, context)], ports })],
       },
-    };
-    build.extraObjects.push({ object: policy, origin, fields: [[[], []], [["spec", "ingress", 0, "ports"], ["ports"]]] });
+    });
+    // Built when the compiler reads it, after every component expanded: only then is it known
+    // which named workloads have migration Jobs to admit.
+    let policy: NetworkingV1NetworkPolicy | undefined;
+    build.extraObjects.push({
+      get object() {
+        policy ??= makePolicy();
+        return policy;
+      },
+      origin,
+      fields: [[[], []], [["spec", "ingress", 0, "ports"], ["ports"]], [["spec", "ingress", 0, "from"], ["workloads"]]],
+    });
   },
 });

@@ -5,6 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
+import { adminJobLabels, recordAdminJob } from "./admin-jobs.js";
 import { contentHash, fitName, pick, plain } from "./shared.js";
 
 /**
@@ -106,12 +107,7 @@ function buildMigrationJob(options: ResolvedMigration, build: WorkloadBuild, con
     volumes: volumes.length > 0 ? volumes : undefined,
     containers: [container],
   }) as PodSpec;
-  const name = fitName(`${build.name}-migrate`);
-  const labels = {
-    "app.kubernetes.io/name": name,
-    "app.kubernetes.io/instance": build.selector["app.kubernetes.io/instance"] ?? context.release.name,
-    "app.kubernetes.io/component": "migration",
-  };
+  const labels = adminJobLabels(build.name, build.selector["app.kubernetes.io/instance"] ?? context.release.name);
   const spec = compact({
     backoffLimit: options.backoffLimit,
     activeDeadlineSeconds: options.activeDeadlineSeconds,
@@ -160,6 +156,8 @@ export const migrationJob = definePattern<MigrationJobOptions>({
       fail("TKC2704", `migrationJob() belongs on the long-running workload that needs the migrated schema, not on the ${build.type} '${build.name}'`, origin, "move it to the service() or worker() that uses the database");
     }
     const resolved = resolveOptions(options, context, origin);
+    // allowFrom() policies naming this workload admit the migration's pods too.
+    recordAdminJob(context, build.name);
     const fields: FieldMapping[] = [
       [[], []],
       [["spec", "template", "spec", "containers", 0, "command"], ["command"]],

@@ -4,6 +4,7 @@ import { fail } from "../../core/errors.js";
 import { selectorLabels } from "../../core/labels.js";
 import type { SourceLocation } from "../../core/origin.js";
 import type { WorkloadBuild } from "../../core/pattern.js";
+import { adminJobLabels, hasAdminJob } from "./admin-jobs.js";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -32,6 +33,15 @@ export function peersOf(workloads: readonly string[] | undefined, namespaces: re
     ...(workloads ?? []).map((name) => ({ podSelector: { matchLabels: selectorLabels(name, context) } })),
     ...namespaces.map((name) => ({ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": name } } })),
   ];
+}
+
+/**
+ * Peers for the admin Jobs (migrations) of the named workloads that have them: a policy admitting
+ * a workload admits its migrations too, which run the same code against the same backends.
+ * Call it only once the release has expanded (see hasAdminJob).
+ */
+export function adminJobPeersOf(workloads: readonly string[] | undefined, context: ExpandContext): NetworkingV1NetworkPolicyPeer[] {
+  return (workloads ?? []).filter((name) => hasAdminJob(context, name)).map((name) => ({ podSelector: { matchLabels: adminJobLabels(name, context.release.name) } }));
 }
 
 /** Ports by the workload's port names or numbers; names are turned into numbers and protocols. */

@@ -9,6 +9,7 @@ const SOURCES: Readonly<Record<string, string>> = { Resource: "resource", Pods: 
 /** TKC3501-3505: HorizontalPodAutoscaler target, replica bounds and metrics. */
 export const autoscaler: SemanticRule = {
   name: "autoscaler",
+  kinds: ["autoscaling/HorizontalPodAutoscaler"],
   check(target, bundle, report) {
     if (target.group !== "autoscaling" || target.kind !== "HorizontalPodAutoscaler") return;
     const spec = asRecord(target.object.spec) ?? {};

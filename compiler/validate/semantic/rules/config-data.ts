@@ -16,6 +16,7 @@ const REQUIRED_KEYS: Readonly<Record<string, readonly (readonly string[])[]>> = 
 /** TKC3601-3606: ConfigMap and Secret keys, overlaps, sizes, base64 and the keys each Secret type needs. */
 export const configData: SemanticRule = {
   name: "config-data",
+  kinds: ["ConfigMap", "Secret"],
   check(target, _bundle, report) {
     if (target.group !== "" || (target.kind !== "ConfigMap" && target.kind !== "Secret")) return;
     const isSecret = target.kind === "Secret";

@@ -7,6 +7,7 @@ import type { SemanticRule } from "./rule.js";
 /** TKC3701-3705: CronJob schedule, time zone, deadlines, history, and its job template (concurrencyPolicy, TKC3704, is an enum of schemas/generator/enums.ts). */
 export const cronJobs: SemanticRule = {
   name: "cron-jobs",
+  kinds: ["batch/CronJob"],
   check(target, _bundle, report) {
     if (target.group !== "batch" || target.kind !== "CronJob") return;
     const spec = asRecord(target.object.spec) ?? {};

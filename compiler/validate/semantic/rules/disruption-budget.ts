@@ -7,6 +7,7 @@ import type { SemanticRule } from "./rule.js";
 /** TKC3511-3513: PodDisruptionBudget budget fields and selector. */
 export const disruptionBudget: SemanticRule = {
   name: "disruption-budget",
+  kinds: ["policy/PodDisruptionBudget"],
   check(target, bundle, report) {
     if (target.group !== "policy" || target.kind !== "PodDisruptionBudget") return;
     const spec = asRecord(target.object.spec) ?? {};

@@ -11,6 +11,7 @@ const BAD_SEGMENTS = ["//", "/./", "/../", "%2f", "%2F"];
 /** TKC3311-3316, TKC3319: networking.k8s.io Ingress hosts, paths and backends. */
 export const ingressRules: SemanticRule = {
   name: "ingress",
+  kinds: ["networking.k8s.io/Ingress"],
   check(target, bundle, report) {
     if (target.group !== "networking.k8s.io" || target.kind !== "Ingress") return;
     const spec = asRecord(target.object.spec) ?? {};

@@ -25,6 +25,7 @@ export function checkJobSpec(spec: Json, base: JsonPath, report: Reporter): void
 
 export const jobs: SemanticRule = {
   name: "jobs",
+  kinds: ["batch/Job"],
   check(target, _bundle, report) {
     if (target.group !== "batch" || target.kind !== "Job") return;
     const spec = asRecord(target.object.spec);

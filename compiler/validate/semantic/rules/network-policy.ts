@@ -7,6 +7,7 @@ const POLICY_TYPES = ["Ingress", "Egress"];
 /** TKC3317-3318: NetworkPolicy policyTypes and port ranges (port protocols, also TKC3318, are an enum of schemas/generator/enums.ts). */
 export const networkPolicy: SemanticRule = {
   name: "network-policy",
+  kinds: ["networking.k8s.io/NetworkPolicy"],
   check(target, _bundle, report) {
     if (target.group !== "networking.k8s.io" || target.kind !== "NetworkPolicy") return;
     const spec = asRecord(target.object.spec) ?? {};

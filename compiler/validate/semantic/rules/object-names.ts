@@ -39,6 +39,8 @@ function checkName(target: BundleObject, name: string, report: Reporter): void {
   const { group, kind } = target;
   if (group === "" && kind === "Namespace") return labelName(dns1123LabelProblem(name), "DNS-1123 label", name, kind, report);
   if (group === "" && kind === "Service") return labelName(dns1035LabelProblem(name), "DNS-1035 label", name, kind, report);
+  // Mirrors ValidateStatefulSetName (pkg/apis/apps/validation): pod names and hostnames come from it.
+  if (group === "apps" && kind === "StatefulSet") return labelName(dns1123LabelProblem(name), "DNS-1123 label", name, kind, report);
   if (group === "rbac.authorization.k8s.io") {
     const problem = pathSegmentNameProblem(name);
     if (problem) report.error("TKC3101", path, `name ${show(name)} is not a valid ${kind} name: it ${problem}`, "remove '/' and '%' from the name");

@@ -13,6 +13,7 @@ const COUNTS: Readonly<Record<string, readonly string[]>> = {
 /** TKC3404-3408: replica and history counts, update strategy type, and rollingUpdate parameters. */
 export const rolloutStrategy: SemanticRule = {
   name: "rollout-strategy",
+  kinds: ["apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet"],
   check(target, _bundle, report) {
     if (target.group !== "apps" || !(target.kind in COUNTS)) return;
     const spec = asRecord(target.object.spec) ?? {};
@@ -23,7 +24,9 @@ export const rolloutStrategy: SemanticRule = {
       }
     }
     if (target.kind === "Deployment" && isInteger(spec.progressDeadlineSeconds) && isInteger(spec.minReadySeconds) && spec.progressDeadlineSeconds <= spec.minReadySeconds) {
-      report.error("TKC3404", ["spec", "progressDeadlineSeconds"], `progressDeadlineSeconds ${spec.progressDeadlineSeconds} must be greater than minReadySeconds ${spec.minReadySeconds}`, "raise progressDeadlineSeconds (default 600)");
+      const written = asRecord(asRecord(target.sourced.object)?.spec)?.progressDeadlineSeconds;
+      const deadline = written === undefined || written === null ? `progressDeadlineSeconds ${spec.progressDeadlineSeconds} (the default)` : `progressDeadlineSeconds ${spec.progressDeadlineSeconds}`;
+      report.error("TKC3404", ["spec", "progressDeadlineSeconds"], `${deadline} must be greater than minReadySeconds ${spec.minReadySeconds}`, "set progressDeadlineSeconds above minReadySeconds (it defaults to 600)");
     }
     if (target.kind === "ReplicaSet") return;
     const field = target.kind === "Deployment" ? "strategy" : "updateStrategy";

@@ -9,6 +9,7 @@ import type { SemanticRule } from "./rule.js";
  */
 export const serviceSpec: SemanticRule = {
   name: "service-spec",
+  kinds: ["Service"],
   check(target, _bundle, report) {
     if (target.group !== "" || target.kind !== "Service") return;
     const spec = asRecord(target.object.spec) ?? {};

@@ -28,6 +28,7 @@ function declaredPorts(workload: BundleObject): DeclaredPort[] {
  */
 export const serviceTargets: SemanticRule = {
   name: "service-targets",
+  kinds: ["Service"],
   check(target, bundle, report) {
     if (target.group !== "" || target.kind !== "Service") return;
     const spec = asRecord(target.object.spec) ?? {};

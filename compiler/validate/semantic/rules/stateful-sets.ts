@@ -8,6 +8,7 @@ import type { SemanticRule } from "./rule.js";
 /** TKC3410-3413: StatefulSet governing Service and volumeClaimTemplates (podManagementPolicy, TKC3412, is an enum of schemas/generator/enums.ts). */
 export const statefulSets: SemanticRule = {
   name: "stateful-sets",
+  kinds: ["apps/StatefulSet"],
   check(target, bundle, report) {
     if (target.group !== "apps" || target.kind !== "StatefulSet") return;
     const spec = asRecord(target.object.spec) ?? {};
