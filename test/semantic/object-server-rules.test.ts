@@ -119,7 +119,7 @@ test("TKC3111/3112: finalizers and owner references", () => {
   const cm = (metadata: Loose): Loose => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { ...meta("c"), ...metadata }, data: {} });
   const owner = (controller: boolean) => ({ apiVersion: "apps/v1", kind: "Deployment", name: "web", uid: "0b7f-1", controller });
   assert.deepEqual(run([cm({ finalizers: ["kubernetes", "example.com/cleanup"], ownerReferences: [owner(true), owner(false)] })]), []);
-  expectDiagnostic(run([cm({ finalizers: ["cleanup"] })]), "TKC3111", "metadata.finalizers[0]", '"cleanup" is neither a standard finalizer nor domain-qualified');
+  expectDiagnostic(run([cm({ finalizers: ["cleanup"] })]), "TKC3111", "metadata.finalizers[0]", '"cleanup" is neither a standard finalizer nor domain-qualified', { severity: "warning" });
   expectDiagnostic(run([cm({ finalizers: ["example.com/clean up"] })]), "TKC3111", "metadata.finalizers[0]", "is not a qualified name");
   expectDiagnostic(run([cm({ ownerReferences: [owner(true), owner(true)] })]), "TKC3112", "metadata.ownerReferences[1].controller", "two owner references are marked controller: true");
   expectDiagnostic(run([cm({ ownerReferences: [{ apiVersion: "v1", kind: "Pod", name: "p" }] })]), "TKC3112", "metadata.ownerReferences[0].uid", "has no uid");

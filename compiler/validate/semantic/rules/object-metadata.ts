@@ -21,7 +21,9 @@ export const objectMetadata: SemanticRule = {
       const path = ["metadata", "finalizers", i];
       const problem = qualifiedNameProblem(entry);
       if (problem) report.error("TKC3111", path, `finalizer ${show(entry)} is not a qualified name: it ${problem}`, "name finalizers like \"example.com/cleanup\"");
-      else if (!entry.includes("/") && !STANDARD_FINALIZERS.has(entry)) report.error("TKC3111", path, `finalizer ${show(entry)} is neither a standard finalizer nor domain-qualified`, `prefix it with your domain, e.g. ${show(`example.com/${entry}`)}`);
+      // The server only warns here ("prefer a domain-qualified finalizer name"): Argo CD's own
+      // resources-finalizer.argocd.argoproj.io has no "/".
+      else if (!entry.includes("/") && !STANDARD_FINALIZERS.has(entry)) report.warning("TKC3111", path, `finalizer ${show(entry)} is neither a standard finalizer nor domain-qualified; the API server warns`, `prefer a name with your domain and a path, e.g. ${show(`example.com/${entry}`)}`);
     });
     let controller: number | undefined;
     asArray(metadata.ownerReferences).forEach((entry, i) => {
