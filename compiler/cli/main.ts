@@ -7,15 +7,16 @@ import { importCommand, runImport, type ImportArgs } from "./commands/import.js"
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
 import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
 import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
-import { EXIT, processOutput } from "./output.js";
+import { cliOutput, EXIT, processIo, type CliIo } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
 /**
  * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
  * 2 usage errors, 70 internal errors (a tkc bug: the only case that prints a stack).
+ * It never exits the process (bin/tkc.cjs sets the exit code), so it can also run in-process.
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  const output = processOutput();
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const output = cliOutput(io);
   let code: number = EXIT.ok;
   const cli = yargs([...argv])
     .scriptName("tkc")
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(tkcVersion())
     .help()
     .alias("h", "help")
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, io.stdout.columns || 100))
     .fail((message, failure) => {
       if (failure) throw failure;
       // Throwing stops yargs from running the command handler with the invalid arguments.
@@ -42,7 +43,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
     .exitProcess(false);
   try {
-    await cli.parseAsync();
+    // with a callback, yargs hands over --help and --version text instead of printing it itself
+    await cli.parseAsync([...argv], {}, (_error, _args, text) => {
+      if (text) io.stdout.write(text + "\n");
+    });
   } catch (failure) {
     if (failure instanceof UsageError) {
       output.err(`${failure.message}\n\nRun 'tkc --help' for usage.`);
