@@ -234,6 +234,15 @@ function remember(cache: Map<string, string>, s: string, text: string): void {
   cache.set(s, text);
 }
 
+/**
+ * A string as a scalar inside a flow collection (`[a, b]`, `{k: v}`), as the diff prints values:
+ * the block rule above, and quoted when it holds a flow indicator (`,` `[` `]` `{` `}`).
+ */
+export function flowScalarString(s: string): string {
+  return needsQuotes(s, false) || FLOW_INDICATOR.test(s) ? doubleQuoted(s) : s;
+}
+const FLOW_INDICATOR = /[,[\]{}]/;
+
 /** null/bool spellings of YAML 1.1 (yaml.v2's resolve table) and 1.2, merge `<<` and value `=`. */
 const RESERVED = new Set([
   "~", "null", "Null", "NULL",

@@ -4,7 +4,7 @@ import fc from "../support/fast-check.js";
 import YAML from "yaml";
 import { fileURLToPath } from "node:url";
 import { assertGoldenFile } from "../support/golden.js";
-import { canonicalKeys, toCanonicalYaml } from "../../compiler/emit/yaml-writer.js";
+import { canonicalKeys, flowScalarString, toCanonicalYaml } from "../../compiler/emit/yaml-writer.js";
 
 /** Strings some YAML reader would read as something else if written plain. */
 const YAML_SPECIALS = [
@@ -75,6 +75,23 @@ test("every special token round-trips through YAML 1.1 and 1.2 readers, as a val
 
 test("arbitrary JSON values round-trip through YAML 1.1 and 1.2 readers", () => {
   fc.assert(fc.property(jsonValue, assertRoundTrips), { numRuns: 3000 });
+});
+
+function assertFlowRoundTrips(s: string): void {
+  const text = flowScalarString(s);
+  assert.ok(!text.includes("\n"), "one line");
+  for (const version of ["1.1", "1.2"] as const) {
+    assert.deepEqual(YAML.parse(`[${text}, ${text}]`, { version }), [s, s], `YAML ${version} reads back a different list from [${text}, ${text}]`);
+    assert.deepEqual(YAML.parse(`{${text}: ${text}, x: 1}`, { version }), { [s]: s, x: 1 }, `YAML ${version} reads back a different map from {${text}: ${text}}`);
+  }
+}
+
+test("strings in flow collections (as the diff prints them) round-trip through YAML 1.1 and 1.2 readers", () => {
+  for (const s of [...YAML_SPECIALS, "a,b", "[", "a]", "{x}", "a:b", "a: b", "hello world"]) assertFlowRoundTrips(s);
+  fc.assert(fc.property(nastyString, assertFlowRoundTrips), { numRuns: 2000 });
+  assert.equal(flowScalarString("nginx:1.25"), "nginx:1.25");
+  assert.equal(flowScalarString("on"), '"on"');
+  assert.equal(flowScalarString("a,b"), '"a,b"');
 });
 
 test("output does not depend on key insertion order", () => {
