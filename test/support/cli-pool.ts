@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { tempDir, type CliResult } from "./cli.js";
 
@@ -8,7 +9,7 @@ import { tempDir, type CliResult } from "./cli.js";
  * inherit this one's environment, working directory and `--import tsx`; each has its own
  * TKC_CACHE_DIR (concurrent builds sharing one race on the type checker's tsconfig there).
  */
-export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): void } {
+export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): Promise<void> } {
   interface Job { id: number; args: readonly string[]; done(result: CliResult): void; failed(error: Error): void }
   const queue: Job[] = [];
   const idle: ChildProcess[] = [];
@@ -57,8 +58,13 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
       queue.push({ id: nextId++, args, done, failed });
       dispatch();
     }),
-    close: () => {
-      for (const child of children) child.kill();
+    // wait for the exits: no process outlives the test file
+    close: async () => {
+      await Promise.all(children.map((child) => {
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, "exit");
+        child.kill();
+        return exited;
+      }));
     },
   };
 }
