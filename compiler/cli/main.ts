@@ -12,15 +12,16 @@ import { explainCommand, runExplain, type ExplainArgs } from "./commands/explain
 import { completionCommand, runCompletion, type CompletionArgs } from "./commands/completion.js";
 import { pushCommand, runPush, type PushArgs } from "./commands/push.js";
 import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
-import { EXIT, processOutput } from "./output.js";
+import { cliOutput, EXIT, processIo, type CliIo } from "./output.js";
 import { tkcVersion } from "../paths.js";
 
 /**
  * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
  * 2 usage errors, 70 internal errors (a tkc bug: the only case that prints a stack).
+ * It never exits the process (bin/tkc.cjs sets the exit code), so it can also run in-process.
  */
-export async function main(argv: readonly string[]): Promise<number> {
-  const output = processOutput();
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const output = cliOutput(io);
   let code: number = EXIT.ok;
   const commands = [
     { ...initCommand, handler: (args: unknown) => void (code = runInit(args as InitArgs, output)) },
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(tkcVersion())
     .help()
     .alias("h", "help")
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, io.stdout.columns || 100))
     .fail((message, failure) => {
       if (failure) throw failure;
       // Throwing stops yargs from running the command handler with the invalid arguments.
@@ -60,7 +61,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
     .exitProcess(false);
   try {
-    await cli.parseAsync();
+    // with a callback, yargs hands over --help and --version text instead of printing it itself
+    await cli.parseAsync([...argv], {}, (_error, _args, text) => {
+      if (text) io.stdout.write(text + "\n");
+    });
   } catch (failure) {
     if (failure instanceof UsageError) {
       output.err(`${failure.message}\n\nRun 'tkc --help' for usage.`);

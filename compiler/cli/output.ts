@@ -7,17 +7,41 @@ import { renderDiagnostic, renderSummary, useColor } from "../diagnostics/render
  */
 export const EXIT = { ok: 0, userError: 1, usage: 2, trouble: 2, internal: 70 } as const;
 
+/** A text stream the CLI writes to: the process's stdout/stderr, or a buffer when run in-process. */
+export interface TextSink {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/**
+ * What one CLI run reads and writes, so that it can run in-process (the tests do). Relative paths
+ * still resolve against process.cwd(), and the stages read their TKC_* settings from process.env.
+ */
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+}
+
+export function processIo(): CliIo {
+  return { env: process.env, stdout: process.stdout, stderr: process.stderr };
+}
+
 export interface Output {
+  /** Colour on stderr (diagnostics). */
   readonly color: boolean;
+  readonly io: CliIo;
   out(line: string): void;
   err(line: string): void;
 }
 
-export function processOutput(): Output {
+export function cliOutput(io: CliIo): Output {
   return {
-    color: useColor(process.stderr),
-    out: (line) => process.stdout.write(line + "\n"),
-    err: (line) => process.stderr.write(line + "\n"),
+    color: useColor(io.stderr, io.env),
+    io,
+    out: (line) => io.stdout.write(line + "\n"),
+    err: (line) => io.stderr.write(line + "\n"),
   };
 }
 

@@ -17,9 +17,9 @@ export interface RenderOptions {
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is present and not empty (https://no-color.org). */
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  const noColor = process.env.NO_COLOR;
-  return Boolean(stream.isTTY) && (noColor === undefined || noColor === "") && process.env.TERM !== "dumb";
+export function useColor(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const noColor = env.NO_COLOR;
+  return Boolean(stream.isTTY) && (noColor === undefined || noColor === "") && env.TERM !== "dumb";
 }
 
 const paint = (code: number, on: boolean) => (text: string) => (on ? `\u001b[${code}m${text}\u001b[0m` : text);

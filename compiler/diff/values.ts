@@ -1,4 +1,4 @@
-import { toCanonicalYaml } from "../emit/yaml-writer.js";
+import { flowScalarString, toCanonicalYaml } from "../emit/yaml-writer.js";
 
 /** Longest value written on the change's own line; longer ones are written as a YAML block below it. */
 const INLINE_LIMIT = 100;
@@ -19,12 +19,9 @@ function flow(value: unknown): string {
 
 const REDACTED = /^<redacted(?:: changed)?>$/;
 
-/** Plain when a YAML reader reads it back as the same string inside flow collections, else JSON-quoted. */
+/** The YAML writer's quoting rule (for flow collections); a redaction marker is shown as is. */
 function flowString(s: string): string {
-  if (REDACTED.test(s)) return s;
-  const plain = /^[\w/][\w./@+-]*(?::[\w./@+-]+)*$/.test(s) && !/^(?:y|n|yes|no|on|off|true|false|null|~)$/i.test(s);
-  if (plain && !/^[-+.\d][\d._:eE+-]*$/.test(s) && !/^0[xob]/.test(s)) return s;
-  return JSON.stringify(s);
+  return REDACTED.test(s) ? s : flowScalarString(s);
 }
 
 /** A value as canonical YAML lines (what the bundle file holds). */

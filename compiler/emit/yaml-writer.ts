@@ -234,6 +234,15 @@ function remember(cache: Map<string, string>, s: string, text: string): void {
   cache.set(s, text);
 }
 
+/**
+ * A string as a scalar inside a flow collection (`[a, b]`, `{k: v}`), as the diff prints values:
+ * the block rule above, and quoted when it holds a flow indicator (`,` `[` `]` `{` `}`).
+ */
+export function flowScalarString(s: string): string {
+  return needsQuotes(s, false) || FLOW_INDICATOR.test(s) ? doubleQuoted(s) : s;
+}
+const FLOW_INDICATOR = /[,[\]{}]/;
+
 /** null/bool spellings of YAML 1.1 (yaml.v2's resolve table) and 1.2, merge `<<` and value `=`. */
 const RESERVED = new Set([
   "~", "null", "Null", "NULL",
@@ -316,18 +325,17 @@ function doubleQuoted(s: string): string {
 /**
  * `|`, `|-` or `|+` followed by the lines at `indent`, or undefined when a literal block cannot hold
  * the string exactly: carriage returns (readers normalise line breaks), other non-printables,
- * strings of nothing but spaces and line breaks, and leading spaces at the document root.
+ * a line ending in a space, and leading spaces at the document root.
  */
 function blockScalar(s: string, indent: number, root: boolean): string | undefined {
   const n = s.length;
-  let spacesOnly = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20 ? c !== 0x0a && c !== 0x09 : c === 0x7f || (c >= 0x80 && !printableNonAscii(c, s, i))) return undefined;
-    if (c !== 0x0a && c !== 0x20) spacesOnly = false;
+    // libyaml's rule: no block scalar with trailing spaces on a line. Readers disagree on lines of
+    // only spaces (`yaml` drops a last such line after an indentation indicator: `|2-\n   x\n   `).
+    if (c === 0x20 && (i === n - 1 || s.charCodeAt(i + 1) === 0x0a)) return undefined;
   }
-  // Only spaces and line breaks: readers take the space-only lines for trailing empty lines.
-  if (spacesOnly && s.includes(" ")) return undefined;
   let header = "|";
   // Indentation is detected from the first non-empty line; a leading space there needs "2".
   let firstContent = 0;

@@ -134,12 +134,13 @@ describe("built-in CRDs", () => {
     assert.deepEqual(wrong.map((d) => [d.code, d.path]), [["TKC3003", "spec.size"]]);
   });
 
-  it("validates 2,500 custom resources quickly", () => {
+  // speed: bench/ (a wall-clock limit here fails on a loaded machine, not on slow code)
+  it("validates 2,500 custom resources, reporting exactly the wrong ones", () => {
     const objects = Array.from({ length: 2500 }, (_, i) => sourced(i % 2 ? serviceMonitor({ port: `p${i}` }) : vpa("Auto")));
-    validateSchemas(objects.slice(0, 2), "1.36"); // load the validators
-    const started = performance.now();
     assert.deepEqual(validateSchemas(objects, "1.36"), []);
-    const ms = performance.now() - started;
-    assert.ok(ms < 500, `took ${Math.round(ms)} ms`);
+    objects[1234] = sourced(vpa("Sometimes"));
+    const wrong = validateSchemas(objects, "1.36");
+    assert.equal(wrong.length, 1, "one diagnostic, for the one wrong object");
+    assert.deepEqual(wrong.map((d) => d.code), validateSchemas([sourced(vpa("Sometimes"))], "1.36").map((d) => d.code));
   });
 });

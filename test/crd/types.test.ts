@@ -7,8 +7,5 @@ import { typecheckFiles } from "./helpers.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
 it("built-in CRD types type-check strictly and reject wrong values", () => {
-  const started = performance.now();
   typecheckFiles([join(root, "test/crd/fixtures/types-check.ts")]);
-  const ms = performance.now() - started;
-  assert.ok(ms < 20_000, `tsc took ${Math.round(ms)} ms`);
 });

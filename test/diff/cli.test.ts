@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
-import { updateGoldens } from "../support/files.js";
+import { assertGoldenFile } from "../support/golden.js";
 import { configMap, deployment, secret, writeBundleDir } from "./helpers.js";
 
 const goldenDir = join(repoRoot, "test", "diff", "golden");
@@ -51,12 +51,7 @@ test("golden text, markdown and JSON for a realistic change to examples/shop", (
   for (const [format, file] of [["text", "shop.txt"], ["markdown", "shop.md"], ["json", "shop.json"]] as const) {
     const result = runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", format], { cwd: root });
     assert.equal(result.status, 0, result.stderr);
-    const golden = join(goldenDir, file);
-    if (updateGoldens || !existsSync(golden)) {
-      mkdirSync(goldenDir, { recursive: true });
-      writeFileSync(golden, result.stdout);
-    }
-    assert.equal(result.stdout, readFileSync(golden, "utf8"), `${file} differs from the golden (TKC_UPDATE_GOLDEN=1 rewrites it)`);
+    assertGoldenFile(join(goldenDir, file), result.stdout);
   }
   const json = JSON.parse(runTkc(["diff", "a/out/shop/prod", "b/out/shop/prod", "--format", "json"], { cwd: root }).stdout);
   // api (image, env), orders-worker (replicas), the migration Job (new hash: the same Job, rerun);

@@ -1,13 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "../../compiler/pipeline.js";
-import { bundlesOnly, readTree, updateGoldens } from "../support/files.js";
+import { bundlesOnly, readTree } from "../support/files.js";
+import { assertGoldenTree } from "../support/golden.js";
 import { repoRoot, tempDir } from "../support/cli.js";
 
 // Golden bundles: every example builds to exactly the bytes under examples/<name>/expected/.
-// TKC_UPDATE_GOLDEN=1 rewrites them; review the diff like code.
+// A missing golden fails; TKC_UPDATE_GOLDEN=1 rewrites them; review the diff like code.
 const examplesDir = join(repoRoot, "examples");
 const examples = readdirSync(examplesDir).filter((name) => existsSync(join(examplesDir, name, "release.k8s.ts")));
 
@@ -19,15 +20,6 @@ for (const name of examples) {
     const report = await build({ target: join(examplesDir, name), outDir: out, write: true });
     assert.deepEqual(report.diagnostics, [], "the example builds without diagnostics");
     assert.ok(report.ok);
-    const actual = bundlesOnly(readTree(join(out, report.release!)));
-    const expectedDir = join(examplesDir, name, "expected");
-    if (updateGoldens) {
-      rmSync(expectedDir, { recursive: true, force: true });
-      mkdirSync(expectedDir, { recursive: true });
-      cpSync(join(out, report.release!), expectedDir, { recursive: true, filter: (src) => !src.includes("/history") });
-    }
-    const expected = bundlesOnly(readTree(expectedDir));
-    assert.deepEqual([...actual.keys()], [...expected.keys()], "same files");
-    for (const [file, content] of actual) assert.equal(content, expected.get(file), `${name}/${file} matches the golden file`);
+    assertGoldenTree(join(examplesDir, name, "expected"), bundlesOnly(readTree(join(out, report.release!))));
   });
 }

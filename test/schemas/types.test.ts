@@ -9,12 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 it("generated types type-check strictly, with literal GVKs and no index signatures", () => {
   const tsc = join(root, "node_modules", ".bin", "tsc");
   const args = ["--ignoreConfig", "--noEmit", "--strict", "--module", "nodenext", "--target", "es2022", "--skipLibCheck", join(root, "test/schemas/fixtures/types-check.ts")];
-  const started = performance.now();
   try {
     execFileSync(tsc, args, { cwd: root, encoding: "utf8", stdio: "pipe" });
   } catch (e) {
     assert.fail(`tsc failed:\n${(e as { stdout?: string }).stdout ?? e}`);
   }
-  const ms = performance.now() - started;
-  assert.ok(ms < 15_000, `tsc took ${Math.round(ms)} ms`);
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import fc from "fast-check";
+import fc from "../support/fast-check.js";
 import { compareQuantities, parseQuantity } from "../../compiler/validate/semantic/quantity.js";
 import { labelValueProblem, portNameProblem } from "../../compiler/validate/semantic/syntax.js";
 

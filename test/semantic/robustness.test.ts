@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import fc from "fast-check";
+import fc from "../support/fast-check.js";
 import type { KubeObject } from "../../compiler/model/object.js";
 import { validateSemantics } from "../../compiler/validate/semantic/index.js";
 import { fullBundle, pair, run } from "./fixtures.js";

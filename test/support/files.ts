@@ -15,7 +15,8 @@ export function readTree(dir: string): Map<string, string> {
   return out;
 }
 
-export const updateGoldens = process.env.TKC_UPDATE_GOLDEN === "1";
+/** Kept for older imports; compare goldens with assertGoldenFile/assertGoldenTree from ./golden.js. */
+export { updateGoldens } from "./golden.js";
 
 /** The bundles of a release's output, without its history (revision records hold a time and a commit). */
 export function bundlesOnly(tree: Map<string, string>): Map<string, string> {

@@ -83,14 +83,10 @@ function billionLaughs(): string {
   return text;
 }
 
-test("a billion-laughs document is refused in milliseconds", () => {
+test("a billion-laughs document is refused, not expanded", () => {
   const text = billionLaughs();
   assert.ok(text.length > 400 && text.length < 1200, `${text.length} bytes`);
-  const started = performance.now();
   const { objects, diagnostics } = readKubernetesYaml("bomb.yaml", text);
-  const elapsed = performance.now() - started;
-  // expanding it would take minutes and gigabytes; the bound is loose so a loaded 2-core CI machine never flakes
-  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(1)} ms`);
   assert.deepEqual(objects, []);
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].code, "TKC1103");

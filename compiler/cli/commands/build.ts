@@ -71,6 +71,6 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
   printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
-  if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
+  if (output.io.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
   return EXIT.ok;
 }

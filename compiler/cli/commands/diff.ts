@@ -111,8 +111,8 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
     throw failure;
   }
   const text =
-    args.format === "json" ? renderJson(diffs) : args.format === "markdown" ? renderMarkdown(diffs) : renderText(diffs, { color: useColor(process.stdout) });
-  process.stdout.write(text);
+    args.format === "json" ? renderJson(diffs) : args.format === "markdown" ? renderMarkdown(diffs) : renderText(diffs, { color: useColor(output.io.stdout, output.io.env) });
+  output.io.stdout.write(text);
   return args["exit-code"] && diffs.some(hasDifferences) ? 1 : EXIT.ok;
 }
 
