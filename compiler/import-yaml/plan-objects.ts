@@ -1,0 +1,58 @@
+import { findKind } from "../../schemas/index.js";
+import { findCustomKind } from "../../schemas/crds/index.js";
+import type { KubeObject } from "../model/object.js";
+import type { Manifest } from "./read-manifests.js";
+
+/** What the importer does with one object. */
+export type ObjectPlan =
+  /** A typed raw() object (built-in kind, or a custom resource tkc has types for). */
+  | { readonly how: "raw"; readonly manifest: Manifest; readonly object: KubeObject }
+  /** unchecked(): a custom resource without types (no known or imported CRD). */
+  | { readonly how: "unchecked"; readonly manifest: Manifest; readonly object: KubeObject }
+  /** plainSecret(): a Secret written as stringData, emitted only with --include-secrets. */
+  | { readonly how: "plainSecret"; readonly manifest: Manifest; readonly object: KubeObject }
+  /** A Secret with values, left out: the user creates it. */
+  | { readonly how: "secretLeftOut"; readonly manifest: Manifest; readonly object: KubeObject; readonly keys: readonly string[] };
+
+export interface PlanOptions {
+  readonly kubeVersion: string;
+  readonly includeSecrets: boolean;
+  /** The environment's namespace: objects in it lose their explicit namespace. */
+  readonly namespace: string;
+}
+
+function secretKeys(object: KubeObject): string[] {
+  const data = (object.data as Record<string, unknown> | undefined) ?? {};
+  const stringData = (object.stringData as Record<string, unknown> | undefined) ?? {};
+  return [...new Set([...Object.keys(data), ...Object.keys(stringData)])].sort();
+}
+
+/** A Secret plainSecret() reproduces exactly: name, stringData and an explicit type only (it writes type: Opaque when none is given). */
+function plainSecretFits(object: KubeObject): boolean {
+  const metadata = object.metadata ?? {};
+  const topLevel = Object.keys(object).every((k) => ["apiVersion", "kind", "metadata", "stringData", "type"].includes(k));
+  const metaKeys = Object.keys(metadata).every((k) => k === "name" || k === "namespace");
+  const values = object.stringData as Record<string, unknown> | undefined;
+  return topLevel && metaKeys && typeof object.type === "string" && values !== undefined && Object.keys(values).length > 0 && Object.values(values).every((v) => typeof v === "string");
+}
+
+/** Drops metadata.namespace when it is the environment's (the compiler sets it back). */
+export function withoutNamespace(object: KubeObject, namespace: string): KubeObject {
+  if (object.metadata?.namespace !== namespace) return object;
+  const { namespace: _dropped, ...metadata } = object.metadata;
+  return { ...object, metadata };
+}
+
+export function planObject(manifest: Manifest, options: PlanOptions): ObjectPlan {
+  const object = withoutNamespace(manifest.object, options.namespace);
+  if (object.apiVersion === "v1" && object.kind === "Secret") {
+    const keys = secretKeys(object);
+    if (keys.length > 0) {
+      if (!options.includeSecrets) return { how: "secretLeftOut", manifest, object, keys };
+      if (plainSecretFits(object)) return { how: "plainSecret", manifest, object };
+    }
+    return { how: "raw", manifest, object };
+  }
+  const known = findKind(options.kubeVersion, object.apiVersion, object.kind) ?? findCustomKind(object.apiVersion, object.kind);
+  return { how: known ? "raw" : "unchecked", manifest, object };
+}

@@ -1,0 +1,33 @@
+import { describeObject } from "../model/object.js";
+import type { ImportPlan } from "./import-project.js";
+
+/**
+ * The import report: per application what was grouped and why, which objects became patterns,
+ * which stayed raw()/unchecked(), and what could not be kept (Secrets left out, namespaces kept).
+ */
+export function renderReport(plan: ImportPlan, outShown: string): string {
+  const lines: string[] = [];
+  const count = (how: string) => plan.apps.reduce((n, app) => n + app.plans.filter((p) => p.how === how).length, 0);
+  lines.push(`imported ${plan.apps.reduce((n, a) => n + a.plans.length, 0)} objects into ${plan.apps.length} application${plan.apps.length === 1 ? "" : "s"} in ${outShown}/ (environment ${plan.environment.name}, namespace ${plan.environment.namespace})`);
+  for (const app of plan.apps) {
+    lines.push(`\n${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
+    for (const p of app.plans) {
+      const what = `${p.object.kind} ${p.object.metadata.name}`;
+      if (p.how === "raw") lines.push(`  raw()         ${what}`);
+      else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types)`);
+      else if (p.how === "plainSecret") lines.push(`  plainSecret() ${what} (values in the bundle in plain text: --include-secrets)`);
+      else lines.push(`  left out      ${what}: holds values (${p.keys.join(", ")}); create it before installing`);
+    }
+  }
+  lines.push(`\nmapped to patterns: none (service() and patterns would change selectors, labels, security contexts or defaults of these objects, so everything stays raw() to build to the same objects)`);
+  lines.push(`raw(): ${count("raw")}, unchecked(): ${count("unchecked")}, plainSecret(): ${count("plainSecret")}`);
+  const leftOut = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "secretLeftOut"));
+  const other = plan.otherNamespaces;
+  if (leftOut.length > 0 || other.length > 0) {
+    lines.push("not kept:");
+    for (const p of leftOut) lines.push(`  ${describeObject(p.manifest.object)}: Secret with values, not imported (pass --include-secrets to keep it in plain text)`);
+    for (const m of other) lines.push(`  ${describeObject(m.object)}: keeps its own namespace (the environment's is ${plan.environment.namespace})`);
+  }
+  lines.push(`\nnext: tkc check ${outShown} && tkc build ${outShown}`);
+  return lines.join("\n");
+}
