@@ -152,8 +152,15 @@ export function groupApplications(manifests: readonly Manifest[]): Application[]
   for (const app of appOf.values()) prefixes.set(app, app);
   for (const [m, app] of appOf) if (!prefixes.has(String(m.object.metadata?.name))) prefixes.set(String(m.object.metadata?.name), app);
   const ordered = [...prefixes.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const m of manifests) {
+  // definitions first, so that custom resources can join the application of their CRD
+  const definitionsFirst = [...manifests].sort((a, b) => Number(b.object.kind === "CustomResourceDefinition") - Number(a.object.kind === "CustomResourceDefinition"));
+  for (const m of definitionsFirst) {
     if (appOf.has(m)) continue;
+    const definition = definitionOf(m.object, manifests);
+    if (definition && appOf.has(definition)) {
+      assign(m, appOf.get(definition)!, "custom resource definition");
+      continue;
+    }
     const name = String(m.object.metadata?.name ?? "");
     const prefix = ordered.find((p) => name === p || name.startsWith(`${p}-`));
     assign(m, prefix !== undefined ? prefixes.get(prefix)! : name, prefix !== undefined ? "names" : "own name");

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readKubernetesYaml } from "../load/yaml/read.js";
 import type { KubeObject } from "../model/object.js";
@@ -31,7 +31,7 @@ export function readManifests(paths: readonly string[], cwd: string): ReadManife
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   for (const path of paths) {
-    const full = join(cwd, path);
+    const full = resolve(cwd, path);
     let isDir: boolean;
     try {
       isDir = statSync(full).isDirectory();
