@@ -14,7 +14,7 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
     for (const p of app.plans) {
       const what = `${p.object.kind} ${p.object.metadata.name}`;
       if (p.how === "raw") lines.push(`  raw()         ${what}`);
-      else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types)`);
+      else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (${p.why ?? `no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types`})`);
       else if (p.how === "plainSecret") lines.push(`  plainSecret() ${what} (values in the bundle in plain text: --include-secrets)`);
       else lines.push(`  left out      ${what}: holds values (${p.keys.join(", ")}); create it before installing`);
     }
@@ -23,11 +23,18 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
   lines.push(`raw(): ${count("raw")}, unchecked(): ${count("unchecked")}, plainSecret(): ${count("plainSecret")}`);
   const leftOut = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "secretLeftOut"));
   const other = plan.otherNamespaces;
-  if (leftOut.length > 0 || other.length > 0) {
+  const withNulls = plan.apps.flatMap((a) => a.plans.filter((p) => p.droppedNulls !== undefined));
+  if (leftOut.length > 0 || other.length > 0 || withNulls.length > 0) {
     lines.push("not kept:");
+    for (const p of withNulls) lines.push(`  ${describeObject(p.manifest.object)}: null fields left out (the API server reads them as unset): ${listed(p.droppedNulls!)}`);
     for (const p of leftOut) lines.push(`  ${describeObject(p.manifest.object)}: Secret with values, not imported (pass --include-secrets to keep it in plain text)`);
     for (const m of other) lines.push(`  ${describeObject(m.object)}: keeps its own namespace (the environment's is ${plan.environment.namespace})`);
   }
   lines.push(`\nnext: tkc check ${outShown} && tkc build ${outShown}`);
   return lines.join("\n");
+}
+
+/** At most five items, then how many more. */
+function listed(items: readonly string[]): string {
+  return items.length <= 5 ? items.join(", ") : `${items.slice(0, 5).join(", ")} and ${items.length - 5} more`;
 }

@@ -21,6 +21,16 @@ export function objectsOf(files: readonly string[]): Json[] {
   return out;
 }
 
+/**
+ * The object as the importer promises to keep it: `key: null` fields left out (the API server reads
+ * null as unset; the importer reports each one). Used for inputs that have them.
+ */
+export function withoutNullFields(value: any): any {
+  if (Array.isArray(value)) return value.map(withoutNullFields);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNullFields(v)]));
+}
+
 /** The objects `tkc build` wrote for one environment (the bundle's YAML files). */
 export function builtObjects(outDir: string): Json[] {
   const files = readdirSync(outDir).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").sort();
