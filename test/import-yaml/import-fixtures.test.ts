@@ -13,8 +13,12 @@ const yamlUnder = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name))
     .sort();
 
+// One import of the shop fixture serves the tests that look at it.
+let shopProject: ReturnType<typeof importCheckBuild> | undefined;
+const shop = () => (shopProject ??= importCheckBuild(["shop"], { cwd: fixtures, name: "shop" }));
+
 test("a Deployment with its Service, ConfigMap, HPA, PDB and ServiceAccount becomes one descriptor that builds to the same objects", () => {
-  const project = importCheckBuild(["shop"], { cwd: fixtures, name: "shop" });
+  const project = shop();
   assertRoundTrip(objectsOf(yamlUnder(join(fixtures, "shop"))), builtObjects(join(project.dir, "out/shop/shop")), "shop");
   const files = readdirSync(project.dir).filter((f) => f.endsWith(".k8s.ts")).sort();
   assert.deepEqual(files, ["mailer.k8s.ts", "release.k8s.ts", "storefront.k8s.ts"]);
@@ -25,7 +29,7 @@ test("a Deployment with its Service, ConfigMap, HPA, PDB and ServiceAccount beco
 });
 
 test("the generated code is what a person would write (golden)", () => {
-  const project = importCheckBuild(["shop"], { cwd: fixtures, name: "shop" });
+  const project = shop();
   const golden = join(fixtures, "..", "expected", "shop");
   const tree = new Map([...readTree(project.dir)].filter(([path]) => path.endsWith(".k8s.ts") || path === "tkc.config.json"));
   if (updateGoldens) {
