@@ -77,6 +77,7 @@ export function emitApp(appName: string, file: string, plans: readonly ObjectPla
   const images = new Map<string, string>();
   const labelCounts = new Map<string, number>();
   for (const plan of emitted) {
+    if (plan.how === "service") images.set(String(plan.options.image), String(plan.options.name));
     collectImages(plan.object.spec, images);
     countLabelMaps(plan.object, plan.object.kind, [], labelCounts);
   }
@@ -119,7 +120,7 @@ export function emitApp(appName: string, file: string, plans: readonly ObjectPla
       }
       return undefined;
     };
-    const variable = uniqueName(camelName(`${object.metadata.name ?? object.metadata.generateName ?? "object"}-${object.kind}`), taken);
+    const variable = uniqueName(camelName(plan.how === "service" ? String(object.metadata.name) : `${object.metadata.name ?? object.metadata.generateName ?? "object"}-${object.kind}`), taken);
     const comment = plan.manifest.comment.length > 0 ? lineComment(plan.manifest.comment) + "\n" : "";
     blocks.push(`${comment}export const ${variable} = ${callFor(plan, object, substitute)};`);
     imports.add(plan.how);
@@ -133,6 +134,10 @@ export function emitApp(appName: string, file: string, plans: readonly ObjectPla
 }
 
 function callFor(plan: ObjectPlan, object: KubeObject, substitute: Substitute): string {
+  if (plan.how === "service") {
+    // security: "none" keeps the manifests' (absent) security context instead of the restricted profile
+    return `service(${printValue(plan.options, "", substitute)})`;
+  }
   if (plan.how === "plainSecret") {
     // The opt-in is written out on purpose: the values are in the bundle in plain text.
     const options = { name: object.metadata.name, type: object.type, stringData: object.stringData, allowPlaintextInBundle: true };

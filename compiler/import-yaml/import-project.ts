@@ -5,6 +5,7 @@ import { textModulesDeclaration } from "../paths.js";
 import { CONFIG_FILE } from "../load/project.js";
 import { emitApp } from "./emit-app.js";
 import { groupApplications, type Application } from "./group.js";
+import { mapService } from "./map-service.js";
 import { planObject, type ObjectPlan } from "./plan-objects.js";
 import type { Manifest } from "./read-manifests.js";
 import { ImportCode } from "./codes.js";
@@ -16,7 +17,7 @@ export interface ImportOptions {
   readonly env?: string;
   readonly kubeVersion: string;
   readonly includeSecrets: boolean;
-  /** Every object as raw(), no patterns (reserved for the service() mapping; today all objects are raw). */
+  /** Every object as raw(): no service() even where it would be exact. */
   readonly raw: boolean;
   /** Absolute output folder (for the tsconfig's relative paths). */
   readonly outDir: string;
@@ -88,7 +89,8 @@ export function planImportProject(manifests: readonly Manifest[], options: Impor
   const apps: ImportedApp[] = [];
   for (const app of groupApplications(manifests)) {
     const file = fileNameFor(app.name, taken);
-    const plans = app.manifests.map((m) => planObject(m, { kubeVersion: options.kubeVersion, includeSecrets: options.includeSecrets, namespace }));
+    const planned = app.manifests.map((m) => planObject(m, { kubeVersion: options.kubeVersion, includeSecrets: options.includeSecrets, namespace }));
+    const plans = options.raw ? planned : withServices(planned, options.name, namespace);
     const sources = [...new Set(app.manifests.map((m) => m.file))];
     files.set(file, emitApp(app.name, file, plans, sources).text);
     apps.push({ name: app.name, file, signals: [...app.signals], plans });
@@ -107,6 +109,21 @@ export function planImportProject(manifests: readonly Manifest[], options: Impor
   files.set("tsconfig.json", tsconfigSource(options));
   files.set(".gitignore", "out/\n.tkc-cache/\n");
   return { files, apps, environment: { name: envName, namespace }, otherNamespaces, diagnostics };
+}
+
+/** Each Deployment + Service pair that service() reproduces exactly becomes one service() plan. */
+function withServices(plans: readonly ObjectPlan[], release: string, namespace: string): ObjectPlan[] {
+  const out = [...plans];
+  for (const deployment of plans) {
+    if (deployment.how !== "raw" || deployment.object.kind !== "Deployment" || deployment.object.apiVersion !== "apps/v1" || deployment.droppedNulls) continue;
+    const svc = out.find((p) => p.how === "raw" && p.object.kind === "Service" && p.object.apiVersion === "v1" && p.object.metadata.name === deployment.object.metadata.name && !p.droppedNulls);
+    if (!svc) continue;
+    const mapping = mapService(deployment.object, svc.object, release, namespace);
+    if (!mapping) continue;
+    out.splice(out.indexOf(deployment), 1, { how: "service", manifest: deployment.manifest, object: deployment.object, serviceManifest: svc.manifest, options: mapping.options });
+    out.splice(out.indexOf(svc), 1);
+  }
+  return out;
 }
 
 function releaseSource(name: string, env: string, namespace: string, apps: readonly ImportedApp[]): string {

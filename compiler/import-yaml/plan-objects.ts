@@ -11,6 +11,8 @@ export type ObjectPlan = { readonly droppedNulls?: readonly string[] } & (
   | { readonly how: "unchecked"; readonly manifest: Manifest; readonly object: KubeObject; readonly why?: string }
   /** plainSecret(): a Secret written as stringData, emitted only with --include-secrets. */
   | { readonly how: "plainSecret"; readonly manifest: Manifest; readonly object: KubeObject }
+  /** service(): a Deployment (`object`) and its Service that service() reproduces exactly. */
+  | { readonly how: "service"; readonly manifest: Manifest; readonly object: KubeObject; readonly serviceManifest: Manifest; readonly options: Readonly<Record<string, unknown>> }
   /** A Secret with values, left out: the user creates it. */
   | { readonly how: "secretLeftOut"; readonly manifest: Manifest; readonly object: KubeObject; readonly keys: readonly string[] }
 );

@@ -13,14 +13,18 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
     lines.push(`\n${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
     for (const p of app.plans) {
       const what = `${p.object.kind} ${p.object.metadata.name}`;
-      if (p.how === "raw") lines.push(`  raw()         ${what}`);
+      if (p.how === "service") lines.push(`  service()     ${what} + Service ${p.object.metadata.name} (security: "none", as the manifests set no security context)`);
+      else if (p.how === "raw") lines.push(`  raw()         ${what}`);
       else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (${p.why ?? `no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types`})`);
       else if (p.how === "plainSecret") lines.push(`  plainSecret() ${what} (values in the bundle in plain text: --include-secrets)`);
       else lines.push(`  left out      ${what}: holds values (${p.keys.join(", ")}); create it before installing`);
     }
   }
-  lines.push(`\nmapped to patterns: none (service() and patterns would change selectors, labels, security contexts or defaults of these objects, so everything stays raw() to build to the same objects)`);
-  lines.push(`raw(): ${count("raw")}, unchecked(): ${count("unchecked")}, plainSecret(): ${count("plainSecret")}`);
+  const services = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "service").map((p) => String(p.object.metadata.name)));
+  lines.push(services.length > 0
+    ? `\nmapped to service(): ${services.join(", ")} (verified: service() builds exactly their Deployment and Service)`
+    : "\nmapped to service(): none (service() would change their selectors, labels, security contexts or defaults, so they stay raw())");
+  lines.push(`service(): ${count("service")}, raw(): ${count("raw")}, unchecked(): ${count("unchecked")}, plainSecret(): ${count("plainSecret")}`);
   const leftOut = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "secretLeftOut"));
   const other = plan.otherNamespaces;
   const withNulls = plan.apps.flatMap((a) => a.plans.filter((p) => p.droppedNulls !== undefined));

@@ -121,3 +121,25 @@ test("bad input: no objects, a non-empty --out, a bad name, a missing --out, a m
   assert.equal(syntax.status, 1);
   assert.match(syntax.stderr, /error TKC1101/);
 });
+
+test("service(): a Deployment and Service that service() builds exactly are mapped to it, verified; others and --raw stay raw()", () => {
+  const input = objectsOf([join(fixtures, "service/api.yaml")]);
+  const project = importCheckBuild(["service", "--name", "svc"], { cwd: fixtures, name: "svc" });
+  assertRoundTrip(input, builtObjects(join(project.dir, "out/svc/default")), "default");
+  assert.match(project.report, /  service\(\)     Deployment api \+ Service api \(security: "none"/);
+  assert.match(project.report, /  raw\(\)         Deployment admin\n  raw\(\)         Service admin/);
+  assert.match(project.report, /mapped to service\(\): api \(verified/);
+  const api = readFileSync(join(project.dir, "api.k8s.ts"), "utf8");
+  assert.match(api, /^export const api = service\(\{\n  name: "api",\n  image: apiImage,/m);
+  assert.match(api, /  security: "none",\n/);
+  assert.match(api, /  port: \{ name: "http", containerPort: 8080, servicePort: 80 \},/);
+
+  // the same manifests under another release name: service()'s instance label would differ, so raw()
+  const other = importCheckBuild(["service", "--name", "other"], { cwd: fixtures, name: "other" });
+  assert.match(other.report, /mapped to service\(\): none/);
+  assertRoundTrip(input, builtObjects(join(other.dir, "out/other/default")), "default");
+
+  const raw = runTkc(["import", "yaml", "service", "--name", "svc", "--raw", "--out", join(tempDir(), "raw")], { cwd: fixtures });
+  assert.equal(raw.status, 0, raw.stderr);
+  assert.match(raw.stdout, /  raw\(\)         Deployment api\n  raw\(\)         Service api/);
+});
