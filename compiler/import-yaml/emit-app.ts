@@ -79,7 +79,8 @@ export function emitApp(appName: string, file: string, plans: readonly ObjectPla
   for (const plan of emitted) {
     if (plan.how === "service") images.set(String(plan.options.image), String(plan.options.name));
     collectImages(plan.object.spec, images);
-    countLabelMaps(plan.object, plan.object.kind, [], labelCounts);
+    // a service() prints its labels once, as options: no constant for them
+    if (plan.how !== "service") countLabelMaps(plan.object, plan.object.kind, [], labelCounts);
   }
   const selectorMaps = new Set<string>();
   for (const plan of emitted) collectSelectors(plan.object, selectorMaps);

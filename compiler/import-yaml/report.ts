@@ -13,7 +13,7 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
     lines.push(`\n${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
     for (const p of app.plans) {
       const what = `${p.object.kind} ${p.object.metadata.name}`;
-      if (p.how === "service") lines.push(`  service()     ${what} + Service ${p.object.metadata.name} (security: "none", as the manifests set no security context)`);
+      if (p.how === "service") lines.push(`  service()     ${what} + Service ${p.object.metadata.name} (security: "none": the pods keep the manifests' security context, not the restricted profile)`);
       else if (p.how === "raw") lines.push(`  raw()         ${what}`);
       else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (${p.why ?? `no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types`})`);
       else if (p.how === "plainSecret") lines.push(`  plainSecret() ${what} (values in the bundle in plain text: --include-secrets)`);
