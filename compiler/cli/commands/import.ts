@@ -7,8 +7,9 @@ import { crdDirsOf, DEFAULT_CRD_DIR } from "../../crd/project.js";
 import { planImport, type ImportInput } from "../../crd/import.js";
 import { findCustomKind } from "../../../schemas/crds/index.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { runImportYaml, type ImportYamlArgs } from "./import-yaml.js";
 
-export interface ImportArgs {
+export interface ImportArgs extends ImportYamlArgs {
   what: string;
   files: string[];
   out?: string;
@@ -16,14 +17,21 @@ export interface ImportArgs {
 
 export const importCommand = {
   command: "import <what> <files..>",
-  describe: "Import CustomResourceDefinitions: JSON Schemas (validation) and TypeScript types for your own CRDs",
+  describe: "Import CustomResourceDefinitions (types and schemas for your CRDs) or existing YAML manifests (a new project)",
   builder: (yargs: Argv) =>
     yargs
-      .positional("what", { type: "string", choices: ["crd"], describe: "what to import (crd)" })
-      .positional("files", { type: "string", array: true, describe: "CRD manifest files (YAML, one or more CRDs each)" })
-      .option("out", { type: "string", describe: `output folder (default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/ in the project)` })
+      .positional("what", { type: "string", choices: ["crd", "yaml"], describe: "what to import: crd (CRD types) or yaml (manifests -> a project)" })
+      .positional("files", { type: "string", array: true, describe: "CRD manifest files, or for yaml: manifest files and folders" })
+      .option("out", { type: "string", describe: `output folder (crd default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/; yaml: required, the new project)` })
+      .option("raw", { type: "boolean", default: false, describe: "yaml: every object as a typed raw(), no service()/patterns" })
+      .option("include-secrets", { type: "boolean", default: false, describe: "yaml: keep Secrets with values (plain text in the bundle)" })
+      .option("env", { type: "string", describe: "yaml: environment name (default: the namespace of the manifests)" })
+      .option("name", { type: "string", describe: "yaml: release name (default: the --out folder's name)" })
+      .option("kube-version", { type: "string", describe: "yaml: Kubernetes version of the project" })
+      .option("force", { type: "boolean", default: false, describe: "yaml: write into a non-empty --out folder" })
       .example("$0 import crd vendor/widgets-crd.yaml", "write crds/example.com/widgets.ts and crds/example.com/widgets.v1.schema.json")
-      .example("$0 import crd crds-src/*.yaml --out crds", "import several operators' CRDs at once"),
+      .example("$0 import crd crds-src/*.yaml --out crds", "import several operators' CRDs at once")
+      .example("$0 import yaml k8s/ --out shop", "turn a folder of manifests into the project shop/ that builds to the same objects"),
 };
 
 /** The project around the current directory: the nearest folder with tkc.config.json, else the current directory. */
@@ -42,6 +50,7 @@ function writeAtomically(file: string, content: string): void {
 }
 
 export function runImport(args: ImportArgs, output: Output): number {
+  if (args.what === "yaml") return runImportYaml(args, output);
   const diagnostics: Diagnostic[] = [];
   const inputs: ImportInput[] = [];
   for (const file of args.files) {

@@ -1,0 +1,145 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { runTkc, tempDir } from "../support/cli.js";
+import { readTree, updateGoldens } from "../support/files.js";
+import { assertRoundTrip, builtObjects, importCheckBuild, objectsOf } from "./round-trip.js";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+const yamlUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+
+// One import of the shop fixture serves the tests that look at it.
+let shopProject: ReturnType<typeof importCheckBuild> | undefined;
+const shop = () => (shopProject ??= importCheckBuild(["shop"], { cwd: fixtures, name: "shop" }));
+
+test("a Deployment with its Service, ConfigMap, HPA, PDB and ServiceAccount becomes one descriptor that builds to the same objects", () => {
+  const project = shop();
+  assertRoundTrip(objectsOf(yamlUnder(join(fixtures, "shop"))), builtObjects(join(project.dir, "out/shop/shop")), "shop");
+  const files = readdirSync(project.dir).filter((f) => f.endsWith(".k8s.ts")).sort();
+  assert.deepEqual(files, ["mailer.k8s.ts", "release.k8s.ts", "storefront.k8s.ts"]);
+  // grouping: the HPA by its target, the PDB and Service by their selectors, the rest by references
+  assert.match(project.report, /storefront\.k8s\.ts \(storefront; grouped by labels, selectors, scale target, references\)/);
+  assert.match(project.report, /mailer\.k8s\.ts \(mailer; grouped by pod labels, names\)\n  raw\(\)         Deployment mailer\n  raw\(\)         CronJob mailer-digest/);
+  assert.match(project.report, /raw\(\): 8, unchecked\(\): 0, plainSecret\(\): 0/);
+});
+
+test("the generated code is what a person would write (golden)", () => {
+  const project = shop();
+  const golden = join(fixtures, "..", "expected", "shop");
+  const tree = new Map([...readTree(project.dir)].filter(([path]) => path.endsWith(".k8s.ts") || path === "tkc.config.json"));
+  if (updateGoldens) {
+    for (const [path, content] of tree) {
+      mkdirSync(join(golden, path, ".."), { recursive: true });
+      writeFileSync(join(golden, path), content);
+    }
+  }
+  assert.ok(existsSync(golden), `missing golden ${golden}: run with TKC_UPDATE_GOLDEN=1 and review it`);
+  assert.deepEqual(tree, readTree(golden));
+  const storefront = tree.get("storefront.k8s.ts")!;
+  assert.match(storefront, /^\/\/ The shop's storefront: a Deployment with its Service, ConfigMap, HPA and PDB\.\n\/\/ Kept as the team wrote it\.\nexport const storefrontDeployment = raw\(/m);
+  assert.match(storefront, /const webImage = "ghcr\.io\/acme\/storefront:2\.4\.1";/);
+  assert.match(storefront, /const selectorLabels = \{ "app\.kubernetes\.io\/name": "storefront" \};/);
+});
+
+test("Helm --output-dir layout: nested folders, # Source comments kept, non-YAML files skipped, bindings grouped with their roles", () => {
+  const project = importCheckBuild(["helm-output"], { cwd: fixtures, name: "chart" });
+  assertRoundTrip(objectsOf(yamlUnder(join(fixtures, "helm-output"))), builtObjects(join(project.dir, "out/chart/default")), "default");
+  const chart = readFileSync(join(project.dir, "shopchart.k8s.ts"), "utf8");
+  assert.match(chart, /\/\/ Source: shopchart\/templates\/service\.yaml\nexport const releaseNameShopchartService = raw\(/);
+  assert.match(project.report, /shopchart\.k8s\.ts \(shopchart; grouped by labels, names\)\n(  raw\(\) .*\n){4}/);
+  assert.doesNotMatch(project.report, /NOTES/);
+});
+
+test("custom resources: typed raw() for known CRDs, unchecked() for others, grouped with a CRD of the input", () => {
+  const project = importCheckBuild(["custom-resources/certs.yaml"], { cwd: fixtures, name: "crs" });
+  assertRoundTrip(objectsOf([join(fixtures, "custom-resources/certs.yaml")]), builtObjects(join(project.dir, "out/crs/shop")), "shop");
+  assert.match(project.report, /  raw\(\)         Certificate shop-tls/);
+  assert.match(project.report, /widgets\.example\.com\.k8s\.ts \(widgets\.example\.com; grouped by own name, custom resource definition\)\n  raw\(\)         CustomResourceDefinition widgets\.example\.com\n  unchecked\(\)   Widget blue/);
+});
+
+test("Secrets with values are left out by default, with a warning naming the Secret to create", () => {
+  const input = objectsOf([join(fixtures, "secrets/secrets.yaml")]);
+  const project = importCheckBuild(["secrets"], { cwd: fixtures, name: "sec" });
+  const kept = input.filter((o) => !(o.kind === "Secret" && (o.data || o.stringData)));
+  assertRoundTrip(kept, builtObjects(join(project.dir, "out/sec/default")), "default");
+  assert.match(project.stderr, /secrets\/secrets\.yaml:1:1 warning TKC1203: Secret 'db' holds values \(password\); it is not imported/);
+  assert.match(project.stderr, /secrets\/secrets\.yaml:\d+:1 warning TKC1203: Secret 'api-token' holds values \(token\)/);
+  assert.match(project.report, /left out      Secret db: holds values \(password\)/);
+  assert.doesNotMatch(readFileSync(join(project.dir, "db.k8s.ts"), "utf8"), /aHVudGVyMg==/);
+  assert.match(readFileSync(join(project.dir, "db.k8s.ts"), "utf8"), /kubectl create secret generic db --from-literal=password=\.\.\./);
+});
+
+test("--include-secrets keeps them: plainSecret() where it is exact, raw() otherwise", () => {
+  const project = importCheckBuild(["secrets", "--include-secrets"], { cwd: fixtures, name: "sec" });
+  assertRoundTrip(objectsOf([join(fixtures, "secrets/secrets.yaml")]), builtObjects(join(project.dir, "out/sec/default")), "default");
+  assert.match(project.report, /plainSecret\(\) Secret api-token/);
+  assert.match(project.report, /raw\(\)         Secret db/);
+  assert.match(readFileSync(join(project.dir, "api-token.k8s.ts"), "utf8"), /plainSecret\(\{ name: "api-token", type: "Opaque", stringData: \{ token: "s3cr3t" \}, allowPlaintextInBundle: true \}\)/);
+});
+
+test("namespaces: the main one becomes the environment's, others are kept and reported; --env names the environment", () => {
+  const project = importCheckBuild(["namespaces", "--env", "prod"], { cwd: fixtures, name: "pay" });
+  assertRoundTrip(objectsOf([join(fixtures, "namespaces/all.yaml")]), builtObjects(join(project.dir, "out/pay/prod")), "payments");
+  assert.match(readFileSync(join(project.dir, "release.k8s.ts"), "utf8"), /prod: \{ namespace: "payments", createNamespace: false \}/);
+  assert.match(project.report, /v1 ConfigMap audit\/audit-settings: keeps its own namespace \(the environment's is payments\)/);
+});
+
+test("bad input: no objects, a non-empty --out, a bad name, a missing --out, a missing file", () => {
+  const empty = tempDir();
+  writeFileSync(join(empty, "notes.yaml"), "# nothing here\n");
+  const none = runTkc(["import", "yaml", empty, "--out", join(tempDir(), "x")]);
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /error TKC1201: the input holds no Kubernetes objects\n  hint: /);
+
+  const out = tempDir();
+  writeFileSync(join(out, "keep.txt"), "mine\n");
+  const busy = runTkc(["import", "yaml", "shop", "--out", out], { cwd: fixtures });
+  assert.equal(busy.status, 1);
+  assert.match(busy.stderr, /error TKC1204: the output folder .* is not empty\n  hint: .*--force/);
+  assert.deepEqual(readdirSync(out), ["keep.txt"]);
+
+  const badName = runTkc(["import", "yaml", "shop", "--out", join(tempDir(), "x"), "--name", "Shop_App"], { cwd: fixtures });
+  assert.equal(badName.status, 1);
+  assert.match(badName.stderr, /error TKC1202: 'Shop_App' is not a release name/);
+
+  const noOut = runTkc(["import", "yaml", "shop"], { cwd: fixtures });
+  assert.equal(noOut.status, 2);
+  assert.match(noOut.stderr, /needs --out DIR/);
+
+  const missing = runTkc(["import", "yaml", "nope.yaml", "--out", join(tempDir(), "x")], { cwd: fixtures });
+  assert.equal(missing.status, 1);
+  assert.match(missing.stderr, /error TKC1001: no such file or folder: nope\.yaml/);
+
+  const broken = tempDir();
+  writeFileSync(join(broken, "bad.yaml"), "kind: ConfigMap\napiVersion: v1\nmetadata: {name: a\n");
+  const syntax = runTkc(["import", "yaml", join(broken, "bad.yaml"), "--out", join(tempDir(), "x")]);
+  assert.equal(syntax.status, 1);
+  assert.match(syntax.stderr, /error TKC1101/);
+});
+
+test("service(): a Deployment and Service that service() builds exactly are mapped to it, verified; others and --raw stay raw()", () => {
+  const input = objectsOf([join(fixtures, "service/api.yaml")]);
+  const project = importCheckBuild(["service", "--name", "svc"], { cwd: fixtures, name: "svc" });
+  assertRoundTrip(input, builtObjects(join(project.dir, "out/svc/default")), "default");
+  assert.match(project.report, /  service\(\)     Deployment api \+ Service api \(security: "none"/);
+  assert.match(project.report, /  raw\(\)         Deployment admin\n  raw\(\)         Service admin/);
+  assert.match(project.report, /mapped to service\(\): api \(verified/);
+  const api = readFileSync(join(project.dir, "api.k8s.ts"), "utf8");
+  assert.match(api, /^export const api = service\(\{\n  name: "api",\n  image: apiImage,/m);
+  assert.match(api, /  security: "none",\n/);
+  assert.match(api, /  port: \{ name: "http", containerPort: 8080, servicePort: 80 \},/);
+
+  // the same manifests under another release name: service()'s instance label would differ, so raw()
+  const other = importCheckBuild(["service", "--name", "other"], { cwd: fixtures, name: "other" });
+  assert.match(other.report, /mapped to service\(\): none/);
+  assertRoundTrip(input, builtObjects(join(other.dir, "out/other/default")), "default");
+
+  const raw = runTkc(["import", "yaml", "service", "--name", "svc", "--raw", "--out", join(tempDir(), "raw")], { cwd: fixtures });
+  assert.equal(raw.status, 0, raw.stderr);
+  assert.match(raw.stdout, /  raw\(\)         Deployment api\n  raw\(\)         Service api/);
+});
