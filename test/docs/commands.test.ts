@@ -177,6 +177,16 @@ test("the command table's commands, each run as written (placeholders filled in)
   assert.ok(readdirSync(join(fresh, "crds"), { recursive: true }).some((f) => String(f).endsWith(".schema.json")));
   covers("tkc import crd FILE...");
 
+  // tkc import yaml FILES|DIRS --out DIR [--env prod] [--include-secrets]
+  mkdirSync(join(root, "manifests"));
+  writeFileSync(join(root, "manifests/app.yaml"), [
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: web\n  labels: { app: web }\ndata:\n  MODE: production\n---",
+    "apiVersion: v1\nkind: Secret\nmetadata:\n  name: web-token\n  namespace: web\n  labels: { app: web }\ntype: Opaque\nstringData:\n  token: not-for-git\n",
+  ].join("\n"));
+  ok(run(["import", "yaml", "manifests", "--out", "imported", "--env", "prod", "--include-secrets"]), "tkc import yaml");
+  ok(run(["check", "imported"]), "the imported project checks");
+  covers("tkc import yaml FILES|DIRS --out DIR [--env prod] [--include-secrets]");
+
   // tkc explain TKC3206, tkc completion bash|zsh
   assert.match(ok(run(["explain", "TKC3206"]), "tkc explain").stdout, /^# TKC3206: /);
   assert.match(ok(run(["completion", "bash"]), "tkc completion bash").stdout, /complete .*-F _tkc_complete tkc/);
