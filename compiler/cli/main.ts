@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .exitProcess(false);
   try {
     // with a callback, yargs hands over --help and --version text instead of printing it itself
-    await cli.parseAsync([...argv], {}, (_error, _args, text) => {
+    await cli.parseAsync(args, {}, (_error, _args, text) => {
       if (text) io.stdout.write(text + "\n");
     });
   } catch (failure) {

@@ -69,6 +69,7 @@ for (const [name, paths] of Object.entries(SETS)) {
     const namespace = /environment imported, namespace ([a-z0-9-]+)\)/.exec(project.report)?.[1];
     assert.ok(namespace, project.report);
     assertRoundTrip(input.map(withoutNullFields), builtObjects(join(project.dir, "out", name, "imported")), namespace);
-    if (input.some((o) => JSON.stringify(o) !== JSON.stringify(withoutNullFields(o)))) assert.match(project.report, /null fields left out/);
+    // null fields: the YAML reader already reads them as absent, as the API server does, so the
+    // round trip above compares against the input without them.
   });
 }
