@@ -1,7 +1,6 @@
 import { relative, sep } from "node:path";
 import { error, hasErrors, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { descriptorCompilerOptions } from "../typecheck/typecheck.js";
-import { textModulesDeclaration } from "../paths.js";
+import { editorTsconfig } from "../typecheck/editor-tsconfig.js";
 import { CONFIG_FILE } from "../load/project.js";
 import { emitApp } from "./emit-app.js";
 import { groupApplications, type Application } from "./group.js";
@@ -106,7 +105,7 @@ export function planImportProject(manifests: readonly Manifest[], options: Impor
   const otherNamespaces = manifests.filter((m) => typeof m.object.metadata?.namespace === "string" && m.object.metadata.namespace !== namespace);
   files.set("release.k8s.ts", releaseSource(options.name, envName, namespace, apps));
   files.set(CONFIG_FILE, JSON.stringify({ entry: "release.k8s.ts", kubeVersion: options.kubeVersion, outDir: "out" }, null, 2) + "\n");
-  files.set("tsconfig.json", tsconfigSource(options));
+  files.set("tsconfig.json", editorTsconfig(options.outDir, options.kubeVersion));
   files.set(".gitignore", "out/\n.tkc-cache/\n");
   return { files, apps, environment: { name: envName, namespace }, otherNamespaces, diagnostics };
 }
@@ -148,17 +147,6 @@ function importName(app: ImportedApp): string {
   const base = app.file.replace(/\.k8s\.ts$/, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
   const name = base.map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join("");
   return /^[A-Za-z_]/.test(name) && name !== "release" ? name : `app_${name}`;
-}
-
-function tsconfigSource(options: ImportOptions): string {
-  const fromProject = (absolute: string) => relative(options.outDir, absolute).split(sep).join("/");
-  const tsconfig = {
-    compilerOptions: descriptorCompilerOptions(options.kubeVersion, fromProject),
-    files: [fromProject(textModulesDeclaration())],
-    include: ["**/*.ts"],
-    exclude: ["out", "node_modules", ".tkc-cache"],
-  };
-  return JSON.stringify(tsconfig, null, 2) + "\n";
 }
 
 export type { Application };

@@ -11,6 +11,8 @@ export interface EnvironmentContext {
   readonly namespace: string;
   /** Free-form values declared on the environment in `release()`. */
   readonly values: Readonly<Record<string, unknown>>;
+  /** Names of every environment of the release (a perEnv() key must name one of them). */
+  readonly environments?: readonly string[];
 }
 
 /** A value chosen per environment, made by `perEnv()` or `forEnv()`. */
@@ -34,6 +36,17 @@ export function perEnv<T>(values: { readonly [environment: string]: T } & { read
     [PER_ENV]: {
       origin,
       pick(env) {
+        const unknown = Object.keys(values).filter((key) => key !== "default" && env.environments !== undefined && !env.environments.includes(key));
+        if (unknown.length > 0) {
+          const [key] = unknown as [string];
+          const near = closestName(key, env.environments!);
+          return fail(
+            "TKC2107",
+            `perEnv() has a value for '${key}', which is not an environment of this release (its environments: ${env.environments!.join(", ")})`,
+            origin,
+            near ? `did you mean '${near}'?` : `use one of: ${env.environments!.join(", ")}, or 'default'`,
+          );
+        }
         if (Object.prototype.hasOwnProperty.call(values, env.name)) return values[env.name] as T;
         if (Object.prototype.hasOwnProperty.call(values, "default")) return values.default as T;
         const known = Object.keys(values).join(", ");
@@ -46,6 +59,26 @@ export function perEnv<T>(values: { readonly [environment: string]: T } & { read
       },
     },
   };
+}
+
+/** The name within edit distance 2 of `key`, if any (a typo such as `stagign` for `staging`). */
+function closestName(key: string, names: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = editDistance(key, name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** A value computed from the environment: `forEnv((env) => `${env.name}.shop.example.com`)`. */

@@ -99,7 +99,7 @@ export function release(options: ReleaseOptions): Release {
       const env = environments[environment];
       if (!env) throw new Error(`unknown environment ${environment}`);
       return {
-        env: { name: environment, namespace: env.namespace, values: env.values ?? {} },
+        env: { name: environment, namespace: env.namespace, values: env.values ?? {}, environments: Object.keys(environments) },
         release: { name, version },
       };
     },

@@ -1,9 +1,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
-import { descriptorCompilerOptions, descriptorPaths } from "../../typecheck/typecheck.js";
+import { editorTsconfig, installedInNodeModules } from "../../typecheck/editor-tsconfig.js";
 import { CONFIG_FILE } from "../../load/project.js";
-import { preferredTypeSource } from "../../paths.js";
 import { defaultKubeVersion } from "../../../schemas/index.js";
 import { EXIT, type Output } from "../output.js";
 
@@ -30,14 +29,6 @@ function toReleaseName(dir: string): string {
   return name.slice(0, 53) || "app";
 }
 
-/** True when TypeScript finds a tkc package in node_modules from `dir` (how npm installs it). */
-function installedInNodeModules(dir: string): boolean {
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, "node_modules", "tkc", "package.json"))) return true;
-    if (dirname(at) === at) return false;
-  }
-}
-
 /** What the scaffold's .gitignore must hold. out/ is not among them: bundles and history are committed. */
 const IGNORED = ["node_modules/", ".tkc-cache/"];
 
@@ -54,24 +45,9 @@ export function runInit(args: InitArgs, output: Output): number {
   const dir = resolve(args.dir);
   const name = args.name ?? toReleaseName(dir);
   mkdirSync(dir, { recursive: true });
-  const viaNodeModules = installedInNodeModules(dir);
-  // Installed from npm, "tkc" resolves through the package's exports. Run from a checkout or a
-  // global install, the tsconfig points at tkc's declarations instead, relative to the project.
-  const fromProject = (absolute: string) => {
-    const path = relative(dir, absolute).split(sep).join("/");
-    return path.startsWith("../") ? path : `./${path}`;
-  };
-  const tsconfig = {
-    compilerOptions: {
-      ...descriptorCompilerOptions(),
-      ...(viaNodeModules ? {} : { paths: descriptorPaths(defaultKubeVersion, fromProject, preferredTypeSource()) }),
-    },
-    include: ["**/*.ts"],
-    exclude: ["out", "node_modules", ".tkc-cache"],
-  };
   const files: Record<string, string> = {
     [CONFIG_FILE]: JSON.stringify({ entry: "release.k8s.ts", kubeVersion: defaultKubeVersion, outDir: "out" }, null, 2) + "\n",
-    "tsconfig.json": JSON.stringify(tsconfig, null, 2) + "\n",
+    "tsconfig.json": editorTsconfig(dir, defaultKubeVersion),
     ".gitignore": gitignore(),
     "release.k8s.ts": releaseTemplate(name),
   };
@@ -103,7 +79,7 @@ export function runInit(args: InitArgs, output: Output): number {
   if (created.length > 0) lines.push(`created ${shown}/: ${created.join(", ")}`);
   lines.push(...notes);
   if (kept.length > 0) lines.push(`kept (already there): ${kept.join(", ")}${kept.includes("tsconfig.json") ? ' (descriptors need "moduleResolution": "bundler" or "nodenext" there)' : ""}`);
-  lines.push(`next: ${viaNodeModules ? "npx " : ""}tkc build${shown === "." ? "" : ` ${shown}`}`);
+  lines.push(`next: ${installedInNodeModules(dir) ? "npx " : ""}tkc build${shown === "." ? "" : ` ${shown}`}`);
   output.out(lines.join("\n"));
   return EXIT.ok;
 }

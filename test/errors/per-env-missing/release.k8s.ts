@@ -10,6 +10,6 @@ const api = service({
 export default release({
   name: "case",
   version: "1.0.0",
-  environments: { dev: { namespace: "case-dev" }, prod: { namespace: "case-prod" } },
+  environments: { dev: { namespace: "case-dev" }, staging: { namespace: "case-staging" }, prod: { namespace: "case-prod" } },
   components: [api],
 });
