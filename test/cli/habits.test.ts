@@ -117,7 +117,7 @@ test("tkc explain prints a code's page, from the docs that ship in the package",
 
 test("the bare usage line and the demand message list every command", () => {
   const help = runTkc(["--help"]);
-  const commands = ["init", "build", "check", "validate", "history", "rollback", "diff", "push", "pull", "import", "explain", "completion"];
+  const commands = ["init", "build", "check", "validate", "history", "rollback", "diff", "push", "pull", "import", "inputs", "explain", "completion"];
   assert.match(help.stdout, new RegExp(`^tkc <${commands.join("\\|")}> \\[options\\]`));
   for (const command of commands) assert.match(help.stdout, new RegExp(`^  tkc ${command}\\b`, "m"), command);
   const bare = runTkc([]);
