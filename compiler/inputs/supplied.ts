@@ -37,7 +37,7 @@ export function suppliedValues(args: InputArgs): { values: SuppliedValue[]; diag
       // YAML 1.2 core schema: JSON is YAML too; no custom tags, no anchors beyond YAML's own.
       data = parse(text, { schema: "core", maxAliasCount: 100 });
     } catch (failure) {
-      bad(`values file ${file} is not valid YAML or JSON: ${(failure as Error).message.split("\n")[0]}`, "fix the file's syntax", file);
+      bad(`values file ${file} is not valid YAML or JSON: ${(failure as Error).message.split("\n")[0]!.replace(/:$/, "")}`, "fix the file's syntax", file);
       continue;
     }
     if (data === null || data === undefined) continue;
