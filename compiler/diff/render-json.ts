@@ -14,7 +14,7 @@ export function renderJson(diffs: readonly BundleDiff[]): string {
       from: d.from,
       to: d.to,
       summary: d.summary,
-      inputs: d.inputs,
+      ...(d.inputs.length > 0 ? { inputs: d.inputs } : {}),
       highlights: d.highlights,
       objects: d.objects.map(({ content: _content, ...object }) => object),
     })),
