@@ -21,6 +21,8 @@ import { sourceCommit } from "./release/source-commit.js";
 import { cacheDir, readCache, sha256, writeCache } from "./cache/cache-dir.js";
 import { tkcVersion, toolchainFingerprint } from "./paths.js";
 import type { SourceFile } from "./model/source.js";
+import { suppliedValues, type InputArgs } from "./inputs/supplied.js";
+import { checkSuppliedValues, recordedInputs } from "./inputs/check.js";
 import type { BuildReport, EnvironmentReport } from "./model/build.js";
 
 export interface BuildOptions {
@@ -40,6 +42,8 @@ export interface BuildOptions {
   readonly strictVersion?: boolean;
   /** Keep at most this many revisions per environment. */
   readonly keep?: number;
+  /** Values for the build inputs: `--set` and `--values` (docs/dsl.md, "Build inputs"). */
+  readonly inputs?: InputArgs;
   /** Forwarded output of console.log in descriptors. */
   readonly log?: (line: string) => void;
 }
@@ -86,8 +90,11 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
   for (const source of sources) read.set(source.path, source.text);
   lap("load", t);
 
+  const supplied = suppliedValues(options.inputs ?? {});
+  if (supplied.diagnostics.length > 0) return failed(supplied.diagnostics, timings);
+
   // Warm path: same inputs as a previous build whose bundles are still on disk -> nothing to do.
-  const buildKey = sha256([toolchainFingerprint(), kubeVersion, layout, (options.environments ?? ["*"]).join(","), ...sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
+  const buildKey = sha256([toolchainFingerprint(), kubeVersion, layout, (options.environments ?? ["*"]).join(","), JSON.stringify(supplied.values), ...sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
   const cache = cacheDir(project.dir);
   if (options.write) {
     const warm = warmBuild(cache, buildKey, outRoot);
@@ -107,7 +114,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
     return result;
   });
 
-  const evaluating = evaluate(project, options.log, timings, options.environments ?? []);
+  const evaluating = evaluate(project, options.log, timings, options.environments ?? [], { inputs: supplied.values });
   // While esbuild bundles (in its own process), load the validators this build will need.
   validatorsFor(kubeVersion);
   const evaluated = await evaluating;
@@ -121,6 +128,12 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
   if (!evaluated.evaluation) return failedAfterTypecheck(evaluated.diagnostics);
   let evaluation = evaluated.evaluation;
   const { release } = evaluation;
+
+  const badValues = checkSuppliedValues(supplied.values, evaluation, Object.keys(release.environments));
+  if (badValues.length > 0) {
+    evaluation.close();
+    return failedAfterTypecheck(badValues);
+  }
 
   const wanted = options.environments ?? Object.keys(release.environments);
   const unknown = wanted.filter((env) => !(env in release.environments));
@@ -167,6 +180,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
         compilerVersion: tkcVersion(),
         layout,
         sources: bundleSources,
+        inputs: recordedInputs(evaluation.declaredInputs, environment),
         objects: expanded.expansion.objects.map((o) => o.object),
       });
       lap(`emit:${environment}`, t);

@@ -5,6 +5,7 @@
  * Every function records where it was called, so errors point at the user's line.
  */
 export { release, isRelease, type Release, type ReleaseOptions, type EnvironmentOptions } from "./core/release.js";
+export { input, typeName as inputTypeName, type InputType, type InputScalarType, type InputValue, type InputOptions } from "./core/input.js";
 export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
 export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
 export { definePattern, type Pattern, type WorkloadBuild } from "./core/pattern.js";

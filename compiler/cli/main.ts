@@ -8,6 +8,7 @@ import { importCommand, runImport, type ImportArgs } from "./commands/import.js"
 import { historyCommand, runHistory, type HistoryArgs } from "./commands/history.js";
 import { rollbackCommand, runRollback, type RollbackArgs } from "./commands/rollback.js";
 import { diffCommand, runDiff, type DiffArgs } from "./commands/diff.js";
+import { inputsCommand, runInputs, type InputsArgs } from "./commands/inputs.js";
 import { explainCommand, runExplain, type ExplainArgs } from "./commands/explain.js";
 import { completionCommand, runCompletion, type CompletionArgs } from "./commands/completion.js";
 import { pushCommand, runPush, type PushArgs } from "./commands/push.js";
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
     { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
     { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
+    { ...inputsCommand, handler: async (args: unknown) => void (code = await runInputs(args as InputsArgs, output)) },
     { ...explainCommand, handler: (args: unknown) => void (code = runExplain(args as ExplainArgs, output)) },
     { ...completionCommand, handler: (args: unknown) => void (code = runCompletion(args as CompletionArgs, output)) },
   ];

@@ -1,4 +1,5 @@
 import { compareInstallOrder } from "../emit/install-order.js";
+import type { InputChange } from "./model.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import { diffFields } from "./diff-fields.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, LoadedBundle, LoadedObject, ObjectDiff, ObjectKey } from "./model.js";
@@ -135,7 +136,18 @@ export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
     // images first, then replica counts, then resources; each in install order
     highlights: HIGHLIGHT_ORDER.flatMap((kind) => diffs.flatMap(highlightsOf).filter((h) => h.kind === kind)),
     objects: diffs,
+    inputs: inputChanges(manifestOf(from)?.inputs ?? {}, manifestOf(to)?.inputs ?? {}),
   };
+}
+
+function inputChanges(from: NonNullable<BundleManifest["inputs"]>, to: NonNullable<BundleManifest["inputs"]>): InputChange[] {
+  const names = [...new Set([...Object.keys(from), ...Object.keys(to)])].sort();
+  return names.flatMap((name): InputChange[] => {
+    const before = from[name];
+    const after = to[name];
+    if (before && after && JSON.stringify(before.value) === JSON.stringify(after.value)) return [];
+    return [{ name, ...(before ? { from: before.value } : {}), ...(after ? { to: after.value, source: after.source } : {}) }];
+  });
 }
 
 function manifestOf(input: DiffInput): BundleManifest | undefined {

@@ -93,8 +93,19 @@ export interface BundleDiff {
   readonly highlights: readonly Highlight[];
   /** Added, removed and changed objects, in install order. */
   readonly objects: readonly ObjectDiff[];
+  /** Build inputs (bundle.json `inputs`) whose value differs, by name. */
+  readonly inputs: readonly InputChange[];
+}
+
+/** A build input whose value differs between the bundles (absent on a side that did not have it). */
+export interface InputChange {
+  readonly name: string;
+  readonly from?: unknown;
+  readonly to?: unknown;
+  /** Where the new value came from: default, --set or --values. */
+  readonly source?: string;
 }
 
 export function hasDifferences(diff: BundleDiff): boolean {
-  return diff.objects.length > 0;
+  return diff.objects.length > 0 || diff.inputs.length > 0;
 }

@@ -1,4 +1,4 @@
-import type { BundleDiff } from "./model.js";
+import { hasDifferences, type BundleDiff } from "./model.js";
 
 /**
  * The machine-readable form (docs/diff.md "JSON output"): stable key order, objects in install
@@ -9,11 +9,12 @@ export function renderJson(diffs: readonly BundleDiff[]): string {
   const doc = {
     apiVersion: "tkc.dev/v1",
     kind: "BundleDiff",
-    different: diffs.some((d) => d.objects.length > 0),
+    different: diffs.some(hasDifferences),
     diffs: diffs.map((d) => ({
       from: d.from,
       to: d.to,
       summary: d.summary,
+      ...(d.inputs.length > 0 ? { inputs: d.inputs } : {}),
       highlights: d.highlights,
       objects: d.objects.map(({ content: _content, ...object }) => object),
     })),

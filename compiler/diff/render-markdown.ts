@@ -1,3 +1,4 @@
+import { inputChangeText } from "./render-text.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, ObjectDiff } from "./model.js";
 import { highlightText, title } from "./render-text.js";
@@ -18,11 +19,16 @@ function renderOne(diff: BundleDiff): string {
   out.push("| | bundle | version | digest |", "|---|---|---|---|");
   out.push(sideRow("from", diff.from), sideRow("to", diff.to), "");
   const { added, removed, changed, unchanged } = diff.summary;
-  if (diff.objects.length === 0) {
+  if (diff.objects.length === 0 && diff.inputs.length === 0) {
     out.push(`No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`, "");
     return out.join("\n");
   }
   out.push(`**${changed} changed, ${added} added, ${removed} removed**, ${unchanged} unchanged`, "");
+  if (diff.inputs.length > 0) {
+    out.push("#### Inputs", "", "| input | change |", "|---|---|");
+    for (const input of diff.inputs) out.push(`| ${code(input.name)} | ${code(inputChangeText(input))} |`);
+    out.push("");
+  }
   if (diff.highlights.length > 0) {
     out.push("#### Highlights", "", "| | object | container | change |", "|---|---|---|---|");
     for (const h of diff.highlights) out.push(`| ${h.kind} | ${escape(h.object)} | ${h.container ? code(h.container) : ""} | ${code(highlightText(h))} |`);

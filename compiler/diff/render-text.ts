@@ -29,11 +29,16 @@ function renderOne(diff: BundleDiff, options: TextOptions): string {
   lines.push(red(`--- ${sideLine(diff.from)}`));
   lines.push(green(`+++ ${sideLine(diff.to)}`));
   const { added, removed, changed, unchanged } = diff.summary;
-  if (diff.objects.length === 0) {
+  if (diff.objects.length === 0 && diff.inputs.length === 0) {
     lines.push("", `No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`);
     return lines.map((l) => l.trimEnd()).join("\n") + "\n";
   }
   lines.push("", `Summary: ${changed} changed, ${added} added, ${removed} removed, ${unchanged} unchanged`);
+  if (diff.inputs.length > 0) {
+    lines.push("", bold("Inputs:"));
+    const width = Math.max(...diff.inputs.map((i) => i.name.length));
+    for (const input of diff.inputs) lines.push(`  ${yellow(input.name.padEnd(width))}  ${inputChangeText(input)}`);
+  }
   if (diff.highlights.length > 0) {
     lines.push("", bold("Highlights:"));
     const rows = diff.highlights.map((h) => [h.kind, h.object + (h.container ? ` [${h.container}]` : ""), highlightText(h)]);
@@ -112,4 +117,10 @@ export function highlightText(h: Highlight): string {
   const field = h.kind === "resources" ? h.path.replace(/^.*\]\.resources\.?/, "") : "";
   const show = (v: unknown) => (v === undefined ? "(none)" : (inlineValue(v) ?? "(…)"));
   return `${field ? field + ": " : ""}${show(h.from)} → ${show(h.to)}`;
+}
+
+/** `"1.27.3" → "1.27.4" (--set)`; a side without the input shows as (none). */
+export function inputChangeText(input: { readonly from?: unknown; readonly to?: unknown; readonly source?: string }): string {
+  const show = (value: unknown) => (value === undefined ? "(none)" : JSON.stringify(value));
+  return `${show(input.from)} → ${show(input.to)}${input.source ? ` (${input.source})` : ""}`;
 }

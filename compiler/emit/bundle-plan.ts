@@ -36,6 +36,8 @@ export interface BundleManifest {
   readonly compiler: { readonly name: "tkc"; readonly version: string };
   readonly layout: Layout;
   readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+  /** The build inputs' values (`tkc inputs`), when the descriptors declare any: sources plus these reproduce the bundle. */
+  readonly inputs?: Readonly<Record<string, { readonly value: unknown; readonly source: string }>>;
   readonly objects: readonly BundleObjectEntry[];
   /** Objects of the parent revision that this bundle no longer has: delete them (or prune) on apply. */
   readonly removed: readonly ObjectIdentity[];
@@ -58,6 +60,7 @@ export interface BundleInput {
   readonly layout: Layout;
   /** Source files with paths relative to the project, `/`-separated. */
   readonly sources: readonly SourceFile[];
+  readonly inputs?: BundleManifest["inputs"];
   readonly objects: readonly KubeObject[];
 }
 
@@ -74,10 +77,15 @@ export function fileName(index: number, object: KubeObject): string {
   return `${String(index + 1).padStart(3, "0")}-${slug}.yaml`;
 }
 
-/** The digest of a bundle: sha256 over each object's identity and content hash, in install order. */
-export function bundleDigest(objects: readonly Pick<BundleObjectEntry, "apiVersion" | "kind" | "namespace" | "name" | "sha256">[]): string {
+/**
+ * The digest of a bundle: sha256 over each object's identity and content hash, in install order,
+ * then each build input's name and value (not its source: the same value from --set or a file
+ * builds the same bundle).
+ */
+export function bundleDigest(objects: readonly Pick<BundleObjectEntry, "apiVersion" | "kind" | "namespace" | "name" | "sha256">[], inputs?: BundleManifest["inputs"]): string {
   const lines = objects.map((o) => `${o.apiVersion} ${o.kind} ${o.namespace ?? ""}/${o.name} ${o.sha256}\n`).join("");
-  return `sha256:${sha256(lines)}`;
+  const values = Object.entries(inputs ?? {}).map(([name, input]) => `input ${name} ${JSON.stringify(input.value)}\n`).join("");
+  return `sha256:${sha256(lines + values)}`;
 }
 
 /** Lay out a bundle in memory: pure, so it can be compared with what is on disk before writing. */
@@ -114,9 +122,10 @@ export function planBundle(input: BundleInput): BundlePlan {
     compiler: { name: "tkc", version: input.compilerVersion },
     layout: input.layout,
     sources: [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((s) => ({ path: s.path, sha256: s.sha256 })),
+    ...(input.inputs ? { inputs: input.inputs } : {}),
     objects: entries,
     removed: [],
-    digest: bundleDigest(entries),
+    digest: bundleDigest(entries, input.inputs),
   };
   files.set("bundle.json", renderManifest(manifest));
   return { manifest, files };

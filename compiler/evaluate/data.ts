@@ -1,3 +1,5 @@
+import type { SuppliedValue } from "../../stdlib/core/input.js";
+
 /**
  * What the evaluation realm hands out: plain JSON data only (it is serialised inside the realm and
  * parsed by the host). Locations are positions in the user's sources as the bundle's source map
@@ -45,9 +47,30 @@ export interface ReleaseData {
   readonly environments: Readonly<Record<string, { readonly namespace: string }>>;
 }
 
+/** One input the descriptors declared, with the value this build gives it (per environment where it differs). */
+export interface InputData {
+  readonly name: string;
+  readonly type: unknown;
+  readonly default: unknown;
+  readonly description?: string;
+  readonly perEnvironment: boolean;
+  readonly location?: LocationData;
+  readonly value: unknown;
+  readonly source: "default" | "--set" | "--values";
+  readonly environments: Readonly<Record<string, { readonly value: unknown; readonly source: "default" | "--set" | "--values" }>>;
+}
+
+/** What loading learnt about build inputs: the declarations, values that do not fit, and which supplied values were used. */
+export interface InputsData {
+  readonly declared: readonly InputData[];
+  readonly problems: readonly { readonly name: string; readonly message: string; readonly hint: string; readonly location?: LocationData }[];
+  /** Indexes into the request's `inputs` of the supplied values some declaration took. */
+  readonly used: readonly number[];
+}
+
 /** Result of loading the root descriptor. */
 export type LoadData =
-  | { readonly ok: true; readonly release: ReleaseData }
+  | { readonly ok: true; readonly release: ReleaseData; readonly inputs: InputsData }
   | { readonly ok: false; readonly thrown: ThrownData }
   | { readonly ok: false; readonly exported: string };
 
@@ -76,6 +99,10 @@ export interface EvaluatorRequest {
   readonly map: string;
   readonly environments: readonly string[];
   readonly timeoutMs: number;
+  /** Values for the build inputs (`--set`, `--values`), as plain data; parsed again inside the realm. */
+  readonly inputs: readonly SuppliedValue[];
+  /** Only load the root descriptor (for `tkc inputs`): expand no environment. */
+  readonly loadOnly?: boolean;
 }
 
 /** The most a single object may weigh serialised: etcd's request limit, as the API server enforces it. */

@@ -6,7 +6,13 @@ import type { Project } from "../load/project.js";
 import { bundleDescriptors } from "./bundle.js";
 import { evaluationMemoryMb, evaluationTimeoutMs, startEvaluator } from "./evaluator-process.js";
 import { diagnoseThrow, memoryLimit, timeLimit, unhandledRejection } from "./thrown.js";
-import type { DraftData, LocationData, NotJsonData } from "./data.js";
+import type { DraftData, InputData, LocationData, NotJsonData } from "./data.js";
+import type { SuppliedValue } from "../../stdlib/core/input.js";
+
+/** A declared build input as the host keeps it: its declaration's location made absolute. */
+export interface EvaluatedInput extends Omit<InputData, "location"> {
+  readonly location?: SourceLocation;
+}
 
 export { evaluationTimeoutMs };
 
@@ -31,6 +37,12 @@ export interface Evaluation {
   };
   /** Absolute paths of every file that went into the evaluation. */
   readonly inputs: readonly string[];
+  /** The build inputs the descriptors declared, in declaration order, with this build's values. */
+  readonly declaredInputs: readonly EvaluatedInput[];
+  /** Supplied values that do not fit their input's type, at the input's declaration. */
+  readonly inputProblems: readonly { readonly name: string; readonly message: string; readonly hint: string; readonly location?: SourceLocation }[];
+  /** Indexes of the supplied values some declaration took (the others name no input). */
+  readonly usedInputs: readonly number[];
   /** Per requested environment: the objects, and the throws of the components that failed. */
   readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
   /** Whether some origins (of drafts, of the release) are still references, resolved only for diagnostics. */
@@ -51,6 +63,7 @@ export async function evaluate(
   log: (line: string) => void = (line) => process.stderr.write(line + "\n"),
   timings: Record<string, number> = {},
   environments: readonly string[] = [],
+  more: { readonly inputs?: readonly SuppliedValue[]; readonly loadOnly?: boolean } = {},
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
   const evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
@@ -62,7 +75,7 @@ export async function evaluate(
   }
   const { bundle } = bundled;
   const timeoutMs = evaluationTimeoutMs();
-  const outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs });
+  const outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly });
   timings["evaluate.run"] = Math.round(performance.now() - started) - timings["evaluate.bundle"]!;
 
   // Locations come from the realm: keep only those inside this build's own files.
@@ -129,6 +142,9 @@ export async function evaluate(
   const evaluation: Evaluation = {
     release,
     inputs: bundle.inputs,
+    declaredInputs: (load.inputs?.declared ?? []).map((d) => ({ ...d, location: located(d.location) })),
+    inputProblems: (load.inputs?.problems ?? []).map((p) => ({ ...p, location: located(p.location) })),
+    usedInputs: load.inputs?.used ?? [],
     environments: expanded,
     pendingOrigins,
     withOrigins: () => (resolving ??= resolveAll()),

@@ -58,7 +58,7 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
       if (documents[index] !== undefined && sha256(documents[index]!) !== object.sha256) problems.push(digest(`document ${index + 1} of manifests.yaml does not match its sha256 in bundle.json`));
     });
   }
-  if (bundleDigest(manifest.objects) !== manifest.digest) problems.push(digest(`${MANIFEST_FILE}'s digest does not match its objects`));
+  if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) problems.push(digest(`${MANIFEST_FILE}'s digest does not match its objects`));
   // kustomization.yaml is what Flux and Argo CD apply: it must list exactly the bundle's files.
   try {
     const kustomization = parse(files.get(KUSTOMIZATION_FILE)!.toString("utf8")) as Record<string, unknown>;

@@ -47,7 +47,7 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
       }
     }
   }
-  if (bundleDigest(manifest.objects) !== manifest.digest) problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json's digest does not match its objects` });
+  if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json's digest does not match its objects` });
   if (files.has("bundle.json") && files.get("bundle.json") !== renderManifest(manifest)) {
     problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
   }

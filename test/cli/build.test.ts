@@ -67,7 +67,7 @@ test("exit codes: 2 for usage errors, 1 for an unknown environment, with a hint"
 });
 
 test("every command's --help shows examples", () => {
-  for (const command of ["init", "build", "check", "validate", "history", "rollback", "diff", "import", "explain", "completion"]) {
+  for (const command of ["init", "build", "check", "validate", "history", "rollback", "diff", "import", "inputs", "explain", "completion"]) {
     const help = runTkc([command, "--help"]);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /Examples:/, command);

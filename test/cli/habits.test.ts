@@ -68,7 +68,7 @@ test("tkc diff <project> --env prod compares the latest revision with the one be
   assert.equal(only.from.label, "app/prod before revision 1");
   assert.deepEqual(only.objects.map((o: { status: string }) => o.status), ["added", "added", "added"], "the first revision against nothing");
   edit(join(app, "release.k8s.ts"), 'version: "0.1.0"', 'version: "0.1.1"');
-  edit(join(app, "release.k8s.ts"), "nginx-unprivileged:1.27.3", "nginx-unprivileged:1.27.4");
+  edit(join(app, "release.k8s.ts"), 'default: "1.27.3"', 'default: "1.27.4"');
   assert.equal(runTkc(["build", app, "--env", "prod"]).status, 0);
 
   const diff = runTkc(["diff", app, "--env", "prod"]);
@@ -117,8 +117,8 @@ test("tkc explain prints a code's page, from the docs that ship in the package",
 
 test("the bare usage line and the demand message list every command", () => {
   const help = runTkc(["--help"]);
-  const commands = ["init", "build", "check", "validate", "history", "rollback", "diff", "push", "pull", "import", "explain", "completion"];
-  assert.match(help.stdout, new RegExp(`^tkc <${commands.join("\\|")}> \\[options\\]`));
+  const commands = ["init", "build", "check", "validate", "history", "rollback", "diff", "push", "pull", "import", "inputs", "explain", "completion"];
+  assert.match(help.stdout, new RegExp(`^tkc <${commands.join("\\|")}>\\s+\\[options\\]`));
   for (const command of commands) assert.match(help.stdout, new RegExp(`^  tkc ${command}\\b`, "m"), command);
   const bare = runTkc([]);
   assert.equal(bare.status, 2);

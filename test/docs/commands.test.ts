@@ -47,6 +47,7 @@ const NOT_RUN_HERE: Record<string, string> = {
   "npm test": "the test suite itself",
   "tkc push out/shop/prod oci://ghcr.io/acme/shop-prod:2.4.0 [--tag prod]": "needs a registry; test/oci/registry.test.ts pushes to a real Distribution registry it starts on loopback",
   "tkc pull oci://ghcr.io/acme/shop-prod@sha256:… --out DIR": "needs a registry; test/oci/registry.test.ts pulls by tag and by digest from a real registry",
+  "kubectl apply -k out/my-service/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly a bundle's objects",
   "kubectl apply -k examples/shop/out/shop/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly the bundle's objects",
 };
 
@@ -88,6 +89,26 @@ test("quick start: init next to a package.json, type-check as the editor does, b
   mkdirSync(join(project, "components"));
   assert.match(ok(runTkc(["build"], { cwd: join(project, "components") }), "build from a subfolder").stdout, /my-service\/dev: unchanged, revision 1/);
   covers("npx tkc init", "tkc init", "npx tsc --noEmit -p .", "npx tkc build");
+
+  // The CI flow: the tag CI built as --set, the diff a reviewer reads, then apply (NOT_RUN_HERE).
+  const ci = ok(runTkc(["build", "--set", "imageTag=1.27.4"], { cwd: project }), "npx tkc build --set imageTag=1.27.4");
+  assert.match(ci.stdout, /^my-service\/prod: revision 2 /m);
+  const bundle = JSON.parse(readFileSync(join(project, "out/my-service/prod/bundle.json"), "utf8"));
+  assert.deepEqual(bundle.inputs, { imageTag: { value: "1.27.4", source: "--set" } });
+  const review = ok(runTkc(["diff", ".", "--env", "prod"], { cwd: project }), "npx tkc diff . --env prod");
+  assert.match(review.stdout, /Inputs:\n {2}imageTag {2}"1\.27\.3" → "1\.27\.4" \(--set\)/);
+  assert.match(review.stdout, /nginx-unprivileged:1\.27\.3 → nginxinc\/nginx-unprivileged:1\.27\.4/);
+  covers("npx tkc build --set imageTag=1.27.4", "npx tkc diff . --env prod");
+
+  // tkc build --set / --values, tkc inputs [--format json]
+  writeFileSync(join(project, "ci-values.yaml"), 'imageTag: "1.27.5"\n');
+  ok(runTkc(["build", ".", "--set", "imageTag=1.27.6", "--values", "ci-values.yaml"], { cwd: project }), "tkc build --set --values");
+  assert.equal(JSON.parse(readFileSync(join(project, "out/my-service/dev/bundle.json"), "utf8")).inputs.imageTag.value, "1.27.6", "--set wins over --values");
+  const listed = ok(runTkc(["inputs", "."], { cwd: project }), "tkc inputs");
+  assert.equal(listed.stdout, 'imageTag: string = "1.27.3"\n  tag of the web image to deploy\n  declared at release.k8s.ts:5:18\n');
+  const json = JSON.parse(ok(runTkc(["inputs", ".", "--format", "json"], { cwd: project }), "tkc inputs --format json").stdout);
+  assert.deepEqual(json, [{ name: "imageTag", type: "string", default: "1.27.3", description: "tag of the web image to deploy", perEnvironment: false, declared: "release.k8s.ts:5:18" }]);
+  covers("tkc build [project] --set NAME=VALUE [--values FILE]", "tkc inputs [project] [--format json]");
 });
 
 test("quick start in this repository: tkc build examples/shop prints the documented line and writes the documented files", () => {

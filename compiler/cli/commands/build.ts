@@ -16,6 +16,8 @@ export interface BuildArgs {
   "allow-same-version"?: boolean;
   "strict-version"?: boolean;
   keep?: number;
+  set?: string[];
+  values?: string[];
 }
 
 /** One line per environment: what was built and what it means for the release's history. */
@@ -32,11 +34,16 @@ export function summaryLine(release: string, env: EnvironmentReport): string {
   return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }
 
+/** A repeatable option's values; not `array: true`, which would swallow the project argument after it. */
+const repeated = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]).map(String);
+
 export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
     .option("env", { alias: "e", type: "string", array: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
-    .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" });
+    .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" })
+    .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
+    .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" });
 }
 
 export const buildCommand = {
@@ -52,7 +59,8 @@ export const buildCommand = {
       .example("$0 build examples/shop", "build every environment of the shop release")
       .example("$0 build examples/shop --env prod", "build only prod, into examples/shop/out/shop/prod/")
       .example("$0 build examples/shop --env dev,staging", "build two environments")
-      .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/"),
+      .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/")
+      .example("$0 build . --set imageTag=2.4.1", "give the imageTag input the tag CI just built"),
 };
 
 export async function runBuild(args: BuildArgs, output: Output, write = true): Promise<number> {
@@ -65,6 +73,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     allowSameVersion: args["allow-same-version"],
     strictVersion: args["strict-version"],
     keep: args.keep,
+    inputs: { set: args.set, values: args.values },
     write,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
   });

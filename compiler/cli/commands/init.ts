@@ -85,12 +85,16 @@ export function runInit(args: InitArgs, output: Output): number {
 }
 
 function releaseTemplate(name: string): string {
-  return `import { perEnv, release, service } from "tkc";
+  return `import { input, perEnv, release, service } from "tkc";
+
+// A build input: CI passes the tag it just built with \`tkc build --set imageTag=1.27.4\`
+// (\`tkc inputs\` lists every input). Its value is recorded in each bundle's bundle.json.
+const imageTag = input("imageTag", { type: "string", default: "1.27.3", description: "tag of the web image to deploy" });
 
 // One service; add more components here or in their own .k8s.ts files and import them.
 const web = service({
   name: "web",
-  image: "nginxinc/nginx-unprivileged:1.27.3",
+  image: \`nginxinc/nginx-unprivileged:\${imageTag}\`,
   port: { name: "http", containerPort: 8080 },
   replicas: perEnv({ dev: 1, prod: 3 }),
   resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" } },

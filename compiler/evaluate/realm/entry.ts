@@ -7,7 +7,8 @@ import * as stdlib from "../../../stdlib/index.js";
 import { isRelease, type Release } from "../../../stdlib/core/release.js";
 import { isComponent } from "../../../stdlib/core/component.js";
 import { setOriginCapture } from "../../../stdlib/core/origin.js";
-import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type LoadData, type NotJsonData } from "../data.js";
+import { supplyInputs, takeInputs, type SuppliedValue } from "../../../stdlib/core/input.js";
+import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type InputsData, type LoadData, type NotJsonData } from "../data.js";
 import { createOriginMapper, type OriginMapper } from "./origins.js";
 import { describeThrown } from "./thrown.js";
 import { isLazyLocation, lazyLocation, locationData } from "./location.js";
@@ -46,13 +47,15 @@ const state = { what: "the descriptor", origin: undefined as unknown };
 let mapper: OriginMapper | undefined;
 let release: Release | undefined;
 
-function load(factory: (exports: unknown, require: unknown, module: unknown) => void, code: string, map: string): string {
+function load(factory: (exports: unknown, require: unknown, module: unknown) => void, code: string, map: string, inputs: string): string {
   mapper = createOriginMapper(map, code);
   const origins = mapper;
   setOriginCapture(() => {
     const frames = intrinsics.frames();
     return lazyLocation(() => origins.fromFrames(frames));
   });
+  // The build's input values arrive as JSON text and become the realm's own data here.
+  supplyInputs(JSON.parse(inputs) as SuppliedValue[]);
   const module = { exports: {} as Record<string, unknown> };
   const require = (id: string): unknown => {
     if (id === "tkc") return tkc;
@@ -67,7 +70,7 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
       release = exported;
       const environments: Record<string, { namespace: string }> = {};
       for (const name of Object.keys(exported.environments)) environments[name] = { namespace: String(exported.environments[name]!.namespace) };
-      result = { ok: true, release: { name: String(exported.name), version: String(exported.version), ...originOf(exported.origin), environments } };
+      result = { ok: true, release: { name: String(exported.name), version: String(exported.version), ...originOf(exported.origin), environments }, inputs: inputsData() };
     } else {
       const got = exported === undefined ? "nothing" : isComponent(exported) ? "a single component" : `a ${typeof exported}`;
       result = { ok: false, exported: got };
@@ -76,6 +79,18 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
     result = { ok: false, thrown: describeThrown(thrown, mapper) };
   }
   return stringify(result);
+}
+
+/** The declared inputs as data; their locations are resolved now (there are few, and `tkc inputs` shows them all). */
+function inputsData(): InputsData {
+  const { declared, problems, used } = takeInputs();
+  const problems_ = problems.map((p) => ({ name: p.name, message: p.message, hint: p.hint, location: locationData(p.origin) }));
+  const declared_ = declared.map((d) => {
+    const environments: Record<string, { value: unknown; source: typeof d.source }> = {};
+    for (const [name, env] of Object.entries(d.environments)) environments[name] = { value: toData(env.value, [], MAX_OBJECT_BYTES), source: env.source };
+    return { name: d.name, type: toData(d.type, [], MAX_OBJECT_BYTES), default: toData(d.default, [], MAX_OBJECT_BYTES), description: typeof d.description === "string" ? d.description : undefined, perEnvironment: d.perEnvironment, location: locationData(d.origin), value: toData(d.value, [], MAX_OBJECT_BYTES), source: d.source, environments };
+  });
+  return { declared: declared_, problems: problems_, used: [...used] };
 }
 
 // Captured origins of drafts go out as references, resolved only if the host asks (for a
@@ -159,8 +174,8 @@ const enter = (): string | undefined => {
 Object.defineProperty(globalThis, "__tkcEnter", { value: enter, writable: true, configurable: true });
 
 const api = freeze({
-  prepareLoad(factory: Parameters<typeof load>[0], code: string, map: string) {
-    pending = () => load(factory, code, map);
+  prepareLoad(factory: Parameters<typeof load>[0], code: string, map: string, inputs: string) {
+    pending = () => load(factory, code, map, inputs);
   },
   prepareExpand(environment: string) {
     pending = () => expand(environment);

@@ -1,0 +1,17 @@
+import { loadProject } from "../load/project.js";
+import { evaluate, type EvaluatedInput } from "../evaluate/evaluate.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+/**
+ * The inputs a project declares (for `tkc inputs`): load the project and run its root
+ * descriptor sealed, as a build does, but expand no environment and check nothing else.
+ */
+export async function listInputs(target: string, log: (line: string) => void): Promise<{ inputs?: readonly EvaluatedInput[]; projectDir?: string; diagnostics: readonly Diagnostic[]; sources: Readonly<Record<string, string>> }> {
+  const loaded = loadProject(target);
+  if (!loaded.ok) return { diagnostics: loaded.diagnostics, sources: loaded.read };
+  const project = loaded.value;
+  const evaluated = await evaluate(project, log, {}, [], { loadOnly: true });
+  evaluated.evaluation?.close();
+  if (!evaluated.evaluation) return { diagnostics: evaluated.diagnostics, sources: loaded.read };
+  return { inputs: evaluated.evaluation.declaredInputs, projectDir: project.dir, diagnostics: [], sources: loaded.read };
+}
