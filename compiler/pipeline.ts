@@ -167,6 +167,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
         compilerVersion: tkcVersion(),
         layout,
         sources: bundleSources,
+        dependencies: evaluation.dependencies.get(environment),
         objects: expanded.expansion.objects.map((o) => o.object),
       });
       lap(`emit:${environment}`, t);

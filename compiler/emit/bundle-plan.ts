@@ -1,5 +1,6 @@
 import type { KubeObject } from "../model/object.js";
 import type { SourceFile } from "../model/source.js";
+import type { DependencyRecord } from "../model/dependency.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { compareInstallOrder } from "./install-order.js";
 import { toCanonicalYaml } from "./yaml-writer.js";
@@ -36,6 +37,8 @@ export interface BundleManifest {
   readonly compiler: { readonly name: "tkc"; readonly version: string };
   readonly layout: Layout;
   readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+  /** What include(), kustomization() and helmChart() rendered (only when the release has some). */
+  readonly dependencies?: readonly DependencyRecord[];
   readonly objects: readonly BundleObjectEntry[];
   /** Objects of the parent revision that this bundle no longer has: delete them (or prune) on apply. */
   readonly removed: readonly ObjectIdentity[];
@@ -58,6 +61,7 @@ export interface BundleInput {
   readonly layout: Layout;
   /** Source files with paths relative to the project, `/`-separated. */
   readonly sources: readonly SourceFile[];
+  readonly dependencies?: readonly DependencyRecord[];
   readonly objects: readonly KubeObject[];
 }
 
@@ -114,6 +118,7 @@ export function planBundle(input: BundleInput): BundlePlan {
     compiler: { name: "tkc", version: input.compilerVersion },
     layout: input.layout,
     sources: [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((s) => ({ path: s.path, sha256: s.sha256 })),
+    ...(input.dependencies && input.dependencies.length > 0 ? { dependencies: input.dependencies } : {}),
     objects: entries,
     removed: [],
     digest: bundleDigest(entries),
