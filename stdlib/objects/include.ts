@@ -159,15 +159,21 @@ export function include(path: string, options: IncludeOptions = {}): Component {
 }
 
 export interface KustomizationOptions extends IncludeOptions {
-  /** The folder holding kustomization.yaml, relative to the project folder. */
-  readonly dir: string;
+  /** The folder holding kustomization.yaml, relative to the project folder; an overlay per environment with `perEnv`. */
+  readonly dir: Env<string>;
 }
 
 /** A Kustomize base or overlay, rendered with `kubectl kustomize` (no network, no plugins). */
 export function kustomization(options: KustomizationOptions): Component {
   const origin = captureOrigin();
-  if (typeof options?.dir !== "string" || options.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, 'kustomization({ dir: "deploy/base" })');
-  return rendered("kustomization", options.dir, origin, options, () => ({ kind: "kustomize", dir: options.dir }));
+  const hint = 'kustomization({ dir: "deploy/base" })';
+  if (options?.dir === undefined || options.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, hint);
+  const name = typeof options.dir === "string" ? options.dir : "per environment";
+  return rendered("kustomization", name, origin, options, (context) => {
+    const dir = resolveDeep(options.dir, context.env);
+    if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.env.name}'`, origin, hint);
+    return { kind: "kustomize", dir };
+  });
 }
 
 export interface HelmChartOptions<Values = Record<string, unknown>> extends RenderedOptions {
