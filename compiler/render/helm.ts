@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { delimiter, join, relative, sep } from "node:path";
+import { delimiter, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { withToolEnv } from "./tool-env.js";
@@ -8,7 +8,8 @@ import { withToolEnv } from "./tool-env.js";
 /** The helm binary: TKC_HELM, else `helm` on PATH; undefined when there is none. */
 export function findHelm(): string | undefined {
   const configured = process.env.TKC_HELM;
-  if (configured) return existsSync(configured) ? configured : undefined;
+  // Resolved now: helm runs in a temporary folder.
+  if (configured) return existsSync(configured) ? resolve(configured) : undefined;
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, "helm");
@@ -23,15 +24,19 @@ export function findHelm(): string | undefined {
 
 export const HELM_MISSING_HINT = "install Helm 3 (https://helm.sh/docs/intro/install/) and put `helm` on PATH, or set TKC_HELM to the binary's path";
 
-const versions = new Map<string, string>();
-/** `helm version --short`, e.g. `v3.18.0+gcc58e3f` (once per binary and process). */
-export function helmVersion(helm: string): string | { problem: string } {
-  const known = versions.get(helm);
-  if (known) return known;
+/**
+ * `helm version --short`, e.g. `v3.18.0+gcc58e3f`, cached by the binary's path, size, mtime and
+ * inode (starting helm costs ~0.3 s; a replaced binary has another stat).
+ */
+export function helmVersion(helm: string, cache: string): string | { problem: string } {
+  const stat = statSync(helm);
+  const key = `helm-version-${sha256([helm, stat.size, stat.mtimeMs, stat.ino].join("\n"))}.json`;
+  const known = readCache<{ version: string }>(cache, key);
+  if (known && typeof known.version === "string") return known.version;
   const result = withToolEnv((env) => spawnSync(helm, ["version", "--short"], { env, encoding: "utf8", timeout: 30_000 }));
   if (result.error || result.status !== 0) return { problem: `${helm} did not run (${result.error?.message ?? result.stderr.trim()})` };
   const version = result.stdout.trim();
-  versions.set(helm, version);
+  writeCache(cache, key, { version });
   return version;
 }
 

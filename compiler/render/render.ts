@@ -72,7 +72,7 @@ export function renderRequest(context: RenderContext, { request, location }: Ren
   // helm
   const helm = findHelm();
   if (!helm) return at("TKC2303", process.env.TKC_HELM ? `helmChart: TKC_HELM names ${process.env.TKC_HELM}, which does not exist` : "helmChart: no `helm` binary found on PATH (or in TKC_HELM)", HELM_MISSING_HINT);
-  const version = helmVersion(helm);
+  const version = helmVersion(helm, cacheDir(context.projectDir));
   if (typeof version !== "string") return at("TKC2303", `helmChart: ${version.problem}`, HELM_MISSING_HINT);
   if (req.chart.startsWith("oci://")) return at("TKC2304", `helmChart: ${req.chart}: oci:// charts are not rendered by this version of tkc`, "vendor the chart into the project (`helm pull oci://... --version X --untar -d vendor/charts`) and point 'chart' at its folder");
   const found = projectPath(context.projectDir, req.chart);
