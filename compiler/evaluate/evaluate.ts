@@ -91,7 +91,11 @@ export async function evaluate(
     const problems: Diagnostic[] = [];
     for (const request of missing.values()) {
       const result = renderRequest({ projectDir: project.dir, kubeVersion: project.config.kubeVersion }, request);
-      if ("diagnostic" in result) problems.push(result.diagnostic);
+      // One report per call, not per environment that made the same mistake.
+      const same = (d: Diagnostic) => "diagnostic" in result && d.message === result.diagnostic.message && d.location?.line === result.diagnostic.location?.line && d.location?.file === result.diagnostic.location?.file;
+      if ("diagnostic" in result) {
+        if (!problems.some(same)) problems.push(result.diagnostic);
+      }
       else rendered.set(request.key, result.rendered);
     }
     timings["evaluate.render"] = (timings["evaluate.render"] ?? 0) + Math.round(performance.now() - renderStarted);

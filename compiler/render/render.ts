@@ -42,10 +42,22 @@ type Request =
 
 const relativePath = (projectDir: string, path: string) => relative(projectDir, path).split(sep).join("/");
 
+const isText = (value: unknown): value is string => typeof value === "string" && value !== "" && !value.includes("\0");
+
+/** The request as the stdlib makes it; anything else (options of the wrong type) is refused unrendered. */
+function wellFormed(request: unknown): request is Request {
+  const r = request as Partial<Record<string, unknown>> | null;
+  if (typeof r !== "object" || r === null) return false;
+  if (r.kind === "file") return isText(r.path);
+  if (r.kind === "kustomize") return isText(r.dir);
+  return r.kind === "helm" && isText(r.chart) && isText(r.namespace) && isText(r.releaseName) && (r.version === undefined || isText(r.version));
+}
+
 /** Render one request; a problem is a diagnostic at the call that made it. */
 export function renderRequest(context: RenderContext, { request, location }: RenderRequest): { rendered: Rendered } | { diagnostic: Diagnostic } {
-  const req = request as Request;
   const at = (code: string, message: string, hint: string) => ({ diagnostic: error(code, message, { location, hint }) });
+  if (!wellFormed(request)) return at("TKC2301", "this call's path, chart, version, namespace or release name is not a non-empty string", "pass strings, as the option types say");
+  const req = request;
   const objectsOf = (yaml: string, what: string): { problem: string } | { objects: Record<string, unknown>[] } => {
     const parsed = parseManifests(yaml);
     return parsed.problems.length > 0 ? { problem: `${what}: ${parsed.problems.join("; ")}` } : { objects: parsed.objects };

@@ -118,3 +118,12 @@ test("no helm gives a clear error saying how to get one", () => {
   assert.equal(none.status, 1, none.stderr);
   assert.match(none.stderr, /error TKC2303: helmChart: no `helm` binary found on PATH \(or in TKC_HELM\)/);
 });
+
+test("options of the wrong type never reach helm: one error at the call, not one per environment", () => {
+  const dir = project();
+  writeFileSync(join(dir, "release.k8s.ts"), readFileSync(join(dir, "release.k8s.ts"), "utf8").replace('version: "0.3.1",', 'version: "0.3.1", namespace: 5 as unknown as string,'));
+  const built = runTkc(["check", dir], { env: { TKC_HELM: join(dir, "no-such-helm") } });
+  assert.equal(built.status, 1);
+  assert.match(built.stderr, /release\.k8s\.ts:12:5 error TKC2301: this call's path, chart, version, namespace or release name is not a non-empty string/);
+  assert.match(built.stderr, /\n1 error, 0 warnings/);
+});
