@@ -176,13 +176,20 @@ export function kustomization(options: KustomizationOptions): Component {
   });
 }
 
+/** Values override the chart's defaults (values.yaml), so every field is optional. */
+export type DeepPartial<T> = T extends readonly (infer E)[] ? readonly E[] : T extends object ? { readonly [P in keyof T]?: DeepPartial<T[P]> } : T;
+
+/**
+ * `Values`: the chart's values type, e.g. generated from its values.schema.json with
+ * json-schema-to-typescript (`npx json2ts -i values.schema.json -o values.ts`).
+ */
 export interface HelmChartOptions<Values = Record<string, unknown>> extends RenderedOptions {
   /** A chart folder or .tgz in the project (`./vendor/charts/redis`), or `oci://registry/charts/redis`. */
   readonly chart: string;
   /** Required for an `oci://` chart; for a local chart, checked against Chart.yaml when given. */
   readonly version?: string;
   /** The chart's values (`helm template --values`); per environment with `forEnv`. */
-  readonly values?: Env<Values>;
+  readonly values?: Env<DeepPartial<Values>>;
   /** `--namespace`: the environment's namespace by default. */
   readonly namespace?: string;
   /** The release name the templates see: the chart's folder name by default. */
