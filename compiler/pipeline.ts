@@ -181,6 +181,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
         layout,
         sources: bundleSources,
         inputs: recordedInputs(evaluation.declaredInputs, environment),
+        dependencies: evaluation.dependencies.get(environment),
         objects: expanded.expansion.objects.map((o) => o.object),
       });
       lap(`emit:${environment}`, t);

@@ -30,3 +30,4 @@ export * from "./patterns/discovery/index.js";
 export * from "./patterns/structural/index.js";
 export * from "./patterns/configuration/index.js";
 export * from "./patterns/advanced/index.js";
+export { include, kustomization, helmChart, patch, forEachPod, type Patch, type IncludeOptions, type KustomizationOptions, type HelmChartOptions } from "./objects/include.js";

@@ -1,5 +1,6 @@
 import type { KubeObject } from "../model/object.js";
 import type { SourceFile } from "../model/source.js";
+import type { DependencyRecord } from "../model/dependency.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { compareInstallOrder } from "./install-order.js";
 import { toCanonicalYaml } from "./yaml-writer.js";
@@ -38,6 +39,8 @@ export interface BundleManifest {
   readonly sources: readonly { readonly path: string; readonly sha256: string }[];
   /** The build inputs' values (`tkc inputs`), when the descriptors declare any: sources plus these reproduce the bundle. */
   readonly inputs?: Readonly<Record<string, { readonly value: unknown; readonly source: string }>>;
+  /** What include(), kustomization() and helmChart() rendered (only when the release has some). */
+  readonly dependencies?: readonly DependencyRecord[];
   readonly objects: readonly BundleObjectEntry[];
   /** Objects of the parent revision that this bundle no longer has: delete them (or prune) on apply. */
   readonly removed: readonly ObjectIdentity[];
@@ -61,6 +64,7 @@ export interface BundleInput {
   /** Source files with paths relative to the project, `/`-separated. */
   readonly sources: readonly SourceFile[];
   readonly inputs?: BundleManifest["inputs"];
+  readonly dependencies?: readonly DependencyRecord[];
   readonly objects: readonly KubeObject[];
 }
 
@@ -123,6 +127,7 @@ export function planBundle(input: BundleInput): BundlePlan {
     layout: input.layout,
     sources: [...input.sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((s) => ({ path: s.path, sha256: s.sha256 })),
     ...(input.inputs ? { inputs: input.inputs } : {}),
+    ...(input.dependencies && input.dependencies.length > 0 ? { dependencies: input.dependencies } : {}),
     objects: entries,
     removed: [],
     digest: bundleDigest(entries, input.inputs),

@@ -74,9 +74,18 @@ export type LoadData =
   | { readonly ok: false; readonly thrown: ThrownData }
   | { readonly ok: false; readonly exported: string };
 
+/** What a descriptor asked the host to render (include, kustomization, helmChart), as data. */
+export interface DependencyRequestData {
+  /** The request's JSON, made in the realm: the key of its rendering in `EvaluatorRequest.rendered`. */
+  readonly key: string;
+  readonly request: unknown;
+  readonly location?: LocationData;
+}
+
 /** Result of expanding one environment. */
 export interface EnvironmentData {
   readonly drafts: readonly DraftData[];
+  readonly requests?: readonly DependencyRequestData[];
   readonly thrown: readonly { readonly what: string; readonly location?: LocationData; readonly error: ThrownData }[];
 }
 
@@ -103,6 +112,8 @@ export interface EvaluatorRequest {
   readonly inputs: readonly SuppliedValue[];
   /** Only load the root descriptor (for `tkc inputs`): expand no environment. */
   readonly loadOnly?: boolean;
+  /** JSON text: request key -> the objects the host rendered for it (see DependencyRequestData). */
+  readonly rendered?: string;
 }
 
 /** The most a single object may weigh serialised: etcd's request limit, as the API server enforces it. */

@@ -13,6 +13,7 @@ import type { SuppliedValue } from "../../stdlib/core/input.js";
 export interface EvaluatedInput extends Omit<InputData, "location"> {
   readonly location?: SourceLocation;
 }
+import { renderRequest, type DependencyRecord, type Rendered } from "../render/render.js";
 
 export { evaluationTimeoutMs };
 
@@ -45,6 +46,8 @@ export interface Evaluation {
   readonly usedInputs: readonly number[];
   /** Per requested environment: the objects, and the throws of the components that failed. */
   readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
+  /** Per environment: what its include(), kustomization() and helmChart() calls rendered (for bundle.json). */
+  readonly dependencies: ReadonlyMap<string, readonly DependencyRecord[]>;
   /** Whether some origins (of drafts, of the release) are still references, resolved only for diagnostics. */
   readonly pendingOrigins: boolean;
   /** The same evaluation with every draft's origin resolved (asks the evaluation process once). */
@@ -66,7 +69,7 @@ export async function evaluate(
   more: { readonly inputs?: readonly SuppliedValue[]; readonly loadOnly?: boolean } = {},
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
-  const evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
+  let evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
   const bundled = await bundleDescriptors(project.dir, project.entry);
   timings["evaluate.bundle"] = Math.round(performance.now() - started);
   if (!bundled.bundle) {
@@ -75,7 +78,7 @@ export async function evaluate(
   }
   const { bundle } = bundled;
   const timeoutMs = evaluationTimeoutMs();
-  const outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly });
+  let outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly });
   timings["evaluate.run"] = Math.round(performance.now() - started) - timings["evaluate.bundle"]!;
 
   // Locations come from the realm: keep only those inside this build's own files.
@@ -85,6 +88,48 @@ export async function evaluate(
     const file = resolve(project.dir, data.file);
     return inputs.has(file) ? { file, line: data.line, column: data.column } : undefined;
   };
+
+  // Vendored manifests, Helm charts and Kustomize bases: the first evaluation says what to render
+  // (as data); the host renders it and evaluates again, in a fresh process, with the objects as
+  // data, so the typed patches run in the realm. A second pass costs only when something is rendered.
+  const rendered = new Map<string, Rendered>();
+  for (let round = 0; round < 3; round++) {
+    if (outcome.internal !== undefined || outcome.limit || outcome.rejection || !outcome.load?.ok) break;
+    const missing = new Map<string, { key: string; request: unknown; location?: SourceLocation }>();
+    for (const data of outcome.environments.values()) {
+      for (const request of data.requests ?? []) if (!rendered.has(request.key) && !missing.has(request.key)) missing.set(request.key, { key: request.key, request: request.request, location: located(request.location) });
+    }
+    if (missing.size === 0) break;
+    const renderStarted = performance.now();
+    const problems: Diagnostic[] = [];
+    for (const request of missing.values()) {
+      const result = renderRequest({ projectDir: project.dir, kubeVersion: project.config.kubeVersion }, request);
+      // One report per call, not per environment that made the same mistake.
+      const same = (d: Diagnostic) => "diagnostic" in result && d.message === result.diagnostic.message && d.location?.line === result.diagnostic.location?.line && d.location?.file === result.diagnostic.location?.file;
+      if ("diagnostic" in result) {
+        if (!problems.some(same)) problems.push(result.diagnostic);
+      }
+      else rendered.set(request.key, result.rendered);
+    }
+    timings["evaluate.render"] = (timings["evaluate.render"] ?? 0) + Math.round(performance.now() - renderStarted);
+    evaluator.close();
+    if (problems.length > 0) return { diagnostics: problems };
+    const rerunStarted = performance.now();
+    evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
+    const renderedJson = JSON.stringify(Object.fromEntries([...rendered].map(([key, value]) => [key, value.objects])));
+    outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly, rendered: renderedJson });
+    timings["evaluate.rerun"] = (timings["evaluate.rerun"] ?? 0) + Math.round(performance.now() - rerunStarted);
+  }
+  const dependencies = new Map<string, DependencyRecord[]>();
+  for (const [name, data] of outcome.environments) {
+    const records = new Map<string, DependencyRecord>();
+    for (const request of data.requests ?? []) {
+      const record = rendered.get(request.key)?.record;
+      if (record) records.set(JSON.stringify(record), record);
+    }
+    if (records.size > 0) dependencies.set(name, [...records.values()]);
+  }
+  const renderedFiles = [...new Set([...rendered.values()].flatMap((r) => r.files))].filter((file) => !inputs.has(file)).sort();
   const entryLocation: SourceLocation = { file: project.entry, line: 1, column: 1 };
 
   const failed = (diagnostics: Diagnostic[]) => {
@@ -141,11 +186,12 @@ export async function evaluate(
   };
   const evaluation: Evaluation = {
     release,
-    inputs: bundle.inputs,
+    inputs: [...bundle.inputs, ...renderedFiles],
     declaredInputs: (load.inputs?.declared ?? []).map((d) => ({ ...d, location: located(d.location) })),
     inputProblems: (load.inputs?.problems ?? []).map((p) => ({ ...p, location: located(p.location) })),
     usedInputs: load.inputs?.used ?? [],
     environments: expanded,
+    dependencies,
     pendingOrigins,
     withOrigins: () => (resolving ??= resolveAll()),
     close: () => evaluator.close(),

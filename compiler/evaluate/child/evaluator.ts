@@ -9,7 +9,7 @@ import { BUNDLE_FILENAME } from "../realm/origins.js";
 import type { EvaluatorMessage, EvaluatorRequest } from "../data.js";
 
 interface RealmApi {
-  prepareLoad(factory: unknown, code: string, map: string, inputs: string): void;
+  prepareLoad(factory: unknown, code: string, map: string, inputs: string, rendered: string): void;
   prepareExpand(environment: string): void;
   prepareDescribe(reason: unknown): void;
   prepareWhere(): void;
@@ -103,7 +103,7 @@ async function phase(what: string, prepare: () => void, answer: (json: string) =
 async function run(request: EvaluatorRequest): Promise<void> {
   const factory = vm.compileFunction(request.code, ["exports", "require", "module"], { parsingContext: context, filename: BUNDLE_FILENAME });
   let environments: string[] = [];
-  const loaded = await phase("the descriptor", () => api.prepareLoad(factory, request.code, request.map, JSON.stringify(request.inputs ?? [])), (json) => {
+  const loaded = await phase("the descriptor", () => api.prepareLoad(factory, request.code, request.map, JSON.stringify(request.inputs ?? []), request.rendered ?? "{}"), (json) => {
     const data = JSON.parse(json);
     send({ type: "load", data });
     if (data.ok) {

@@ -8,6 +8,7 @@ import { isRelease, type Release } from "../../../stdlib/core/release.js";
 import { isComponent } from "../../../stdlib/core/component.js";
 import { setOriginCapture } from "../../../stdlib/core/origin.js";
 import { supplyInputs, takeInputs, type SuppliedValue } from "../../../stdlib/core/input.js";
+import { setRenderedDependencies, takeDependencyRequests } from "../../../stdlib/core/dependencies.js";
 import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type InputsData, type LoadData, type NotJsonData } from "../data.js";
 import { createOriginMapper, type OriginMapper } from "./origins.js";
 import { describeThrown } from "./thrown.js";
@@ -47,8 +48,10 @@ const state = { what: "the descriptor", origin: undefined as unknown };
 let mapper: OriginMapper | undefined;
 let release: Release | undefined;
 
-function load(factory: (exports: unknown, require: unknown, module: unknown) => void, code: string, map: string, inputs: string): string {
+function load(factory: (exports: unknown, require: unknown, module: unknown) => void, code: string, map: string, inputs: string, rendered: string): string {
   mapper = createOriginMapper(map, code);
+  // What the host rendered (vendored files, helm, kustomize): parsed here, so it is the realm's own data.
+  setRenderedDependencies(JSON.parse(rendered));
   const origins = mapper;
   setOriginCapture(() => {
     const frames = intrinsics.frames();
@@ -150,7 +153,8 @@ function expand(environment: string): string {
   }
   state.what = `environment '${environment}'`;
   state.origin = current.origin;
-  const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown };
+  const requests = takeDependencyRequests().map(({ key, request, origin }) => ({ key, request, location: locationData(origin) }));
+  const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown, ...(requests.length > 0 ? { requests } : {}) };
   return stringify(data);
 }
 
@@ -174,8 +178,8 @@ const enter = (): string | undefined => {
 Object.defineProperty(globalThis, "__tkcEnter", { value: enter, writable: true, configurable: true });
 
 const api = freeze({
-  prepareLoad(factory: Parameters<typeof load>[0], code: string, map: string, inputs: string) {
-    pending = () => load(factory, code, map, inputs);
+  prepareLoad(factory: Parameters<typeof load>[0], code: string, map: string, inputs: string, rendered: string) {
+    pending = () => load(factory, code, map, inputs, rendered);
   },
   prepareExpand(environment: string) {
     pending = () => expand(environment);

@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse } from "yaml";
+import { isInside, projectRoot, realPath } from "../load/confine.js";
+import { filesUnder } from "./helm.js";
+import { withToolEnv } from "./tool-env.js";
+
+const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+/**
+ * The files a kustomization reads: its folder's, and those of every local folder it lists in
+ * `resources`, `bases` or `components` (an overlay's `../base`). A remote base (a URL) or a folder
+ * outside the project is refused, so kubectl never needs the network or reads beyond the project.
+ */
+export function kustomizationFiles(dir: string, projectDir: string): { files: string[] } | { problem: string } {
+  const root = projectRoot(projectDir);
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const visit = (folder: string): string | undefined => {
+    if (seen.has(folder)) return undefined;
+    seen.add(folder);
+    const name = KUSTOMIZATION_FILES.find((file) => existsSync(join(folder, file)));
+    if (!name) return `${folder} has no kustomization.yaml`;
+    for (const file of filesUnder(folder)) files.push(join(folder, file));
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = (parse(readFileSync(join(folder, name), "utf8")) ?? {}) as Record<string, unknown>;
+    } catch (failure) {
+      return `${join(folder, name)}: ${(failure as Error).message.split("\n")[0]}`;
+    }
+    for (const field of ["resources", "bases", "components"]) {
+      const entries = parsed[field];
+      if (!Array.isArray(entries)) continue;
+      for (const entry of entries) {
+        if (typeof entry !== "string") continue;
+        if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=/.test(entry)) return `${field} entry ${entry} is remote: tkc renders only local kustomizations (vendor it into the project)`;
+        const real = realPath(resolve(folder, entry));
+        if (real === undefined) continue; // kubectl reports it
+        if (!isInside(real, root)) return `${field} entry ${entry} lies outside the project: tkc does not read it`;
+        if (KUSTOMIZATION_FILES.some((file) => existsSync(join(real, file)))) {
+          const problem = visit(real);
+          if (problem) return problem;
+        }
+      }
+    }
+    return undefined;
+  };
+  const problem = visit(dir);
+  return problem ? { problem } : { files: [...new Set(files)].sort() };
+}
+
+/** `kubectl kustomize DIR` (kubectl's built-in Kustomize; no plugins, no network): its YAML or message. */
+export function kubectlKustomize(dir: string): { yaml: string; kubectl: string } | { problem: string } {
+  const kubectl = process.env.TKC_KUBECTL ?? "kubectl";
+  return withToolEnv((env) => {
+    const version = spawnSync(kubectl, ["version", "--client", "-o", "json"], { env, encoding: "utf8", timeout: 30_000 });
+    if (version.error) return { problem: `kubectl is needed to render a kustomization and was not found (${version.error.message}); install kubectl or set TKC_KUBECTL` };
+    let kustomize = "unknown";
+    try {
+      const parsed = JSON.parse(version.stdout) as { kustomizeVersion?: string; clientVersion?: { gitVersion?: string } };
+      kustomize = `kubectl ${parsed.clientVersion?.gitVersion ?? "?"}, kustomize ${parsed.kustomizeVersion ?? "?"}`;
+    } catch {
+      // keep unknown
+    }
+    const result = spawnSync(kubectl, ["kustomize", dir], { env, cwd: dir, encoding: "utf8", timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+    if (result.error) return { problem: `kubectl did not run: ${result.error.message}` };
+    if (result.status !== 0) return { problem: result.stderr.trim() || `kubectl exited with ${result.status}` };
+    return { yaml: result.stdout, kubectl: kustomize };
+  });
+}

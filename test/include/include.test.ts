@@ -1,0 +1,108 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { readTree } from "../support/files.js";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+const fixture = join(repoRoot, "test", "include", "fixtures", "project");
+
+/** A copy of the fixture project, with `edit` applied to its release descriptor. */
+function project(edit: (release: string) => string = (r) => r): string {
+  const dir = join(tempDir(), "project");
+  cpSync(fixture, dir, { recursive: true });
+  const file = join(dir, "release.k8s.ts");
+  writeFileSync(file, edit(readFileSync(file, "utf8")));
+  return dir;
+}
+
+const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+
+function objects(bundle: string): Record<string, any>[] {
+  return [...readTree(bundle).entries()].filter(([name]) => /^\d{3}-/.test(name)).map(([, text]) => parse(text));
+}
+
+test("include() adds a vendored manifest set: patched, validated with its CRD, in install order, its sha256 in bundle.json", () => {
+  const dir = project();
+  const out = join(dir, "out");
+  const built = runTkc(["build", dir, "--out", out]);
+  assert.equal(built.status, 0, built.stderr);
+  const bundle = join(out, "vendored", "dev");
+  const files = [...readTree(bundle).keys()].filter((name) => /^\d{3}-/.test(name));
+  assert.deepEqual(files, [
+    "001-namespace-vendored-dev.yaml",
+    "002-serviceaccount-widget-operator.yaml",
+    "003-customresourcedefinition-widgets.example.com.yaml",
+    "004-clusterrole-widget-operator.yaml",
+    "005-deployment-widget-operator.yaml",
+    "006-widget-default-widget.yaml",
+  ]);
+  const byKind = new Map(objects(bundle).map((o) => [o.kind, o]));
+  const deployment = byKind.get("Deployment")!;
+  assert.equal(deployment.spec.replicas, 2, "patch() set the replicas");
+  assert.deepEqual(deployment.spec.template.spec.tolerations, [{ effect: "NoSchedule", key: "dedicated", operator: "Equal", value: "operators" }], "forEachPod() added the toleration");
+  // namespace: "environment" moves what named a namespace; what named none gets it anyway.
+  assert.equal(deployment.metadata.namespace, "vendored-dev");
+  assert.equal(byKind.get("ServiceAccount")!.metadata.namespace, "vendored-dev");
+  assert.equal(byKind.get("Widget")!.metadata.namespace, "vendored-dev");
+  assert.equal(byKind.get("ClusterRole")!.metadata.namespace, undefined, "cluster-scoped objects get none");
+  const manifest = JSON.parse(readFileSync(join(bundle, "bundle.json"), "utf8"));
+  const vendored = readFileSync(join(dir, "vendor", "operator.yaml"));
+  assert.deepEqual(manifest.sources.find((s: { path: string }) => s.path === "vendor/operator.yaml"), { path: "vendor/operator.yaml", sha256: sha256(vendored) });
+  assert.deepEqual(manifest.dependencies, [{ kind: "include", path: "vendor/operator.yaml", sha256: `sha256:${sha256(vendored)}` }]);
+
+  // The same sources give the same bytes; a changed vendored file is noticed (not the warm path).
+  const again = runTkc(["build", dir, "--out", join(dir, "out2")]);
+  assert.equal(again.status, 0, again.stderr);
+  assert.deepEqual(readTree(join(dir, "out2", "vendored", "dev")), readTree(bundle));
+  writeFileSync(join(dir, "vendor", "operator.yaml"), vendored.toString().replace("size: 3", "size: 4"));
+  const changed = runTkc(["build", dir, "--out", out]);
+  assert.equal(changed.status, 0, changed.stderr);
+  assert.match(changed.stdout, /revision 2 .* \+0 ~1 -0 objects/);
+});
+
+test('namespace: "keep" (the default) leaves the namespaces the file names', () => {
+  const dir = project((r) => r.replace('namespace: "environment",', ""));
+  const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+  assert.equal(built.status, 0, built.stderr);
+  const byKind = new Map(objects(join(dir, "out", "vendored", "dev")).map((o) => [o.kind, o]));
+  assert.equal(byKind.get("Deployment")!.metadata.namespace, "widget-system");
+  assert.equal(byKind.get("ServiceAccount")!.metadata.namespace, "widget-system");
+  assert.equal(byKind.get("Widget")!.metadata.namespace, "vendored-dev", "an object naming no namespace goes to the environment's");
+});
+
+test("a patch that selects nothing is an error at the patch, listing what the include has", () => {
+  const dir = project((r) => r.replace('"Deployment", "widget-operator"', '"Deployment", "widget-operatr"'));
+  const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+  assert.equal(built.status, 1);
+  assert.match(built.stderr, /release\.k8s\.ts:13:9 error TKC2302: this patch selects Deployment 'widget-operatr', but include\("vendor\/operator\.yaml"\) has none/);
+  assert.match(built.stderr, /hint: the include renders .*Deployment 'widget-operator'/);
+});
+
+test("included objects are validated like tkc's own, custom resources against the CRD in the same file", () => {
+  const dir = project();
+  const vendored = join(dir, "vendor", "operator.yaml");
+  writeFileSync(vendored, readFileSync(vendored, "utf8").replace("size: 3", "size: 0"));
+  const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+  assert.equal(built.status, 1);
+  assert.match(built.stderr, /release\.k8s\.ts:10:5 error TKC3005: spec\.size: integer 0 must be >= 1/);
+  assert.match(built.stderr, /object: example\.com\/v1 Widget vendored-dev\/default-widget/);
+});
+
+test("include() reads only the project's files, and reports bad YAML at the call", () => {
+  const outside = project((r) => r.replace("vendor/operator.yaml", "../../etc/passwd"));
+  const refused = runTkc(["build", outside, "--out", join(outside, "out")]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /release\.k8s\.ts:10:5 error TKC2301: include: \.\.\/\.\.\/etc\/passwd lies outside the project: tkc does not read it/);
+
+  const missing = project((r) => r.replace("vendor/operator.yaml", "vendor/nope.yaml"));
+  assert.match(runTkc(["check", missing]).stderr, /error TKC2301: include: vendor\/nope\.yaml does not exist in the project/);
+
+  const broken = project();
+  writeFileSync(join(broken, "vendor", "operator.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\n---\nfoo: bar\n");
+  const bad = runTkc(["check", broken]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /error TKC2301: include: vendor\/operator\.yaml: line 4: Flow map .*; line 5: not a Kubernetes object \(it needs apiVersion and kind\)/);
+});

@@ -1,0 +1,53 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { readTree } from "../support/files.js";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+const fixture = join(repoRoot, "test", "include", "fixtures", "kustomize");
+const kubectl = spawnSync("kubectl", ["version", "--client"], { stdio: "ignore" });
+const skip = kubectl.error || kubectl.status !== 0 ? "kubectl is not on PATH (it renders Kustomize bases)" : false;
+
+function project(): string {
+  const dir = join(tempDir(), "project");
+  cpSync(fixture, dir, { recursive: true });
+  return dir;
+}
+
+test("kustomization() renders a base and an overlay per environment with kubectl kustomize, patched and recorded", { skip }, () => {
+  const dir = project();
+  const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+  assert.equal(built.status, 0, built.stderr);
+  const deployment = (env: string) => {
+    const tree = readTree(join(dir, "out", "echo", env));
+    return parse([...tree.entries()].find(([name]) => name.includes("-deployment-"))![1]);
+  };
+  assert.equal(deployment("dev").spec.replicas, 1);
+  assert.equal(deployment("prod").spec.replicas, 3, "the overlay's replicas");
+  assert.equal(deployment("prod").metadata.namespace, "echo-prod");
+  assert.equal(deployment("prod").metadata.labels["app.kubernetes.io/name"], "echo", "the base's labels");
+  const service = parse(readFileSync(join(dir, "out", "echo", "dev", "002-service-echo.yaml"), "utf8"));
+  assert.equal(service.spec.type, "ClusterIP", "the patch ran");
+  const manifest = JSON.parse(readFileSync(join(dir, "out", "echo", "prod", "bundle.json"), "utf8"));
+  assert.equal(manifest.dependencies.length, 1);
+  assert.equal(manifest.dependencies[0].kind, "kustomization");
+  assert.equal(manifest.dependencies[0].dir, "deploy/overlays/prod");
+  const paths = manifest.sources.map((s: { path: string }) => s.path);
+  for (const file of ["deploy/base/deployment.yaml", "deploy/base/kustomization.yaml", "deploy/overlays/prod/kustomization.yaml"]) assert.ok(paths.includes(file), file);
+});
+
+test("a kustomization that fails shows kubectl's message at the call; a remote base is refused unrendered", { skip }, () => {
+  const dir = project();
+  writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), "resources:\n  - missing.yaml\n");
+  const failed = runTkc(["check", dir]);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /release\.k8s\.ts:12:5 error TKC2305: kubectl kustomize deploy\/base failed:\n.*missing\.yaml/);
+
+  writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), "resources:\n  - https://github.com/example/repo//deploy?ref=v1\n");
+  const remote = runTkc(["check", dir]);
+  assert.equal(remote.status, 1);
+  assert.match(remote.stderr, /error TKC2305: kustomization: resources entry https:\/\/github\.com\/example\/repo\/\/deploy\?ref=v1 is remote/);
+});
