@@ -129,6 +129,16 @@ test("the command table's commands, each run as written (placeholders filled in)
   ok(run(["build", "examples/shop"]), "tkc build examples/shop");
   covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version]");
 
+  // tkc build [project] --env prod --out - [--show-only KIND/NAME]: a stream on stdout, nothing written
+  const before = readdirSync(root, { recursive: true }).length;
+  const printed = ok(run(["build", "examples/shop", "--env", "prod", "--out", "-"]), "tkc build --out -");
+  assert.equal(printed.stdout.match(/^---$/gm)?.length, 29);
+  const one = ok(run(["build", "examples/shop", "--env", "prod", "--out", "-", "--show-only", "Deployment/api"]), "tkc build --out - --show-only");
+  assert.match(one.stdout, /^---\napiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: api\n/);
+  assert.equal(one.stdout.match(/^---$/gm)?.length, 1);
+  assert.equal(readdirSync(root, { recursive: true }).length, before, "--out - writes nothing");
+  covers("tkc build [project] --env prod --out - [--show-only KIND/NAME]");
+
   // tkc validate FILES...: plain YAML, here the bundle just written
   const yamlFiles = readdirSync(join(shop, "out/shop/prod")).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").map((f) => join(shop, "out/shop/prod", f));
   ok(run(["validate", ...yamlFiles]), "tkc validate");

@@ -6,6 +6,7 @@ import { commaList } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
+import { objectStream, parseSelector } from "../object-stream.js";
 
 export interface BuildArgs {
   project: string;
@@ -16,6 +17,7 @@ export interface BuildArgs {
   "allow-same-version"?: boolean;
   "strict-version"?: boolean;
   keep?: number;
+  "show-only"?: string[];
 }
 
 /** One line per environment: what was built and what it means for the release's history. */
@@ -44,7 +46,8 @@ export const buildCommand = {
   describe: "Type-check, evaluate, validate and write the release bundle of each environment",
   builder: (yargs: Argv) =>
     buildOptions(yargs)
-      .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/" })
+      .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/; - prints one environment's objects as a YAML stream and writes nothing" })
+      .option("show-only", { type: "string", array: true, requiresArg: true, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" })
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
       .option("strict-version", { type: "boolean", describe: "refuse new content under a version that was already released (TKC4001); also \"strictVersion\": true in tkc.config.json" })
       .option("allow-same-version", { type: "boolean", default: false, describe: "with --strict-version: record new content under a released version anyway" })
@@ -52,10 +55,17 @@ export const buildCommand = {
       .example("$0 build examples/shop", "build every environment of the shop release")
       .example("$0 build examples/shop --env prod", "build only prod, into examples/shop/out/shop/prod/")
       .example("$0 build examples/shop --env dev,staging", "build two environments")
-      .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/"),
+      .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/")
+      .example("$0 build . --env prod --out - | kubectl apply -f -", "print prod's objects, write nothing")
+      .example("$0 build . --env prod --out - --show-only Deployment/api", "print one object"),
 };
 
 export async function runBuild(args: BuildArgs, output: Output, write = true): Promise<number> {
+  if (write && args.out === "-") return runPrint(args, output);
+  if (args["show-only"] !== undefined) {
+    output.err("error: --show-only selects objects of the stream that --out - prints; add --out -\n\nRun 'tkc build --help' for usage.");
+    return EXIT.usage;
+  }
   const report = await build({
     target: args.project,
     environments: args.env,
@@ -72,5 +82,39 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
   if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
+  return EXIT.ok;
+}
+
+/**
+ * `--out -`: one environment's objects as one YAML stream on stdout (for `kubectl apply -f -`),
+ * diagnostics on stderr, and nothing written: no bundle, no history, no warm-build entry. One
+ * environment only, as Helm prints one release: several streams in one would apply as one.
+ */
+async function runPrint(args: BuildArgs, output: Output): Promise<number> {
+  const usage = (message: string) => {
+    output.err(`error: ${message}\n\nRun 'tkc build --help' for usage.`);
+    return EXIT.usage;
+  };
+  if (args.env && args.env.length > 1) return usage(`--out - prints one environment; name one with --env (not ${args.env.join(",")})`);
+  const selectors = args["show-only"] ?? [];
+  const bad = selectors.find((s) => parseSelector(s) === undefined);
+  if (bad !== undefined) return usage(`--show-only ${bad}: name an object as KIND/NAME, e.g. Deployment/api`);
+  const report = await build({
+    target: args.project,
+    environments: args.env,
+    kubeVersion: args["kube-version"],
+    layout: "files",
+    write: false,
+    log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
+  });
+  printDiagnostics(output, report.diagnostics, { sources: report.sources });
+  if (!report.ok) return EXIT.userError;
+  if (report.environments.length !== 1) return usage(`--out - prints one environment; name one with --env: ${report.environments.map((e) => e.environment).join(", ")}`);
+  const printed = objectStream(report.environments[0]!, selectors);
+  if ("diagnostics" in printed) {
+    printDiagnostics(output, printed.diagnostics);
+    return EXIT.userError;
+  }
+  if (printed.stream !== "") output.out(printed.stream.replace(/\n$/, ""));
   return EXIT.ok;
 }
