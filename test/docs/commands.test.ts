@@ -120,7 +120,12 @@ test("the command table's commands, each run as written (placeholders filled in)
   // tkc check [project]: every check, nothing written
   assert.match(ok(run(["check", "examples/shop"]), "tkc check").stdout, /^shop\/dev: 29 objects valid/m);
   assert.equal(existsSync(join(shop, "out")), false, "check writes nothing");
-  covers("tkc check [project]");
+  const sarif = run(["check", "examples/shop", "--format", "sarif"]);
+  assert.equal(sarif.status, 0, sarif.stderr);
+  assert.equal(JSON.parse(sarif.stdout).version, "2.1.0");
+  assert.equal(JSON.parse(ok(run(["check", "examples/shop", "--format", "json"]), "tkc check --format json").stdout).ok, true);
+  assert.equal(run(["check", "examples/shop", "--format", "text"]).status, 0);
+  covers("tkc check [project] [--format text|json|sarif]");
 
   // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]
   const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version"]), "tkc build with every option");
@@ -147,7 +152,7 @@ test("the command table's commands, each run as written (placeholders filled in)
   mkdirSync(crds, { recursive: true });
   const gated = ok(run(["validate", join(shop, "out/shop/prod"), "--kube-version", "1.33,1.36", "--crds", crds, "--strict", "--policy", "error", "--format", "json"]), "tkc validate with every option");
   assert.equal(JSON.parse(gated.stdout).valid, true);
-  covers("tkc validate FILES...", "tkc validate FILES|DIRS|- [--kube-version 1.33,1.36] [--crds DIR] [--strict] [--policy warning|error] [--format text|json]");
+  covers("tkc validate FILES...", "tkc validate FILES|DIRS|- [--kube-version 1.33,1.36] [--crds DIR] [--strict] [--policy warning|error] [--format text|json|sarif]");
 
   // A second revision of prod, to have history to show, diff and roll back.
   const api = join(shop, "api.k8s.ts");

@@ -1,7 +1,10 @@
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
-import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
+import { EXIT, printAnnotations, printDiagnostics, sarifText, shortDigest, type DiagnosticFormat, type Output } from "../output.js";
+import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
+import { displayPath } from "../../diagnostics/render.js";
+import type { BuildReport } from "../../model/build.js";
 import { commaList } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
@@ -18,6 +21,7 @@ export interface BuildArgs {
   "strict-version"?: boolean;
   keep?: number;
   "show-only"?: string[];
+  format?: DiagnosticFormat;
 }
 
 /** One line per environment: what was built and what it means for the release's history. */
@@ -38,7 +42,8 @@ export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
     .option("env", { alias: "e", type: "string", array: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
-    .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" });
+    .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" })
+    .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs; json (the report and every diagnostic) or sarif (SARIF 2.1.0, for code scanning) on stdout" });
 }
 
 export const buildCommand = {
@@ -78,6 +83,11 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     write,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
   });
+  printAnnotations(output, report.diagnostics);
+  if (args.format === "json" || args.format === "sarif") {
+    output.out(args.format === "json" ? JSON.stringify(jsonReport(report), null, 2) : sarifText(report.diagnostics));
+    return report.ok ? EXIT.ok : EXIT.userError;
+  }
   printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
@@ -95,6 +105,7 @@ async function runPrint(args: BuildArgs, output: Output): Promise<number> {
     output.err(`error: ${message}\n\nRun 'tkc build --help' for usage.`);
     return EXIT.usage;
   };
+  if (args.format !== undefined && args.format !== "text") return usage(`--out - prints YAML on stdout; --format ${args.format} would print there too`);
   if (args.env && args.env.length > 1) return usage(`--out - prints one environment; name one with --env (not ${args.env.join(",")})`);
   const selectors = args["show-only"] ?? [];
   const bad = selectors.find((s) => parseSelector(s) === undefined);
@@ -107,14 +118,37 @@ async function runPrint(args: BuildArgs, output: Output): Promise<number> {
     write: false,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
   });
+  printAnnotations(output, report.diagnostics);
   printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   if (report.environments.length !== 1) return usage(`--out - prints one environment; name one with --env: ${report.environments.map((e) => e.environment).join(", ")}`);
   const printed = objectStream(report.environments[0]!, selectors);
   if ("diagnostics" in printed) {
+    printAnnotations(output, printed.diagnostics);
     printDiagnostics(output, printed.diagnostics);
     return EXIT.userError;
   }
   if (printed.stream !== "") output.out(printed.stream.replace(/\n$/, ""));
   return EXIT.ok;
+}
+
+/** `--format json`: what was built (or checked) and every diagnostic, errors first. */
+function jsonReport(report: BuildReport) {
+  const diagnostics = errorsFirst(report.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return {
+    ok: report.ok,
+    ...(report.release !== undefined ? { release: report.release, version: report.version } : {}),
+    environments: report.environments.map((env) => ({
+      environment: env.environment,
+      outcome: env.outcome,
+      ...(env.revision !== undefined ? { revision: env.revision } : {}),
+      objects: env.objects,
+      digest: env.digest,
+      ...(env.outcome === "checked" ? {} : { outDir: displayPath(env.outDir, process.cwd()) }),
+    })),
+    errors,
+    warnings: diagnostics.length - errors,
+    diagnostics: diagnostics.map((d) => diagnosticRecord(d, process.cwd())),
+  };
 }
