@@ -30,7 +30,7 @@ test("build --out - prints the stream layout's bytes on stdout and writes nothin
   const out = tempDir();
   const streamed = runTkc(["build", project, "--env", "prod", "--out", out, "--layout", "stream"]);
   assert.equal(streamed.status, 0, streamed.stderr);
-  assert.equal(printed.stdout, readTree(join(out, "shop", "prod")).get("manifests.yaml"), "the same documents, in install order");
+  assert.equal(printed.stdout, readTree(join(out, "shop", "prod")).get("objects/manifests.yaml"), "the same documents, in install order");
   // -o - is the same
   assert.equal(runTkc(["build", project, "--env", "prod", "-o", "-"]).stdout, printed.stdout);
 });

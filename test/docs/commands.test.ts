@@ -48,6 +48,7 @@ const NOT_RUN_HERE: Record<string, string> = {
   "tkc push out/shop/prod oci://ghcr.io/acme/shop-prod:2.4.0 [--tag prod]": "needs a registry; test/oci/registry.test.ts pushes to a real Distribution registry it starts on loopback",
   "tkc pull oci://ghcr.io/acme/shop-prod@sha256:… --out DIR": "needs a registry; test/oci/registry.test.ts pulls by tag and by digest from a real registry",
   "kubectl apply -k examples/shop/out/shop/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly the bundle's objects",
+  "kubectl apply -f examples/shop/out/shop/prod/objects": "needs a cluster; test/release/gitops.test.ts checks that every file in objects/ is a Kubernetes object, and no other",
 };
 
 function ok(result: CliResult, what: string): CliResult {
@@ -99,7 +100,8 @@ test("quick start in this repository: tkc build examples/shop prints the documen
   assert.equal(line.replace(/\(\d+ ms\)$/, ""), documented.replace(/\(\d+ ms\)$/, ""), `README's line (digest ${digest}) is what the build prints`);
   for (const env of ["dev", "staging", "prod"]) {
     const files = readdirSync(join(root, "examples/shop/out/shop", env));
-    assert.ok(files.includes("bundle.json") && files.includes("kustomization.yaml") && files.some((f) => /^001-.*\.yaml$/.test(f)), env);
+    assert.deepEqual(files.sort(), ["bundle.json", "kustomization.yaml", "objects"], env);
+    assert.ok(readdirSync(join(root, "examples/shop/out/shop", env, "objects")).some((f) => /^001-.*\.yaml$/.test(f)), env);
     assert.ok(existsSync(join(root, "examples/shop/out/shop/history", env, "000001", "revision.json")), `revision 1 of ${env}`);
   }
   covers("npx tkc build examples/shop", "tkc build examples/shop");
@@ -130,7 +132,7 @@ test("the command table's commands, each run as written (placeholders filled in)
   // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]
   const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version"]), "tkc build with every option");
   assert.deepEqual(streamed.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["shop/dev", "shop/prod"]);
-  assert.ok(existsSync(join(root, "dist/shop/prod/manifests.yaml")));
+  assert.ok(existsSync(join(root, "dist/shop/prod/objects/manifests.yaml")));
   ok(run(["build", "examples/shop"]), "tkc build examples/shop");
   covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version]");
 
@@ -145,7 +147,7 @@ test("the command table's commands, each run as written (placeholders filled in)
   covers("tkc build [project] --env prod --out - [--show-only KIND/NAME]");
 
   // tkc validate FILES...: plain YAML, here the bundle just written
-  const yamlFiles = readdirSync(join(shop, "out/shop/prod")).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").map((f) => join(shop, "out/shop/prod", f));
+  const yamlFiles = readdirSync(join(shop, "out/shop/prod/objects")).map((f) => join(shop, "out/shop/prod/objects", f));
   ok(run(["validate", ...yamlFiles]), "tkc validate");
   // ... and with every option: a folder (the bundle), two versions, a CRD folder, strict, policy, json
   const crds = join(root, "crds");
