@@ -10,6 +10,7 @@ import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
 import { objectStream, parseSelector } from "../object-stream.js";
+import { watchProject } from "../watch.js";
 
 export interface BuildArgs {
   project: string;
@@ -22,6 +23,7 @@ export interface BuildArgs {
   keep?: number;
   "show-only"?: string[];
   format?: DiagnosticFormat;
+  watch?: boolean;
 }
 
 /** One line per environment: what was built and what it means for the release's history. */
@@ -43,6 +45,7 @@ export function buildOptions<T>(yargs: Argv<T>) {
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
     .option("env", { alias: "e", type: "string", array: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
     .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" })
+    .option("watch", { alias: "w", type: "boolean", describe: "build again after every save, until Ctrl-C; a short summary per run" })
     .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs; json (the report and every diagnostic) or sarif (SARIF 2.1.0, for code scanning) on stdout" });
 }
 
@@ -62,10 +65,19 @@ export const buildCommand = {
       .example("$0 build examples/shop --env dev,staging", "build two environments")
       .example("$0 build . --layout stream --out dist", "one manifests.yaml per environment under dist/")
       .example("$0 build . --env prod --out - | kubectl apply -f -", "print prod's objects, write nothing")
-      .example("$0 build . --env prod --out - --show-only Deployment/api", "print one object"),
+      .example("$0 build . --env prod --out - --show-only Deployment/api", "print one object")
+      .example("$0 build . --watch", "build again on every save"),
 };
 
-export async function runBuild(args: BuildArgs, output: Output, write = true): Promise<number> {
+export async function runBuild(args: BuildArgs, output: Output, write = true, limit?: number): Promise<number> {
+  if (args.watch) {
+    if (args.out === "-" || (args.format !== undefined && args.format !== "text")) {
+      output.err("error: --watch prints a summary per run for people; it does not combine with --out - or --format json|sarif\n\nRun 'tkc build --help' for usage.");
+      return EXIT.usage;
+    }
+    // At most a screenful of diagnostics per run.
+    return watchProject(args.project, args.out, output, () => runBuild({ ...args, watch: false }, output, write, 10));
+  }
   if (write && args.out === "-") return runPrint(args, output);
   if (args["show-only"] !== undefined) {
     output.err("error: --show-only selects objects of the stream that --out - prints; add --out -\n\nRun 'tkc build --help' for usage.");
@@ -88,7 +100,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true): P
     output.out(args.format === "json" ? JSON.stringify(jsonReport(report), null, 2) : sarifText(report.diagnostics));
     return report.ok ? EXIT.ok : EXIT.userError;
   }
-  printDiagnostics(output, report.diagnostics, { sources: report.sources });
+  printDiagnostics(output, report.diagnostics, { sources: report.sources, ...(limit !== undefined ? { limit } : {}) });
   if (!report.ok) return EXIT.userError;
   for (const env of report.environments) output.out(summaryLine(report.release!, env));
   if (process.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
