@@ -201,7 +201,7 @@ async function runStages(options: BuildOptions, read: Map<string, string>): Prom
     let reports: EnvironmentReport[];
     try {
       reports = plans.map(({ environment, plan, millis }): EnvironmentReport => ({
-        environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, millis,
+        environment, objects: plan.manifest.objects.length, digest: plan.manifest.digest, outDir: currentBundleDir(outRoot, release.name, environment), outcome: "checked", manifest: plan.manifest, files: plan.files, millis,
       }));
     } catch (failure) {
       return failed([historyDiagnostic(failure)], timings);

@@ -41,7 +41,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   ];
   const names = commands.map((c) => c.command.split(" ")[0]!);
   // yargs drops a lone "-" from positionals; `tkc validate -` means standard input
-  const args = argv[0] === "validate" ? argv.map((a) => (a === "-" ? STDIN_NAME : a)) : [...argv];
+  // ... and `--out -` of build means standard output: passed as `--out=-`, which yargs keeps.
+  const args = argv[0] === "validate" ? argv.map((a) => (a === "-" ? STDIN_NAME : a)) : argv[0] === "build" ? outToStdout(argv) : [...argv];
   let cli = yargs(args)
     .scriptName("tkc")
     .usage(`$0 <${names.join("|")}> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.`);
@@ -79,3 +80,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 class UsageError extends Error {}
+
+function outToStdout(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if ((argv[i] === "--out" || argv[i] === "-o") && argv[i + 1] === "-") {
+      args.push("--out=-");
+      i++;
+    } else args.push(argv[i]!);
+  }
+  return args;
+}

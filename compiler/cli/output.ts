@@ -1,5 +1,9 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostic, renderSummary, useColor } from "../diagnostics/render.js";
+import { githubAnnotations, sarifLog, underGitHubActions } from "../diagnostics/formats.js";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { tkcRoot, tkcVersion } from "../paths.js";
 
 /**
  * Exit codes: 0 ok, 1 user errors, 2 usage, 70 internal error (a tkc bug). With `diff --exit-code`,
@@ -78,4 +82,28 @@ export function printDiagnostics(output: Output, diagnostics: readonly Diagnosti
 
 export function shortDigest(digest: string): string {
   return digest.replace(/^sha256:/, "sha256:").slice(0, 19) + "…";
+}
+
+/** How a command prints its diagnostics: for people and CI logs, for tools, or for code scanning. */
+export type DiagnosticFormat = "text" | "json" | "sarif";
+
+/**
+ * Under GitHub Actions, each error and warning once more as a workflow command, so it shows on the
+ * user's line in the pull request (paths relative to the repository). On stderr: stdout may carry JSON, SARIF or a YAML stream.
+ */
+export function printAnnotations(output: Output, diagnostics: readonly Diagnostic[]): void {
+  if (!underGitHubActions()) return;
+  for (const line of githubAnnotations(diagnostics, repositoryRoot(process.cwd()))) output.err(line);
+}
+
+/** The SARIF log of these diagnostics, URIs relative to the repository (the nearest folder with .git, else the current one). */
+export function sarifText(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify(sarifLog(diagnostics, { root: repositoryRoot(process.cwd()), toolVersion: tkcVersion(), errorsDir: join(tkcRoot(), "docs", "errors") }), null, 2);
+}
+
+function repositoryRoot(from: string): string {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return resolve(from);
+  }
 }

@@ -6,6 +6,7 @@ import type { BundleManifest, BundleObjectEntry } from "../emit/bundle-plan.js";
 import { error, fail, succeed, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
 import type { KubeObject } from "../model/object.js";
 import { DiffCode } from "./codes.js";
+import { isBundleFilePath, listBundleDir, OBJECTS_DIR } from "../emit/bundle-dir.js";
 import type { LoadedBundle, LoadedObject } from "./model.js";
 
 const REBUILD = "rebuild it with `tkc build` (or point tkc diff at the directory that holds bundle.json)";
@@ -102,9 +103,9 @@ export class BundleReadError extends Error {
   }
 }
 
-/** The first entry of a bundle directory that is a symbolic link, if any. */
+/** The first entry of a bundle directory (or of its objects/ folder) that is a symbolic link, if any. */
 function linkedEntry(dir: string): string | undefined {
-  return readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isSymbolicLink())?.name;
+  return readdirSync(dir, { withFileTypes: true }).find((entry) => entry.isSymbolicLink())?.name ?? (existsSync(join(dir, OBJECTS_DIR)) ? listBundleDir(dir).find((entry) => entry.isLink)?.name : undefined);
 }
 
 function readText(file: string): string | undefined {
@@ -143,7 +144,7 @@ function checkManifest(manifest: unknown): string | undefined {
     if (!e || typeof e.apiVersion !== "string" || typeof e.kind !== "string" || typeof e.name !== "string" || typeof e.file !== "string" || typeof e.sha256 !== "string") {
       return `objects[${i}] lacks apiVersion, kind, name, file or sha256`;
     }
-    if (e.file === "" || e.file === "." || e.file === ".." || /[/\\\0]/.test(e.file) || e.file === "bundle.json") return `objects[${i}].file '${e.file}' is not a file name inside the bundle directory`;
+    if (!isBundleFilePath(e.file) || e.file === "bundle.json") return `objects[${i}].file '${e.file}' is not a file name inside the bundle directory`;
   }
   for (const field of ["release", "environment", "version", "digest", "kubeVersion"] as const) {
     if (typeof m[field] !== "string") return `"${field}" is missing`;

@@ -4,6 +4,7 @@ import type { DependencyRecord } from "../model/dependency.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { compareInstallOrder } from "./install-order.js";
 import { toCanonicalYaml } from "./yaml-writer.js";
+import { OBJECTS_DIR } from "./bundle-dir.js";
 
 export type Layout = "files" | "stream";
 
@@ -100,7 +101,7 @@ export function planBundle(input: BundleInput): BundlePlan {
   const stream: string[] = [];
   ordered.forEach((object, index) => {
     const yaml = toCanonicalYaml(object);
-    const file = input.layout === "files" ? fileName(index, object) : "manifests.yaml";
+    const file = `${OBJECTS_DIR}/${input.layout === "files" ? fileName(index, object) : STREAM_FILE}`;
     if (input.layout === "files") files.set(file, yaml);
     else stream.push(yaml);
     const namespace = object.metadata.namespace;
@@ -113,7 +114,7 @@ export function planBundle(input: BundleInput): BundlePlan {
       sha256: sha256(yaml),
     });
   });
-  if (input.layout === "stream") files.set("manifests.yaml", stream.map((doc) => `---\n${doc}`).join(""));
+  if (input.layout === "stream") files.set(`${OBJECTS_DIR}/${STREAM_FILE}`, stream.map((doc) => `---\n${doc}`).join(""));
   files.set(KUSTOMIZATION_FILE, kustomization([...new Set(entries.map((e) => e.file))]));
   const manifest: BundleManifest = {
     apiVersion: "tkc.dev/v1",
@@ -137,10 +138,11 @@ export function planBundle(input: BundleInput): BundlePlan {
 }
 
 export const KUSTOMIZATION_FILE = "kustomization.yaml";
+export const STREAM_FILE = "manifests.yaml";
 
 /**
  * Makes the bundle a kustomize base, so `kubectl apply -k`, Argo CD and Flux apply exactly the
- * objects (a plain `-f` of the directory would also try to apply bundle.json).
+ * objects (`kubectl apply -f <env>/objects` does too: that folder holds nothing else).
  */
 export function kustomization(files: readonly string[]): string {
   return [
@@ -156,6 +158,22 @@ export function kustomization(files: readonly string[]): string {
 /** bundle.json's bytes: 2-space JSON in the field order of BundleManifest, newline-terminated. */
 export function renderManifest(manifest: BundleManifest): string {
   return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/**
+ * A bundle of the layout before `objects/` (object files beside bundle.json) in today's layout:
+ * the same objects, bytes and digest, the files moved into `objects/`. Others come back as they are.
+ */
+export function inCurrentLayout(plan: BundlePlan): BundlePlan {
+  if (plan.manifest.objects.every((o) => o.file.startsWith(`${OBJECTS_DIR}/`))) return plan;
+  const moved = (file: string) => (file.startsWith(`${OBJECTS_DIR}/`) ? file : `${OBJECTS_DIR}/${file}`);
+  const objects = plan.manifest.objects.map((o) => ({ ...o, file: moved(o.file) }));
+  const manifest: BundleManifest = { ...plan.manifest, objects };
+  const files = new Map<string, string>();
+  for (const file of new Set(plan.manifest.objects.map((o) => o.file))) files.set(moved(file), plan.files.get(file)!);
+  files.set(KUSTOMIZATION_FILE, kustomization([...new Set(objects.map((o) => o.file))]));
+  files.set("bundle.json", renderManifest(manifest));
+  return { manifest, files };
 }
 
 /** The same plan recording which objects were removed since the parent revision. */

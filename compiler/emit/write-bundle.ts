@@ -1,5 +1,6 @@
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { listBundleDir } from "./bundle-dir.js";
 import { checkReplaceable, joinInside } from "../release/output-path.js";
 import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
 import type { BundlePlan } from "./bundle-plan.js";
@@ -19,7 +20,7 @@ export function sameOnDisk(dir: string, files: ReadonlyMap<string, string>): boo
 export function sameOnDiskStats(dir: string, files: ReadonlyMap<string, string>): Record<string, [number, number]> | undefined {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+    entries = listBundleDir(dir);
   } catch {
     return undefined;
   }
@@ -27,7 +28,7 @@ export function sameOnDiskStats(dir: string, files: ReadonlyMap<string, string>)
   const stats: Record<string, [number, number]> = {};
   for (const entry of entries) {
     const expected = files.get(entry.name);
-    if (expected === undefined || !entry.isFile()) return undefined;
+    if (expected === undefined || !entry.isFile) return undefined;
     const full = join(dir, entry.name);
     // Sizes first: most edits change them, and a stat is cheaper than a read.
     const stat = statSync(full);
@@ -70,12 +71,13 @@ export function writeBundle(target: string, plan: BundlePlan, copyFrom?: string)
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
   for (const [name, content] of plan.files) {
-    const file = joinInside(temp, name);
+    const file = joinInside(temp, ...name.split("/"));
+    if (name.includes("/")) mkdirSync(dirname(file), { recursive: true });
     if (copyFrom) {
       try {
         // A copy, never a link: a clone where the file system can (copy-on-write), else the
         // kernel copies the bytes, which is cheaper here than writing them again from memory.
-        copyFileSync(join(copyFrom, name), file, constants.COPYFILE_FICLONE);
+        copyFileSync(join(copyFrom, ...name.split("/")), file, constants.COPYFILE_FICLONE);
         continue;
       } catch {
         // fall back to writing the bytes

@@ -18,6 +18,8 @@ export interface EnvironmentReport {
   /** The revision's note, e.g. new content recorded under a version already released. */
   readonly note?: string;
   readonly manifest: BundleManifest;
+  /** The bundle's files in memory (relative path -> content), for `checked` builds only: `build --out -` prints them. */
+  readonly files?: ReadonlyMap<string, string>;
   readonly millis: number;
 }
 

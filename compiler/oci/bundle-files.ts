@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { bundleDigest, KUSTOMIZATION_FILE, type BundleManifest } from "../emit/bundle-plan.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { REVISION_FILE } from "../release/layout.js";
+import { OBJECTS_DIR } from "../emit/bundle-dir.js";
 
 // What a bundle directory holds (docs/bundle-format.md): bundle.json, the object files it lists
 // and kustomization.yaml. The same check guards a push (the directory was not edited after the
@@ -30,7 +31,9 @@ export function parseBundleManifest(bytes: Buffer | string): BundleManifest | nu
   }
 }
 
-const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** An object file: a safe name in objects/, or (bundles written before that folder) at the top. */
+const safeFile = (file: string) => SAFE_NAME.test(file.startsWith(`${OBJECTS_DIR}/`) ? file.slice(OBJECTS_DIR.length + 1) : file);
 
 /** Every problem with a bundle's files: none means bundle.json's digests hold and nothing else is there. */
 export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest?: BundleManifest; problems: BundleProblem[] } {
@@ -40,7 +43,7 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
   if (!manifest) return { problems: [shape(`${MANIFEST_FILE} is not a tkc Bundle (apiVersion tkc.dev/v1, kind Bundle)`)] };
   const problems: BundleProblem[] = [];
   const objectFiles = [...new Set(manifest.objects.map((o) => o.file))];
-  for (const file of objectFiles) if (typeof file !== "string" || !SAFE_FILE.test(file)) problems.push(shape(`${MANIFEST_FILE} names an unsafe file '${String(file)}'`));
+  for (const file of objectFiles) if (typeof file !== "string" || !safeFile(file)) problems.push(shape(`${MANIFEST_FILE} names an unsafe file '${String(file)}'`));
   const expected = new Set([MANIFEST_FILE, KUSTOMIZATION_FILE, ...objectFiles]);
   for (const path of files.keys()) if (!expected.has(path)) problems.push(shape(`'${path}' is not part of the bundle`));
   for (const path of expected) if (!files.has(path)) problems.push(shape(`${path} is missing`));
@@ -74,8 +77,8 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
 }
 
 /**
- * The files of a bundle directory (top level only; a bundle has no subdirectories). A history
- * revision's directory is a bundle too: its revision.json stays out of the artifact.
+ * The files of a bundle directory: the top level and its objects/ folder (no other folder belongs
+ * to a bundle). A history revision's directory is a bundle too: its revision.json stays out of the artifact.
  */
 export function readBundleDir(dir: string): Map<string, Buffer> | null {
   if (!existsSync(join(dir, MANIFEST_FILE))) return null;
@@ -83,8 +86,15 @@ export function readBundleDir(dir: string): Map<string, Buffer> | null {
   for (const name of readdirSync(dir).sort()) {
     if (name === REVISION_FILE) continue;
     const full = join(dir, name);
-    if (statSync(full).isFile()) files.set(name, readFileSync(full));
-    else files.set(name + "/", Buffer.alloc(0));
+    const stat = statSync(full);
+    if (stat.isFile()) files.set(name, readFileSync(full));
+    else if (name === OBJECTS_DIR && stat.isDirectory()) {
+      for (const inner of readdirSync(full).sort()) {
+        const file = join(full, inner);
+        if (statSync(file).isFile()) files.set(`${OBJECTS_DIR}/${inner}`, readFileSync(file));
+        else files.set(`${OBJECTS_DIR}/${inner}/`, Buffer.alloc(0));
+      }
+    } else files.set(name + "/", Buffer.alloc(0));
   }
   return files;
 }

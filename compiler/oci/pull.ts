@@ -74,7 +74,11 @@ function writeAtomically(outDir: string, files: ReadonlyMap<string, Buffer>): vo
     mkdirSync(parent, { recursive: true });
     rmSync(temp, { recursive: true, force: true });
     mkdirSync(temp);
-    for (const [name, bytes] of files) writeFileSync(join(temp, name), bytes);
+    for (const [name, bytes] of files) {
+      // checkBundleFiles admitted only bundle.json, kustomization.yaml and the object files (objects/NAME)
+      if (name.includes("/")) mkdirSync(dirname(join(temp, name)), { recursive: true });
+      writeFileSync(join(temp, name), bytes);
+    }
     const hadOld = existsSync(outDir);
     if (hadOld) renameSync(outDir, old);
     try {

@@ -31,7 +31,7 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
   for (const name of expected) if (!files.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is missing` });
   for (const name of files.keys()) if (!expected.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is not part of the recorded bundle` });
   if (manifest.layout === "stream") {
-    const documents = streamDocuments(files.get("manifests.yaml") ?? "");
+    const documents = streamDocuments(files.get(objectFiles[0] ?? "") ?? "");
     manifest.objects.forEach((object, index) => {
       if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
         problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });

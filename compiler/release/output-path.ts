@@ -66,13 +66,14 @@ export function refuseLinks(root: string, path: string): void {
   }
 }
 
-/** Refuse a symbolic link or anything but a regular file among a directory's entries. */
+/** Refuse a symbolic link among a bundle directory's entries and those of its objects/ folder. */
 export function refuseLinkedFiles(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const at = join(dir, entry.name);
     if (entry.isSymbolicLink()) {
-      const at = join(dir, entry.name);
       throw new UnsafeOutput(`${at} is a symbolic link; tkc never reads or copies through a link inside the output directory`, at, "remove the link and restore the file from git");
     }
+    if (entry.name === "objects" && entry.isDirectory()) refuseLinkedFiles(at);
   }
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
 import { sameOnDiskStats, statBundle, writeBundle } from "../emit/write-bundle.js";
@@ -94,7 +94,11 @@ export function writeRevision(dir: string, record: RevisionRecord, files: Readon
   const temp = join(dir, `${TEMP_PREFIX}${ownerTag()}-r${record.revision}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of files) writeFileSync(joinInside(temp, name), content);
+  for (const [name, content] of files) {
+    const file = joinInside(temp, ...name.split("/"));
+    if (name.includes("/")) mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
   writeFileSync(join(temp, REVISION_FILE), JSON.stringify(record, null, 2) + "\n");
   const target = join(dir, revisionDirName(record.revision));
   renameSync(temp, target);
@@ -127,10 +131,16 @@ export function verifiedRevisionFiles(stored: StoredRevision): Map<string, strin
   return files;
 }
 
-/** The files the current bundle must hold when it is `stored`: the plan's objects, the revision's bundle.json. */
-function expectedCurrent(plan: BundlePlan, manifestText: string): Map<string, string> {
+/**
+ * The files the current bundle must hold when it is `stored`: the plan's objects, the revision's
+ * bundle.json. A revision recorded in the layout before `objects/` keeps its layout until the next
+ * revision: then its own files are the current bundle's.
+ */
+function expectedCurrent(plan: BundlePlan, stored: StoredRevision): Map<string, string> {
+  const sameLayout = stored.manifest.objects.length === plan.manifest.objects.length && stored.manifest.objects.every((o, i) => o.file === plan.manifest.objects[i]!.file);
+  if (!sameLayout) return readRevisionFiles(stored);
   const files = new Map(plan.files);
-  files.set("bundle.json", manifestText);
+  files.set("bundle.json", stored.manifestText);
   return files;
 }
 
@@ -156,7 +166,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
     const latest = latestRevision(dir);
     if (latest && latest.record.digest === plan.manifest.digest && extra.rollbackOf === undefined) {
       let wrote = false;
-      let stats = sameOnDiskStats(target, expectedCurrent(plan, latest.manifestText));
+      let stats = sameOnDiskStats(target, expectedCurrent(plan, latest));
       if (!stats) {
         // Edited, replaced or half-written: rewrite it, from a revision checked file by file.
         wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }, latest.dir) === "written";

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { listBundleDir } from "../emit/bundle-dir.js";
 import { join } from "node:path";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import { parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
@@ -103,9 +104,9 @@ export function latestRevision(dir: string): StoredRevision | undefined {
 export function readRevisionFiles(revision: StoredRevision): Map<string, string> {
   refuseLinkedFiles(revision.dir);
   const files = new Map<string, string>();
-  for (const name of readdirSync(revision.dir).sort()) {
-    if (name === REVISION_FILE || name.startsWith(".")) continue;
-    files.set(name, readFileSync(join(revision.dir, name), "utf8"));
+  for (const { name } of listBundleDir(revision.dir)) {
+    if (name === REVISION_FILE) continue;
+    files.set(name, readFileSync(join(revision.dir, ...name.split("/")), "utf8"));
   }
   return files;
 }

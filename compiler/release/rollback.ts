@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { identityKey, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
+import { identityKey, inCurrentLayout, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
 import { historyDir } from "./layout.js";
 import { recordBuild, verifiedRevisionFiles, type RecordOutcome } from "./record.js";
 import { refuseLinks } from "./output-path.js";
@@ -37,7 +37,8 @@ export async function rollback(target: ReleaseTarget, environment: string, to: n
   const wanted = readRevision(dir, to);
   // The stored bytes become a new revision: check every file of the source first, so a tampered
   // revision is never copied forward under a fresh hash chain.
-  const plan: BundlePlan = { manifest: wanted.manifest, files: verifiedRevisionFiles(wanted) };
+  // A revision in the layout before objects/ is recorded again in today's (same objects and digest).
+  const plan: BundlePlan = inCurrentLayout({ manifest: wanted.manifest, files: verifiedRevisionFiles(wanted) });
   const before = new Map(current.manifest.objects.map((o) => [identityKey(o), o]));
   const after = new Map(wanted.manifest.objects.map((o) => [identityKey(o), o]));
   const pick = ({ apiVersion, kind, namespace, name }: ObjectIdentity): ObjectIdentity => ({ apiVersion, kind, ...(namespace ? { namespace } : {}), name });

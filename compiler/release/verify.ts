@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { sameOnDisk } from "../emit/write-bundle.js";
+import { listBundleDir } from "../emit/bundle-dir.js";
 import { revisionProblems } from "./check-revision.js";
 import { REVISION_FILE } from "./layout.js";
 import { refuseLinkedFiles, UnsafeOutput } from "./output-path.js";
@@ -78,7 +79,7 @@ function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[],
     if (stored.record.revision === latest) return [];
     return [warning("TKC4005", `the current bundle ${currentDir} is revision ${stored.record.revision}, not the latest (${latest}): a build or rollback was interrupted`, { hint: "run the build again: it completes the bundle from the latest revision" })];
   }
-  const edited = readdirSync(currentDir).filter((name) => !name.startsWith(".")).sort();
+  const edited = listBundleDir(currentDir);
   return [
     error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was edited after the build (${edited.length} files)`, {
       location: at(join(currentDir, "bundle.json")),

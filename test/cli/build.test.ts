@@ -34,9 +34,9 @@ test("--layout stream writes one manifests.yaml with the same objects and digest
   assert.equal(b.status, 0, b.stderr);
   assert.equal(a.stdout.match(/sha256:\S+/)![0], b.stdout.match(/sha256:\S+/)![0], "layout does not change the digest");
   const tree = readTree(join(stream, "shop", "prod"));
-  assert.deepEqual([...tree.keys()], ["bundle.json", "kustomization.yaml", "manifests.yaml"]);
-  const documents = tree.get("manifests.yaml")!.split(/^---\n/m).filter(Boolean);
-  const perFile = [...readTree(join(files, "shop", "prod")).entries()].filter(([name]) => /^\d{3}-.*\.yaml$/.test(name)).map(([, content]) => content);
+  assert.deepEqual([...tree.keys()], ["bundle.json", "kustomization.yaml", "objects/manifests.yaml"]);
+  const documents = tree.get("objects/manifests.yaml")!.split(/^---\n/m).filter(Boolean);
+  const perFile = [...readTree(join(files, "shop", "prod")).entries()].filter(([name]) => /^objects\/\d{3}-.*\.yaml$/.test(name)).map(([, content]) => content);
   assert.deepEqual(documents, perFile);
 });
 

@@ -92,8 +92,8 @@ test("a bundle file that is a symbolic link is refused, and its target is never 
   writeFileSync(join(planted, "config.json"), '{"auths":{"registry.example.com":{"auth":"cmVnaXN0cnktY3JlZGVudGlhbA=="}}}\n');
   const a = writeBundleDir([configMap("innocent", { a: "1" })]);
   const b = writeBundleDir([configMap("innocent", { a: "2" })]);
-  rmSync(join(b, "001-configmap-innocent.yaml"));
-  symlinkSync(join(planted, "config.json"), join(b, "001-configmap-innocent.yaml"));
+  rmSync(join(b, "objects/001-configmap-innocent.yaml"));
+  symlinkSync(join(planted, "config.json"), join(b, "objects/001-configmap-innocent.yaml"));
   for (const format of ["text", "markdown", "json"]) {
     const result = runTkc(["diff", a, b, "--format", format]);
     assert.equal(result.status, 1);
@@ -105,7 +105,7 @@ test("a bundle file that is a symbolic link is refused, and its target is never 
 test("an object whose bytes no longer match bundle.json is an error, not a warning", () => {
   const a = writeBundleDir([configMap("settings", { a: "1" })]);
   const b = writeBundleDir([configMap("settings", { a: "2" })]);
-  const file = join(b, "001-configmap-settings.yaml");
+  const file = join(b, "objects/001-configmap-settings.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace('a: "2"', 'a: "3"'));
   const result = runTkc(["diff", a, b]);
   assert.equal(result.status, 1);
@@ -130,11 +130,11 @@ test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () 
   assert.match(bad.stderr, /error TKC4103: .*bundle\.json is not valid JSON/);
 
   const lost = writeBundleDir([configMap("settings", { a: "2" })]);
-  rmSync(join(lost, "001-configmap-settings.yaml"));
+  rmSync(join(lost, "objects/001-configmap-settings.yaml"));
   assert.match(runTkc(["diff", good, lost]).stderr, /error TKC4104: .*001-configmap-settings\.yaml is missing/);
 
   const edited = writeBundleDir([configMap("settings", { a: "3" })]);
-  writeFileSync(join(edited, "001-configmap-settings.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
+  writeFileSync(join(edited, "objects/001-configmap-settings.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
   const broken = runTkc(["diff", good, edited]);
   assert.equal(broken.status, 1);
   assert.match(broken.stderr, /error TKC4105: .*changed after the build/);

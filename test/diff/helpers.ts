@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { join } from "node:path";
 import { planBundle, type Layout } from "../../compiler/emit/bundle-plan.js";
 import { loadBundle } from "../../compiler/diff/load-bundle.js";
@@ -21,7 +22,10 @@ export function writeBundleDir(objects: readonly KubeObject[], options: { versio
     sources: [],
     objects,
   });
-  for (const [file, text] of plan.files) writeFileSync(join(dir, file), text);
+  for (const [file, text] of plan.files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
   return dir;
 }
 

@@ -49,6 +49,7 @@ const NOT_RUN_HERE: Record<string, string> = {
   "tkc pull oci://ghcr.io/acme/shop-prod@sha256:… --out DIR": "needs a registry; test/oci/registry.test.ts pulls by tag and by digest from a real registry",
   "kubectl apply -k out/my-service/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly a bundle's objects",
   "kubectl apply -k examples/shop/out/shop/prod": "needs a cluster; test/release/gitops.test.ts checks that kubectl kustomize yields exactly the bundle's objects",
+  "kubectl apply -f examples/shop/out/shop/prod/objects": "needs a cluster; test/release/gitops.test.ts checks that every file in objects/ is a Kubernetes object, and no other",
 };
 
 function ok(result: CliResult, what: string): CliResult {
@@ -120,7 +121,8 @@ test("quick start in this repository: tkc build examples/shop prints the documen
   assert.equal(line.replace(/\(\d+ ms\)$/, ""), documented.replace(/\(\d+ ms\)$/, ""), `README's line (digest ${digest}) is what the build prints`);
   for (const env of ["dev", "staging", "prod"]) {
     const files = readdirSync(join(root, "examples/shop/out/shop", env));
-    assert.ok(files.includes("bundle.json") && files.includes("kustomization.yaml") && files.some((f) => /^001-.*\.yaml$/.test(f)), env);
+    assert.deepEqual(files.sort(), ["bundle.json", "kustomization.yaml", "objects"], env);
+    assert.ok(readdirSync(join(root, "examples/shop/out/shop", env, "objects")).some((f) => /^001-.*\.yaml$/.test(f)), env);
     assert.ok(existsSync(join(root, "examples/shop/out/shop/history", env, "000001", "revision.json")), `revision 1 of ${env}`);
   }
   covers("npx tkc build examples/shop", "tkc build examples/shop");
@@ -141,24 +143,39 @@ test("the command table's commands, each run as written (placeholders filled in)
   // tkc check [project]: every check, nothing written
   assert.match(ok(run(["check", "examples/shop"]), "tkc check").stdout, /^shop\/dev: 29 objects valid/m);
   assert.equal(existsSync(join(shop, "out")), false, "check writes nothing");
-  covers("tkc check [project]");
+  const sarif = run(["check", "examples/shop", "--format", "sarif"]);
+  assert.equal(sarif.status, 0, sarif.stderr);
+  assert.equal(JSON.parse(sarif.stdout).version, "2.1.0");
+  assert.equal(JSON.parse(ok(run(["check", "examples/shop", "--format", "json"]), "tkc check --format json").stdout).ok, true);
+  assert.equal(run(["check", "examples/shop", "--format", "text"]).status, 0);
+  covers("tkc check [project] [--format text|json|sarif]");
 
   // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]
   const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version"]), "tkc build with every option");
   assert.deepEqual(streamed.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["shop/dev", "shop/prod"]);
-  assert.ok(existsSync(join(root, "dist/shop/prod/manifests.yaml")));
+  assert.ok(existsSync(join(root, "dist/shop/prod/objects/manifests.yaml")));
   ok(run(["build", "examples/shop"]), "tkc build examples/shop");
   covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version]");
 
+  // tkc build [project] --env prod --out - [--show-only KIND/NAME]: a stream on stdout, nothing written
+  const before = readdirSync(root, { recursive: true }).length;
+  const printed = ok(run(["build", "examples/shop", "--env", "prod", "--out", "-"]), "tkc build --out -");
+  assert.equal(printed.stdout.match(/^---$/gm)?.length, 29);
+  const one = ok(run(["build", "examples/shop", "--env", "prod", "--out", "-", "--show-only", "Deployment/api"]), "tkc build --out - --show-only");
+  assert.match(one.stdout, /^---\napiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: api\n/);
+  assert.equal(one.stdout.match(/^---$/gm)?.length, 1);
+  assert.equal(readdirSync(root, { recursive: true }).length, before, "--out - writes nothing");
+  covers("tkc build [project] --env prod --out - [--show-only KIND/NAME]");
+
   // tkc validate FILES...: plain YAML, here the bundle just written
-  const yamlFiles = readdirSync(join(shop, "out/shop/prod")).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").map((f) => join(shop, "out/shop/prod", f));
+  const yamlFiles = readdirSync(join(shop, "out/shop/prod/objects")).map((f) => join(shop, "out/shop/prod/objects", f));
   ok(run(["validate", ...yamlFiles]), "tkc validate");
   // ... and with every option: a folder (the bundle), two versions, a CRD folder, strict, policy, json
   const crds = join(root, "crds");
   mkdirSync(crds, { recursive: true });
   const gated = ok(run(["validate", join(shop, "out/shop/prod"), "--kube-version", "1.33,1.36", "--crds", crds, "--strict", "--policy", "error", "--format", "json"]), "tkc validate with every option");
   assert.equal(JSON.parse(gated.stdout).valid, true);
-  covers("tkc validate FILES...", "tkc validate FILES|DIRS|- [--kube-version 1.33,1.36] [--crds DIR] [--strict] [--policy warning|error] [--format text|json]");
+  covers("tkc validate FILES...", "tkc validate FILES|DIRS|- [--kube-version 1.33,1.36] [--crds DIR] [--strict] [--policy warning|error] [--format text|json|sarif]");
 
   // A second revision of prod, to have history to show, diff and roll back.
   const api = join(shop, "api.k8s.ts");

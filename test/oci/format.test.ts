@@ -134,7 +134,7 @@ test("the source annotation never carries a CI token from the git remote", () =>
 test("bundle check: the golden hello bundle is intact; an edited object, an extra resource or a stray file is not", () => {
   const files = readBundleDir(join(repoRoot, "examples/hello/expected/dev"))!;
   assert.deepEqual(checkBundleFiles(files).problems, []);
-  const object = [...files.keys()].find((name) => /^\d{3}-/.test(name))!;
+  const object = [...files.keys()].find((name) => /^objects\/\d{3}-/.test(name))!;
   const edited = new Map(files).set(object, Buffer.from(files.get(object)!.toString() + "# edited\n"));
   assert.deepEqual(checkBundleFiles(edited).problems.map((p) => p.kind), ["digest"]);
   const remote = new Map(files).set("kustomization.yaml", Buffer.from(files.get("kustomization.yaml")!.toString() + "- https://example.com/evil.yaml\n"));
@@ -144,4 +144,10 @@ test("bundle check: the golden hello bundle is intact; an edited object, an extr
   const missing = new Map(files);
   missing.delete(object);
   assert.deepEqual(checkBundleFiles(missing).problems.map((p) => p.message), [`${object} is missing`]);
+  // A bundle of the layout before objects/ (object files beside bundle.json) still pushes and pulls.
+  const flat = (text: string) => Buffer.from(text.replaceAll("objects/", ""));
+  const old = new Map([...files].map(([name, bytes]) => [name.replace(/^objects\//, ""), /\.(json|yaml)$/.test(name) && !name.startsWith("objects/") ? flat(bytes.toString()) : bytes]));
+  assert.deepEqual(checkBundleFiles(old).problems, []);
+  const escaping = new Map(files).set("bundle.json", Buffer.from(files.get("bundle.json")!.toString().replace('"file": "objects/', '"file": "other/')));
+  assert.ok(checkBundleFiles(escaping).problems.some((p) => /unsafe file 'other\//.test(p.message)));
 });

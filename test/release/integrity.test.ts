@@ -35,7 +35,7 @@ test("an in-place edit of the current bundle is caught by --verify and repaired 
   const revision = join(historyDir(out, "big", "dev"), "000001");
   const before = readTree(current);
   const revisionBefore = readTree(revision);
-  appendFileSync(join(current, "004-deployment-api.yaml"), "# appended in place\n"); // same inode, as `>>` or an editor's save
+  appendFileSync(join(current, "objects/004-deployment-api.yaml"), "# appended in place\n"); // same inode, as `>>` or an editor's save
   appendFileSync(join(current, "kustomization.yaml"), "- extra.yaml\n");
   assert.deepEqual(readTree(revision), revisionBefore, "the revision shares no file with the current bundle");
   assert.match(errorsOf(out).map((d) => d.message).join("\n"), /the current bundle .* is not byte for byte any recorded revision/);
@@ -55,22 +55,22 @@ test("--verify checks every file of a revision: objects, kustomization.yaml, the
   const manifest = JSON.parse(readFileSync(join(revision, "bundle.json"), "utf8"));
   writeFileSync(join(revision, "bundle.json"), JSON.stringify({ ...manifest, removed: [{ apiVersion: "v1", kind: "Namespace", name: "kube-system" }] }, null, 2) + "\n");
   appendFileSync(join(revision, "kustomization.yaml"), "- ../../../elsewhere.yaml\n");
-  writeFileSync(join(revision, "999-extra.yaml"), "kind: ConfigMap\n");
+  writeFileSync(join(revision, "objects/999-extra.yaml"), "kind: ConfigMap\n");
   const messages = errorsOf(out).map((d) => `${d.location?.file ?? ""}: ${d.message}`).join("\n");
   assert.match(messages, /000001\/bundle\.json: revision 1: bundle\.json was modified after it was recorded/);
   assert.match(messages, /000001\/kustomization\.yaml: revision 1: kustomization\.yaml/);
-  assert.match(messages, /revision 1: 999-extra\.yaml is not part of the recorded bundle/);
+  assert.match(messages, /revision 1: objects\/999-extra\.yaml is not part of the recorded bundle/);
 });
 
 test("rollback verifies the revision it copies, and refuses a tampered one", async () => {
   const out = tempDir();
   record(out, 1);
   record(out, 2);
-  const file = join(historyDir(out, "big", "dev"), "000001", "004-deployment-api.yaml");
+  const file = join(historyDir(out, "big", "dev"), "000001", "objects/004-deployment-api.yaml");
   writeFileSync(file, readFileSync(file, "utf8").replace(/image: .*/, "image: evil.example.com/api:latest"));
-  await assert.rejects(rollback({ outRoot: out, release: "big" }, "dev", 1), (thrown) => /revision 1: 004-deployment-api\.yaml was modified after it was recorded/.test(historyDiagnostic(thrown).message));
+  await assert.rejects(rollback({ outRoot: out, release: "big" }, "dev", 1), (thrown) => /revision 1: objects\/004-deployment-api\.yaml was modified after it was recorded/.test(historyDiagnostic(thrown).message));
   assert.deepEqual(listRevisions(historyDir(out, "big", "dev")), [1, 2], "nothing recorded");
-  assert.doesNotMatch(readFileSync(join(currentBundleDir(out, "big", "dev"), "004-deployment-api.yaml"), "utf8"), /evil/);
+  assert.doesNotMatch(readFileSync(join(currentBundleDir(out, "big", "dev"), "objects/004-deployment-api.yaml"), "utf8"), /evil/);
 });
 
 test("revision 1,000,000 follows 999999, and numbering keeps working after it", async () => {
@@ -117,7 +117,7 @@ test("a symbolic link inside the output tree is never written, deleted, pruned o
   const out3 = tempDir();
   record(out3, 1);
   record(out3, 2);
-  const linked = join(historyDir(out3, "big", "dev"), "000001", "001-configmap-settings-0.yaml");
+  const linked = join(historyDir(out3, "big", "dev"), "000001", "objects/001-configmap-settings-0.yaml");
   writeFileSync(join(elsewhere, "config.json"), '{"auths":{"x":{"auth":"c2VjcmV0"}}}\n');
   renameSync(linked, linked + ".bak");
   symlinkSync(join(elsewhere, "config.json"), linked);

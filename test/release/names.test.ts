@@ -36,7 +36,7 @@ test("a 253-character ConfigMap name makes a short file name; environment names 
   const out = tempDir();
   const build = runTkc(["build", project, "--out", out]);
   assert.equal(build.status, 0, build.stderr);
-  const long = readdirSync(join(out, "big", "dev")).find((name) => name.includes("-configmap-ccc"))!;
+  const long = readdirSync(join(out, "big", "dev", "objects")).find((name) => name.includes("-configmap-ccc"))!;
   assert.ok(Buffer.byteLength(long) <= 200, long);
   assert.match(long, /^\d{3}-configmap-c+-[0-9a-f]{8}\.yaml$/);
 

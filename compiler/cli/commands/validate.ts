@@ -11,7 +11,8 @@ import type { SourcedObject } from "../../model/object.js";
 import type { CustomResourceSchemas } from "../../validate/schema/index.js";
 import { validateObjects } from "../../validate/validate.js";
 import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
-import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
+import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 
 export interface ValidateArgs {
   files: string[];
@@ -19,7 +20,7 @@ export interface ValidateArgs {
   crds?: string | string[];
   strict?: boolean;
   policy?: "error" | "warning";
-  format?: "text" | "json";
+  format?: DiagnosticFormat;
 }
 
 /** Diagnostics printed per run at most (`TKC_MAX_DIAGNOSTICS` changes it, for tests). */
@@ -35,7 +36,7 @@ export const validateCommand = {
       .option("crds", { type: "string", requiresArg: true, describe: "folder of CRDs for custom resources: CustomResourceDefinition YAML and/or `tkc import crd` schemas; repeatable (default: the nearest tkc.config.json's)" })
       .option("strict", { type: "boolean", default: false, describe: "custom resources with no known CRD are errors (default: skipped with a warning)" })
       .option("policy", { choices: ["warning", "error"] as const, default: "warning" as const, describe: "severity of opinions that the API server does not enforce (image tags, ...)" })
-      .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "text for people and CI logs, json for tools" })
+      .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs, json for tools, sarif (SARIF 2.1.0) for code scanning" })
       .example("$0 validate deploy/", "check every manifest under deploy/ (recursively) before applying it")
       .example("helm template my-chart | $0 validate - --kube-version 1.33,1.36", "check a chart's output against two Kubernetes versions")
       .example("$0 validate --crds crds/ --strict rendered/", "check custom resources too, and fail on any without a CRD"),
@@ -175,8 +176,9 @@ export function runValidate(args: ValidateArgs, output: Output): number {
   });
   const failed = hasErrors(run.diagnostics);
   const limit = Number(process.env["TKC_MAX_DIAGNOSTICS"]) || MAX_PRINTED_DIAGNOSTICS;
-  if (args.format === "json") {
-    output.out(JSON.stringify(jsonReport(run, limit), null, 2));
+  printAnnotations(output, errorsFirst(run.diagnostics).slice(0, limit));
+  if (args.format === "json" || args.format === "sarif") {
+    output.out(args.format === "json" ? JSON.stringify(jsonReport(run, limit), null, 2) : sarifText(errorsFirst(run.diagnostics).slice(0, limit)));
     return failed ? EXIT.userError : EXIT.ok;
   }
   const maskLine = (file: string, line: number) => run.secretLines.get(file)?.has(line) === true;
@@ -193,7 +195,7 @@ export function runValidate(args: ValidateArgs, output: Output): number {
 
 function jsonReport(run: ValidateRun, limit: number) {
   const errors = run.diagnostics.filter((d) => d.severity === "error").length;
-  const ordered = [...run.diagnostics.filter((d) => d.severity === "error"), ...run.diagnostics.filter((d) => d.severity !== "error")];
+  const ordered = errorsFirst(run.diagnostics);
   return {
     valid: errors === 0,
     objects: run.objects,
@@ -202,14 +204,6 @@ function jsonReport(run: ValidateRun, limit: number) {
     errors,
     warnings: run.diagnostics.length - errors,
     ...(ordered.length > limit ? { truncated: ordered.length - limit } : {}),
-    diagnostics: ordered.slice(0, limit).map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      ...(d.location ? { file: displayPath(d.location.file, process.cwd()), line: d.location.line, column: d.location.column } : {}),
-      ...(d.object ? { object: d.object } : {}),
-      ...(d.path ? { path: d.path } : {}),
-      ...(d.hint ? { hint: d.hint } : {}),
-    })),
+    diagnostics: ordered.slice(0, limit).map((d) => diagnosticRecord(d, process.cwd())),
   };
 }

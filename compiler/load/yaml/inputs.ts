@@ -5,6 +5,7 @@
  * and files over the size limit are refused without reading a byte, and one unreadable file never
  * stops the others.
  */
+import { isBundleFilePath } from "../../emit/bundle-dir.js";
 import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -166,7 +167,7 @@ function bundleFiles(dir: string, diagnostics: Diagnostic[]): string[] | undefin
   const files: string[] = [];
   for (const entry of bundle.objects as { file?: unknown }[]) {
     const file = entry?.file;
-    if (typeof file !== "string" || file.includes("/") || file.includes("\\") || file.startsWith(".")) {
+    if (typeof file !== "string" || !isBundleFilePath(file)) {
       diagnostics.push(error(YamlCode.unreadable, `bundle.json lists an object file ${JSON.stringify(file)} that is not a file of the bundle`, { location: { file: manifest, line: 1, column: 1 }, hint: "rebuild the bundle with tkc build" }));
       continue;
     }

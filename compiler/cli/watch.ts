@@ -1,0 +1,52 @@
+import { watch, type FSWatcher } from "node:fs";
+import { relative, resolve } from "node:path";
+import { loadProject } from "../load/project.js";
+import type { Output } from "./output.js";
+
+/** Folders whose changes never start a rebuild: tkc's own output and caches, dependencies, dot-folders. */
+function ignored(path: string, outDirs: readonly string[]): boolean {
+  const parts = path.split(/[\\/]/);
+  if (parts.some((p) => p === "node_modules" || p.startsWith("."))) return true;
+  return outDirs.some((dir) => dir !== "" && !dir.startsWith("..") && (path === dir || path.startsWith(dir + "/")));
+}
+
+/**
+ * `--watch`: run once, then again after every save in the project (debounced: an editor's
+ * write-rename-chmod is one change), until SIGINT. Each run is the same build as without --watch,
+ * so unchanged inputs take the warm path.
+ */
+export async function watchProject(target: string, outDir: string | undefined, output: Output, run: () => Promise<number>): Promise<number> {
+  const loaded = loadProject(target);
+  if (!loaded.ok) return run(); // prints the diagnostics; nothing to watch
+  const dir = loaded.value.dir;
+  const outDirs = [relative(dir, resolve(outDir ?? resolve(dir, loaded.value.config.outDir)))];
+  await run();
+  output.err(`watching ${relative(process.cwd(), dir) || "."} for changes (Ctrl-C to stop)`);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let changed = new Set<string>();
+  let watcher: FSWatcher;
+  return new Promise((done) => {
+    watcher = watch(dir, { recursive: true }, (_event, name) => {
+      const path = String(name ?? "");
+      if (path === "" || ignored(path, outDirs)) return;
+      changed.add(path);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const files = [...changed].sort();
+        changed = new Set();
+        running = running.then(async () => {
+          output.err(`\nchanged: ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; rebuilding`);
+          await run();
+        });
+      }, 150);
+    });
+    const stop = () => {
+      clearTimeout(timer);
+      watcher.close();
+      process.off("SIGINT", stop);
+      void running.then(() => done(0));
+    };
+    process.on("SIGINT", stop);
+  });
+}

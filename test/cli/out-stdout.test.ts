@@ -1,0 +1,79 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { readTree } from "../support/files.js";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+/** A scratch copy of an example, without its goldens or outputs. */
+function copyExample(name: string): string {
+  const dir = join(tempDir(), name);
+  cpSync(join(repoRoot, "examples", name), dir, { recursive: true, filter: (src) => !/\/(out|expected|\.tkc-cache)(\/|$)/.test(src) });
+  return dir;
+}
+
+/** Every file under a folder (hidden ones included), as relative paths. */
+function listing(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).sort();
+}
+
+test("build --out - prints the stream layout's bytes on stdout and writes nothing", () => {
+  const project = copyExample("shop");
+  const cache = tempDir("tkc-cache-");
+  const before = listing(project);
+  const printed = runTkc(["build", project, "--env", "prod", "--out", "-"], { env: { TKC_CACHE_DIR: cache } });
+  assert.equal(printed.status, 0, printed.stderr);
+  assert.equal(printed.stderr, "");
+  assert.deepEqual(listing(project), before, "no bundle, no history, no folder named -");
+  assert.deepEqual(readdirSync(cache).filter((f) => f.startsWith("build-")), [], "no warm-build entry: the next build must still write the bundle");
+
+  const out = tempDir();
+  const streamed = runTkc(["build", project, "--env", "prod", "--out", out, "--layout", "stream"]);
+  assert.equal(streamed.status, 0, streamed.stderr);
+  assert.equal(printed.stdout, readTree(join(out, "shop", "prod")).get("objects/manifests.yaml"), "the same documents, in install order");
+  // -o - is the same
+  assert.equal(runTkc(["build", project, "--env", "prod", "-o", "-"]).stdout, printed.stdout);
+});
+
+test("--show-only KIND/NAME prints those objects only, in install order; kinds in any case", () => {
+  const project = copyExample("shop");
+  const result = runTkc(["build", project, "--env", "prod", "--out", "-", "--show-only", "deployment/api", "--show-only", "Namespace/shop-prod"]);
+  assert.equal(result.status, 0, result.stderr);
+  const documents = result.stdout.split(/^---\n/m).filter(Boolean);
+  assert.equal(documents.length, 2);
+  assert.match(documents[0]!, /^apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop-prod\n/);
+  assert.match(documents[1]!, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  name: api\n/);
+});
+
+test("--show-only that selects nothing is an error with a did-you-mean, and stdout stays empty", () => {
+  const project = copyExample("shop");
+  const result = runTkc(["build", project, "--env", "prod", "--out", "-", "--show-only", "Deployment/api", "--show-only", "Service/apj"]);
+  assert.equal(result.status, 1);
+  assert.equal(result.stdout, "");
+  assert.match(result.stderr, /error TKC1006: --show-only Service\/apj selects no object of shop\/prod\n  hint: did you mean Service\/api\?/);
+});
+
+test("--out - with several environments, and --show-only without --out -, are usage errors", () => {
+  const project = copyExample("shop");
+  const all = runTkc(["build", project, "--out", "-"]);
+  assert.equal(all.status, 2);
+  assert.match(all.stderr, /--out - prints one environment; name one with --env: dev, staging, prod/);
+  assert.equal(all.stdout, "");
+  const two = runTkc(["build", project, "--env", "dev,prod", "--out", "-"]);
+  assert.equal(two.status, 2);
+  assert.match(two.stderr, /name one with --env \(not dev,prod\)/);
+  const alone = runTkc(["build", project, "--show-only", "Deployment/api"]);
+  assert.equal(alone.status, 2);
+  assert.match(alone.stderr, /--show-only selects objects of the stream that --out - prints/);
+  const malformed = runTkc(["build", project, "--env", "prod", "--out", "-", "--show-only", "api"]);
+  assert.equal(malformed.status, 2);
+  assert.match(malformed.stderr, /--show-only api: name an object as KIND\/NAME/);
+  assert.deepEqual(listing(project).filter((f) => !f.startsWith(".tkc-cache")), listing(copyExample("shop")).filter((f) => !f.startsWith(".tkc-cache")));
+});
+
+test("--out - with a user error: diagnostics on stderr, nothing on stdout, exit 1", () => {
+  const result = runTkc(["build", "test/errors/latest-image", "--out", "-"]);
+  assert.equal(result.status, 1);
+  assert.equal(result.stdout, "");
+  assert.match(result.stderr, /error TKC\d{4}/);
+});
