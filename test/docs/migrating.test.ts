@@ -45,7 +45,7 @@ function runGuide(title: string, env: Record<string, string>): string {
   return dir;
 }
 
-const deployment = (bundle: string) => parse([...readTree(bundle).entries()].find(([name]) => name.includes("-deployment-"))![1]);
+const deployment = (bundle: string) => parse([...readTree(join(bundle, "objects")).entries()].find(([name]) => name.includes("-deployment-"))![1]);
 
 test("docs/migrating.md, From Helm: the chart's values per environment build into a release", { skip: helm ? false : NO_HELM }, () => {
   const dir = runGuide("From Helm", { TKC_HELM: helm! });

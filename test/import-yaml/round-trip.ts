@@ -33,8 +33,9 @@ export function withoutNullFields(value: any): any {
 
 /** The objects `tkc build` wrote for one environment (the bundle's YAML files). */
 export function builtObjects(outDir: string): Json[] {
-  const files = readdirSync(outDir).filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml").sort();
-  return objectsOf(files.map((f) => join(outDir, f)));
+  const objectsDir = join(outDir, "objects");
+  const files = readdirSync(objectsDir).filter((f) => f.endsWith(".yaml")).sort();
+  return objectsOf(files.map((f) => join(objectsDir, f)));
 }
 
 /**

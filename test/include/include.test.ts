@@ -21,7 +21,7 @@ function project(edit: (release: string) => string = (r) => r): string {
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 function objects(bundle: string): Record<string, any>[] {
-  return [...readTree(bundle).entries()].filter(([name]) => /^\d{3}-/.test(name)).map(([, text]) => parse(text));
+  return [...readTree(join(bundle, "objects")).entries()].filter(([name]) => /^\d{3}-/.test(name)).map(([, text]) => parse(text));
 }
 
 test("include() adds a vendored manifest set: patched, validated with its CRD, in install order, its sha256 in bundle.json", () => {
@@ -30,7 +30,7 @@ test("include() adds a vendored manifest set: patched, validated with its CRD, i
   const built = runTkc(["build", dir, "--out", out]);
   assert.equal(built.status, 0, built.stderr);
   const bundle = join(out, "vendored", "dev");
-  const files = [...readTree(bundle).keys()].filter((name) => /^\d{3}-/.test(name));
+  const files = [...readTree(join(bundle, "objects")).keys()].filter((name) => /^\d{3}-/.test(name));
   assert.deepEqual(files, [
     "001-namespace-vendored-dev.yaml",
     "002-serviceaccount-widget-operator.yaml",

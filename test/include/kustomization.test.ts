@@ -29,7 +29,7 @@ test("kustomization() renders a base and an overlay per environment with kubectl
   assert.equal(deployment("prod").spec.replicas, 3, "the overlay's replicas");
   assert.equal(deployment("prod").metadata.namespace, "echo-prod");
   assert.equal(deployment("prod").metadata.labels["app.kubernetes.io/name"], "echo", "the base's labels");
-  const service = parse(readFileSync(join(dir, "out", "echo", "dev", "002-service-echo.yaml"), "utf8"));
+  const service = parse(readFileSync(join(dir, "out", "echo", "dev", "objects", "002-service-echo.yaml"), "utf8"));
   assert.equal(service.spec.type, "ClusterIP", "the patch ran");
   const manifest = JSON.parse(readFileSync(join(dir, "out", "echo", "prod", "bundle.json"), "utf8"));
   assert.equal(manifest.dependencies.length, 1);

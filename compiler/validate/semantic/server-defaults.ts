@@ -71,31 +71,27 @@ function podSpecsOf(object: Json, group: string): Json[] {
 function defaultDeployment(spec: Json): void {
   fill(spec, "progressDeadlineSeconds", 600);
   fill(spec, "revisionHistoryLimit", 10);
-  fill(spec, "strategy", {});
-  const strategy = asRecord(spec.strategy);
-  if (!strategy) return;
-  fill(strategy, "type", "RollingUpdate");
-  if (strategy.type !== "RollingUpdate") return;
-  fill(strategy, "rollingUpdate", {});
-  const rolling = asRecord(strategy.rollingUpdate);
-  if (!rolling) return;
-  fill(rolling, "maxUnavailable", "25%");
-  fill(rolling, "maxSurge", "25%");
+  defaultRollingUpdate(spec, "strategy", { maxUnavailable: "25%", maxSurge: "25%" });
 }
 
 /** Mirrors SetDefaults_DaemonSet in pkg/apis/apps/v1/defaults.go. */
 function defaultDaemonSet(spec: Json): void {
   fill(spec, "revisionHistoryLimit", 10);
-  fill(spec, "updateStrategy", {});
-  const strategy = asRecord(spec.updateStrategy);
+  defaultRollingUpdate(spec, "updateStrategy", { maxUnavailable: 1, maxSurge: 0 });
+}
+
+/** A strategy defaults to RollingUpdate, and a rolling update to the kind's surge and unavailability. */
+function defaultRollingUpdate(spec: Json, key: string, limits: { readonly maxUnavailable: number | string; readonly maxSurge: number | string }): void {
+  fill(spec, key, {});
+  const strategy = asRecord(spec[key]);
   if (!strategy) return;
   fill(strategy, "type", "RollingUpdate");
   if (strategy.type !== "RollingUpdate") return;
   fill(strategy, "rollingUpdate", {});
   const rolling = asRecord(strategy.rollingUpdate);
   if (!rolling) return;
-  fill(rolling, "maxUnavailable", 1);
-  fill(rolling, "maxSurge", 0);
+  fill(rolling, "maxUnavailable", limits.maxUnavailable);
+  fill(rolling, "maxSurge", limits.maxSurge);
 }
 
 /**
