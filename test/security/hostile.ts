@@ -1,3 +1,4 @@
+import { displayPath } from "../../compiler/diagnostics/render.js";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,10 +41,15 @@ export function runHostile(args: readonly string[], env: Record<string, string> 
   });
 }
 
-/** The error lines of a run, with the project directory taken out: `release.k8s.ts:3:5 error TKC2010: ...`. */
-export function errorLines(result: CliResult, dir: string): string[] {
+/**
+ * The error lines of a run, with the project directory taken out: `release.k8s.ts:3:5 error TKC2010: ...`.
+ * The directory is taken out as written and as the renderer shows it from `cwd` (relative when the
+ * clone is near the temp folder, e.g. ../../tkc-red-team-x/ from /tmp/ci/repo).
+ */
+export function errorLines(result: CliResult, dir: string, cwd = repoRoot): string[] {
+  const shown = displayPath(join(dir, "x"), cwd).slice(0, -1);
   return result.stderr
     .split("\n")
     .filter((line) => / error [A-Z]+\d+: /.test(line))
-    .map((line) => line.split(`${dir}/`).join(""));
+    .map((line) => line.split(`${dir}/`).join("").split(shown).join(""));
 }
