@@ -7,3 +7,8 @@ export function commaList(values: string | readonly string[] | undefined): strin
   const items = (typeof values === "string" ? [values] : values).flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
   return [...new Set(items)];
 }
+
+/** A repeatable option's values; not yargs' `array: true`, which would swallow the positional argument after it. */
+export function repeated(value: string | readonly string[]): string[] {
+  return (Array.isArray(value) ? value : [value]).map(String);
+}

@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runTkc } from "../support/cli.js";
 
 // The commands' own surface, without a registry: help, usage errors and input mistakes.
@@ -25,4 +28,25 @@ test("usage and input mistakes: exit 2 for missing arguments, TKC codes for a ba
   assert.equal(password.status, 1);
   assert.match(password.stderr, /^error TKC6111: --password-stdin read an empty password/);
   for (const run of [reference, password]) assert.doesNotMatch(run.stderr, /\n\s+at /);
+});
+
+test("push --env takes a comma-separated list like build, and refuses more than one environment", () => {
+  const two = runTkc(["push", "examples/shop", "--env", "dev,prod", "oci://127.0.0.1:9/a:1"]);
+  assert.equal(two.status, 1);
+  assert.match(two.stderr, /push takes one environment, not 2 \(dev, prod\)/);
+  assert.doesNotMatch(two.stderr, /\n\s+at /);
+});
+
+test("--env before the positional arguments does not swallow them (the documented push example)", () => {
+  // Same order as docs: `tkc push examples/shop --env prod oci://...`; nothing listens on port 9.
+  const out = mkdtempSync(join(tmpdir(), "tkc-push-order-"));
+  try {
+    const push = runTkc(["push", "examples/shop", "--env", "prod", "oci://127.0.0.1:9/a:1", "--out", out]);
+    assert.equal(push.status, 1);
+    assert.match(push.stderr, /built shop\/prod: revision 1[\s\S]*error TKC6102: cannot reach 127\.0\.0\.1:9/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  const build = runTkc(["check", "--env", "dev", "examples/shop"]);
+  assert.equal(build.status, 0, build.stderr);
 });

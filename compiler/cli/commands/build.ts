@@ -5,7 +5,7 @@ import { EXIT, printAnnotations, printDiagnostics, sarifText, shortDigest, type 
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { displayPath } from "../../diagnostics/render.js";
 import type { BuildReport } from "../../model/build.js";
-import { commaList } from "../lists.js";
+import { commaList, repeated } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
@@ -42,13 +42,10 @@ export function summaryLine(release: string, env: EnvironmentReport): string {
   return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }
 
-/** A repeatable option's values; not `array: true`, which would swallow the project argument after it. */
-const repeated = (value: string | string[]): string[] => (Array.isArray(value) ? value : [value]).map(String);
-
 export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
-    .option("env", { alias: "e", type: "string", array: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
+    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
     .option("kube-version", { type: "string", describe: "target Kubernetes version (1.33-1.36; default from tkc.config.json, else 1.36)" })
     .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
     .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" })
@@ -62,7 +59,7 @@ export const buildCommand = {
   builder: (yargs: Argv) =>
     buildOptions(yargs)
       .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/; - prints one environment's objects as a YAML stream and writes nothing" })
-      .option("show-only", { type: "string", array: true, requiresArg: true, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" })
+      .option("show-only", { type: "string", requiresArg: true, coerce: repeated, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" })
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
       .option("strict-version", { type: "boolean", describe: "refuse new content under a version that was already released (TKC4001); also \"strictVersion\": true in tkc.config.json" })
       .option("allow-same-version", { type: "boolean", default: false, describe: "with --strict-version: record new content under a released version anyway" })

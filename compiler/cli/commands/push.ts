@@ -8,6 +8,7 @@ import { bundleProvenance } from "../../oci/provenance.js";
 import { pushBundle } from "../../oci/push.js";
 import { formatReference, parseReference } from "../../oci/reference.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { commaList, repeated } from "../lists.js";
 
 export interface PushArgs {
   bundle: string;
@@ -38,10 +39,10 @@ export const pushCommand = {
       yargs
         .positional("bundle", { type: "string", demandOption: true, describe: "an environment's bundle directory (out/<release>/<env>), or a project with --env to build first" })
         .positional("reference", { type: "string", demandOption: true, describe: "oci://HOST/REPOSITORY:TAG" })
-        .option("env", { alias: "e", type: "string", array: true, describe: "build this environment of the project, then push its bundle" })
+        .option("env", { alias: "e", type: "string", requiresArg: true, coerce: commaList, describe: "build this environment of the project, then push its bundle" })
         .option("kube-version", { type: "string", describe: "with --env: target Kubernetes version" })
         .option("out", { alias: "o", type: "string", describe: "with --env: output root of the build" })
-        .option("tag", { alias: "t", type: "string", array: true, describe: "more tags for the same artifact (repeatable)" })
+        .option("tag", { alias: "t", type: "string", requiresArg: true, coerce: repeated, describe: "more tags for the same artifact (repeatable)" })
         .option("source", { type: "string", describe: "source URL annotation (default: git remote origin, without credentials)" }),
     )
       .example("$0 push out/shop/prod oci://ghcr.io/acme/shop-prod:2.4.0 --tag prod", "push the built prod bundle under two tags")
