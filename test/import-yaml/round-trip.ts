@@ -17,7 +17,8 @@ export function objectsOf(files: readonly string[]): Json[] {
     if (typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items)) value.items.forEach(add);
     else out.push(value);
   };
-  for (const file of files) for (const doc of parseAllDocuments(readFileSync(file, "utf8"), { merge: true })) add(doc.toJS());
+  // YAML 1.1, as kubectl reads manifests (an unquoted 0755 is octal): an oracle independent of tkc's reader.
+  for (const file of files) for (const doc of parseAllDocuments(readFileSync(file, "utf8"), { merge: true, version: "1.1" })) add(doc.toJS());
   return out;
 }
 

@@ -203,10 +203,10 @@ test("a malformed document does not hide the documents around it", () => {
   assert.ok(diagnostics.some((d) => d.code === "TKC1101" && d.severity === "error"));
 });
 
-test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAML 1.2", () => {
+test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAML 1.2, except octal integers, read as kubectl reads them", () => {
   const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  enabled: yes\n  mode: 0644\n  quoted: \"no\"\n  time: 12:30\n  on: x\n  port: 8080\n";
   const { objects, diagnostics } = readKubernetesYaml("pitfalls.yaml", text);
-  assert.deepEqual(objects[0].object.data, { enabled: "yes", mode: 644, quoted: "no", time: "12:30", on: "x", port: 8080 });
+  assert.deepEqual(objects[0].object.data, { enabled: "yes", mode: 0o644, quoted: "no", time: "12:30", on: "x", port: 8080 });
   assert.deepEqual(
     diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column]),
     [
@@ -217,6 +217,13 @@ test("YAML 1.1 pitfalls are warnings that suggest quotes; values are read as YAM
     ],
   );
   assert.equal(diagnostics[0].hint, 'quote it if you mean the string: "yes"');
+  assert.equal(diagnostics[1].message, "the unquoted 0644 is the octal number 420 to kubectl's YAML 1.1 reader (and to tkc), but 644 to YAML 1.2 tools");
+});
+
+test("octal integers as Go's yaml.v2 reads them: sign, underscores, leading zeros; 0, 08 and 0o7 are not octal", () => {
+  const text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  a: 0400\n  b: -017\n  c: 0_755\n  d: 0\n  e: 08\n  f: 00\n  g: 0o7\n";
+  const { objects } = readKubernetesYaml("octal.yaml", text);
+  assert.deepEqual(objects[0].object.data, { a: 256, b: -15, c: 493, d: 0, e: 8, f: 0, g: 7 });
 });
 
 test("explicit tags do not smuggle non-JSON values (Buffer, Set, Date) into objects", () => {

@@ -4,6 +4,7 @@ import { describeObject, type KubeObject, type SourcedObject } from "../../model
 import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
+import { yaml11OctalInt } from "./yaml11-octal.js";
 
 /** Files above this are refused before parsing. */
 export const MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
@@ -60,7 +61,7 @@ const LENIENT_CODES = new Set(["BAD_DQ_ESCAPE"]);
  * diagnostics; the function does not throw for any input text.
  *
  * Parsing uses YAML 1.2's core schema (the `yaml` package's default) plus merge keys (`<<`), which
- * kubectl honours. kubectl itself reads YAML 1.1 (Go's yaml.v2 via sigs.k8s.io/yaml), so every plain
+ * kubectl honours, and YAML 1.1's octal integers (`0644` is 420, as kubectl reads it). kubectl itself reads YAML 1.1 (Go's yaml.v2 via sigs.k8s.io/yaml), so every plain
  * scalar whose meaning differs between the two (`yes`, `on`, `012`, `12:30`, ...) gets a TKC1108
  * warning: quoting it makes the file mean the same thing to every reader.
  */
@@ -89,7 +90,8 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
     return result;
   }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
-  const composer = new Composer({ prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false });
+  // Octal integers first: the core schema's decimal int would take `0644` otherwise.
+  const composer = new Composer({ prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false, customTags: (tags) => [yaml11OctalInt, ...tags] });
   const tokens = new Parser(lineCounter.addNewLine).parse(text);
   for (const document of composer.compose(tokens)) {
     if (budget.remaining <= 0) {

@@ -192,8 +192,18 @@ function checkYaml11(node: Scalar, state: WalkState): void {
     else if (YAML11_SEXAGESIMAL.test(text)) kubectl = "a base-60 number";
   }
   if (kubectl === undefined) return;
-  const here = JSON.stringify(node.value);
   const [start, end] = range(node) ?? [0, 0];
+  if (kubectl === "an octal number") {
+    // Read as kubectl reads it (yaml11-octal.ts); only YAML 1.2 tools differ.
+    state.facts.diagnostics.push(
+      warning(YamlCode.yaml11Ambiguity, `the unquoted ${text} is the octal number ${String(node.value)} to kubectl's YAML 1.1 reader (and to tkc), but ${text.replace(/^([-+]?)0+(?=.)/, "$1").replaceAll("_", "")} to YAML 1.2 tools`, {
+        location: locationAt(state.source, start, end),
+        hint: `write it in decimal (${String(node.value)}) so that every reader agrees`,
+      }),
+    );
+    return;
+  }
+  const here = JSON.stringify(node.value);
   state.facts.diagnostics.push(
     warning(YamlCode.yaml11Ambiguity, `kubectl's YAML 1.1 reader takes the unquoted ${text} as ${kubectl}, not ${here} as read here`, {
       location: locationAt(state.source, start, end),
