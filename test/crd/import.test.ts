@@ -3,7 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { planImport } from "../../compiler/crd/import.js";
-import { loadProjectCrds } from "../../compiler/crd/project.js";
+import { configuredCrdFolders, loadCrds } from "../../compiler/load/crds.js";
+
+/** A project's imported CRDs as a build loads them: the folders its config names, read and converted. */
+const loadProjectCrds = (project: { dir: string; configFile?: string }) => loadCrds(project, configuredCrdFolders(project.configFile).folders);
 import { runTkc, tempDir } from "../support/cli.js";
 import { check, repoRoot, typecheckFiles } from "./helpers.js";
 
@@ -126,5 +129,8 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     assert.deepEqual(foreign.diagnostics.map((d) => [d.code, d.location?.file]), [["TKC3017", join(dir, "vendor/crds/other.schema.json")]]);
     // The default folder may be absent.
     assert.deepEqual(loadProjectCrds({ dir: tempDir() }), { files: [], diagnostics: [] });
+    // A "crds" setting that is not a list of folders is the load stage's to report.
+    writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ crds: "vendor/crds" }));
+    assert.deepEqual(configuredCrdFolders(join(dir, "tkc.config.json")).diagnostics.map((d) => d.code), ["TKC3017"]);
   });
 });
