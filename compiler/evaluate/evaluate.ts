@@ -11,7 +11,6 @@ import type { Draft, EvaluatedInput, Evaluation } from "../model/evaluation.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import { checkRequest } from "./request.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
-
 import { renderRequest, type DependencyRecord, type Rendered } from "../render/render.js";
 
 export { evaluationTimeoutMs };
