@@ -9,13 +9,12 @@ import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
 import { validate } from "./validate/validate.js";
 import { validatorsFor } from "./validate/schema/ajv.js";
-import { bundleSources } from "./emit/bundle-sources.js";
+import { bundleSources, uncoveredSources } from "./emit/bundle-sources.js";
 import { planEnvironment } from "./emit/plan-environment.js";
 import { checkedReports, recordRelease } from "./release/record-release.js";
 import { outputRoot } from "./release/output-path.js";
 import { sourceCommit } from "./release/source-commit.js";
 import { rememberBuild, warmBuild, warmBuildKey } from "./cache/warm-build.js";
-import { uncoveredSources } from "./emit/bundle-sources.js";
 import { suppliedValues, type InputArgs } from "./inputs/supplied.js";
 import type { BuildReport, EnvironmentReport } from "./model/build.js";
 import type { EnvironmentPlan, Layout } from "./model/bundle.js";
@@ -83,18 +82,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const evaluated = await evaluating;
   // Type errors explain everything after them, but tsc is still running: expand, validate and
   // plan meanwhile (on the other core), and let type errors win whenever the build fails.
-  const typeErrorsFirst = async (diagnostics: readonly Diagnostic[], evaluationErrors: readonly Diagnostic[] = []) => {
-    const checked = await checking;
-    return done.failed(checked.ok ? diagnostics : preferPurityErrors(checked.diagnostics, evaluationErrors, ctx.read));
-  };
-  if (!evaluated.ok) return typeErrorsFirst(evaluated.diagnostics, evaluated.diagnostics);
+  if (!evaluated.ok) return done.failed(await typeErrorsFirst(checking, evaluated.diagnostics, ctx));
   const { release } = evaluated.value;
   const wanted = options.environments ?? Object.keys(release.environments);
   const planned = await planEnvironments({ loaded: loaded.value, evaluation: evaluated.value, environments: wanted, layout }, ctx);
   const checked = await checking;
-  if (!checked.ok) return typeErrorsFirst([]);
-  const tagged = [...checked.warnings.map((diagnostic) => ({ diagnostic })), ...(wanted.length > 1 ? planned.tagged : planned.tagged.map(({ diagnostic }) => ({ diagnostic })))];
-  const diagnostics = dedupeAcrossEnvironments(tagged);
+  if (!checked.ok) return done.failed(await typeErrorsFirst(checking, [], ctx));
+  const diagnostics = dedupeAcrossEnvironments([...checked.warnings.map((diagnostic) => ({ diagnostic })), ...planned.tagged]);
   if (hasErrors(diagnostics)) return done.failed(diagnostics);
 
   if (!options.write) {
@@ -121,7 +115,7 @@ interface PlanEnvironmentsInput {
  * diagnostic is to point there (then the environment is checked again, with origins).
  */
 async function planEnvironments({ loaded, evaluation: evaluated, environments, layout }: PlanEnvironmentsInput, ctx: StageContext) {
-  const tagged: { diagnostic: Diagnostic; environment: string }[] = [];
+  const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: EnvironmentPlan[] = [];
   const { kubeVersion } = loaded.project.config;
   let evaluation = evaluated;
@@ -137,7 +131,8 @@ async function planEnvironments({ loaded, evaluation: evaluated, environments, l
         evaluation = await evaluation.withOrigins();
         checked = check(environment);
       }
-      tagged.push(...diagnosticsOf(checked).map((diagnostic) => ({ diagnostic, environment })));
+      // With one environment there is no other to tell apart: its diagnostics name none.
+      tagged.push(...diagnosticsOf(checked).map((diagnostic) => (environments.length > 1 ? { diagnostic, environment } : { diagnostic })));
       if (!checked.ok) continue;
       const expansion = checked.value;
       const planned = timed(ctx.timings, `emit:${environment}`, () => planEnvironment({ evaluation, expansion, kubeVersion, layout, sources }));
@@ -147,6 +142,12 @@ async function planEnvironments({ loaded, evaluation: evaluated, environments, l
     evaluation.close();
   }
   return { plans, tagged, sources };
+}
+
+/** A failed build's diagnostics: tsc's type errors when it found some (see preferPurityErrors), else the stage's own. */
+async function typeErrorsFirst(checking: ReturnType<typeof checkTypes>, diagnostics: readonly Diagnostic[], ctx: StageContext): Promise<readonly Diagnostic[]> {
+  const checked = await checking;
+  return checked.ok ? diagnostics : preferPurityErrors(checked.diagnostics, diagnostics, ctx.read);
 }
 
 /** Expand one environment, then validate what it produced: both stages' mistakes in one run. */
