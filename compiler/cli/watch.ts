@@ -16,7 +16,7 @@ function ignored(path: string, outDirs: readonly string[]): boolean {
  * so unchanged inputs take the warm path.
  */
 export async function watchProject(target: string, outDir: string | undefined, output: Output, run: () => Promise<number>): Promise<number> {
-  const loaded = loadProject(target);
+  const loaded = loadProject({ target }, { read: new Map() });
   if (!loaded.ok) return run(); // prints the diagnostics; nothing to watch
   const dir = loaded.value.dir;
   const outDirs = [relative(dir, resolve(outDir ?? resolve(dir, loaded.value.config.outDir)))];

@@ -26,18 +26,7 @@ export interface Diagnostic {
   readonly related?: readonly RelatedInformation[];
 }
 
-/** A stage's result: a value (with warnings) or the diagnostics that stopped it. */
-export type StageResult<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly Diagnostic[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-export function succeed<T>(value: T, warnings: readonly Diagnostic[] = []): StageResult<T> {
-  return { ok: true, value, warnings };
-}
-
-export function fail<T>(diagnostics: readonly Diagnostic[]): StageResult<T> {
-  return { ok: false, diagnostics };
-}
+export { fail, succeed, type StageResult } from "../model/stage.js";
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

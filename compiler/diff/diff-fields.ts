@@ -16,9 +16,9 @@ export interface FieldDiffContext {
 }
 
 type Json = unknown;
-type Record_ = Readonly<Record<string, Json>>;
+type JsonObject = Readonly<Record<string, Json>>;
 
-const isRecord = (v: Json): v is Record_ => v !== null && typeof v === "object" && !Array.isArray(v);
+const isRecord = (v: Json): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Field-level differences of two versions of one object, in document order. Lists are matched by
@@ -76,7 +76,7 @@ function walkList(a: readonly Json[], b: readonly Json[], path: string, schemaPa
     }
     return;
   }
-  const label = (item: Json) => itemLabel(item as Record_, keys);
+  const label = (item: Json) => itemLabel(item as JsonObject, keys);
   const before = new Map(a.map((item) => [label(item), item] as const));
   const after = new Set(b.map(label));
   for (const item of b) {
@@ -119,7 +119,7 @@ function listKeys(a: readonly Json[], b: readonly Json[], schemaPath: (string | 
 
 function uniqueBy(items: readonly Json[], keys: readonly string[], optionalTail: boolean): boolean {
   const seen = new Set<string>();
-  for (const item of items as Record_[]) {
+  for (const item of items as JsonObject[]) {
     const first = item[keys[0]];
     if (typeof first !== "string" && typeof first !== "number") return false;
     if (!optionalTail && keys.some((k) => typeof item[k] !== "string" && typeof item[k] !== "number")) return false;
@@ -131,7 +131,7 @@ function uniqueBy(items: readonly Json[], keys: readonly string[], optionalTail:
 }
 
 /** `name=api`, `containerPort=8080,protocol=TCP`; values with separators are JSON-quoted. */
-function itemLabel(item: Record_, keys: readonly string[]): string {
+function itemLabel(item: JsonObject, keys: readonly string[]): string {
   return keys
     .filter((k) => item[k] !== undefined)
     .map((k) => {

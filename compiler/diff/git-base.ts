@@ -6,7 +6,7 @@ import { build } from "../pipeline.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiffCode } from "./codes.js";
 import type { DiffInput } from "./diff-bundles.js";
-import { loadBundle } from "./load-bundle.js";
+import { plannedBundle } from "./load-bundle.js";
 
 export interface BaseDiffOptions {
   /** The project (directory or root descriptor) in the working tree. */
@@ -27,6 +27,7 @@ export interface BasePairs {
 
 /**
  * Builds the project at a git ref and in the working tree, and pairs their bundles by environment.
+ * Nothing is written: the bundles are compared as the builds planned them, in memory.
  * The base is checked out with `git worktree add --detach` into a temporary directory (the user's
  * tree, index and HEAD are never touched), and that worktree is removed again, on error too.
  */
@@ -57,7 +58,7 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
     const baseProject = join(tree, inRepo);
     const quiet = () => undefined;
     const baseReport = existsSync(baseProject)
-      ? await build({ target: baseProject, kubeVersion: options.kubeVersion, outDir: join(temp, "out-base"), write: true, allowSameVersion: true, log: quiet })
+      ? await build({ target: baseProject, kubeVersion: options.kubeVersion, outDir: join(temp, "out-base"), write: false, log: quiet })
       : undefined; // the project is new since the base: everything is added
     if (baseReport && !baseReport.ok) {
       return {
@@ -70,26 +71,27 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
         ],
       };
     }
-    const headReport = await build({ target: projectPath, kubeVersion: options.kubeVersion, environments: options.environments, outDir: join(temp, "out-head"), write: true, allowSameVersion: true, log: quiet });
+    const headReport = await build({ target: projectPath, kubeVersion: options.kubeVersion, environments: options.environments, outDir: join(temp, "out-head"), write: false, log: quiet });
     const sources = { ...baseReport?.sources, ...headReport.sources };
     if (!headReport.ok) return { ok: false, pairs: [], diagnostics: headReport.diagnostics, sources };
 
     const diagnostics: Diagnostic[] = [...(baseReport?.diagnostics ?? []), ...headReport.diagnostics];
     const wanted = options.environments ?? [];
-    const baseEnvs = new Map((baseReport?.environments ?? []).filter((e) => wanted.length === 0 || wanted.includes(e.environment)).map((e) => [e.environment, e.outDir]));
-    const headEnvs = new Map(headReport.environments.map((e) => [e.environment, e.outDir]));
+    // Both builds are checks (--out only spares the configured outDir its check): nothing is
+    // written, and the bundles are diffed as planned, in memory.
+    const baseEnvs = new Map((baseReport?.environments ?? []).filter((e) => wanted.length === 0 || wanted.includes(e.environment)).map((e) => [e.environment, e.files]));
+    const headEnvs = new Map(headReport.environments.map((e) => [e.environment, e.files]));
     const names = [...headEnvs.keys(), ...[...baseEnvs.keys()].filter((e) => !headEnvs.has(e))];
     const pairs: (readonly [DiffInput, DiffInput])[] = [];
     for (const env of names) {
-      const side = (dir: string | undefined, sideLabel: string): DiffInput | undefined => {
-        if (!dir) return { label: sideLabel, missing: true };
-        const loaded = loadBundle(dir, sideLabel);
-        if (!loaded.ok) {
-          diagnostics.push(...loaded.diagnostics);
+      const side = (files: ReadonlyMap<string, string> | undefined, sideLabel: string): DiffInput | undefined => {
+        if (!files) return { label: sideLabel, missing: true };
+        const planned = plannedBundle(files, sideLabel);
+        if (!planned.ok) {
+          diagnostics.push(...planned.diagnostics);
           return undefined;
         }
-        // loadBundle holds every document's text in memory: the temporary directory may go.
-        return loaded.value;
+        return planned.value;
       };
       const from = side(baseEnvs.get(env), label);
       const to = side(headEnvs.get(env), "working tree");

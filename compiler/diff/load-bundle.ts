@@ -39,6 +39,22 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
   const shapeProblem = checkManifest(manifest);
   if (shapeProblem) return fail([error(DiffCode.corruptManifest, `${manifestFile} is not a tkc bundle manifest: ${shapeProblem}`, { hint: REBUILD })]);
 
+  return readObjects(label, manifest, (file) => readText(join(dir, file)), (file) => join(dir, file));
+}
+
+/**
+ * A bundle a build planned in memory (`tkc diff --base`): its files as the build made them, read
+ * the way a bundle directory is read, without writing it anywhere first.
+ */
+export function plannedBundle(files: ReadonlyMap<string, string>, label: string): StageResult<LoadedBundle> {
+  const manifest = JSON.parse(files.get("bundle.json") ?? "null") as BundleManifest;
+  const shapeProblem = checkManifest(manifest);
+  if (shapeProblem) throw new Error(`internal: the planned bundle.json of ${label} is not a bundle manifest: ${shapeProblem}`);
+  return readObjects(label, manifest, (file) => files.get(file), (file) => `${label}: ${file}`);
+}
+
+/** Every object bundle.json lists, each checked against its sha256. */
+function readObjects(label: string, manifest: BundleManifest, read: (file: string) => string | undefined, shown: (file: string) => string): StageResult<LoadedBundle> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string[] | string>();
   const objects: LoadedObject[] = [];
@@ -47,25 +63,25 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
     if (manifest.layout === "stream") {
       let documents = texts.get(entry.file);
       if (documents === undefined) {
-        documents = readText(join(dir, entry.file)) ?? "";
+        documents = read(entry.file) ?? "";
         documents = typeof documents === "string" ? splitStream(documents) : documents;
         texts.set(entry.file, documents);
       }
       text = (documents as string[])[streamIndex(manifest.objects, index)];
     } else {
-      text = readText(join(dir, entry.file));
+      text = read(entry.file);
     }
     if (text === undefined) {
-      diagnostics.push(error(DiffCode.objectUnreadable, `${join(dir, entry.file)} is missing: bundle.json lists ${describeEntry(entry)} in it`, { hint: REBUILD }));
+      diagnostics.push(error(DiffCode.objectUnreadable, `${shown(entry.file)} is missing: bundle.json lists ${describeEntry(entry)} in it`, { hint: REBUILD }));
       return;
     }
     const digest = sha256(text);
     if (digest !== entry.sha256) {
       // An error, not a warning: a diff of bytes the build did not write reviews nothing.
-      diagnostics.push(error(DiffCode.objectModified, `${join(dir, entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `restore the file (\`git checkout\`), or ${REBUILD}` }));
+      diagnostics.push(error(DiffCode.objectModified, `${shown(entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `restore the file (\`git checkout\`), or ${REBUILD}` }));
       return;
     }
-    objects.push(lazyObject(entry, digest, text, join(dir, entry.file)));
+    objects.push(lazyObject(entry, digest, text, shown(entry.file)));
   });
   if (diagnostics.some((d) => d.severity === "error")) return fail(diagnostics);
   return succeed({ label, manifest, objects }, diagnostics);

@@ -2,58 +2,71 @@ import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
-import type { Project } from "../load/project.js";
+import type { Project } from "../model/project.js";
 import { bundleDescriptors } from "./bundle.js";
 import { evaluationMemoryMb, evaluationTimeoutMs, startEvaluator } from "./evaluator-process.js";
 import { diagnoseThrow, memoryLimit, timeLimit, unhandledRejection } from "./thrown.js";
-import type { DraftData, InputData, LocationData, NotJsonData } from "./data.js";
+import type { DraftData, LocationData } from "./data.js";
+import type { Draft, EvaluatedInput, Evaluation } from "../model/evaluation.js";
+import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
+import { checkRequest } from "./request.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
-
-/** A declared build input as the host keeps it: its declaration's location made absolute. */
-export interface EvaluatedInput extends Omit<InputData, "location"> {
-  readonly location?: SourceLocation;
-}
 import { renderRequest, type DependencyRecord, type Rendered } from "../render/render.js";
 
 export { evaluationTimeoutMs };
 
-/** One object a component produced, as data, with where it came from. */
-export interface Draft {
-  readonly object: unknown;
-  readonly origin?: SourceLocation;
-  /** An origin not resolved yet (see Evaluation.withOrigins). */
-  readonly originRef?: number;
-  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
-  readonly problems?: readonly NotJsonData[];
-  readonly oversized?: number;
+export type { Draft, EvaluatedInput, Evaluation };
+
+export interface EvaluateInput {
+  readonly project: Project;
+  /** The environments to expand (all of the release's when empty). */
+  readonly environments?: readonly string[];
+  /** The values given for the build inputs (--set, --values). */
+  readonly inputs?: readonly SuppliedValue[];
+  /** Load the release and its inputs only, expand nothing (`tkc inputs`); the request is not checked. */
+  readonly loadOnly?: boolean;
 }
 
-/** An evaluated project, as plain data: nothing in it leads back into descriptor code. */
-export interface Evaluation {
-  readonly release: {
-    readonly name: string;
-    readonly version: string;
-    readonly origin?: SourceLocation;
-    readonly environments: Readonly<Record<string, { readonly namespace: string }>>;
-  };
-  /** Absolute paths of every file that went into the evaluation. */
-  readonly inputs: readonly string[];
-  /** The build inputs the descriptors declared, in declaration order, with this build's values. */
-  readonly declaredInputs: readonly EvaluatedInput[];
-  /** Supplied values that do not fit their input's type, at the input's declaration. */
-  readonly inputProblems: readonly { readonly name: string; readonly message: string; readonly hint: string; readonly location?: SourceLocation }[];
-  /** Indexes of the supplied values some declaration took (the others name no input). */
-  readonly usedInputs: readonly number[];
-  /** Per requested environment: the objects, and the throws of the components that failed. */
-  readonly environments: ReadonlyMap<string, { readonly drafts: readonly Draft[]; readonly diagnostics: readonly Diagnostic[] }>;
-  /** Per environment: what its include(), kustomization() and helmChart() calls rendered (for bundle.json). */
-  readonly dependencies: ReadonlyMap<string, readonly DependencyRecord[]>;
-  /** Whether some origins (of drafts, of the release) are still references, resolved only for diagnostics. */
-  readonly pendingOrigins: boolean;
-  /** The same evaluation with every draft's origin resolved (asks the evaluation process once). */
-  withOrigins(): Promise<Evaluation>;
-  /** End the evaluation process. */
-  close(): void;
+/**
+ * The evaluate stage: bundle the root descriptor and evaluate it, with every requested
+ * environment's expansion, sealed; then check the request against what it declared (the supplied
+ * values, the environment names). Descriptor output goes to `ctx.log`: the lines of the last pass
+ * only, as a release that renders dependencies is evaluated again with them.
+ */
+export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "log" | "timings">): Promise<StageResult<Evaluation>> {
+  const lines = new PassLines();
+  try {
+    const evaluated = await evaluateSealed(input.project, lines, ctx.timings, input.environments ?? [], { inputs: input.inputs, loadOnly: input.loadOnly });
+    if (!evaluated.evaluation) return fail(evaluated.diagnostics);
+    const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
+    if (problems.length > 0) {
+      evaluated.evaluation.close();
+      return fail(problems);
+    }
+    return succeed(evaluated.evaluation);
+  } finally {
+    lines.flush(ctx.log);
+  }
+}
+
+/**
+ * Descriptor output of the current evaluation pass; a pass run again forgets the earlier lines.
+ * Once flushed, what the last pass still says goes straight to the log.
+ */
+class PassLines {
+  private lines: string[] = [];
+  private direct: ((line: string) => void) | undefined;
+  /** A sink for a new evaluation process: from now on only its lines count. */
+  newPass(): (line: string) => void {
+    const lines: string[] = [];
+    this.lines = lines;
+    return (line) => (this.lines === lines && this.direct ? this.direct(`[descriptor] ${line}`) : lines.push(`[descriptor] ${line}`));
+  }
+  flush(log: (line: string) => void): void {
+    for (const line of this.lines) log(line);
+    this.lines.length = 0;
+    this.direct = log;
+  }
 }
 
 /**
@@ -61,15 +74,15 @@ export interface Evaluation {
  * the sealed evaluation process; its default export must be a release(). `environments`: the
  * ones to expand (all of the release's when empty).
  */
-export async function evaluate(
+async function evaluateSealed(
   project: Project,
-  log: (line: string) => void = (line) => process.stderr.write(line + "\n"),
-  timings: Record<string, number> = {},
+  lines: PassLines,
+  timings: Record<string, number>,
   environments: readonly string[] = [],
   more: { readonly inputs?: readonly SuppliedValue[]; readonly loadOnly?: boolean } = {},
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
-  let evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
+  let evaluator = startEvaluator(lines.newPass());
   const bundled = await bundleDescriptors(project.dir, project.entry);
   timings["evaluate.bundle"] = Math.round(performance.now() - started);
   if (!bundled.bundle) {
@@ -115,7 +128,7 @@ export async function evaluate(
     evaluator.close();
     if (problems.length > 0) return { diagnostics: problems };
     const rerunStarted = performance.now();
-    evaluator = startEvaluator((line) => log(`[descriptor] ${line}`));
+    evaluator = startEvaluator(lines.newPass());
     const renderedJson = JSON.stringify(Object.fromEntries([...rendered].map(([key, value]) => [key, value.objects])));
     outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly, rendered: renderedJson });
     timings["evaluate.rerun"] = (timings["evaluate.rerun"] ?? 0) + Math.round(performance.now() - rerunStarted);

@@ -1,7 +1,8 @@
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { fail, succeed, type StageResult } from "../model/stage.js";
 import type { KubeObject, SourcedObject } from "../model/object.js";
 import { describeObject } from "../model/object.js";
-import type { Evaluation } from "../evaluate/evaluate.js";
+import type { Evaluation, Expansion } from "../model/evaluation.js";
 import { MAX_OBJECT_BYTES } from "../evaluate/data.js";
 import { releaseLabels } from "../../stdlib/core/labels.js";
 import { findKind } from "../../schemas/index.js";
@@ -9,10 +10,15 @@ import { findCustomKind } from "../../schemas/crds/index.js";
 import type { CustomResourceSchemas } from "../validate/schema/custom.js";
 import { fieldResolver, type SourceTexts } from "./field-origins.js";
 
-export interface Expansion {
+export type { Expansion };
+
+export interface ExpandInput {
+  readonly evaluation: Evaluation;
   readonly environment: string;
-  readonly namespace: string;
-  readonly objects: readonly SourcedObject[];
+  readonly kubeVersion: string;
+  readonly customResources?: CustomResourceSchemas;
+  /** Text of the evaluation's input files, for field origins. */
+  readonly texts: SourceTexts;
 }
 
 // Cluster-scoped kinds tkc knows without a schema lookup (custom resources default to namespaced).
@@ -26,10 +32,11 @@ function isNamespaced(object: KubeObject, kubeVersion: string, custom?: CustomRe
 const MIB = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /**
- * One environment's objects, from the evaluation's data: the environment's namespace on namespaced
- * kinds and the release's recommended labels on all. Runs no descriptor code.
+ * The expand stage: one environment's objects, from the evaluation's data: the environment's
+ * namespace on namespaced kinds and the release's recommended labels on all. Runs no descriptor
+ * code. When some objects cannot be emitted, the others are still handed on (to be validated).
  */
-export function expandEnvironment(evaluation: Evaluation, environment: string, kubeVersion: string, custom: CustomResourceSchemas | undefined, texts: SourceTexts): { expansion?: Expansion; diagnostics: Diagnostic[] } {
+export function expandEnvironment({ evaluation, environment, kubeVersion, customResources: custom, texts }: ExpandInput): StageResult<Expansion> {
   const { release } = evaluation;
   const evaluated = evaluation.environments.get(environment);
   const namespace = release.environments[environment]!.namespace;
@@ -63,5 +70,6 @@ export function expandEnvironment(evaluation: Evaluation, environment: string, k
     metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
     objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields, texts) });
   }
-  return { expansion: { environment, namespace, objects }, diagnostics };
+  const expansion: Expansion = { environment, namespace, objects };
+  return hasErrors(diagnostics) ? fail(diagnostics, expansion) : succeed(expansion, diagnostics);
 }

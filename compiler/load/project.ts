@@ -1,60 +1,22 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { error, fail, succeed, type Diagnostic, type StageResult } from "../diagnostics/diagnostic.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
+import type { Project, ProjectConfig } from "../model/project.js";
 import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
-import { didYouMean } from "../validate/schema/suggest.js";
+import { keyLocation, parseConfig } from "./config.js";
 import { CONFIG_FILE, DEFAULT_ENTRY, findProjectDir } from "./find-project.js";
 import { checkInsideProject } from "./confine.js";
 
-/** `tkc.config.json`: every field optional. */
-export interface ProjectConfig {
-  /** Root descriptor whose default export is the release. @default "release.k8s.ts" */
-  readonly entry: string;
-  /** Target Kubernetes version. @default "1.36" */
-  readonly kubeVersion: string;
-  /** Where bundles are written, relative to the project (and inside it). @default "out" */
-  readonly outDir: string;
-  /** Refuse new content under a version already released (TKC4001) instead of recording it with a note. @default false */
-  readonly strictVersion?: boolean;
-}
-
-export interface Project {
-  /** Absolute project directory. */
-  readonly dir: string;
-  /** Absolute path of the root descriptor. */
-  readonly entry: string;
-  readonly config: ProjectConfig;
-  /** Absolute path of the config file, if there is one. */
-  readonly configFile?: string;
-}
-
+export type { Project, ProjectConfig };
 export { CONFIG_FILE };
-/** Every setting tkc.config.json may hold (`crds` is read by compiler/crd/project.ts). */
-const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion"];
-
-/** JSON.parse reports "at position N": turn it into the line and column an editor shows. */
-function jsonErrorLocation(file: string, text: string, message: string) {
-  const position = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  return { file, line, column: position - before.lastIndexOf("\n") };
-}
-
-function keyLocation(file: string, text: string, key: string) {
-  const at = text.indexOf(JSON.stringify(key));
-  return { ...jsonErrorLocation(file, text, `at position ${Math.max(0, at)}`), length: JSON.stringify(key).length };
-}
 
 /**
- * Find the project for a path given on the command line: a directory or a root descriptor. `read`
- * holds the text of the files it read (the config), by absolute path, for code frames.
+ * The load stage's first step: find the project for a path given on the command line (a directory
+ * or a root descriptor) and read its tkc.config.json, once. The config's text joins `ctx.read`.
  */
-export function loadProject(target: string, overrides: { kubeVersion?: string } = {}): StageResult<Project> & { readonly read: Readonly<Record<string, string>> } {
-  const read: Record<string, string> = {};
-  return { ...findProject(target, overrides, read), read };
-}
-
-function findProject(target: string, overrides: { kubeVersion?: string }, read: Record<string, string>): StageResult<Project> {
+export function loadProject(input: { readonly target: string; readonly kubeVersion?: string }, ctx: Pick<StageContext, "read">): StageResult<Project> {
+  const { target } = input;
   const absolute = resolve(target);
   if (!existsSync(absolute)) {
     return fail([error("TKC1001", `no such file or directory: ${target}`, { hint: "give the project directory, e.g. `tkc build examples/shop`" })]);
@@ -65,31 +27,24 @@ function findProject(target: string, overrides: { kubeVersion?: string }, read: 
   let fileConfig: Partial<ProjectConfig> = {};
   const escaping = checkInsideProject(configFile, dir);
   if (escaping) return fail([escaping]);
-  if (existsSync(configFile)) {
-    const text = readFileSync(configFile, "utf8");
-    read[configFile] = text;
-    try {
-      fileConfig = JSON.parse(text);
-    } catch (cause) {
-      const message = (cause as Error).message;
-      return fail([error("TKC1002", `${CONFIG_FILE} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, {
-        location: jsonErrorLocation(configFile, text, message),
-        hint: "fix the JSON syntax (no trailing commas, double-quoted keys)",
-      })]);
-    }
-    const unknown = Object.keys(fileConfig).filter((key) => !CONFIG_KEYS.includes(key));
-    if (unknown.length > 0) {
-      return fail([error("TKC1002", `${CONFIG_FILE} has an unknown setting "${unknown[0]}"`, {
-        location: keyLocation(configFile, text, unknown[0]!),
-        hint: didYouMean(unknown[0]!, CONFIG_KEYS) ? `did you mean "${didYouMean(unknown[0]!, CONFIG_KEYS)}"?` : `the settings are ${CONFIG_KEYS.join(", ")}`,
-      })]);
-    }
+  const text = existsSync(configFile) ? readFileSync(configFile, "utf8") : undefined;
+  if (text !== undefined) {
+    ctx.read.set(configFile, text);
+    const parsed = parseConfig(configFile, text);
+    if (parsed.diagnostics.length > 0) return fail(parsed.diagnostics);
+    fileConfig = parsed.config;
   }
-  const kubeVersion = overrides.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion;
+  const kubeVersion = input.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion;
   if (!isSupportedKubeVersion(kubeVersion)) {
     return fail([error("TKC1003", `Kubernetes ${kubeVersion} is not supported`, { hint: `use one of ${supportedKubeVersions.join(", ")}` })]);
   }
-  const config: ProjectConfig = { entry: fileConfig.entry ?? DEFAULT_ENTRY, kubeVersion, outDir: fileConfig.outDir ?? "out", ...(fileConfig.strictVersion === true ? { strictVersion: true } : {}) };
+  const config: ProjectConfig = {
+    entry: fileConfig.entry ?? DEFAULT_ENTRY,
+    kubeVersion,
+    outDir: fileConfig.outDir ?? "out",
+    ...(fileConfig.strictVersion === true ? { strictVersion: true } : {}),
+    ...(fileConfig.crds !== undefined ? { crds: fileConfig.crds } : {}),
+  };
   const entry = isFile ? absolute : join(dir, config.entry);
   if (!existsSync(entry)) {
     const found = listDescriptors(dir).files.map((f) => relative(dir, f));
@@ -100,10 +55,9 @@ function findProject(target: string, overrides: { kubeVersion?: string }, read: 
   // `"entry": "../other/release.k8s.ts"` would make another folder's code this project's root.
   const entryOutside = checkInsideProject(entry, dir);
   if (entryOutside) {
-    const text = read[configFile];
     return fail([{ ...entryOutside, location: text !== undefined && !isFile ? keyLocation(configFile, text, "entry") : undefined }]);
   }
-  return succeed({ dir, entry, config: { ...config, entry: relative(dir, entry).split(sep).join("/") }, configFile: existsSync(configFile) ? configFile : undefined });
+  return succeed({ dir, entry, config: { ...config, entry: relative(dir, entry).split(sep).join("/") }, configFile: text !== undefined ? configFile : undefined });
 }
 
 const SKIP_DIRS = new Set(["node_modules", "out", ".tkc-cache", ".git", "expected", "dist"]);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { BundleManifest } from "../emit/bundle-plan.js";
-import type { ChangeSummary } from "../release/revision.js";
+import type { BundleManifest } from "./bundle.js";
+import type { ChangeSummary } from "./revision.js";
 
 /** What happened to one environment of a build. */
 export interface EnvironmentReport {

@@ -1,5 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { error } from "../diagnostics/diagnostic.js";
+import { fail, succeed, type StageResult } from "../model/stage.js";
 
 /**
  * A path under the output root that tkc must not write, delete or read through: a name that is
@@ -118,4 +120,17 @@ export function checkConfiguredOutDir(projectDir: string, outDir: unknown): stri
     return `outDir ${JSON.stringify(outDir)} in tkc.config.json resolves to ${target}, outside the project`;
   }
   return undefined;
+}
+
+/**
+ * Where a build writes: `--out` as given (the user's choice), else the project's configured
+ * outDir, which must stay inside the project (TKC4007).
+ */
+export function outputRoot(project: { readonly dir: string; readonly configFile?: string; readonly config: { readonly outDir: string } }, outDir: string | undefined): StageResult<string> {
+  if (outDir !== undefined) return succeed(resolve(outDir));
+  const outside = checkConfiguredOutDir(project.dir, project.config.outDir);
+  if (outside) {
+    return fail([error("TKC4007", outside, { ...(project.configFile ? { location: { file: project.configFile, line: 1, column: 1 } } : {}), hint: "point outDir at a folder inside the project, or pass --out on the command line to write elsewhere" })]);
+  }
+  return succeed(resolve(join(project.dir, project.config.outDir)));
 }

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { hasErrors, type Diagnostic, type Severity } from "../diagnostics/diagnostic.js";
+import { fail, succeed, type StageResult } from "../model/stage.js";
 import type { SourcedObject } from "../model/object.js";
 import { validateSchemas, type ValidateSchemasOptions } from "./schema/index.js";
 import { validateSemantics } from "./semantic/index.js";
@@ -6,6 +7,12 @@ import { validateSemantics } from "./semantic/index.js";
 export interface ValidateOptions extends ValidateSchemasOptions {
   /** Severity of policy findings (pinned tags, ...): "error" in `tkc build`, "warning" by default in `tkc validate`. */
   readonly policy?: Severity;
+}
+
+/** The validate stage: the objects, if every one passes (warnings beside them), else what is wrong. */
+export function validate(input: { readonly objects: readonly SourcedObject[]; readonly kubeVersion: string; readonly options?: ValidateOptions }): StageResult<readonly SourcedObject[]> {
+  const problems = validateObjects(input.objects, input.kubeVersion, input.options);
+  return hasErrors(problems) ? fail(problems) : succeed(input.objects, problems);
 }
 
 /**

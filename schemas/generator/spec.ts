@@ -43,10 +43,6 @@ export function readSpecBytes(repoRoot: string, kubeVersion: string): Buffer {
   return gunzipSync(readFileSync(`${repoRoot}/${specFile(kubeVersion)}`));
 }
 
-export function readSpec(repoRoot: string, kubeVersion: string): Spec {
-  return JSON.parse(readSpecBytes(repoRoot, kubeVersion).toString("utf8")) as Spec;
-}
-
 export function apiVersionOf(gvk: GroupVersionKind): string {
   return gvk.group === "" ? gvk.version : `${gvk.group}/${gvk.version}`;
 }

@@ -3,9 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { planImport } from "../../compiler/crd/import.js";
-import { loadProjectCrds } from "../../compiler/crd/project.js";
+import { configuredCrdFolders, loadCrds } from "../../compiler/load/crds.js";
+import { loadProject } from "../../compiler/load/project.js";
+import { loadSources } from "../../compiler/load/load.js";
 import { runTkc, tempDir } from "../support/cli.js";
 import { check, repoRoot, typecheckFiles } from "./helpers.js";
+
+/** A project's imported CRDs as `tkc validate` loads them: the folders its config names, read and converted. */
+const loadProjectCrds = (project: { dir: string; configFile?: string }) => loadCrds(project, configuredCrdFolders(project.configFile).folders);
 
 const fixture = (name: string) => join(repoRoot, "test/crd/fixtures", name);
 const plan = (name: string) => planImport([{ file: fixture(name), text: readFileSync(fixture(name), "utf8") }], repoRoot);
@@ -126,5 +131,27 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     assert.deepEqual(foreign.diagnostics.map((d) => [d.code, d.location?.file]), [["TKC3017", join(dir, "vendor/crds/other.schema.json")]]);
     // The default folder may be absent.
     assert.deepEqual(loadProjectCrds({ dir: tempDir() }), { files: [], diagnostics: [] });
+    // A "crds" setting that is not a list of folders is the load stage's to report.
+    writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ crds: "vendor/crds" }));
+    assert.deepEqual(configuredCrdFolders(join(dir, "tkc.config.json")).diagnostics.map((d) => d.code), ["TKC3017"]);
+  });
+
+  it("the load stage reads tkc.config.json once and hands its \"crds\" folders on as data", () => {
+    const dir = importedProject();
+    writeFileSync(join(dir, "release.k8s.ts"), 'import { release } from "tkc";\nexport default release({ name: "w", version: "1.0.0", environments: { dev: { namespace: "w" } }, components: [] });\n');
+    const read = new Map<string, string>();
+    const project = loadProject({ target: dir }, { read });
+    assert.ok(project.ok);
+    assert.deepEqual([...read.keys()], [join(dir, "tkc.config.json")]);
+    assert.equal(project.value.config.crds, undefined);
+    const loaded = loadSources(project.value, { read });
+    assert.ok(loaded.ok);
+    assert.deepEqual(loaded.value.sources.map((s) => s.path.slice(dir.length + 1)), ["crds/example.com/widgets.ts", "release.k8s.ts", "crds/example.com/widgets.v1.schema.json", "tkc.config.json"]);
+    assert.ok(loaded.value.customResources?.find("example.com/v1", "Widget"));
+    // A "crds" setting that is no list of folders stops the load at the config, in the same run as an unknown setting.
+    writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ crds: "crds", kubVersion: "1.36" }));
+    const bad = loadProject({ target: dir }, { read: new Map() });
+    assert.ok(!bad.ok);
+    assert.deepEqual(bad.diagnostics.map((d) => [d.code, d.location?.file]), [["TKC1002", join(dir, "tkc.config.json")], ["TKC3017", join(dir, "tkc.config.json")]]);
   });
 });

@@ -106,3 +106,11 @@ test("include() reads only the project's files, and reports bad YAML at the call
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /error TKC2301: include: vendor\/operator\.yaml: line 4: Flow map .*; line 5: not a Kubernetes object \(it needs apiVersion and kind\)/);
 });
+
+test("a release that includes a manifest prints each descriptor log line once (only the last evaluation pass's)", () => {
+  const dir = project((r) => r.replace("export default release({", 'console.log("building", "vendored");\n\nexport default release({').replace("d.spec!.replicas = 2;", 'd.spec!.replicas = 2;\n          console.log("patched", d.metadata.name);'));
+  const checked = runTkc(["check", dir]);
+  assert.equal(checked.status, 0, checked.stderr);
+  const logged = checked.stderr.split("\n").filter((line) => line.startsWith("[descriptor]"));
+  assert.deepEqual(logged, ["[descriptor] building vendored", "[descriptor] patched widget-operator"]);
+});

@@ -6,11 +6,12 @@ import { fileURLToPath } from "node:url";
 import type { KubeObject } from "../../compiler/model/object.js";
 import { validateSchemas } from "../../compiler/validate/schema/index.js";
 import { ENUM_FIELDS, NOT_ENUMS } from "../../schemas/generator/enums.js";
-import { KUBE_VERSIONS, readSpec } from "../../schemas/generator/spec.js";
+import { KUBE_VERSIONS, readSpecBytes, type Spec } from "../../schemas/generator/spec.js";
 import { deployment, sourced } from "./helpers.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const specs = KUBE_VERSIONS.map((version) => ({ version, spec: readSpec(root, version) }));
+// As the generator reads them (schemas/generator/main.ts): the committed bytes, parsed.
+const specs = KUBE_VERSIONS.map((version) => ({ version, spec: JSON.parse(readSpecBytes(root, version).toString("utf8")) as Spec }));
 const excluded = new Set(NOT_ENUMS.flatMap((e) => e.fields));
 
 /** Prose that lists a field's values ("One of Always, Never", "Valid values are ..."). */

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { CONFIG_FILE } from "../../load/project.js";
-import { crdDirsOf, DEFAULT_CRD_DIR } from "../../crd/project.js";
+import { configuredCrdFolders, DEFAULT_CRD_DIR } from "../../load/crds.js";
 import { planImport, type ImportInput } from "../../crd/import.js";
 import { findCustomKind } from "../../../schemas/crds/index.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
@@ -70,7 +70,7 @@ export function runImport(args: ImportArgs, output: Output): number {
   printDiagnostics(output, diagnostics, { sources: Object.fromEntries(inputs.map((input) => [input.file, input.text])) });
   if (!plan || hasErrors(diagnostics)) return EXIT.userError;
 
-  const configured = crdDirsOf(existsSync(join(project, CONFIG_FILE)) ? join(project, CONFIG_FILE) : undefined).dirs[0];
+  const configured = configuredCrdFolders(join(project, CONFIG_FILE)).folders.dirs[0];
   const outDir = resolve(args.out ?? join(project, configured ?? DEFAULT_CRD_DIR));
   for (const [name, content] of plan.files) writeAtomically(join(outDir, name), content);
 

@@ -4,7 +4,7 @@ import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
 import { scrubSecrets } from "../../diagnostics/redact.js";
 import { displayPath } from "../../diagnostics/render.js";
-import { loadProjectCrds } from "../../crd/project.js";
+import { configuredCrdFolders, loadCrds as loadProjectCrds } from "../../load/crds.js";
 import { YamlCode } from "../../load/yaml/codes.js";
 import { readManifests, type ReadManifestsOptions, STDIN_NAME } from "../../load/yaml/inputs.js";
 import type { SourcedObject } from "../../model/object.js";
@@ -67,8 +67,9 @@ function loadCrds(folders: readonly string[] | undefined, options: ReadManifests
   if (!folders || folders.length === 0) {
     const config = nearestConfig(process.cwd());
     if (!config) return { crdObjects: [], diagnostics: [] };
-    const project = loadProjectCrds({ dir: dirname(config), configFile: config });
-    return { ...(project.customResources ? { customResources: project.customResources } : {}), crdObjects: [], diagnostics: [...project.diagnostics] };
+    const configured = configuredCrdFolders(config);
+    const project = loadProjectCrds({ dir: dirname(config), configFile: config }, configured.folders);
+    return { ...(project.customResources ? { customResources: project.customResources } : {}), crdObjects: [], diagnostics: [...configured.diagnostics, ...project.diagnostics] };
   }
   const diagnostics: Diagnostic[] = [];
   const existing = folders.filter((folder) => {
@@ -76,7 +77,7 @@ function loadCrds(folders: readonly string[] | undefined, options: ReadManifests
     if (!ok) diagnostics.push(error("TKC1001", `--crds ${folder}: no such folder`, { hint: "name a folder of CustomResourceDefinition YAML files or `tkc import crd` schemas" }));
     return ok;
   });
-  const schemas = loadProjectCrds({ dir: process.cwd() }, existing);
+  const schemas = loadProjectCrds({ dir: process.cwd() }, { dirs: existing, explicit: true });
   for (const d of schemas.diagnostics) diagnostics.push(d);
   const read = readManifests(existing, options);
   for (const d of read.diagnostics) diagnostics.push(d);

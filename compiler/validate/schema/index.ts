@@ -27,7 +27,7 @@ export interface ValidateSchemasOptions {
    */
   readonly customKinds?: ReadonlySet<string>;
   /**
-   * The project's imported CRD schemas (`tkc import crd`, see compiler/crd/project.ts). They take
+   * The project's imported CRD schemas (`tkc import crd`, read by compiler/load/crds.ts). They take
    * precedence over the built-in CRDs (schemas/crds), which are always known.
    */
   readonly customResources?: CustomResourceSchemas;

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
 import type { SourcedObject } from "../../model/object.js";
-import { indexBundle } from "./bundle.js";
+import { indexObjects } from "./object-index.js";
 import { compareFindings, type Finding, reporterFor } from "./report.js";
 import { withServerDefaults } from "./server-defaults.js";
 import { autoscaler } from "./rules/autoscaler.js";
@@ -105,7 +105,7 @@ export interface SemanticOptions {
 
 export function validateSemantics(objects: readonly SourcedObject[], rules: readonly SemanticRule[] = SEMANTIC_RULES, options: SemanticOptions = {}): Diagnostic[] {
   // Rules judge each object as the API server does: after its defaulting, on a copy.
-  const bundle = indexBundle(objects, withServerDefaults);
+  const bundle = indexObjects(objects, withServerDefaults);
   const findings: Finding[] = [];
   // The rules for each kind, in registry order, so findings at one path keep the order rules are listed in.
   const forKind = new Map<string, readonly SemanticRule[]>();

@@ -2,7 +2,7 @@ import type { Diagnostic, RelatedInformation, Severity } from "../../diagnostics
 import { describeObject } from "../../model/object.js";
 import { formatPath, type JsonPath } from "../../model/path.js";
 import { locate } from "../locate.js";
-import type { BundleObject } from "./bundle.js";
+import type { IndexedObject } from "./object-index.js";
 
 /** What a rule says about one object; the reporter adds object name, path text and location. */
 export interface Reporter {
@@ -23,7 +23,7 @@ export interface Finding {
   readonly diagnostic: Diagnostic;
 }
 
-export function reporterFor(target: BundleObject, sink: Finding[], policy: Severity = "error"): Reporter {
+export function reporterFor(target: IndexedObject, sink: Finding[], policy: Severity = "error"): Reporter {
   const add = (severity: Severity) => (code: string, path: JsonPath, message: string, hint: string, related?: readonly RelatedInformation[]) => {
     const location = locate(target.sourced, path);
     sink.push({
@@ -45,7 +45,7 @@ export function reporterFor(target: BundleObject, sink: Finding[], policy: Sever
 }
 
 /** A note pointing at a place inside another (or the same) object. */
-export function relatedAt(other: BundleObject, path: JsonPath, message: string): RelatedInformation {
+export function relatedAt(other: IndexedObject, path: JsonPath, message: string): RelatedInformation {
   const location = locate(other.sourced, path);
   return location ? { message, location } : { message };
 }

@@ -1,4 +1,4 @@
-import type { BundleObject } from "../bundle.js";
+import type { IndexedObject } from "../object-index.js";
 import { asRecord, isInteger, show, stringMap } from "../guards.js";
 import { isEmptySelector, selectorMismatch } from "../selectors.js";
 import type { SemanticRule } from "./rule.js";
@@ -29,7 +29,7 @@ export const disruptionDrain: SemanticRule = {
 };
 
 /** The workload's replica floor: its autoscaler's minReplicas (default 1), else spec.replicas (default 1). */
-function fewestReplicas(workload: BundleObject, autoscalers: readonly BundleObject[]): { replicas: number; source: string } {
+function fewestReplicas(workload: IndexedObject, autoscalers: readonly IndexedObject[]): { replicas: number; source: string } {
   for (const hpa of autoscalers) {
     const spec = asRecord(hpa.object.spec);
     const ref = asRecord(spec?.scaleTargetRef);

@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import type { Bundle, BundleObject } from "../bundle.js";
+import type { ObjectIndex, IndexedObject } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt, type Reporter } from "../report.js";
 import { dns1123SubdomainProblem } from "../syntax.js";
@@ -77,7 +77,7 @@ function checkPath(pathType: unknown, value: unknown, path: JsonPath, report: Re
   }
 }
 
-function checkBackend(value: unknown, path: JsonPath, target: BundleObject, bundle: Bundle, report: Reporter): void {
+function checkBackend(value: unknown, path: JsonPath, target: IndexedObject, bundle: ObjectIndex, report: Reporter): void {
   const backend = asRecord(value);
   if (!backend) return;
   const hasService = backend.service !== undefined;

@@ -1,5 +1,5 @@
 import { didYouMean } from "../../schema/suggest.js";
-import type { Bundle, BundleObject } from "../bundle.js";
+import type { ObjectIndex, IndexedObject } from "../object-index.js";
 import { asArray, asRecord, show, stringMap } from "../guards.js";
 import type { Reporter } from "../report.js";
 import { isEmptySelector, selectorMismatch } from "../selectors.js";
@@ -25,13 +25,13 @@ export const networkPolicyTargets: SemanticRule = {
   },
 };
 
-function selected(bundle: Bundle, namespace: string, selector: unknown): readonly BundleObject[] {
+function selected(bundle: ObjectIndex, namespace: string, selector: unknown): readonly IndexedObject[] {
   const candidates = bundle.workloadsWithLabels(namespace, stringMap(asRecord(selector)?.matchLabels));
   return candidates.filter((w) => selectorMismatch(selector, w.podTemplate!.labels) === undefined);
 }
 
 /** Peers of the shape allowFrom()/allowTo() write for `workloads: [...]`: exactly name and instance labels. */
-function checkReleasePeers(target: BundleObject, bundle: Bundle, report: Reporter): void {
+function checkReleasePeers(target: IndexedObject, bundle: ObjectIndex, report: Reporter): void {
   const spec = asRecord(target.object.spec) ?? {};
   for (const [direction, field, pattern] of [["ingress", "from", "allowFrom()"], ["egress", "to", "allowTo()"]] as const) {
     asArray(spec[direction]).forEach((rule, i) => {

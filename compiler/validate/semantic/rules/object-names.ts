@@ -1,4 +1,4 @@
-import type { BundleObject } from "../bundle.js";
+import type { IndexedObject } from "../object-index.js";
 import { asRecord, asString, show } from "../guards.js";
 import type { Reporter } from "../report.js";
 import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, pathSegmentNameProblem } from "../syntax.js";
@@ -34,7 +34,7 @@ export const objectNames: SemanticRule = {
   },
 };
 
-function checkName(target: BundleObject, name: string, report: Reporter): void {
+function checkName(target: IndexedObject, name: string, report: Reporter): void {
   const path = ["metadata", "name"];
   const { group, kind } = target;
   if (group === "" && kind === "Namespace") return labelName(dns1123LabelProblem(name), "DNS-1123 label", name, kind, report);

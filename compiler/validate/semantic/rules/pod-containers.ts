@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import { type ContainerRef, containersOf } from "../bundle.js";
+import { type ContainerRef, containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
 import { relatedAt, type Reporter } from "../report.js";
 import { dns1123LabelProblem, portNameProblem } from "../syntax.js";

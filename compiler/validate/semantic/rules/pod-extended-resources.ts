@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import { containersOf } from "../bundle.js";
+import { containersOf } from "../object-index.js";
 import { asRecord, type Json, show } from "../guards.js";
 import { compareQuantities, parseQuantity } from "../quantity.js";
 import type { Reporter } from "../report.js";

@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import { containersOf, type PodTemplate } from "../bundle.js";
+import { containersOf, type PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import type { Reporter } from "../report.js";
 import { qualifiedNameProblem } from "../syntax.js";

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { JsonPath } from "../../../model/path.js";
-import { containersOf, type PodTemplate } from "../bundle.js";
+import { containersOf, type PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
 import { relatedAt } from "../report.js";
 import type { Reporter } from "../report.js";

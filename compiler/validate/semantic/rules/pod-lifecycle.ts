@@ -1,4 +1,4 @@
-import { containersOf } from "../bundle.js";
+import { containersOf } from "../object-index.js";
 import { asArray, asRecord, isInteger, show } from "../guards.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 

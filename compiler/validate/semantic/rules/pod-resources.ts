@@ -1,4 +1,4 @@
-import { containersOf } from "../bundle.js";
+import { containersOf } from "../object-index.js";
 import { asRecord, show } from "../guards.js";
 import { compareQuantities, isNegative, parseQuantity, type Quantity } from "../quantity.js";
 import type { SemanticRule } from "./rule.js";

@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import type { PodTemplate } from "../bundle.js";
+import type { PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, type Json, show } from "../guards.js";
 import { relatedAt } from "../report.js";
 import type { Reporter } from "../report.js";

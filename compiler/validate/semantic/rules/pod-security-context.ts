@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import { containersOf } from "../bundle.js";
+import { containersOf } from "../object-index.js";
 import { asArray, asRecord, isInteger, type Json, show } from "../guards.js";
 import type { Reporter } from "../report.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";

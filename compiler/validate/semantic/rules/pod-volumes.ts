@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../../model/path.js";
-import { containersOf } from "../bundle.js";
+import { containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt } from "../report.js";
 import { dns1123LabelProblem } from "../syntax.js";

@@ -1,4 +1,4 @@
-import type { Bundle, BundleObject } from "../bundle.js";
+import type { ObjectIndex, IndexedObject } from "../object-index.js";
 import type { Reporter } from "../report.js";
 
 /** One family of semantic checks. `check` runs once per object; it reports and never throws. */
@@ -9,7 +9,7 @@ export interface SemanticRule {
    * runs only on those. Absent: every object (rules about metadata, or older rules that filter themselves).
    */
   readonly kinds?: readonly string[];
-  check(target: BundleObject, bundle: Bundle, report: Reporter): void;
+  check(target: IndexedObject, bundle: ObjectIndex, report: Reporter): void;
 }
 
 /** "Service" for the core group, "apps/Deployment" otherwise. */

@@ -1,4 +1,4 @@
-import { type BundleObject, containersOf } from "../bundle.js";
+import { type IndexedObject, containersOf } from "../object-index.js";
 import { asArray, asRecord, show, stringMap } from "../guards.js";
 import { relatedAt } from "../report.js";
 import { mapSelectorScore } from "../selectors.js";
@@ -10,7 +10,7 @@ interface DeclaredPort {
   readonly protocol: string;
 }
 
-function declaredPorts(workload: BundleObject): DeclaredPort[] {
+function declaredPorts(workload: IndexedObject): DeclaredPort[] {
   if (!workload.podTemplate) return [];
   return containersOf(workload.podTemplate)
     .filter((ref) => ref.list === "containers" || ref.container.restartPolicy === "Always")

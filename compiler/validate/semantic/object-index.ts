@@ -11,12 +11,12 @@ export interface PodTemplate {
   readonly labelsPath: JsonPath;
 }
 
-/** One object of the bundle with the facts rules ask about most. */
-export interface BundleObject {
+/** One object of the index, with the facts rules ask about most. */
+export interface IndexedObject {
   readonly index: number;
   /** As written: its `object` is what the user wrote, and what locations point into. */
   readonly sourced: SourcedObject;
-  /** What rules judge: the written object, after the server's defaulting when indexBundle was given it. */
+  /** What rules judge: the written object, after the server's defaulting when indexObjects was given it. */
   readonly object: KubeObject;
   readonly group: string;
   readonly kind: string;
@@ -26,21 +26,22 @@ export interface BundleObject {
   readonly podTemplate: PodTemplate | undefined;
 }
 
-export interface Bundle {
-  readonly objects: readonly BundleObject[];
+/** The objects validated together (one environment, or one `tkc validate` run), indexed once for the rules that look across objects. */
+export interface ObjectIndex {
+  readonly objects: readonly IndexedObject[];
   /** Objects of one kind (and group, "" for core) in one namespace. */
-  find(group: string, kind: string, namespace: string): readonly BundleObject[];
+  find(group: string, kind: string, namespace: string): readonly IndexedObject[];
   /** The first object of a kind with a name in a namespace (an index: references are checked per object). */
-  findNamed(group: string, kind: string, namespace: string, name: string): BundleObject | undefined;
+  findNamed(group: string, kind: string, namespace: string, name: string): IndexedObject | undefined;
   /** Objects with a pod template in one namespace. */
-  workloadsIn(namespace: string): readonly BundleObject[];
+  workloadsIn(namespace: string): readonly IndexedObject[];
   /**
    * Workloads in a namespace whose pod labels contain every pair of `labels` (a map selector), found
    * through a label index: a Service or budget per workload would otherwise make this quadratic.
    */
-  workloadsWithLabels(namespace: string, labels: Readonly<Record<string, string>>): readonly BundleObject[];
+  workloadsWithLabels(namespace: string, labels: Readonly<Record<string, string>>): readonly IndexedObject[];
   /** The first object with the same group/kind/namespace/name, if it comes before `target`. */
-  earlierTwin(target: BundleObject): BundleObject | undefined;
+  earlierTwin(target: IndexedObject): IndexedObject | undefined;
 }
 
 const TEMPLATE_KINDS: Readonly<Record<string, readonly string[]>> = {
@@ -80,8 +81,8 @@ export function podTemplateOf(object: KubeObject, group: string): PodTemplate | 
   };
 }
 
-export function indexBundle(sourcedObjects: readonly SourcedObject[], judged: (written: KubeObject) => KubeObject = (written) => written): Bundle {
-  const objects: BundleObject[] = sourcedObjects.map((sourced, index) => {
+export function indexObjects(sourcedObjects: readonly SourcedObject[], judged: (written: KubeObject) => KubeObject = (written) => written): ObjectIndex {
+  const objects: IndexedObject[] = sourcedObjects.map((sourced, index) => {
     const object = judged((asRecord(sourced?.object) ?? {}) as KubeObject);
     const metadata = asRecord(object.metadata);
     const group = apiGroup(object.apiVersion);
@@ -96,10 +97,10 @@ export function indexBundle(sourcedObjects: readonly SourcedObject[], judged: (w
       podTemplate: podTemplateOf(object, group),
     };
   });
-  const byKind = new Map<string, BundleObject[]>();
-  const workloads = new Map<string, BundleObject[]>();
-  const firstByIdentity = new Map<string, BundleObject>();
-  const byLabel = new Map<string, BundleObject[]>();
+  const byKind = new Map<string, IndexedObject[]>();
+  const workloads = new Map<string, IndexedObject[]>();
+  const firstByIdentity = new Map<string, IndexedObject>();
+  const byLabel = new Map<string, IndexedObject[]>();
   for (const entry of objects) {
     push(byKind, `${entry.group}\0${entry.kind}\0${entry.namespace}`, entry);
     if (entry.podTemplate) {
@@ -119,7 +120,7 @@ export function indexBundle(sourcedObjects: readonly SourcedObject[], judged: (w
     workloadsWithLabels(namespace, labels) {
       const pairs = Object.entries(labels);
       if (pairs.length === 0) return workloads.get(namespace) ?? [];
-      let smallest: readonly BundleObject[] | undefined;
+      let smallest: readonly IndexedObject[] | undefined;
       for (const [key, value] of pairs) {
         const list = byLabel.get(`${namespace}\0${key}\0${value}`) ?? [];
         if (!smallest || list.length < smallest.length) smallest = list;

@@ -1,0 +1,73 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { EnvironmentReport } from "../model/build.js";
+import type { SourceFile } from "../model/source.js";
+import type { SuppliedValue } from "../../stdlib/core/input.js";
+import { readSource } from "../load/sources.js";
+import { refuseLinks } from "../release/output-path.js";
+import { historyDir } from "../release/layout.js";
+import { latestRevision } from "../release/revision.js";
+import { toolchainFingerprint } from "../paths.js";
+import { cacheDir, readCache, sha256, writeCache } from "./cache-dir.js";
+
+/**
+ * The warm path: a build with the same inputs as a previous one whose bundles are still on disk,
+ * untouched, has nothing to do. Entries are keyed by a hash of everything the build reads.
+ */
+interface WarmEntry {
+  readonly reports: readonly EnvironmentReport[];
+  /** Per bundle directory: file -> [size, mtime] right after writing (a stat cache, as git keeps). */
+  readonly stats: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  /** Inputs of the evaluation the build key does not cover (imported text files), with their sha256. */
+  readonly assets: Readonly<Record<string, string>>;
+}
+
+export interface WarmKeyInput {
+  readonly kubeVersion: string;
+  readonly layout: string;
+  /** As asked for (undefined: all). */
+  readonly environments?: readonly string[];
+  readonly supplied: readonly SuppliedValue[];
+  readonly sources: readonly SourceFile[];
+}
+
+export function warmBuildKey(input: WarmKeyInput): string {
+  return sha256([toolchainFingerprint(), input.kubeVersion, input.layout, (input.environments ?? ["*"]).join(","), JSON.stringify(input.supplied), ...input.sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
+}
+
+/** Reuse a previous build's reports when every bundle it wrote is untouched on disk. */
+export function warmBuild(projectDir: string, key: string, outRoot: string): EnvironmentReport[] | undefined {
+  const previous = readCache<WarmEntry>(cacheDir(projectDir), `build-${key}.json`);
+  if (!previous || previous.reports.length === 0) return undefined;
+  for (const [file, digest] of Object.entries(previous.assets ?? {})) {
+    if (!existsSync(file) || readSource(file).sha256 !== digest) return undefined;
+  }
+  for (const report of previous.reports) {
+    const expectedDir = join(outRoot, report.manifest.release, report.environment);
+    const stats = previous.stats[expectedDir];
+    if (report.outDir !== expectedDir || !stats || !statsMatch(expectedDir, stats)) return undefined;
+    // The history must still end in this bundle (it may have been rolled back or pruned since).
+    try {
+      refuseLinks(outRoot, expectedDir);
+      refuseLinks(outRoot, historyDir(outRoot, report.manifest.release, report.environment));
+      if (latestRevision(historyDir(outRoot, report.manifest.release, report.environment))?.record.digest !== report.digest) return undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
+}
+
+/** Remember a written build for the warm path. */
+export function rememberBuild(projectDir: string, key: string, entry: WarmEntry): void {
+  writeCache(cacheDir(projectDir), `build-${key}.json`, entry satisfies WarmEntry);
+}
+
+function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number, number]>>): boolean {
+  for (const [file, [size, mtime]] of Object.entries(stats)) {
+    // No exists-then-stat: a concurrent build may swap the bundle in between.
+    const stat = statSync(join(dir, file), { throwIfNoEntry: false });
+    if (!stat || stat.size !== size || stat.mtimeMs !== mtime) return false;
+  }
+  return true;
+}
