@@ -20,6 +20,20 @@ export interface ThrownData {
   readonly message: string;
   readonly hint?: string;
   readonly location?: LocationData;
+  /** Related positions of a DescriptorError, shown as notes. */
+  readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
+}
+
+/** A mistake the stdlib (or a user's pattern) reported and went on, described inside the realm. */
+export interface ReportData {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly hint?: string;
+  readonly location?: LocationData;
+  /** Where the call that reported it was, for a report without a location of its own. */
+  readonly fallback?: LocationData;
+  readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
 }
 
 /** A value YAML cannot carry, found while copying an object out of the realm. */
@@ -69,10 +83,14 @@ export interface InputsData {
 }
 
 /** Result of loading the root descriptor. */
-export type LoadData =
+export type LoadData = (
   | { readonly ok: true; readonly release: ReleaseData; readonly inputs: InputsData }
   | { readonly ok: false; readonly thrown: ThrownData }
-  | { readonly ok: false; readonly exported: string };
+  | { readonly ok: false; readonly exported: string }
+) & {
+  /** What the stdlib calls reported while the descriptors ran (the checks at each call). */
+  readonly reports?: readonly ReportData[];
+};
 
 /** What a descriptor asked the host to render (include, kustomization, helmChart), as data. */
 export interface DependencyRequestData {
@@ -86,6 +104,9 @@ export interface DependencyRequestData {
 export interface EnvironmentData {
   readonly drafts: readonly DraftData[];
   readonly requests?: readonly DependencyRequestData[];
+  /** What the components reported while expanding (a `fail` that stopped one is among them). */
+  readonly reports?: readonly ReportData[];
+  /** Anything else a component threw. */
   readonly thrown: readonly { readonly what: string; readonly location?: LocationData; readonly error: ThrownData }[];
 }
 

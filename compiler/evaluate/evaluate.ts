@@ -1,12 +1,13 @@
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { dedupeAcrossEnvironments } from "../diagnostics/dedupe.js";
 import type { SourceLocation } from "../model/source.js";
 import type { Project } from "../load/project.js";
 import { bundleDescriptors } from "./bundle.js";
 import { evaluationMemoryMb, evaluationTimeoutMs, startEvaluator } from "./evaluator-process.js";
 import { diagnoseThrow, memoryLimit, timeLimit, unhandledRejection } from "./thrown.js";
-import type { DraftData, InputData, LocationData, NotJsonData } from "./data.js";
+import type { DraftData, InputData, LocationData, NotJsonData, ReportData } from "./data.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
 
 /** A declared build input as the host keeps it: its declaration's location made absolute. */
@@ -153,8 +154,10 @@ export async function evaluate(
     evaluator.close();
     throw new Error("evaluation failed: no answer from the evaluation process");
   }
+  const reported = (reports: readonly ReportData[] | undefined): Diagnostic[] => (reports ?? []).map((r) => reportDiagnostic(r, located, entryLocation));
+  const loadReports = reported(load.reports);
   if (!load.ok) {
-    if ("thrown" in load) return failed([diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")]);
+    if ("thrown" in load) return failed([...loadReports, diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor", located)]);
     return failed([
       error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
         location: entryLocation,
@@ -166,12 +169,19 @@ export async function evaluate(
   let pendingOrigins = load.release.originRef !== undefined;
   const expanded = new Map<string, { drafts: Draft[]; diagnostics: Diagnostic[] }>();
   for (const [name, data] of outcome.environments) {
-    const diagnostics = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what));
+    const thrown = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what, located));
+    // What the calls reported when the descriptors ran holds in every environment (warnings only here).
+    const diagnostics = [...loadReports, ...reported(data.reports), ...thrown];
     const drafts = data.drafts.map((draft: DraftData): Draft => {
       if (draft.originRef !== undefined) pendingOrigins = true;
       return { ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) };
     });
     expanded.set(name, { drafts, diagnostics });
+  }
+  // Mistakes found at the stdlib calls fail the evaluation, with every environment's own.
+  if (hasErrors(loadReports)) {
+    const tagged = [...expanded].flatMap(([environment, env]) => env.diagnostics.slice(loadReports.length).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })));
+    return failed([...loadReports, ...dedupeAcrossEnvironments(tagged)]);
   }
   // One round trip to the evaluation process, however often asked.
   let resolving: Promise<Evaluation> | undefined;
@@ -205,4 +215,17 @@ const isPath = (value: unknown): value is (string | number)[] => Array.isArray(v
 function fieldMappings(fields: unknown): Draft["fields"] {
   if (!Array.isArray(fields)) return undefined;
   return fields.filter((pair): pair is [(string | number)[], (string | number)[]] => Array.isArray(pair) && pair.length === 2 && isPath(pair[0]) && isPath(pair[1]));
+}
+
+/** A report from the realm as a diagnostic, at its own location, else its call's, else the entry's. */
+function reportDiagnostic(r: ReportData, located: (data: LocationData | undefined) => SourceLocation | undefined, entry: SourceLocation): Diagnostic {
+  const related = (r.related ?? []).map((note) => ({ message: note.message, location: located(note.location) }));
+  return {
+    code: r.code,
+    severity: r.severity,
+    message: r.message,
+    location: located(r.location) ?? located(r.fallback) ?? entry,
+    ...(r.hint !== undefined ? { hint: r.hint } : {}),
+    ...(related.length > 0 ? { related } : {}),
+  };
 }

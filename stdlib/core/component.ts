@@ -50,3 +50,11 @@ export function defineComponent(spec: Omit<Component, typeof COMPONENT>): Compon
 export function isComponent(value: unknown): value is Component {
   return typeof value === "object" && value !== null && COMPONENT in value;
 }
+
+/**
+ * A component whose checks reported a mistake at the call: it stays in the release but emits
+ * nothing, so the other calls' mistakes are still reported in the same run.
+ */
+export function rejectedComponent(type: string, name: unknown, origin: SourceLocation | undefined): Component {
+  return defineComponent({ type, name: typeof name === "string" ? name : "", origin, expand: () => [] });
+}

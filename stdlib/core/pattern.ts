@@ -1,6 +1,7 @@
 import type { Container, PodSpec } from "tkc/k8s";
 import type { ExpandContext, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
+import { guarded, report, type Report } from "./report.js";
 import type { PortOption } from "../workloads/options.js";
 
 /** The workload being built, as a pattern sees and changes it. */
@@ -21,6 +22,12 @@ export interface WorkloadBuild {
   /** Fields merged into the workload object's spec (strategy, minReadySeconds...); objects merge, lists replace. */
   spec: Record<string, unknown>;
   /**
+   * The replica count the workload itself asks for in this environment (its `replicas` option,
+   * or its default), for Deployments and StatefulSets; unknown for the variants of blueGreen() and
+   * canary(), whose pods several Deployments share.
+   */
+  readonly replicas?: number;
+  /**
    * Set by autoscaling patterns: who owns the replica count. The workload then emits no
    * `spec.replicas`, so re-applying the bundle never resets what the autoscaler chose.
    */
@@ -33,6 +40,20 @@ export interface WorkloadBuild {
   serviceAnnotations: Record<string, string>;
   /** Objects the pattern adds beside the workload (PDB, HPA, ConfigMap...). */
   readonly extraObjects: ObjectDraft[];
+
+  // What the patterns applied so far tell the later ones, so that contradictions are caught
+  // whatever order the patterns are listed in.
+
+  /** The autoscaler that owns the replica count (autoscale(), kedaScaling()), with its minimum. */
+  scaler?: { readonly pattern: string; readonly minReplicas: number; readonly origin: SourceLocation | undefined };
+  /** The workload's disruptionBudget(), as resolved for this environment. */
+  budget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string; readonly origin: SourceLocation | undefined };
+  /** The requests a verticalAutoscale() not in "Off" mode changes. */
+  verticalInAutoMode?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
+  /** The resources whose utilization autoscale() targets. */
+  horizontalResources?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
+  /** The Prometheus `job` label of the workload's targets, set by its monitor pattern. */
+  monitoringJob?: string;
 }
 
 /** A reusable platform pattern, applied to a workload at expansion time. */
@@ -44,20 +65,25 @@ export interface Pattern {
 
 /**
  * Define a pattern: `check` validates options when the user calls it (so errors point at that
- * call), `apply` changes the workload per environment.
+ * call), `apply` changes the workload per environment. Both get the call's `origin` and the
+ * `report` sink: report a mistake there and go on, or `fail` when nothing sensible can follow;
+ * either way the other calls' mistakes are reported in the same run. A pattern whose `check`
+ * reported an error is not applied.
  */
 export function definePattern<Options>(definition: {
   readonly name: string;
-  readonly check?: (options: Options, origin: SourceLocation | undefined) => void;
-  readonly apply: (options: Options, build: WorkloadBuild, context: ExpandContext, origin: SourceLocation | undefined) => void;
+  readonly check?: (options: Options, origin: SourceLocation | undefined, report: Report) => void;
+  readonly apply: (options: Options, build: WorkloadBuild, context: ExpandContext, origin: SourceLocation | undefined, report: Report) => void;
 }): (options: Options) => Pattern {
   return (options) => {
     const origin = captureOrigin();
-    definition.check?.(options, origin);
+    const usable = definition.check === undefined || guarded(origin, () => definition.check!(options, origin, report));
     return {
       name: definition.name,
       origin,
-      apply: (build, context) => definition.apply(options, build, context, origin),
+      apply: (build, context) => {
+        if (usable) guarded(origin, () => definition.apply(options, build, context, origin, report));
+      },
     };
   };
 }

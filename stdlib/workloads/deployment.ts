@@ -41,7 +41,9 @@ export function deploymentDraft(
   origin: SourceLocation | undefined,
   variant?: DeploymentVariant,
 ): { build: WorkloadBuild; draft: ObjectDraft } {
-  const build = startBuild(type, variant?.image === undefined ? options : { ...options, image: variant.image }, context, origin);
+  const replicas = variant?.replicas ?? resolve(options.replicas ?? 1, context.env);
+  // A variant's pods are shared with the other variants' Deployments: its own count says little.
+  const build = startBuild(type, variant?.image === undefined ? options : { ...options, image: variant.image }, context, origin, variant ? undefined : replicas);
   const variantLabels = variant?.labels ?? {};
   build.podLabels = { ...build.podLabels, ...variantLabels };
   const template = finishBuild(build, options, context);
@@ -51,7 +53,7 @@ export function deploymentDraft(
     kind: "Deployment",
     metadata: { ...metadata, labels: { ...metadata.labels, ...variantLabels } },
     spec: withPatternSpec(compact({
-      replicas: variant?.replicas ?? resolve(options.replicas ?? 1, context.env),
+      replicas,
       strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.env), context.env) : undefined,
       selector: { matchLabels: { ...build.selector, ...variantLabels } },
       template,

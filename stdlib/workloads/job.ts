@@ -1,9 +1,10 @@
 import type { BatchV1CronJob, BatchV1Job, BatchV1JobSpec as JobSpec, PodTemplateSpec } from "tkc/k8s";
-import { defineComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
 import { isPerEnv, resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild } from "../core/pattern.js";
@@ -87,7 +88,7 @@ export function jobDraft(type: string, options: JobOptions, context: ExpandConte
 /** A run-to-completion task (migrations, batch processing): a Job. */
 export function job(options: JobOptions): Component {
   const origin = captureOrigin();
-  checkJobOptions(options, origin);
+  if (!guarded(origin, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
   return defineComponent({
     type: "job",
     name: options.name,
@@ -146,8 +147,9 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
 /** A job on a schedule (reports, cleanups, backups): a CronJob. */
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
-  checkJobOptions(options, origin);
-  checkCronOptions(options, origin);
+  // Two independent sets of checks: the job's and the schedule's.
+  const usable = [guarded(origin, () => checkJobOptions(options, origin)), guarded(origin, () => checkCronOptions(options, origin))];
+  if (usable.includes(false)) return rejectedComponent("cronJob", options.name, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,

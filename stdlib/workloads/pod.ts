@@ -33,7 +33,7 @@ function volumeNameForPath(path: string): string {
 }
 
 /** The generated main container and pod, before patterns and overrides. */
-export function startBuild(type: string, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined): WorkloadBuild {
+export function startBuild(type: string, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined, replicas?: number): WorkloadBuild {
   const env = context.env;
   const profile = options.security ?? "restricted";
   const ports: ContainerPort[] = portsOf(options, origin).map((p) =>
@@ -77,6 +77,7 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     pod,
     container,
     ports: portsOf(options, origin),
+    ...(replicas !== undefined ? { replicas } : {}),
     spec: {},
     workloadAnnotations: {},
     serviceSpec: {},

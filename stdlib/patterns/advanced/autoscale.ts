@@ -5,7 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { claimScaling, labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
+import { claimScaling, labelsFor, noteAt, pick, plain, requireScalableWorkload } from "./shared.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */
@@ -91,17 +91,18 @@ export const autoscale = definePattern<AutoscaleOptions>({
     const resources = resourceTargets(options, cpu, memory);
     checkRequests(build, resources.map(([name]) => name), origin);
     claimScaling(build, "autoscale()", min, origin);
-    const vertical = notesOf(build).verticalInAutoMode;
+    const vertical = build.verticalInAutoMode;
     const clash = resources.map(([name]) => name).filter((name) => vertical?.resources.includes(name));
     if (vertical && clash.length > 0) {
       fail(
         "TKC2612",
-        `autoscale() scales '${build.name}' on ${clash.join(" and ")} while verticalAutoscale()${where(vertical.origin)} changes its ${clash.join(" and ")} requests: each would undo the other`,
+        `autoscale() scales '${build.name}' on ${clash.join(" and ")} while verticalAutoscale() changes its ${clash.join(" and ")} requests: each would undo the other`,
         origin,
         "let the VPA manage only resources the HPA does not target (controlledResources), or run the VPA with updateMode: \"Off\" for recommendations only",
+        noteAt("the verticalAutoscale() is here", vertical.origin),
       );
     }
-    notesOf(build).horizontalResources = { resources: resources.map(([name]) => name), origin };
+    build.horizontalResources = { resources: resources.map(([name]) => name), origin };
 
     const metrics: AutoscalingV2MetricSpec[] = resources.map(([name, averageUtilization]) => ({
       type: "Resource",

@@ -4,7 +4,7 @@ import type { Env } from "../../core/env.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { checkBudgetAgainstReplicas, labelsFor, notesOf, pick, plain, requireReplicatedWorkload } from "./shared.js";
+import { checkBudgetAgainstReplicas, labelsFor, pick, plain, requireReplicatedWorkload } from "./shared.js";
 
 /** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
 export type PodBudget = number | `${number}%`;
@@ -77,7 +77,7 @@ export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
     const maxUnavailable = pick(options.maxUnavailable, context);
     checkValue("minAvailable", minAvailable, origin);
     checkValue("maxUnavailable", maxUnavailable, origin);
-    notesOf(build).budget = { minAvailable, maxUnavailable, origin };
+    build.budget = { minAvailable, maxUnavailable, origin };
     checkBudgetAgainstReplicas(build);
     const pdb: PolicyV1PodDisruptionBudget = {
       apiVersion: "policy/v1",

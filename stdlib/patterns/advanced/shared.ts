@@ -1,6 +1,7 @@
 import type { ExpandContext } from "../../core/component.js";
 import { isPerEnv, resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
+import { report, type ReportNote } from "../../core/report.js";
 import type { SourceLocation } from "../../core/origin.js";
 import type { WorkloadBuild } from "../../core/pattern.js";
 
@@ -47,63 +48,60 @@ export function requireScalableWorkload(code: string, pattern: string, build: Wo
   return target;
 }
 
-/**
- * What the advanced patterns applied to one workload tell each other during one expansion
- * (which pattern owns the replica count, the disruption budget), so that contradictions are
- * errors whatever order the patterns are listed in.
- */
-export interface WorkloadNotes {
-  scaler?: { readonly pattern: string; readonly minReplicas: number; readonly origin: SourceLocation | undefined };
-  budget?: { readonly minAvailable?: number | string; readonly maxUnavailable?: number | string; readonly origin: SourceLocation | undefined };
-  verticalInAutoMode?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
-  horizontalResources?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
-}
-
-const notes = new WeakMap<WorkloadBuild, WorkloadNotes>();
-
-export function notesOf(build: WorkloadBuild): WorkloadNotes {
-  let found = notes.get(build);
-  if (!found) notes.set(build, (found = {}));
-  return found;
-}
-
-/** Where another pattern was called, for a message: " (at api.k8s.ts:12:5)", or nothing when unknown. */
-export function where(origin: SourceLocation | undefined): string {
-  return origin ? ` (at ${origin.file.split("/").pop()}:${origin.line}:${origin.column})` : "";
+/** A note pointing at another pattern's call, for a report's `related` list (none when its origin is unknown). */
+export function noteAt(message: string, origin: SourceLocation | undefined): ReportNote[] {
+  return origin ? [{ message, at: origin }] : [];
 }
 
 /** Record that a pattern owns the workload's replica count; two owners are an error. */
 export function claimScaling(build: WorkloadBuild, pattern: string, minReplicas: number, origin: SourceLocation | undefined): void {
-  const note = notesOf(build);
-  if (note.scaler) {
-    const both = note.scaler.pattern === pattern ? `${pattern} twice` : `both ${note.scaler.pattern}${where(note.scaler.origin)} and ${pattern}`;
-    fail(
+  const other = build.scaler;
+  if (other) {
+    const both = other.pattern === pattern ? `${pattern} twice` : `both ${other.pattern} and ${pattern}`;
+    report.error(
       "TKC2604",
       `workload '${build.name}' uses ${both}: two controllers would fight over its replica count`,
       origin,
-      pattern === "kedaScaling()" || note.scaler.pattern === "kedaScaling()"
-        ? "KEDA creates its own HorizontalPodAutoscaler: keep kedaScaling() and move CPU or memory targets into its triggers"
-        : "keep a single autoscale() with all its metrics",
+      {
+        hint: pattern === "kedaScaling()" || other.pattern === "kedaScaling()"
+          ? "KEDA creates its own HorizontalPodAutoscaler: keep kedaScaling() and move CPU or memory targets into its triggers"
+          : "keep a single autoscale() with all its metrics",
+        related: noteAt(`the other ${other.pattern} is here`, other.origin),
+      },
     );
+    return;
   }
-  note.scaler = { pattern, minReplicas, origin };
+  build.scaler = { pattern, minReplicas, origin };
   checkBudgetAgainstReplicas(build);
 }
 
-/** A budget that allows no eviction at the smallest replica count blocks node drains. */
+/**
+ * A budget that allows no eviction at the smallest replica count blocks node drains: the
+ * autoscaler's minimum when one owns the count, else the workload's own `replicas`.
+ */
 export function checkBudgetAgainstReplicas(build: WorkloadBuild): void {
-  const note = notesOf(build);
-  const budget = note.budget;
-  const replicas = note.scaler?.minReplicas;
+  const { budget, scaler } = build;
+  const replicas = scaler ? scaler.minReplicas : build.replicas;
   if (!budget || replicas === undefined || typeof budget.minAvailable !== "number") return;
-  if (budget.minAvailable >= replicas) {
-    fail(
+  if (budget.minAvailable < replicas) return;
+  const minimum = budget.minAvailable + 1;
+  if (scaler) {
+    report.error(
       "TKC2632",
-      `disruptionBudget() keeps minAvailable ${budget.minAvailable} pods of '${build.name}', but it may run only ${replicas} (the ${note.scaler!.pattern} minimum), so no pod could ever be evicted and node drains would hang`,
+      `disruptionBudget() keeps minAvailable ${budget.minAvailable} pods of '${build.name}', but it may run only ${replicas} (the ${scaler.pattern} minimum), so no pod could ever be evicted and node drains would hang`,
       budget.origin,
-      replicas > 1 ? `use maxUnavailable: 1, or a minAvailable below ${replicas}` : `use maxUnavailable: 1, or raise the ${note.scaler!.pattern} minimum to at least ${budget.minAvailable + 1}`,
+      {
+        hint: replicas > 1 ? `use maxUnavailable: 1, or a minAvailable below ${replicas}` : `use maxUnavailable: 1, or raise the ${scaler.pattern} minimum to at least ${minimum}`,
+      },
     );
+    return;
   }
+  report.error(
+    "TKC2632",
+    `disruptionBudget() keeps minAvailable ${budget.minAvailable} pods of '${build.name}', but it runs ${replicas} ${replicas === 1 ? "replica" : "replicas"}, so no pod could ever be evicted and node drains would hang`,
+    budget.origin,
+    { hint: replicas > 1 ? `use maxUnavailable: 1, or a minAvailable below ${replicas}` : `use maxUnavailable: 1, or run at least ${minimum} replicas` },
+  );
 }
 
 /** A short, stable hash of plain data (FNV-1a over canonical JSON), for content-addressed names. */

@@ -5,7 +5,7 @@ import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
 import { compareQuantities, isNegative, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
-import { labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
+import { labelsFor, noteAt, pick, plain, requireScalableWorkload } from "./shared.js";
 
 /**
  * How the VPA applies its recommendations: `Off` only records them (read them with
@@ -93,15 +93,16 @@ export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
     });
     if (updateMode !== "Off" && options.mode !== "Off") {
       const controlled = options.controlledResources ?? ["cpu", "memory"];
-      const note = notesOf(build);
-      note.verticalInAutoMode = { resources: controlled, origin };
-      const clash = controlled.filter((resource) => note.horizontalResources?.resources.includes(resource));
+      build.verticalInAutoMode = { resources: controlled, origin };
+      const horizontal = build.horizontalResources;
+      const clash = controlled.filter((resource) => horizontal?.resources.includes(resource));
       if (clash.length > 0) {
         fail(
           "TKC2612",
-          `verticalAutoscale() changes the ${clash.join(" and ")} requests of '${build.name}' while autoscale()${where(note.horizontalResources!.origin)} scales on ${clash.join(" and ")} utilization: each would undo the other`,
+          `verticalAutoscale() changes the ${clash.join(" and ")} requests of '${build.name}' while autoscale() scales on ${clash.join(" and ")} utilization: each would undo the other`,
           origin,
           `set controlledResources to what the HPA does not target, or updateMode: "Off" for recommendations only`,
+          noteAt("the autoscale() is here", horizontal!.origin),
         );
       }
     }
