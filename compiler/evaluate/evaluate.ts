@@ -180,7 +180,11 @@ export async function evaluate(
   }
   // Mistakes found at the stdlib calls fail the evaluation, with every environment's own.
   if (hasErrors(loadReports)) {
-    const tagged = [...expanded].flatMap(([environment, env]) => env.diagnostics.slice(loadReports.length).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })));
+    // A call whose check reported a mistake may report it again when it expands: once is enough.
+    const atLoad = new Set(loadReports.map(sameMistake));
+    const tagged = [...expanded].flatMap(([environment, env]) =>
+      env.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })),
+    );
     return failed([...loadReports, ...dedupeAcrossEnvironments(tagged)]);
   }
   // One round trip to the evaluation process, however often asked.
@@ -229,3 +233,6 @@ function reportDiagnostic(r: ReportData, located: (data: LocationData | undefine
     ...(related.length > 0 ? { related } : {}),
   };
 }
+
+/** What makes two diagnostics the same mistake reported twice. */
+const sameMistake = (d: Diagnostic): string => [d.code, d.message, d.location?.file, d.location?.line, d.location?.column].join("\u0000");

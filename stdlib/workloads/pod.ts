@@ -3,6 +3,7 @@ import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component
 import { resolve, resolveDeep } from "../core/env.js";
 import { toEnvVars, type EnvValue } from "../core/env-vars.js";
 import { fail } from "../core/errors.js";
+import { report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
@@ -21,7 +22,7 @@ export function portsOf(options: WorkloadOptions, origin: SourceLocation | undef
 /** Check options that do not depend on the environment, when the user calls the workload function. */
 export function checkWorkloadOptions(options: WorkloadOptions, origin: SourceLocation | undefined): void {
   if (typeof options.name !== "string" || options.name === "") {
-    fail("TKC2103", "a workload needs a non-empty 'name'", origin, "add name: \"my-app\"");
+    report.error("TKC2103", "a workload needs a non-empty 'name'", origin, { hint: "add name: \"my-app\"" });
   }
   portsOf(options, origin);
 }

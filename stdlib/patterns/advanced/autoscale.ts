@@ -2,6 +2,7 @@ import type { AutoscalingV2HorizontalPodAutoscaler, AutoscalingV2HorizontalPodAu
 import type { FieldMapping } from "../../core/component.js";
 import { resolveDeep, type Env, type EnvDeep } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
+import { report } from "../../core/report.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
@@ -32,18 +33,18 @@ interface Resolved {
 function checkNumbers(values: Resolved, origin: SourceLocation | undefined): void {
   const { min, max } = values;
   if (min !== undefined && (!Number.isInteger(min) || min < 1)) {
-    fail("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, origin, "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead");
+    report.error("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, origin, { hint: "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead" });
   }
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
-    fail("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, origin, "set max to the most pods the workload may run");
+    report.error("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, origin, { hint: "set max to the most pods the workload may run" });
   }
   if (min !== undefined && max !== undefined && max < min) {
-    fail("TKC2601", `autoscale() max (${max}) is below min (${min})`, origin, `set max to at least ${min}`);
+    report.error("TKC2601", `autoscale() max (${max}) is below min (${min})`, origin, { hint: `set max to at least ${min}` });
   }
   for (const resource of ["cpu", "memory"] as const) {
     const target = values[resource];
     if (target !== undefined && (!Number.isInteger(target) || target < 1)) {
-      fail("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, origin, `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request`);
+      report.error("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, origin, { hint: `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request` });
     }
   }
 }
