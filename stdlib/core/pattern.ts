@@ -54,6 +54,8 @@ export interface WorkloadBuild {
   horizontalResources?: { readonly resources: readonly string[]; readonly origin: SourceLocation | undefined };
   /** The Prometheus `job` label of the workload's targets, set by its monitor pattern. */
   monitoringJob?: string;
+  /** Checks a pattern runs once every pattern has been applied (they see the final build). */
+  readonly afterPatterns: (() => void)[];
 }
 
 /** A reusable platform pattern, applied to a workload at expansion time. */

@@ -3,7 +3,7 @@ import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component
 import { resolve, resolveDeep } from "../core/env.js";
 import { toEnvVars, type EnvValue } from "../core/env-vars.js";
 import { fail } from "../core/errors.js";
-import { report } from "../core/report.js";
+import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
@@ -84,12 +84,14 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     serviceSpec: {},
     serviceAnnotations: {},
     extraObjects: [] as ObjectDraft[],
+    afterPatterns: [],
   };
 }
 
 /** Apply patterns and the user's typed overrides, then assemble the pod template. */
 export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, context: ExpandContext): PodTemplateSpec {
   for (const pattern of options.patterns ?? []) pattern.apply(build, context);
+  for (const check of build.afterPatterns) guarded(undefined, check);
   const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
   const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
   const spec = mergeOverride(base, resolveDeep(options.pod, context.env));

@@ -79,7 +79,7 @@ export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
     checkValue("minAvailable", minAvailable, origin);
     checkValue("maxUnavailable", maxUnavailable, origin);
     build.budget = { minAvailable, maxUnavailable, origin };
-    checkBudgetAgainstReplicas(build);
+    build.afterPatterns.push(() => checkBudgetAgainstReplicas(build));
     const pdb: PolicyV1PodDisruptionBudget = {
       apiVersion: "policy/v1",
       kind: "PodDisruptionBudget",

@@ -72,12 +72,12 @@ export function claimScaling(build: WorkloadBuild, pattern: string, minReplicas:
     return;
   }
   build.scaler = { pattern, minReplicas, origin };
-  checkBudgetAgainstReplicas(build);
 }
 
 /**
  * A budget that allows no eviction at the smallest replica count blocks node drains: the
- * autoscaler's minimum when one owns the count, else the workload's own `replicas`.
+ * autoscaler's minimum when one owns the count, else the workload's own `replicas`. Run once
+ * every pattern has been applied, so the order they are listed in does not matter.
  */
 export function checkBudgetAgainstReplicas(build: WorkloadBuild): void {
   const { budget, scaler } = build;
