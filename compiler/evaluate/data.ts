@@ -47,10 +47,17 @@ export interface DraftData {
   readonly origin?: LocationData;
   /** Instead of `origin`: the index of a captured origin the host can ask to have resolved. */
   readonly originRef?: number;
-  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  /** `[objectPath, optionPath, origin?]`: the origin (when another call set that part) as a location or a reference. */
+  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[], FieldOriginData?])[];
   readonly problems?: readonly NotJsonData[];
   /** Set when the object's serialised size exceeds the limit; then `object` is only its identity. */
   readonly oversized?: number;
+}
+
+/** The call that set part of an object, when not the object's own: a location, or a captured origin's reference. */
+export interface FieldOriginData {
+  readonly origin?: LocationData;
+  readonly originRef?: number;
 }
 
 export interface ReleaseData {

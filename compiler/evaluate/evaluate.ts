@@ -24,10 +24,13 @@ export interface Draft {
   readonly origin?: SourceLocation;
   /** An origin not resolved yet (see Evaluation.withOrigins). */
   readonly originRef?: number;
-  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  readonly fields?: readonly DraftField[];
   readonly problems?: readonly NotJsonData[];
   readonly oversized?: number;
 }
+
+/** `[objectPath, optionPath, set?]`: `set` names the call that set that part, when not the draft's own. */
+export type DraftField = readonly [readonly (string | number)[], readonly (string | number)[], { readonly origin?: SourceLocation; readonly originRef?: number }?];
 
 /** An evaluated project, as plain data: nothing in it leads back into descriptor code. */
 export interface Evaluation {
@@ -174,7 +177,9 @@ export async function evaluate(
     const diagnostics = [...loadReports, ...reported(data.reports), ...thrown];
     const drafts = data.drafts.map((draft: DraftData): Draft => {
       if (draft.originRef !== undefined) pendingOrigins = true;
-      return { ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) };
+      const fields = fieldMappings(draft.fields, located);
+      if (fields?.some((field) => field[2]?.originRef !== undefined)) pendingOrigins = true;
+      return { ...draft, origin: located(draft.origin), fields };
     });
     expanded.set(name, { drafts, diagnostics });
   }
@@ -192,7 +197,9 @@ export async function evaluate(
   const resolveAll = async (): Promise<Evaluation> => {
     if (!pendingOrigins) return evaluation;
     const origins = (await evaluator.resolveOrigins()) ?? [];
-    const withOrigin = (draft: Draft): Draft => (draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
+    const resolveField = (field: DraftField): DraftField => (field[2]?.originRef === undefined ? field : [field[0], field[1], { origin: located(origins[field[2].originRef] ?? undefined) }]);
+    const withFields = (draft: Draft): Draft => (draft.fields?.some((field) => field[2]?.originRef !== undefined) ? { ...draft, fields: draft.fields.map(resolveField) } : draft);
+    const withOrigin = (draft: Draft): Draft => withFields(draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
     const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
     const releaseRef = load.release.originRef;
     const resolvedRelease = releaseRef === undefined ? release : { ...release, origin: located(origins[releaseRef] ?? undefined) };
@@ -215,10 +222,18 @@ export async function evaluate(
 
 const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === "string" || typeof s === "number");
 
-/** Field mappings as the realm gave them, keeping only well-formed pairs. */
-function fieldMappings(fields: unknown): Draft["fields"] {
+/** Field mappings as the realm gave them, keeping only well-formed ones (locations checked like any other). */
+function fieldMappings(fields: unknown, located: (data: LocationData | undefined) => SourceLocation | undefined): Draft["fields"] {
   if (!Array.isArray(fields)) return undefined;
-  return fields.filter((pair): pair is [(string | number)[], (string | number)[]] => Array.isArray(pair) && pair.length === 2 && isPath(pair[0]) && isPath(pair[1]));
+  const out: DraftField[] = [];
+  for (const mapping of fields) {
+    if (!Array.isArray(mapping) || (mapping.length !== 2 && mapping.length !== 3) || !isPath(mapping[0]) || !isPath(mapping[1])) continue;
+    const set = mapping[2] as { origin?: LocationData; originRef?: unknown } | undefined;
+    if (set === undefined) out.push([mapping[0], mapping[1]]);
+    else if (typeof set === "object" && set !== null && Number.isInteger(set.originRef)) out.push([mapping[0], mapping[1], { originRef: set.originRef as number }]);
+    else if (typeof set === "object" && set !== null) out.push([mapping[0], mapping[1], { origin: located(set.origin) }]);
+  }
+  return out;
 }
 
 /** A report from the realm as a diagnostic, at its own location, else its call's, else the entry's. */

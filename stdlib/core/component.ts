@@ -24,11 +24,13 @@ export interface ObjectDraft {
    * Which option of the call at `origin` set which part of the object: `[objectPath, optionPath]`
    * pairs, e.g. `[["spec", "replicas"], ["replicas"]]`. The longest matching object path wins and
    * the rest of the path is followed into the option, so errors point at the exact property.
+   * A third element names another call that set that part (a pattern's, e.g. `sidecar({...})`):
+   * the option path is then followed into that call's options.
    */
   readonly fields?: readonly FieldMapping[];
 }
 
-export type FieldMapping = readonly [objectPath: readonly (string | number)[], optionPath: readonly (string | number)[]];
+export type FieldMapping = readonly [objectPath: readonly (string | number)[], optionPath: readonly (string | number)[], origin?: SourceLocation];
 
 /**
  * A unit of a release: a service, a worker, a raw object... Evaluating a descriptor only

@@ -1,8 +1,26 @@
 import type { Container, PodSpec } from "tkc/k8s";
-import type { ExpandContext, ObjectDraft } from "./component.js";
+import type { ExpandContext, FieldMapping, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
 import { guarded, report, type Report } from "./report.js";
 import type { PortOption } from "../workloads/options.js";
+
+type Path = readonly (string | number)[];
+
+/**
+ * Which call set a part of the pod (a pattern's, e.g. `sidecar({...})`), so that a mistake in it
+ * is reported at that call's options rather than at the workload's.
+ */
+export interface SetBy {
+  readonly origin: SourceLocation | undefined;
+  /**
+   * Parts of the value and the options of that call that set them, `[pathInValue, optionPath]`,
+   * e.g. `[["image"], ["image"]]`. Parts not listed point at the call itself.
+   */
+  readonly fields?: readonly (readonly [Path, Path])[];
+}
+
+/** A part of the pod template someone set: by path, or a named container or volume (whose index is known only at the end). */
+export type TemplatePart = { readonly path: Path } | { readonly list: "containers" | "initContainers" | "volumes"; readonly name: string };
 
 /** The workload being built, as a pattern sees and changes it. */
 export interface WorkloadBuild {
@@ -56,6 +74,18 @@ export interface WorkloadBuild {
   monitoringJob?: string;
   /** Checks a pattern runs once every pattern has been applied (they see the final build). */
   readonly afterPatterns: (() => void)[];
+
+  /**
+   * Add a container to the pod and record which call set it: `init` for an init container (a
+   * native sidecar is one with `restartPolicy: Always`).
+   */
+  addContainer(container: Container, set: SetBy & { readonly init?: boolean }): void;
+  /** Record which call set a part of the pod template (e.g. the main container's readiness probe). */
+  recordOrigin(part: TemplatePart, set: SetBy): void;
+  /** What `addContainer` and `recordOrigin` recorded, in order. */
+  readonly templateOrigins: readonly { readonly part: TemplatePart; readonly set: SetBy }[];
+  /** The same as field mappings relative to the pod template, once the build has finished. */
+  readonly templateFields: FieldMapping[];
 }
 
 /** A reusable platform pattern, applied to a workload at expansion time. */

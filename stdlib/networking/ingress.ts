@@ -82,14 +82,27 @@ export function ingress(options: IngressOptions): Component {
     expand(context) {
       const env = context.env;
       checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => resolve(r.host, env)), origin, env.name);
+      // Routes are grouped into one rule per host: each path records the route that set it.
       const byHost = new Map<string, HTTPIngressPath[]>();
-      for (const route of options.routes) {
+      const routeFields: FieldMapping[] = [];
+      options.routes.forEach((route, index) => {
         const host = resolve(route.host, env);
         const port = typeof route.port === "number" ? { number: route.port } : { name: route.port };
-        const paths = byHost.get(host) ?? [];
+        if (!byHost.has(host)) {
+          byHost.set(host, []);
+          routeFields.push([["spec", "rules", byHost.size - 1], ["routes", index]], [["spec", "rules", byHost.size - 1, "host"], ["routes", index, "host"]]);
+        }
+        const paths = byHost.get(host)!;
+        const at = ["spec", "rules", [...byHost.keys()].indexOf(host), "http", "paths", paths.length];
         paths.push({ path: route.path ?? "/", pathType: route.pathType ?? "Prefix", backend: { service: { name: route.service, port } } });
-        byHost.set(host, paths);
-      }
+        routeFields.push(
+          [at, ["routes", index]],
+          [[...at, "path"], ["routes", index, "path"]],
+          [[...at, "pathType"], ["routes", index, "pathType"]],
+          [[...at, "backend", "service", "name"], ["routes", index, "service"]],
+          [[...at, "backend", "service", "port"], ["routes", index, "port"]],
+        );
+      });
       const tls: IngressTLS[] = (options.tls ?? []).map((t) => ({ hosts: t.hosts.map((h) => resolve(h, env)), secretName: t.secretName }));
       const annotations = options.annotations ? resolve(options.annotations, env) : undefined;
       checkClassAnnotations(options.name, options.className === undefined ? undefined : resolve(options.className, env), annotations, origin);
@@ -109,6 +122,7 @@ export function ingress(options: IngressOptions): Component {
         [["spec", "ingressClassName"], ["className"]],
         [["spec", "tls"], ["tls"]],
         [["spec", "rules"], ["routes"]],
+        ...routeFields,
       ];
       return [{ object, origin, fields }];
     },

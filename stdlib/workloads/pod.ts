@@ -7,7 +7,7 @@ import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { SetBy, TemplatePart, WorkloadBuild } from "../core/pattern.js";
 import { containerSecurityContext, podSecurityContext } from "../core/security.js";
 import type { PortOption, WorkloadOptions } from "./options.js";
 
@@ -69,7 +69,8 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
   }) as PodSpec;
 
   const selector = selectorLabels(options.name, context);
-  return {
+  const templateOrigins: { part: TemplatePart; set: SetBy }[] = [];
+  const build: WorkloadBuild = {
     name: options.name,
     type,
     selector,
@@ -85,7 +86,18 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     serviceAnnotations: {},
     extraObjects: [] as ObjectDraft[],
     afterPatterns: [],
+    addContainer(added, set) {
+      const list = set.init ? "initContainers" : "containers";
+      build.pod[list] = [...(build.pod[list] ?? []), added];
+      templateOrigins.push({ part: { list, name: added.name }, set });
+    },
+    recordOrigin(part, set) {
+      templateOrigins.push({ part, set });
+    },
+    templateOrigins,
+    templateFields: [],
   };
+  return build;
 }
 
 /** Apply patterns and the user's typed overrides, then assemble the pod template. */
@@ -95,6 +107,7 @@ export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, cont
   const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
   const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
   const spec = mergeOverride(base, resolveDeep(options.pod, context.env));
+  build.templateFields.push(...originFields(build, spec));
   const annotations = Object.keys(build.podAnnotations).length > 0 ? build.podAnnotations : undefined;
   return {
     metadata: compact({ labels: build.podLabels, annotations }),
@@ -132,11 +145,35 @@ export function withPatternSpec<T extends object>(spec: T, build: WorkloadBuild)
 
 type Path = readonly (string | number)[];
 
-/** Which workload option produced which part of a workload object (for exact error locations). */
-export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = []): FieldMapping[] {
+/** Where the recorded parts of the pod ended up in the final spec, as field mappings relative to the template. */
+function originFields(build: WorkloadBuild, spec: PodSpec): FieldMapping[] {
+  const out: FieldMapping[] = [];
+  for (const { part, set } of build.templateOrigins) {
+    let at: Path | undefined;
+    if ("path" in part) at = part.path;
+    else {
+      // by name: the user's `pod` override may have reordered or replaced the list
+      const index = ((spec[part.list] ?? []) as readonly { readonly name?: string }[]).findIndex((item) => item.name === part.name);
+      if (index >= 0) at = ["spec", part.list, index];
+    }
+    if (at === undefined) continue;
+    out.push([at, [], set.origin]);
+    for (const [inValue, option] of set.fields ?? []) out.push([[...at, ...inValue], option, set.origin]);
+  }
+  return out;
+}
+
+/**
+ * Which workload option produced which part of a workload object (for exact error locations),
+ * after what the patterns recorded setting (`build.templateFields`), which wins where as precise.
+ */
+export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = [], build?: WorkloadBuild): FieldMapping[] {
   const container: Path = [...template, "spec", "containers", 0];
   const envKeys = Object.keys(options.env ?? {});
+  // first, so that they win over the options' mappings of the same part (the first of equals wins)
+  const setByPatterns = (build?.templateFields ?? []).map(([path, option, origin]): FieldMapping => [[...template, ...path], option, origin]);
   return [
+    ...setByPatterns,
     [["metadata", "name"], ["name"]],
     [["metadata", "labels"], ["labels"]],
     [["metadata", "annotations"], ["annotations"]],

@@ -114,6 +114,6 @@ export function statefulSetDrafts(
     [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
     [["spec", "volumeClaimTemplates"], ["storage"]],
     [["spec", "persistentVolumeClaimRetentionPolicy"], ["volumeRetention"]],
-  ]);
+  ], build);
   return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }] };
 }

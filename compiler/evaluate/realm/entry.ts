@@ -115,11 +115,26 @@ function originOf(value: unknown): { origin?: DraftData["origin"]; originRef?: n
   return { originRef: ref };
 }
 
+/** Field mappings as data; a mapping's own origin (another call's) goes out like a draft's, as a reference. */
+function fieldsData(fields: unknown, problems: NotJsonData[]): DraftData["fields"] {
+  if (!Array.isArray(fields)) return undefined;
+  try {
+    return fields.slice(0, 10_000).map((mapping: unknown) => {
+      const [objectPath, optionPath, origin] = Array.isArray(mapping) ? mapping : [];
+      const paths = toData([objectPath, optionPath], problems, MAX_OBJECT_BYTES) as [(string | number)[], (string | number)[]];
+      return origin === undefined ? paths : [...paths, originOf(origin)];
+    }) as DraftData["fields"];
+  } catch {
+    // mappings only sharpen locations: a component's unreadable ones are dropped
+    return undefined;
+  }
+}
+
 function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown }): DraftData {
   const { origin, originRef } = originOf(draft.origin);
   const problems: NotJsonData[] = [];
   const fieldProblems: NotJsonData[] = [];
-  const fields = draft.fields === undefined ? undefined : (toData(draft.fields, fieldProblems, MAX_OBJECT_BYTES) as DraftData["fields"]);
+  const fields = draft.fields === undefined ? undefined : fieldsData(draft.fields, fieldProblems);
   try {
     const object = toData(draft.object, problems, MAX_OBJECT_BYTES);
     return { object, origin, originRef, fields, problems: problems.length > 0 ? problems : undefined };

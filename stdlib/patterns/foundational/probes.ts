@@ -177,6 +177,7 @@ export const healthProbes = definePattern<HealthProbesOptions>({
         continue;
       }
       container[FIELD[role]] = toProbe(check, role, build, startupSeconds);
+      build.recordOrigin({ path: ["spec", "containers", 0, FIELD[role]] }, { origin: check[HEALTH_CHECK].origin });
     }
     build.container = container;
   },

@@ -5,7 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { addHelperContainer, addVolume, checkContainerName, DNS_LABEL, helperSecurityContext, mountInApp } from "./containers.js";
+import { addHelperContainer, addVolume, helperFields, checkContainerName, DNS_LABEL, helperSecurityContext, mountInApp } from "./containers.js";
 
 /** A volume the sidecar shares with the app: an emptyDir unless the pod already has it. */
 export interface SharedVolume {
@@ -95,6 +95,6 @@ export const sidecar = definePattern<SidecarOptions>({
       securityContext: helperSecurityContext(options.runAsUser),
       volumeMounts: mounts.length > 0 ? mounts : undefined,
     }) as Container;
-    addHelperContainer(build, container, native);
+    addHelperContainer(build, container, native, { origin, fields: [...helperFields(Object.keys(options.env ?? {})), [["volumeMounts"], ["volumes"]]] });
   },
 });
