@@ -32,6 +32,8 @@ export function fieldResolver(origin: SourceLocation | undefined, fields: readon
     // A part another call set is that call's, even where its literal says nothing more precise.
     const own = best[2]?.origin;
     if (best[2] && !own) return undefined;
+    // Another call set this part as a whole: its options do not mirror the object's shape.
+    if (own && best[1].length === 0) return own;
     const call = own ?? origin;
     if (!call) return undefined;
     const text = texts(call.file);

@@ -19,8 +19,11 @@ export interface SetBy {
   readonly fields?: readonly (readonly [Path, Path])[];
 }
 
-/** A part of the pod template someone set: by path, or a named container or volume (whose index is known only at the end). */
-export type TemplatePart = { readonly path: Path } | { readonly list: "containers" | "initContainers" | "volumes"; readonly name: string };
+/**
+ * A part someone set: of the pod template by path, or a named container or volume (whose index
+ * is known only at the end); or of the workload object or its Service (`of`), by path.
+ */
+export type TemplatePart = { readonly path: Path; readonly of?: "template" | "workload" | "service" } | { readonly list: "containers" | "initContainers" | "volumes"; readonly name: string };
 
 /** The workload being built, as a pattern sees and changes it. */
 export interface WorkloadBuild {
@@ -86,6 +89,8 @@ export interface WorkloadBuild {
   readonly templateOrigins: readonly { readonly part: TemplatePart; readonly set: SetBy }[];
   /** The same as field mappings relative to the pod template, once the build has finished. */
   readonly templateFields: FieldMapping[];
+  /** The parts of the workload object and of its Service recorded, as their field mappings. */
+  readonly objectFields: { readonly workload: FieldMapping[]; readonly service: FieldMapping[] };
 }
 
 /** A reusable platform pattern, applied to a workload at expansion time. */

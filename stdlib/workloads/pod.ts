@@ -96,13 +96,20 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     },
     templateOrigins,
     templateFields: [],
+    objectFields: { workload: [], service: [] },
   };
   return build;
 }
 
 /** Apply patterns and the user's typed overrides, then assemble the pod template. */
 export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, context: ExpandContext): PodTemplateSpec {
-  for (const pattern of options.patterns ?? []) pattern.apply(build, context);
+  for (const pattern of options.patterns ?? []) {
+    const before = [templateView(build), objectView(build, "workload"), objectView(build, "service")] as const;
+    pattern.apply(build, context);
+    recordChanges(build, before[0], templateView(build), [], pattern.origin, "template");
+    recordChanges(build, before[1], objectView(build, "workload"), [], pattern.origin, "workload");
+    recordChanges(build, before[2], objectView(build, "service"), [], pattern.origin, "service");
+  }
   for (const check of build.afterPatterns) guarded(undefined, check);
   const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
   const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
@@ -145,11 +152,52 @@ export function withPatternSpec<T extends object>(spec: T, build: WorkloadBuild)
 
 type Path = readonly (string | number)[];
 
+/** The pod template as it would be emitted now (the main container first), to see what a pattern changed. */
+function templateView(build: WorkloadBuild): unknown {
+  const containers = [build.container, ...build.pod.containers.filter((c) => c !== build.container)];
+  return JSON.parse(JSON.stringify({ metadata: { labels: build.podLabels, annotations: build.podAnnotations }, spec: { ...build.pod, containers } }));
+}
+
+/**
+ * Record the pattern at `origin` as the setter of every part of the template it added or changed
+ * (the root of each new subtree), so that what no option of the workload wrote points at the
+ * pattern's call. What the pattern recorded more precisely itself (addContainer) still wins.
+ */
+function recordChanges(build: WorkloadBuild, before: unknown, after: unknown, path: (string | number)[], origin: SourceLocation | undefined, of: "template" | "workload" | "service"): void {
+  if (origin === undefined || same(before, after)) return;
+  const isTree = (value: unknown) => typeof value === "object" && value !== null;
+  if (!isTree(before) || !isTree(after) || Array.isArray(before) !== Array.isArray(after)) {
+    if (path.length > 0) build.recordOrigin({ path, of }, { origin });
+    return;
+  }
+  for (const [key, value] of Object.entries(after as Record<string, unknown>)) {
+    const segment = Array.isArray(after) ? Number(key) : key;
+    recordChanges(build, (before as Record<string, unknown>)[key], value, [...path, segment], origin, of);
+  }
+}
+
+/** What patterns change of the workload object and of its Service, in those objects' shape. */
+function objectView(build: WorkloadBuild, of: "workload" | "service"): unknown {
+  const [spec, annotations] = of === "workload" ? [build.spec, build.workloadAnnotations] : [build.serviceSpec, build.serviceAnnotations];
+  return JSON.parse(JSON.stringify({ metadata: { annotations }, spec }));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
 /** Where the recorded parts of the pod ended up in the final spec, as field mappings relative to the template. */
 function originFields(build: WorkloadBuild, spec: PodSpec): FieldMapping[] {
   const out: FieldMapping[] = [];
   for (const { part, set } of build.templateOrigins) {
     let at: Path | undefined;
+    if ("path" in part && part.of !== undefined && part.of !== "template") {
+      build.objectFields[part.of].push([part.path, [], set.origin]);
+      continue;
+    }
     if ("path" in part) at = part.path;
     else {
       // by name: the user's `pod` override may have reordered or replaced the list
@@ -174,6 +222,7 @@ export function workloadFields(options: WorkloadOptions, template: Path, extra: 
   const setByPatterns = (build?.templateFields ?? []).map(([path, option, origin]): FieldMapping => [[...template, ...path], option, origin]);
   return [
     ...setByPatterns,
+    ...(build?.objectFields.workload ?? []),
     [["metadata", "name"], ["name"]],
     [["metadata", "labels"], ["labels"]],
     [["metadata", "annotations"], ["annotations"]],
@@ -195,9 +244,10 @@ export function workloadFields(options: WorkloadOptions, template: Path, extra: 
   ];
 }
 
-/** The same for the Service in front of a workload. */
-export function serviceFields(options: WorkloadOptions): FieldMapping[] {
+/** The same for the Service in front of a workload (with what its patterns set first). */
+export function serviceFields(options: WorkloadOptions, build?: WorkloadBuild): FieldMapping[] {
   return [
+    ...(build?.objectFields.service ?? []),
     [["metadata", "name"], ["name"]],
     [["spec"], ["service"]],
     options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]],

@@ -33,7 +33,7 @@ export function service(options: ServiceOptions): Component {
       const svc = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, {
         spec: mergeOverride(build.serviceSpec, resolveDeep(options.service, context.env)) as Partial<ServiceSpec>,
       });
-      return [draft, { ...svc, fields: serviceFields(options) }, ...build.extraObjects];
+      return [draft, { ...svc, fields: serviceFields(options, build) }, ...build.extraObjects];
     },
   });
 }

@@ -115,5 +115,5 @@ export function statefulSetDrafts(
     [["spec", "volumeClaimTemplates"], ["storage"]],
     [["spec", "persistentVolumeClaimRetentionPolicy"], ["volumeRetention"]],
   ], build);
-  return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }] };
+  return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options, build) }] };
 }
