@@ -8,7 +8,7 @@ export { release, isRelease, type Release, type ReleaseOptions, type Environment
 export { input, typeName as inputTypeName, type InputType, type InputScalarType, type InputValue, type InputOptions } from "./core/input.js";
 export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
 export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
-export { definePattern, type Pattern, type WorkloadBuild } from "./core/pattern.js";
+export { definePattern, type Pattern, type SetBy, type TemplatePart, type WorkloadBuild, type WorkloadKind } from "./core/pattern.js";
 export { failOption as fail } from "./core/errors.js";
 export { reportOption as report, type Report, type ReportNote, type ReportOptions } from "./core/report.js";
 export { callerOrigin, type SourceLocation } from "./core/origin.js";

@@ -25,11 +25,13 @@ export interface SetBy {
  */
 export type TemplatePart = { readonly path: Path; readonly of?: "template" | "workload" | "service" } | { readonly list: "containers" | "initContainers" | "volumes"; readonly name: string };
 
+/** The kinds of workload a pattern may be applied to (a Deployment's, a StatefulSet's...). */
+export type WorkloadKind = "service" | "worker" | "statefulService" | "singleton" | "daemon" | "job" | "workQueue" | "cronJob";
+
 /** The workload being built, as a pattern sees and changes it. */
 export interface WorkloadBuild {
   readonly name: string;
-  /** `service`, `worker`, `statefulService`, `daemon`, `job`, `cronJob`. */
-  readonly type: string;
+  readonly type: WorkloadKind;
   /** Labels that select this workload's pods. */
   readonly selector: Readonly<Record<string, string>>;
   /** Labels on the pod template (a superset of `selector`). */

@@ -1,7 +1,7 @@
 import { fail } from "../core/errors.js";
 import { report } from "../core/report.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 
 // Small checks the pattern families share, at the caller's origin: a wrong value is reported and
 // the check goes on; a pattern on the wrong kind of workload stops it (fail).
@@ -33,7 +33,7 @@ export function isDnsLabel(value: unknown, maxLength = 63): value is string {
 }
 
 /** Patterns that only make sense for some workload kinds say so clearly. */
-export function requireWorkloadType(code: string, pattern: string, build: WorkloadBuild, allowed: readonly string[], origin: SourceLocation | undefined): void {
+export function requireWorkloadType(code: string, pattern: string, build: WorkloadBuild, allowed: readonly WorkloadKind[], origin: SourceLocation | undefined): void {
   if (!allowed.includes(build.type)) {
     fail(code, `${pattern}() cannot be applied to ${build.type} '${build.name}'`, origin, `use it on ${allowed.join(" or ")} workloads only`);
   }

@@ -3,7 +3,7 @@ import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component
 import { resolve, resolveDeep, type Env } from "../core/env.js";
 import { compact } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
@@ -35,7 +35,7 @@ export interface DeploymentVariant {
 
 /** A Deployment from workload options: the build (patterns applied) and the object with its field mappings. */
 export function deploymentDraft(
-  type: string,
+  type: WorkloadKind,
   options: DeploymentOptions,
   context: ExpandContext,
   origin: SourceLocation | undefined,

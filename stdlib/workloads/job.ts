@@ -7,7 +7,7 @@ import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import { guarded } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
 import { checkWhole } from "./checks.js";
 import { checkPodFailurePolicy, toPodFailurePolicy, type PodFailureRule } from "./job-failure-policy.js";
@@ -77,7 +77,7 @@ function jobSpec(options: JobOptions, context: ExpandContext, template: PodTempl
 }
 
 /** A Job from job options: the build (patterns applied) and the object with its field mappings. */
-export function jobDraft(type: string, options: JobOptions, context: ExpandContext, origin: SourceLocation | undefined): { build: WorkloadBuild; draft: ObjectDraft } {
+export function jobDraft(type: WorkloadKind, options: JobOptions, context: ExpandContext, origin: SourceLocation | undefined): { build: WorkloadBuild; draft: ObjectDraft } {
   const build = startBuild(type, options, context, origin);
   const template = jobTemplate(options, context, build);
   const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };

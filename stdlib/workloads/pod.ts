@@ -7,7 +7,7 @@ import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { SetBy, TemplatePart, WorkloadBuild } from "../core/pattern.js";
+import type { SetBy, TemplatePart, WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import { containerSecurityContext, podSecurityContext } from "../core/security.js";
 import type { PortOption, WorkloadOptions } from "./options.js";
 
@@ -34,7 +34,7 @@ function volumeNameForPath(path: string): string {
 }
 
 /** The generated main container and pod, before patterns and overrides. */
-export function startBuild(type: string, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined, replicas?: number): WorkloadBuild {
+export function startBuild(type: WorkloadKind, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined, replicas?: number): WorkloadBuild {
   const env = context.env;
   const profile = options.security ?? "restricted";
   const ports: ContainerPort[] = portsOf(options, origin).map((p) =>

@@ -5,7 +5,7 @@ import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import { guarded } from "../core/report.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
@@ -64,7 +64,7 @@ export function statefulService(options: StatefulServiceOptions): Component {
 
 /** The StatefulSet and its governing headless Service (with `replicas` forced when given). */
 export function statefulSetDrafts(
-  type: string,
+  type: WorkloadKind,
   options: StatefulServiceOptions,
   context: ExpandContext,
   origin: SourceLocation | undefined,

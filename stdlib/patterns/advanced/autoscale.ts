@@ -6,7 +6,9 @@ import { report } from "../../core/report.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { claimScaling, labelsFor, noteAt, pick, plain, requireScalableWorkload } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { claimScaling, noteAt, requireScalableWorkload } from "./replicas.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */
@@ -80,14 +82,14 @@ function checkRequests(build: WorkloadBuild, resources: readonly string[], origi
 export const autoscale = definePattern<AutoscaleOptions>({
   name: "autoscale",
   check(options, origin) {
-    checkNumbers({ min: plain(options.min), max: plain(options.max), cpu: plain(options.cpu), memory: plain(options.memory) }, origin);
+    checkNumbers({ min: sameInEveryEnv(options.min), max: sameInEveryEnv(options.max), cpu: sameInEveryEnv(options.cpu), memory: sameInEveryEnv(options.memory) }, origin);
   },
   apply(options, build, context, origin) {
     const target = requireScalableWorkload("TKC2605", "autoscale()", build, origin);
-    const min = pick(options.min, context)!;
-    const max = pick(options.max, context)!;
-    const cpu = pick(options.cpu, context);
-    const memory = pick(options.memory, context);
+    const min = optionForEnv(options.min, context)!;
+    const max = optionForEnv(options.max, context)!;
+    const cpu = optionForEnv(options.cpu, context);
+    const memory = optionForEnv(options.memory, context);
     checkNumbers({ min, max, cpu, memory }, origin);
     const resources = resourceTargets(options, cpu, memory);
     checkRequests(build, resources.map(([name]) => name), origin);
@@ -109,7 +111,7 @@ export const autoscale = definePattern<AutoscaleOptions>({
       type: "Resource",
       resource: { name, target: { type: "Utilization", averageUtilization } },
     }));
-    const extra = pick(options.metrics, context) ?? [];
+    const extra = optionForEnv(options.metrics, context) ?? [];
     metrics.push(...extra.map((metric) => resolveDeep(metric, context.env) as AutoscalingV2MetricSpec));
     const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.env) as AutoscalingV2HorizontalPodAutoscalerBehavior);
 

@@ -4,7 +4,9 @@ import type { Env } from "../../core/env.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { checkBudgetAgainstReplicas, labelsFor, pick, plain, requireReplicatedWorkload } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "./replicas.js";
 
 /** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
 export type PodBudget = number | `${number}%`;
@@ -69,13 +71,13 @@ export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
         { hint: "set exactly one: maxUnavailable: 1 suits most services; minAvailable for a quorum (e.g. 2 of 3)" },
       );
     }
-    checkValue("minAvailable", plain(options.minAvailable), origin);
-    checkValue("maxUnavailable", plain(options.maxUnavailable), origin);
+    checkValue("minAvailable", sameInEveryEnv(options.minAvailable), origin);
+    checkValue("maxUnavailable", sameInEveryEnv(options.maxUnavailable), origin);
   },
   apply(options, build, context, origin) {
     requireReplicatedWorkload("TKC2633", "disruptionBudget()", build, origin);
-    const minAvailable = pick(options.minAvailable, context);
-    const maxUnavailable = pick(options.maxUnavailable, context);
+    const minAvailable = optionForEnv(options.minAvailable, context);
+    const maxUnavailable = optionForEnv(options.maxUnavailable, context);
     checkValue("minAvailable", minAvailable, origin);
     checkValue("maxUnavailable", maxUnavailable, origin);
     build.budget = { minAvailable, maxUnavailable, origin };
