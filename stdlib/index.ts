@@ -8,9 +8,10 @@ export { release, isRelease, type Release, type ReleaseOptions, type Environment
 export { input, typeName as inputTypeName, type InputType, type InputScalarType, type InputValue, type InputOptions } from "./core/input.js";
 export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
 export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
-export { definePattern, type Pattern, type WorkloadBuild } from "./core/pattern.js";
+export { definePattern, type Pattern, type SetBy, type TemplatePart, type WorkloadBuild, type WorkloadKind } from "./core/pattern.js";
 export { failOption as fail } from "./core/errors.js";
-export type { SourceLocation } from "./core/origin.js";
+export { reportOption as report, type Report, type ReportNote, type ReportOptions } from "./core/report.js";
+export { callerOrigin, type SourceLocation } from "./core/origin.js";
 export { defineComponent, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./core/component.js";
 export type { SecurityProfile } from "./core/security.js";
 export type { ContainerOverride, PodOverride, PortOption, WorkloadOptions } from "./workloads/options.js";

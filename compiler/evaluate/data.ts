@@ -20,6 +20,20 @@ export interface ThrownData {
   readonly message: string;
   readonly hint?: string;
   readonly location?: LocationData;
+  /** Related positions of a DescriptorError, shown as notes. */
+  readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
+}
+
+/** A mistake the stdlib (or a user's pattern) reported and went on, described inside the realm. */
+export interface ReportData {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly hint?: string;
+  readonly location?: LocationData;
+  /** Where the call that reported it was, for a report without a location of its own. */
+  readonly fallback?: LocationData;
+  readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
 }
 
 /** A value YAML cannot carry, found while copying an object out of the realm. */
@@ -33,10 +47,17 @@ export interface DraftData {
   readonly origin?: LocationData;
   /** Instead of `origin`: the index of a captured origin the host can ask to have resolved. */
   readonly originRef?: number;
-  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  /** `[objectPath, optionPath, origin?]`: the origin (when another call set that part) as a location or a reference. */
+  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[], FieldOriginData?])[];
   readonly problems?: readonly NotJsonData[];
   /** Set when the object's serialised size exceeds the limit; then `object` is only its identity. */
   readonly oversized?: number;
+}
+
+/** The call that set part of an object, when not the object's own: a location, or a captured origin's reference. */
+export interface FieldOriginData {
+  readonly origin?: LocationData;
+  readonly originRef?: number;
 }
 
 export interface ReleaseData {
@@ -69,10 +90,14 @@ export interface InputsData {
 }
 
 /** Result of loading the root descriptor. */
-export type LoadData =
+export type LoadData = (
   | { readonly ok: true; readonly release: ReleaseData; readonly inputs: InputsData }
   | { readonly ok: false; readonly thrown: ThrownData }
-  | { readonly ok: false; readonly exported: string };
+  | { readonly ok: false; readonly exported: string }
+) & {
+  /** What the stdlib calls reported while the descriptors ran (the checks at each call). */
+  readonly reports?: readonly ReportData[];
+};
 
 /** What a descriptor asked the host to render (include, kustomization, helmChart), as data. */
 export interface DependencyRequestData {
@@ -86,6 +111,9 @@ export interface DependencyRequestData {
 export interface EnvironmentData {
   readonly drafts: readonly DraftData[];
   readonly requests?: readonly DependencyRequestData[];
+  /** What the components reported while expanding (a `fail` that stopped one is among them). */
+  readonly reports?: readonly ReportData[];
+  /** Anything else a component threw. */
   readonly thrown: readonly { readonly what: string; readonly location?: LocationData; readonly error: ThrownData }[];
 }
 

@@ -1,13 +1,14 @@
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { dedupeAcrossEnvironments } from "../diagnostics/dedupe.js";
 import type { SourceLocation } from "../model/source.js";
 import type { Project } from "../model/project.js";
 import { bundleDescriptors } from "./bundle.js";
 import { evaluationMemoryMb, evaluationTimeoutMs, startEvaluator } from "./evaluator-process.js";
 import { diagnoseThrow, memoryLimit, timeLimit, unhandledRejection } from "./thrown.js";
-import type { DraftData, LocationData } from "./data.js";
-import type { Draft, EvaluatedInput, Evaluation } from "../model/evaluation.js";
+import type { DraftData, LocationData, ReportData } from "./data.js";
+import type { Draft, DraftField, EvaluatedInput, Evaluation } from "../model/evaluation.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import { checkRequest } from "./request.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
@@ -166,8 +167,10 @@ async function evaluateSealed(
     evaluator.close();
     throw new Error("evaluation failed: no answer from the evaluation process");
   }
+  const reported = (reports: readonly ReportData[] | undefined): Diagnostic[] => (reports ?? []).map((r) => reportDiagnostic(r, located, entryLocation));
+  const loadReports = reported(load.reports);
   if (!load.ok) {
-    if ("thrown" in load) return failed([diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor")]);
+    if ("thrown" in load) return failed([...loadReports, diagnoseThrow(load.thrown, located(load.thrown.location) ?? entryLocation, "the descriptor", located)]);
     return failed([
       error("TKC2007", `the root descriptor must \`export default release({...})\`, but its default export is ${load.exported}`, {
         location: entryLocation,
@@ -179,19 +182,34 @@ async function evaluateSealed(
   let pendingOrigins = load.release.originRef !== undefined;
   const expanded = new Map<string, { drafts: Draft[]; diagnostics: Diagnostic[] }>();
   for (const [name, data] of outcome.environments) {
-    const diagnostics = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what));
+    const thrown = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what, located));
+    // What the calls reported when the descriptors ran holds in every environment (warnings only here).
+    const diagnostics = [...loadReports, ...reported(data.reports), ...thrown];
     const drafts = data.drafts.map((draft: DraftData): Draft => {
       if (draft.originRef !== undefined) pendingOrigins = true;
-      return { ...draft, origin: located(draft.origin), fields: fieldMappings(draft.fields) };
+      const fields = fieldMappings(draft.fields, located);
+      if (fields?.some((field) => field[2]?.originRef !== undefined)) pendingOrigins = true;
+      return { ...draft, origin: located(draft.origin), fields };
     });
     expanded.set(name, { drafts, diagnostics });
+  }
+  // Mistakes found at the stdlib calls fail the evaluation, with every environment's own.
+  if (hasErrors(loadReports)) {
+    // A call whose check reported a mistake may report it again when it expands: once is enough.
+    const atLoad = new Set(loadReports.map(sameMistake));
+    const tagged = [...expanded].flatMap(([environment, env]) =>
+      env.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })),
+    );
+    return failed([...loadReports, ...dedupeAcrossEnvironments(tagged)]);
   }
   // One round trip to the evaluation process, however often asked.
   let resolving: Promise<Evaluation> | undefined;
   const resolveAll = async (): Promise<Evaluation> => {
     if (!pendingOrigins) return evaluation;
     const origins = (await evaluator.resolveOrigins()) ?? [];
-    const withOrigin = (draft: Draft): Draft => (draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
+    const resolveField = (field: DraftField): DraftField => (field[2]?.originRef === undefined ? field : [field[0], field[1], { origin: located(origins[field[2].originRef] ?? undefined) }]);
+    const withFields = (draft: Draft): Draft => (draft.fields?.some((field) => field[2]?.originRef !== undefined) ? { ...draft, fields: draft.fields.map(resolveField) } : draft);
+    const withOrigin = (draft: Draft): Draft => withFields(draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
     const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
     const releaseRef = load.release.originRef;
     const resolvedRelease = releaseRef === undefined ? release : { ...release, origin: located(origins[releaseRef] ?? undefined) };
@@ -214,8 +232,32 @@ async function evaluateSealed(
 
 const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === "string" || typeof s === "number");
 
-/** Field mappings as the realm gave them, keeping only well-formed pairs. */
-function fieldMappings(fields: unknown): Draft["fields"] {
+/** Field mappings as the realm gave them, keeping only well-formed ones (locations checked like any other). */
+function fieldMappings(fields: unknown, located: (data: LocationData | undefined) => SourceLocation | undefined): Draft["fields"] {
   if (!Array.isArray(fields)) return undefined;
-  return fields.filter((pair): pair is [(string | number)[], (string | number)[]] => Array.isArray(pair) && pair.length === 2 && isPath(pair[0]) && isPath(pair[1]));
+  const out: DraftField[] = [];
+  for (const mapping of fields) {
+    if (!Array.isArray(mapping) || (mapping.length !== 2 && mapping.length !== 3) || !isPath(mapping[0]) || !isPath(mapping[1])) continue;
+    const set = mapping[2] as { origin?: LocationData; originRef?: unknown } | undefined;
+    if (set === undefined) out.push([mapping[0], mapping[1]]);
+    else if (typeof set === "object" && set !== null && Number.isInteger(set.originRef)) out.push([mapping[0], mapping[1], { originRef: set.originRef as number }]);
+    else if (typeof set === "object" && set !== null) out.push([mapping[0], mapping[1], { origin: located(set.origin) }]);
+  }
+  return out;
 }
+
+/** A report from the realm as a diagnostic, at its own location, else its call's, else the entry's. */
+function reportDiagnostic(r: ReportData, located: (data: LocationData | undefined) => SourceLocation | undefined, entry: SourceLocation): Diagnostic {
+  const related = (r.related ?? []).map((note) => ({ message: note.message, location: located(note.location) }));
+  return {
+    code: r.code,
+    severity: r.severity,
+    message: r.message,
+    location: located(r.location) ?? located(r.fallback) ?? entry,
+    ...(r.hint !== undefined ? { hint: r.hint } : {}),
+    ...(related.length > 0 ? { related } : {}),
+  };
+}
+
+/** What makes two diagnostics the same mistake reported twice. */
+const sameMistake = (d: Diagnostic): string => [d.code, d.message, d.location?.file, d.location?.line, d.location?.column].join("\u0000");

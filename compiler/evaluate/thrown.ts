@@ -1,12 +1,15 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import { NONDETERMINISM_ERROR, UNAVAILABLE_ERROR } from "./prelude.js";
-import type { ThrownData } from "./data.js";
+import type { LocationData, ThrownData } from "./data.js";
 
 /** What a throw out of descriptor code (described by the realm) means to the user. */
-export function diagnoseThrow(thrown: ThrownData, location: SourceLocation | undefined, what: string): Diagnostic {
+export function diagnoseThrow(thrown: ThrownData, location: SourceLocation | undefined, what: string, located?: (data: LocationData | undefined) => SourceLocation | undefined): Diagnostic {
   const { message } = thrown;
-  if (thrown.kind === "descriptor" && thrown.code) return error(thrown.code, message, { location, hint: thrown.hint });
+  if (thrown.kind === "descriptor" && thrown.code) {
+    const related = (thrown.related ?? []).map((note) => ({ message: note.message, location: located?.(note.location) }));
+    return error(thrown.code, message, { location, hint: thrown.hint, ...(related.length > 0 ? { related } : {}) });
+  }
   if (thrown.name === NONDETERMINISM_ERROR) return error("TKC2004", message, { location, hint: thrown.hint });
   if (thrown.name === UNAVAILABLE_ERROR) {
     return error("TKC2010", message, { location, hint: thrown.hint ?? "descriptors are plain TypeScript evaluated to data: compute the value in TypeScript" });

@@ -4,28 +4,41 @@ import { findInLiteral, locationOf, offsetOf, scanCallArgument, type LiteralNode
 /** The text of this build's sources by absolute path (never read from disk here). */
 export type SourceTexts = (file: string) => string | undefined;
 
-type FieldMapping = readonly [readonly (string | number)[], readonly (string | number)[]];
+type Path = readonly (string | number)[];
+type FieldMapping = readonly [Path, Path, { readonly origin?: SourceLocation }?];
 
-function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
+function startsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
 /**
  * A resolver from a path in an emitted object to the property of the user's call that set it,
- * through the component's field mappings. The call's literal is scanned once, on first use.
+ * through the component's field mappings: into the object's own call, or into the call a
+ * mapping names (a pattern's). Each call's literal is scanned once, on first use.
  */
 export function fieldResolver(origin: SourceLocation | undefined, fields: readonly FieldMapping[] | undefined, texts: SourceTexts) {
-  if (!origin || !fields || fields.length === 0) return undefined;
-  let literal: LiteralNode | null | undefined;
-  return (path: readonly (string | number)[]): SourceLocation | undefined => {
+  if (!fields || fields.length === 0 || (!origin && !fields.some((mapping) => mapping[2]?.origin))) return undefined;
+  const literals = new Map<string, LiteralNode | null>();
+  const literalAt = (call: SourceLocation, text: string): LiteralNode | null => {
+    const key = `${call.file}:${call.line}:${call.column}`;
+    let literal = literals.get(key);
+    if (literal === undefined) literals.set(key, (literal = scanCallArgument(text, offsetOf(text, call.line, call.column)) ?? null));
+    return literal;
+  };
+  return (path: Path): SourceLocation | undefined => {
     let best: FieldMapping | undefined;
     for (const mapping of fields) if (startsWith(path, mapping[0]) && (!best || mapping[0].length > best[0].length)) best = mapping;
     if (!best) return undefined;
-    const text = texts(origin.file);
-    if (text === undefined) return undefined;
-    if (literal === undefined) literal = scanCallArgument(text, offsetOf(text, origin.line, origin.column)) ?? null;
-    if (!literal) return undefined;
-    const hit = findInLiteral(literal, [...best[1], ...path.slice(best[0].length)]);
-    return hit ? locationOf(origin.file, text, hit.at, hit.length) : undefined;
+    // A part another call set is that call's, even where its literal says nothing more precise.
+    const own = best[2]?.origin;
+    if (best[2] && !own) return undefined;
+    // Another call set this part as a whole: its options do not mirror the object's shape.
+    if (own && best[1].length === 0) return own;
+    const call = own ?? origin;
+    if (!call) return undefined;
+    const text = texts(call.file);
+    const literal = text === undefined ? null : literalAt(call, text);
+    const hit = literal && text !== undefined ? findInLiteral(literal, [...best[1], ...path.slice(best[0].length)]) : undefined;
+    return hit ? locationOf(call.file, text!, hit.at, hit.length) : own;
   };
 }

@@ -9,13 +9,16 @@ export interface EvaluatedInput extends Omit<InputData, "location"> {
   readonly location?: SourceLocation;
 }
 
+/** `[objectPath, optionPath, set?]`: `set` names the call that set that part, when not the draft's own. */
+export type DraftField = readonly [readonly (string | number)[], readonly (string | number)[], { readonly origin?: SourceLocation; readonly originRef?: number }?];
+
 /** One object a component produced, as data, with where it came from. */
 export interface Draft {
   readonly object: unknown;
   readonly origin?: SourceLocation;
   /** An origin not resolved yet (see Evaluation.withOrigins). */
   readonly originRef?: number;
-  readonly fields?: readonly (readonly [readonly (string | number)[], readonly (string | number)[]])[];
+  readonly fields?: readonly DraftField[];
   readonly problems?: readonly NotJsonData[];
   readonly oversized?: number;
 }

@@ -24,11 +24,13 @@ export interface ObjectDraft {
    * Which option of the call at `origin` set which part of the object: `[objectPath, optionPath]`
    * pairs, e.g. `[["spec", "replicas"], ["replicas"]]`. The longest matching object path wins and
    * the rest of the path is followed into the option, so errors point at the exact property.
+   * A third element names another call that set that part (a pattern's, e.g. `sidecar({...})`):
+   * the option path is then followed into that call's options.
    */
   readonly fields?: readonly FieldMapping[];
 }
 
-export type FieldMapping = readonly [objectPath: readonly (string | number)[], optionPath: readonly (string | number)[]];
+export type FieldMapping = readonly [objectPath: readonly (string | number)[], optionPath: readonly (string | number)[], origin?: SourceLocation];
 
 /**
  * A unit of a release: a service, a worker, a raw object... Evaluating a descriptor only
@@ -49,4 +51,12 @@ export function defineComponent(spec: Omit<Component, typeof COMPONENT>): Compon
 
 export function isComponent(value: unknown): value is Component {
   return typeof value === "object" && value !== null && COMPONENT in value;
+}
+
+/**
+ * A component whose checks reported a mistake at the call: it stays in the release but emits
+ * nothing, so the other calls' mistakes are still reported in the same run.
+ */
+export function rejectedComponent(type: string, name: unknown, origin: SourceLocation | undefined): Component {
+  return defineComponent({ type, name: typeof name === "string" ? name : "", origin, expand: () => [] });
 }

@@ -1,8 +1,10 @@
 import type { SourceLocation } from "./origin.js";
+import type { ReportNote } from "./report.js";
 
 /**
- * A mistake in the user's options, found by a stdlib check. Thrown inside the descriptor's
- * evaluation; the evaluate/expand stage turns it into a diagnostic at `location`.
+ * A mistake in the user's options that leaves a stdlib call unusable. Thrown inside the
+ * descriptor's evaluation; the call that catches it (see `guarded` in report.ts) or the evaluation
+ * realm turns it into a report at `location`.
  */
 export class DescriptorError extends Error {
   constructor(
@@ -10,24 +12,25 @@ export class DescriptorError extends Error {
     message: string,
     readonly location: SourceLocation | undefined,
     readonly hint?: string,
+    readonly related?: readonly ReportNote[],
   ) {
     super(message);
     this.name = "DescriptorError";
   }
 }
 
-/** Report a user mistake at the given location (usually the stdlib call's origin). */
-export function fail(code: string, message: string, location: SourceLocation | undefined, hint?: string): never {
-  throw new DescriptorError(code, message, location, hint);
+/** Stop a stdlib call that cannot go on, reporting the mistake at the given location (usually the call's origin). */
+export function fail(code: string, message: string, location: SourceLocation | undefined, hint?: string, related?: readonly ReportNote[]): never {
+  throw new DescriptorError(code, message, location, hint, related);
 }
 
-/** The code of the errors your own patterns and components report with `fail` (docs/errors/TKC2900.md). */
+/** The code of the errors your own patterns and components report with `fail` or `report` (docs/errors/TKC2900.md). */
 export const USER_CHECK = "TKC2900";
 
 /**
  * For your own patterns and components, exported from "tkc" as `fail`: reject the options a user
- * passed, reported as `file:line:col error TKC2900: message` at `at`. In `definePattern`'s `check`,
- * pass its `origin` argument, so the error points at the user's call of your pattern.
+ * passed, reported as `file:line:col error TKC2900: message` at `at`, and stop. In `definePattern`'s
+ * `check`, pass its `origin` argument, so the error points at the user's call of your pattern.
  */
 export function failOption(message: string, at: SourceLocation | undefined, options: { readonly hint?: string } = {}): never {
   throw new DescriptorError(USER_CHECK, message, at, options.hint);

@@ -3,11 +3,11 @@ import type { SourceLocation } from "../../compiler/model/source.js";
 export type { SourceLocation };
 
 /**
- * Finds where the user called the stdlib function that is running now. The evaluation realm
- * installs one per build (it owns the bundle's source map); outside a build (plain unit tests of
- * the stdlib) origins are simply unknown.
+ * Finds where the user called the stdlib function that is running now, passing over `skip` more
+ * frames of the user's own code. The evaluation realm installs one per build (it owns the
+ * bundle's source map); outside a build (plain unit tests of the stdlib) origins are unknown.
  */
-export type OriginCapture = () => SourceLocation | undefined;
+export type OriginCapture = (skip: number) => SourceLocation | undefined;
 
 let capture: OriginCapture | undefined;
 
@@ -18,5 +18,14 @@ export function setOriginCapture(next: OriginCapture | undefined): void {
 
 /** Where the user called the stdlib function that is running now, when known. */
 export function captureOrigin(): SourceLocation | undefined {
-  return capture?.();
+  return capture?.(0);
+}
+
+/**
+ * Exported from "tkc": where the user called the function of yours that is running now (the
+ * line that called the function which calls `callerOrigin()`), so that your own helpers can
+ * `report` or `fail` at their caller's line rather than at their own.
+ */
+export function callerOrigin(): SourceLocation | undefined {
+  return capture?.(1);
 }

@@ -1,9 +1,10 @@
 import type { NetworkingV1HTTPIngressPath as HTTPIngressPath, NetworkingV1IngressTLS as IngressTLS, NetworkingV1Ingress } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping } from "../core/component.js";
 import { resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import { isPerEnv } from "../core/env.js";
 import { CLASS_ANNOTATION_PREFIXES } from "./ingress-annotations.js";
 
@@ -65,11 +66,15 @@ function routeKeys(routes: readonly IngressRoute[], host: (route: IngressRoute) 
 /** HTTP(S) routing from outside the cluster to Services, by host and path: an Ingress. */
 export function ingress(options: IngressOptions): Component {
   const origin = captureOrigin();
-  if (options.routes.length === 0) fail("TKC2106", `ingress '${options.name}' has no routes`, origin, "add routes: [{ host, service, port }]");
-  if (options.routes.every((route) => typeof route.host === "string")) checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => r.host as string), origin);
-  if ((options.className === undefined || typeof options.className === "string") && (options.annotations === undefined || !isPerEnv(options.annotations))) {
-    checkClassAnnotations(options.name, options.className as string | undefined, options.annotations as Record<string, string> | undefined, origin);
-  }
+  const usable = [guarded(origin, () => {
+    if (options.routes.length === 0) fail("TKC2106", `ingress '${options.name}' has no routes`, origin, "add routes: [{ host, service, port }]");
+    if (options.routes.every((route) => typeof route.host === "string")) checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => r.host as string), origin);
+  }), guarded(origin, () => {
+    if ((options.className === undefined || typeof options.className === "string") && (options.annotations === undefined || !isPerEnv(options.annotations))) {
+      checkClassAnnotations(options.name, options.className as string | undefined, options.annotations as Record<string, string> | undefined, origin);
+    }
+  })];
+  if (usable.includes(false)) return rejectedComponent("ingress", options.name, origin);
   return defineComponent({
     type: "ingress",
     name: options.name,
@@ -77,14 +82,27 @@ export function ingress(options: IngressOptions): Component {
     expand(context) {
       const env = context.env;
       checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => resolve(r.host, env)), origin, env.name);
+      // Routes are grouped into one rule per host: each path records the route that set it.
       const byHost = new Map<string, HTTPIngressPath[]>();
-      for (const route of options.routes) {
+      const routeFields: FieldMapping[] = [];
+      options.routes.forEach((route, index) => {
         const host = resolve(route.host, env);
         const port = typeof route.port === "number" ? { number: route.port } : { name: route.port };
-        const paths = byHost.get(host) ?? [];
+        if (!byHost.has(host)) {
+          byHost.set(host, []);
+          routeFields.push([["spec", "rules", byHost.size - 1], ["routes", index]], [["spec", "rules", byHost.size - 1, "host"], ["routes", index, "host"]]);
+        }
+        const paths = byHost.get(host)!;
+        const at = ["spec", "rules", [...byHost.keys()].indexOf(host), "http", "paths", paths.length];
         paths.push({ path: route.path ?? "/", pathType: route.pathType ?? "Prefix", backend: { service: { name: route.service, port } } });
-        byHost.set(host, paths);
-      }
+        routeFields.push(
+          [at, ["routes", index]],
+          [[...at, "path"], ["routes", index, "path"]],
+          [[...at, "pathType"], ["routes", index, "pathType"]],
+          [[...at, "backend", "service", "name"], ["routes", index, "service"]],
+          [[...at, "backend", "service", "port"], ["routes", index, "port"]],
+        );
+      });
       const tls: IngressTLS[] = (options.tls ?? []).map((t) => ({ hosts: t.hosts.map((h) => resolve(h, env)), secretName: t.secretName }));
       const annotations = options.annotations ? resolve(options.annotations, env) : undefined;
       checkClassAnnotations(options.name, options.className === undefined ? undefined : resolve(options.className, env), annotations, origin);
@@ -104,6 +122,7 @@ export function ingress(options: IngressOptions): Component {
         [["spec", "ingressClassName"], ["className"]],
         [["spec", "tls"], ["tls"]],
         [["spec", "rules"], ["routes"]],
+        ...routeFields,
       ];
       return [{ object, origin, fields }];
     },

@@ -1,8 +1,10 @@
 import { fail } from "../core/errors.js";
+import { report } from "../core/report.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 
-// Small checks the pattern families share. Each reports at the caller's origin with fail().
+// Small checks the pattern families share, at the caller's origin: a wrong value is reported and
+// the check goes on; a pattern on the wrong kind of workload stops it (fail).
 
 const INT_OR_PERCENT = /^(0|[1-9]\d*)%$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -18,11 +20,11 @@ export function isZero(value: number | string | undefined): boolean {
   return value === 0 || value === "0%";
 }
 
-/** A whole number in [min, max]; fails with `code` otherwise. */
+/** A whole number in [min, max]; reported with `code` otherwise. */
 export function checkWhole(code: string, what: string, value: unknown, min: number, origin: SourceLocation | undefined, max = Number.MAX_SAFE_INTEGER): void {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
-    fail(code, `${what} must be ${range}, got ${JSON.stringify(value)}`, origin, `set ${what} to ${range}`);
+    report.error(code, `${what} must be ${range}, got ${JSON.stringify(value)}`, origin, { hint: `set ${what} to ${range}` });
   }
 }
 
@@ -31,7 +33,7 @@ export function isDnsLabel(value: unknown, maxLength = 63): value is string {
 }
 
 /** Patterns that only make sense for some workload kinds say so clearly. */
-export function requireWorkloadType(code: string, pattern: string, build: WorkloadBuild, allowed: readonly string[], origin: SourceLocation | undefined): void {
+export function requireWorkloadType(code: string, pattern: string, build: WorkloadBuild, allowed: readonly WorkloadKind[], origin: SourceLocation | undefined): void {
   if (!allowed.includes(build.type)) {
     fail(code, `${pattern}() cannot be applied to ${build.type} '${build.name}'`, origin, `use it on ${allowed.join(" or ")} workloads only`);
   }

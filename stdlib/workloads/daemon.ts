@@ -1,8 +1,9 @@
 import type { AppsV1DaemonSet, AppsV1DaemonSetUpdateStrategy as DaemonSetUpdateStrategy } from "tkc/k8s";
-import { defineComponent, type Component } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
 import { resolveDeep, type EnvDeep } from "../core/env.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
@@ -14,7 +15,7 @@ export interface DaemonOptions extends WorkloadOptions {
 /** One pod on every node (log collectors, node agents): a DaemonSet. */
 export function daemon(options: DaemonOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
+  if (!guarded(origin, () => checkWorkloadOptions(options, origin))) return rejectedComponent("daemon", options.name, origin);
   return defineComponent({
     type: "daemon",
     name: options.name,
@@ -32,7 +33,7 @@ export function daemon(options: DaemonOptions): Component {
           template,
         }), build),
       };
-      const fields = workloadFields(options, ["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]]);
+      const fields = workloadFields(options, ["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]], build);
       return [{ object: daemonSet, origin, fields }, ...build.extraObjects];
     },
   });

@@ -3,7 +3,7 @@ import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component
 import { resolve, resolveDeep, type Env } from "../core/env.js";
 import { compact } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
@@ -35,13 +35,15 @@ export interface DeploymentVariant {
 
 /** A Deployment from workload options: the build (patterns applied) and the object with its field mappings. */
 export function deploymentDraft(
-  type: string,
+  type: WorkloadKind,
   options: DeploymentOptions,
   context: ExpandContext,
   origin: SourceLocation | undefined,
   variant?: DeploymentVariant,
 ): { build: WorkloadBuild; draft: ObjectDraft } {
-  const build = startBuild(type, variant?.image === undefined ? options : { ...options, image: variant.image }, context, origin);
+  const replicas = variant?.replicas ?? resolve(options.replicas ?? 1, context.env);
+  // A variant's pods are shared with the other variants' Deployments: its own count says little.
+  const build = startBuild(type, variant?.image === undefined ? options : { ...options, image: variant.image }, context, origin, variant ? undefined : replicas);
   const variantLabels = variant?.labels ?? {};
   build.podLabels = { ...build.podLabels, ...variantLabels };
   const template = finishBuild(build, options, context);
@@ -51,7 +53,7 @@ export function deploymentDraft(
     kind: "Deployment",
     metadata: { ...metadata, labels: { ...metadata.labels, ...variantLabels } },
     spec: withPatternSpec(compact({
-      replicas: variant?.replicas ?? resolve(options.replicas ?? 1, context.env),
+      replicas,
       strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.env), context.env) : undefined,
       selector: { matchLabels: { ...build.selector, ...variantLabels } },
       template,
@@ -60,7 +62,7 @@ export function deploymentDraft(
   // The first of equally specific mappings wins, so the variant's own come first.
   const fields = [
     ...(variant?.fields ?? []),
-    ...workloadFields(options, ["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]]),
+    ...workloadFields(options, ["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]], build),
   ];
   return { build, draft: { object: deployment, origin, fields } };
 }

@@ -1,12 +1,13 @@
 import type { BatchV1CronJob, BatchV1Job, BatchV1JobSpec as JobSpec, PodTemplateSpec } from "tkc/k8s";
-import { defineComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
 import { isPerEnv, resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
 import { checkWhole } from "./checks.js";
 import { checkPodFailurePolicy, toPodFailurePolicy, type PodFailureRule } from "./job-failure-policy.js";
@@ -76,18 +77,18 @@ function jobSpec(options: JobOptions, context: ExpandContext, template: PodTempl
 }
 
 /** A Job from job options: the build (patterns applied) and the object with its field mappings. */
-export function jobDraft(type: string, options: JobOptions, context: ExpandContext, origin: SourceLocation | undefined): { build: WorkloadBuild; draft: ObjectDraft } {
+export function jobDraft(type: WorkloadKind, options: JobOptions, context: ExpandContext, origin: SourceLocation | undefined): { build: WorkloadBuild; draft: ObjectDraft } {
   const build = startBuild(type, options, context, origin);
   const template = jobTemplate(options, context, build);
   const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };
-  const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]));
+  const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]), build);
   return { build, draft: { object, origin, fields } };
 }
 
 /** A run-to-completion task (migrations, batch processing): a Job. */
 export function job(options: JobOptions): Component {
   const origin = captureOrigin();
-  checkJobOptions(options, origin);
+  if (!guarded(origin, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
   return defineComponent({
     type: "job",
     name: options.name,
@@ -146,8 +147,9 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
 /** A job on a schedule (reports, cleanups, backups): a CronJob. */
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
-  checkJobOptions(options, origin);
-  checkCronOptions(options, origin);
+  // Two independent sets of checks: the job's and the schedule's.
+  const usable = [guarded(origin, () => checkJobOptions(options, origin)), guarded(origin, () => checkCronOptions(options, origin))];
+  if (usable.includes(false)) return rejectedComponent("cronJob", options.name, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,
@@ -174,7 +176,7 @@ export function cronJob(options: CronJobOptions): Component {
       const cronFields = ["schedule", "timeZone", "concurrencyPolicy", "startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "suspend"].map(
         (name): FieldMapping => [["spec", name], [name]],
       );
-      const fields = workloadFields(options, [...jobSpecPath, "template"], [...jobFields(jobSpecPath), ...cronFields]);
+      const fields = workloadFields(options, [...jobSpecPath, "template"], [...jobFields(jobSpecPath), ...cronFields], build);
       return [{ object, origin, fields }, ...build.extraObjects];
     },
   });

@@ -27,40 +27,40 @@ export interface WorkloadOptions {
   readonly name: string;
   /** Image with an explicit tag or digest (`:latest` and untagged images are rejected). */
   readonly image: Env<string>;
-  /** Overrides the image's ENTRYPOINT. */
+  /** Overrides the image's ENTRYPOINT. @default the image's ENTRYPOINT */
   readonly command?: Env<readonly string[]>;
-  /** Overrides the image's CMD. */
+  /** Overrides the image's CMD. @default the image's CMD */
   readonly args?: Env<readonly string[]>;
-  /** The port the container listens on; `ports` for several. */
+  /** The port the container listens on; `ports` for several (not both). @default none (a service() or statefulService() needs one) */
   readonly port?: PortOption;
-  /** Several ports; names must be unique. */
+  /** Several ports; names must be unique. @default none */
   readonly ports?: readonly PortOption[];
-  /** Environment variables, in order: literals or `secretRef` / `configMapRef` / `fieldRef`. */
+  /** Environment variables, in order: literals or `secretRef` / `configMapRef` / `fieldRef`. @default none */
   readonly env?: Readonly<Record<string, Env<EnvValue>>>;
-  /** CPU and memory requests and limits, e.g. `{ requests: { cpu: "100m", memory: "128Mi" } }`. */
+  /** CPU and memory requests and limits, e.g. `{ requests: { cpu: "100m", memory: "128Mi" } }`. @default none (the namespace's LimitRange, if any) */
   readonly resources?: Env<ResourceRequirements>;
-  /** Restarts the container when it fails. */
+  /** Restarts the container when it fails. @default none */
   readonly liveness?: Env<Probe>;
-  /** Takes the pod out of Service endpoints while it fails. */
+  /** Takes the pod out of Service endpoints while it fails. @default none */
   readonly readiness?: Env<Probe>;
-  /** Holds off the other probes until the app has started. */
+  /** Holds off the other probes until the app has started. @default none */
   readonly startup?: Env<Probe>;
   /** Paths that get a writable emptyDir, for apps under the read-only root filesystem. @default none */
   readonly writablePaths?: readonly string[];
   /** Pod security profile. @default "restricted" */
   readonly security?: SecurityProfile;
-  /** Extra labels on every object of this workload (selectors are not affected). */
+  /** Extra labels on every object of this workload (selectors are not affected). @default none */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Extra annotations on the workload object. */
+  /** Extra annotations on the workload object. @default none */
   readonly annotations?: Readonly<Record<string, string>>;
-  /** Extra annotations on the pod template, e.g. for a service mesh. */
+  /** Extra annotations on the pod template, e.g. for a service mesh. @default none */
   readonly podAnnotations?: Env<Readonly<Record<string, string>>>;
   /** ServiceAccount the pods run as. @default the namespace's default */
   readonly serviceAccountName?: string;
-  /** Typed override of the generated main container; merged last (objects merge, lists replace). */
+  /** Typed override of the generated main container; merged last (objects merge, lists replace). @default none */
   readonly container?: ContainerOverride;
-  /** Typed override of the generated PodSpec; merged last (objects merge, lists replace). */
+  /** Typed override of the generated PodSpec; merged last (objects merge, lists replace). @default none */
   readonly pod?: PodOverride;
-  /** Platform patterns applied to this workload, in order (sidecars, budgets, autoscaling...). */
+  /** Platform patterns applied to this workload, in order (sidecars, budgets, autoscaling...). @default none */
   readonly patterns?: readonly Pattern[];
 }

@@ -3,10 +3,11 @@ import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component
 import { resolve, resolveDeep } from "../core/env.js";
 import { toEnvVars, type EnvValue } from "../core/env-vars.js";
 import { fail } from "../core/errors.js";
+import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import type { SetBy, TemplatePart, WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import { containerSecurityContext, podSecurityContext } from "../core/security.js";
 import type { PortOption, WorkloadOptions } from "./options.js";
 
@@ -21,7 +22,7 @@ export function portsOf(options: WorkloadOptions, origin: SourceLocation | undef
 /** Check options that do not depend on the environment, when the user calls the workload function. */
 export function checkWorkloadOptions(options: WorkloadOptions, origin: SourceLocation | undefined): void {
   if (typeof options.name !== "string" || options.name === "") {
-    fail("TKC2103", "a workload needs a non-empty 'name'", origin, "add name: \"my-app\"");
+    report.error("TKC2103", "a workload needs a non-empty 'name'", origin, { hint: "add name: \"my-app\"" });
   }
   portsOf(options, origin);
 }
@@ -33,7 +34,7 @@ function volumeNameForPath(path: string): string {
 }
 
 /** The generated main container and pod, before patterns and overrides. */
-export function startBuild(type: string, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined): WorkloadBuild {
+export function startBuild(type: WorkloadKind, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined, replicas?: number): WorkloadBuild {
   const env = context.env;
   const profile = options.security ?? "restricted";
   const ports: ContainerPort[] = portsOf(options, origin).map((p) =>
@@ -68,7 +69,8 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
   }) as PodSpec;
 
   const selector = selectorLabels(options.name, context);
-  return {
+  const templateOrigins: { part: TemplatePart; set: SetBy }[] = [];
+  const build: WorkloadBuild = {
     name: options.name,
     type,
     selector,
@@ -77,20 +79,42 @@ export function startBuild(type: string, options: WorkloadOptions, context: Expa
     pod,
     container,
     ports: portsOf(options, origin),
+    ...(replicas !== undefined ? { replicas } : {}),
     spec: {},
     workloadAnnotations: {},
     serviceSpec: {},
     serviceAnnotations: {},
     extraObjects: [] as ObjectDraft[],
+    afterPatterns: [],
+    addContainer(added, set) {
+      const list = set.init ? "initContainers" : "containers";
+      build.pod[list] = [...(build.pod[list] ?? []), added];
+      templateOrigins.push({ part: { list, name: added.name }, set });
+    },
+    recordOrigin(part, set) {
+      templateOrigins.push({ part, set });
+    },
+    templateOrigins,
+    templateFields: [],
+    objectFields: { workload: [], service: [] },
   };
+  return build;
 }
 
 /** Apply patterns and the user's typed overrides, then assemble the pod template. */
 export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, context: ExpandContext): PodTemplateSpec {
-  for (const pattern of options.patterns ?? []) pattern.apply(build, context);
+  for (const pattern of options.patterns ?? []) {
+    const before = [templateView(build), objectView(build, "workload"), objectView(build, "service")] as const;
+    pattern.apply(build, context);
+    recordChanges(build, before[0], templateView(build), [], pattern.origin, "template");
+    recordChanges(build, before[1], objectView(build, "workload"), [], pattern.origin, "workload");
+    recordChanges(build, before[2], objectView(build, "service"), [], pattern.origin, "service");
+  }
+  for (const check of build.afterPatterns) guarded(undefined, check);
   const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
   const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
   const spec = mergeOverride(base, resolveDeep(options.pod, context.env));
+  build.templateFields.push(...originFields(build, spec));
   const annotations = Object.keys(build.podAnnotations).length > 0 ? build.podAnnotations : undefined;
   return {
     metadata: compact({ labels: build.podLabels, annotations }),
@@ -128,11 +152,77 @@ export function withPatternSpec<T extends object>(spec: T, build: WorkloadBuild)
 
 type Path = readonly (string | number)[];
 
-/** Which workload option produced which part of a workload object (for exact error locations). */
-export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = []): FieldMapping[] {
+/** The pod template as it would be emitted now (the main container first), to see what a pattern changed. */
+function templateView(build: WorkloadBuild): unknown {
+  const containers = [build.container, ...build.pod.containers.filter((c) => c !== build.container)];
+  return JSON.parse(JSON.stringify({ metadata: { labels: build.podLabels, annotations: build.podAnnotations }, spec: { ...build.pod, containers } }));
+}
+
+/**
+ * Record the pattern at `origin` as the setter of every part of the template it added or changed
+ * (the root of each new subtree), so that what no option of the workload wrote points at the
+ * pattern's call. What the pattern recorded more precisely itself (addContainer) still wins.
+ */
+function recordChanges(build: WorkloadBuild, before: unknown, after: unknown, path: (string | number)[], origin: SourceLocation | undefined, of: "template" | "workload" | "service"): void {
+  if (origin === undefined || same(before, after)) return;
+  const isTree = (value: unknown) => typeof value === "object" && value !== null;
+  if (!isTree(before) || !isTree(after) || Array.isArray(before) !== Array.isArray(after)) {
+    if (path.length > 0) build.recordOrigin({ path, of }, { origin });
+    return;
+  }
+  for (const [key, value] of Object.entries(after as Record<string, unknown>)) {
+    const segment = Array.isArray(after) ? Number(key) : key;
+    recordChanges(build, (before as Record<string, unknown>)[key], value, [...path, segment], origin, of);
+  }
+}
+
+/** What patterns change of the workload object and of its Service, in those objects' shape. */
+function objectView(build: WorkloadBuild, of: "workload" | "service"): unknown {
+  const [spec, annotations] = of === "workload" ? [build.spec, build.workloadAnnotations] : [build.serviceSpec, build.serviceAnnotations];
+  return JSON.parse(JSON.stringify({ metadata: { annotations }, spec }));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** Where the recorded parts of the pod ended up in the final spec, as field mappings relative to the template. */
+function originFields(build: WorkloadBuild, spec: PodSpec): FieldMapping[] {
+  const out: FieldMapping[] = [];
+  for (const { part, set } of build.templateOrigins) {
+    let at: Path | undefined;
+    if ("path" in part && part.of !== undefined && part.of !== "template") {
+      build.objectFields[part.of].push([part.path, [], set.origin]);
+      continue;
+    }
+    if ("path" in part) at = part.path;
+    else {
+      // by name: the user's `pod` override may have reordered or replaced the list
+      const index = ((spec[part.list] ?? []) as readonly { readonly name?: string }[]).findIndex((item) => item.name === part.name);
+      if (index >= 0) at = ["spec", part.list, index];
+    }
+    if (at === undefined) continue;
+    out.push([at, [], set.origin]);
+    for (const [inValue, option] of set.fields ?? []) out.push([[...at, ...inValue], option, set.origin]);
+  }
+  return out;
+}
+
+/**
+ * Which workload option produced which part of a workload object (for exact error locations),
+ * after what the patterns recorded setting (`build.templateFields`), which wins where as precise.
+ */
+export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = [], build?: WorkloadBuild): FieldMapping[] {
   const container: Path = [...template, "spec", "containers", 0];
   const envKeys = Object.keys(options.env ?? {});
+  // first, so that they win over the options' mappings of the same part (the first of equals wins)
+  const setByPatterns = (build?.templateFields ?? []).map(([path, option, origin]): FieldMapping => [[...template, ...path], option, origin]);
   return [
+    ...setByPatterns,
+    ...(build?.objectFields.workload ?? []),
     [["metadata", "name"], ["name"]],
     [["metadata", "labels"], ["labels"]],
     [["metadata", "annotations"], ["annotations"]],
@@ -154,9 +244,10 @@ export function workloadFields(options: WorkloadOptions, template: Path, extra: 
   ];
 }
 
-/** The same for the Service in front of a workload. */
-export function serviceFields(options: WorkloadOptions): FieldMapping[] {
+/** The same for the Service in front of a workload (with what its patterns set first). */
+export function serviceFields(options: WorkloadOptions, build?: WorkloadBuild): FieldMapping[] {
   return [
+    ...(build?.objectFields.service ?? []),
     [["metadata", "name"], ["name"]],
     [["spec"], ["service"]],
     options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]],

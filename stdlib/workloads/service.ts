@@ -1,9 +1,10 @@
 import type { ServiceSpec } from "tkc/k8s";
-import { defineComponent, type Component } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
 import { resolveDeep, type EnvDeep } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { mergeOverride } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import { deploymentDraft, type DeploymentOptions } from "./deployment.js";
 import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
@@ -16,10 +17,13 @@ export interface ServiceOptions extends DeploymentOptions {
 /** A long-running, network-facing workload: a Deployment and a Service in front of it. */
 export function service(options: ServiceOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
-  if (portsOf(options, origin).length === 0) {
-    fail("TKC2104", `service '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }, or use worker() for a workload without a Service");
-  }
+  const usable = guarded(origin, () => {
+    checkWorkloadOptions(options, origin);
+    if (portsOf(options, origin).length === 0) {
+      fail("TKC2104", `service '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }, or use worker() for a workload without a Service");
+    }
+  });
+  if (!usable) return rejectedComponent("service", options.name, origin);
   return defineComponent({
     type: "service",
     name: options.name,
@@ -29,7 +33,7 @@ export function service(options: ServiceOptions): Component {
       const svc = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, {
         spec: mergeOverride(build.serviceSpec, resolveDeep(options.service, context.env)) as Partial<ServiceSpec>,
       });
-      return [draft, { ...svc, fields: serviceFields(options) }, ...build.extraObjects];
+      return [draft, { ...svc, fields: serviceFields(options, build) }, ...build.extraObjects];
     },
   });
 }

@@ -1,10 +1,11 @@
 import type { AppsV1StatefulSet, PersistentVolumeClaim } from "tkc/k8s";
-import { defineComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
 import { resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
-import type { WorkloadBuild } from "../core/pattern.js";
+import { guarded } from "../core/report.js";
+import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
@@ -43,10 +44,13 @@ export interface StatefulServiceOptions extends WorkloadOptions {
  */
 export function statefulService(options: StatefulServiceOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
-  if (portsOf(options, origin).length === 0) {
-    fail("TKC2104", `statefulService '${options.name}' has no port, so its headless Service would route nowhere`, origin, "add port: { name: \"db\", containerPort: 5432 }");
-  }
+  const usable = guarded(origin, () => {
+    checkWorkloadOptions(options, origin);
+    if (portsOf(options, origin).length === 0) {
+      fail("TKC2104", `statefulService '${options.name}' has no port, so its headless Service would route nowhere`, origin, "add port: { name: \"db\", containerPort: 5432 }");
+    }
+  });
+  if (!usable) return rejectedComponent("statefulService", options.name, origin);
   return defineComponent({
     type: "statefulService",
     name: options.name,
@@ -60,13 +64,14 @@ export function statefulService(options: StatefulServiceOptions): Component {
 
 /** The StatefulSet and its governing headless Service (with `replicas` forced when given). */
 export function statefulSetDrafts(
-  type: string,
+  type: WorkloadKind,
   options: StatefulServiceOptions,
   context: ExpandContext,
   origin: SourceLocation | undefined,
   forced: { readonly replicas?: number } = {},
 ): { build: WorkloadBuild; drafts: ObjectDraft[] } {
-  const build = startBuild(type, options, context, origin);
+  const replicas = forced.replicas ?? resolve(options.replicas ?? 1, context.env);
+  const build = startBuild(type, options, context, origin, replicas);
   const storage = options.storage ?? [];
   build.container = {
     ...build.container,
@@ -89,7 +94,7 @@ export function statefulSetDrafts(
     kind: "StatefulSet",
     metadata: workloadMetadata(options, build),
     spec: withPatternSpec(compact({
-      replicas: forced.replicas ?? resolve(options.replicas ?? 1, context.env),
+      replicas,
       serviceName: options.name,
       podManagementPolicy: options.podManagementPolicy,
       selector: { matchLabels: { ...build.selector } },
@@ -109,6 +114,6 @@ export function statefulSetDrafts(
     [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
     [["spec", "volumeClaimTemplates"], ["storage"]],
     [["spec", "persistentVolumeClaimRetentionPolicy"], ["volumeRetention"]],
-  ]);
-  return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options) }] };
+  ], build);
+  return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options, build) }] };
 }

@@ -1,5 +1,6 @@
-import { defineComponent, type Component } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
 import { captureOrigin } from "../core/origin.js";
+import { guarded } from "../core/report.js";
 import { deploymentDraft, type DeploymentOptions } from "./deployment.js";
 import { checkWorkloadOptions } from "./pod.js";
 
@@ -8,7 +9,7 @@ export interface WorkerOptions extends DeploymentOptions {}
 /** A long-running workload that serves no traffic (queue consumers, schedulers): a Deployment only. */
 export function worker(options: WorkerOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
+  if (!guarded(origin, () => checkWorkloadOptions(options, origin))) return rejectedComponent("worker", options.name, origin);
   return defineComponent({
     type: "worker",
     name: options.name,

@@ -7,11 +7,14 @@ import * as stdlib from "../../../stdlib/index.js";
 import { isRelease, type Release } from "../../../stdlib/core/release.js";
 import { isComponent } from "../../../stdlib/core/component.js";
 import { setOriginCapture } from "../../../stdlib/core/origin.js";
+import { reportedErrors, takeReports } from "../../../stdlib/core/report.js";
+import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { supplyInputs, takeInputs, type SuppliedValue } from "../../../stdlib/core/input.js";
 import { setRenderedDependencies, takeDependencyRequests } from "../../../stdlib/core/dependencies.js";
-import { MAX_OBJECT_BYTES, type DraftData, type EnvironmentData, type InputsData, type LoadData, type NotJsonData } from "../data.js";
+import { MAX_OBJECT_BYTES, type DraftData, type ReportData, type EnvironmentData, type InputsData, type LoadData, type NotJsonData } from "../data.js";
 import { createOriginMapper, type OriginMapper } from "./origins.js";
 import { describeThrown } from "./thrown.js";
+import { reportsData, thrownReport } from "./reports.js";
 import { isLazyLocation, lazyLocation, locationData } from "./location.js";
 import { toData, TooLarge } from "./to-data.js";
 
@@ -53,9 +56,9 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
   // What the host rendered (vendored files, helm, kustomize): parsed here, so it is the realm's own data.
   setRenderedDependencies(JSON.parse(rendered));
   const origins = mapper;
-  setOriginCapture(() => {
+  setOriginCapture((skip) => {
     const frames = intrinsics.frames();
-    return lazyLocation(() => origins.fromFrames(frames));
+    return lazyLocation(() => origins.fromFrames(frames, skip));
   });
   // The build's input values arrive as JSON text and become the realm's own data here.
   supplyInputs(JSON.parse(inputs) as SuppliedValue[]);
@@ -81,7 +84,8 @@ function load(factory: (exports: unknown, require: unknown, module: unknown) => 
   } catch (thrown) {
     result = { ok: false, thrown: describeThrown(thrown, mapper) };
   }
-  return stringify(result);
+  const reports = reportsData(takeReports(), undefined);
+  return stringify(reports.length > 0 ? { ...result, reports } : result);
 }
 
 /** The declared inputs as data; their locations are resolved now (there are few, and `tkc inputs` shows them all). */
@@ -111,11 +115,26 @@ function originOf(value: unknown): { origin?: DraftData["origin"]; originRef?: n
   return { originRef: ref };
 }
 
+/** Field mappings as data; a mapping's own origin (another call's) goes out like a draft's, as a reference. */
+function fieldsData(fields: unknown, problems: NotJsonData[]): DraftData["fields"] {
+  if (!Array.isArray(fields)) return undefined;
+  try {
+    return fields.slice(0, 10_000).map((mapping: unknown) => {
+      const [objectPath, optionPath, origin] = Array.isArray(mapping) ? mapping : [];
+      const paths = toData([objectPath, optionPath], problems, MAX_OBJECT_BYTES) as [(string | number)[], (string | number)[]];
+      return origin === undefined ? paths : [...paths, originOf(origin)];
+    }) as DraftData["fields"];
+  } catch {
+    // mappings only sharpen locations: a component's unreadable ones are dropped
+    return undefined;
+  }
+}
+
 function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown }): DraftData {
   const { origin, originRef } = originOf(draft.origin);
   const problems: NotJsonData[] = [];
   const fieldProblems: NotJsonData[] = [];
-  const fields = draft.fields === undefined ? undefined : (toData(draft.fields, fieldProblems, MAX_OBJECT_BYTES) as DraftData["fields"]);
+  const fields = draft.fields === undefined ? undefined : fieldsData(draft.fields, fieldProblems);
   try {
     const object = toData(draft.object, problems, MAX_OBJECT_BYTES);
     return { object, origin, originRef, fields, problems: problems.length > 0 ? problems : undefined };
@@ -130,6 +149,8 @@ function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown
 function expand(environment: string): string {
   const drafts: unknown[] = [];
   const thrown: { what: string; location?: ReturnType<typeof locationData>; error: ReturnType<typeof describeThrown> }[] = [];
+  const reports: ReportData[] = [];
+  takeReports();
   const current = release!;
   state.what = `environment '${environment}'`;
   state.origin = current.origin;
@@ -144,17 +165,26 @@ function expand(environment: string): string {
     for (const component of current.components) {
       state.what = `${String(component.type)} '${String(component.name)}'`;
       state.origin = component.origin;
+      const errorsBefore = reportedErrors();
+      let failed: ReportData | undefined;
       try {
-        drafts.push(...component.expand(context));
+        const made = component.expand(context);
+        // A component that reported a mistake emits nothing: its objects would only repeat it.
+        if (reportedErrors() === errorsBefore) drafts.push(...made);
       } catch (error) {
-        thrown.push({ what: state.what, location: locationData(component.origin), error: describeThrown(error, mapper) });
+        const described = describeThrown(error, mapper);
+        if (error instanceof DescriptorError) failed = thrownReport(described, component.origin);
+        else thrown.push({ what: state.what, location: locationData(component.origin), error: described });
       }
+      reports.push(...reportsData(takeReports(), component.origin));
+      if (failed) reports.push(failed);
     }
   }
   state.what = `environment '${environment}'`;
   state.origin = current.origin;
   const requests = takeDependencyRequests().map(({ key, request, origin }) => ({ key, request, location: locationData(origin) }));
-  const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown, ...(requests.length > 0 ? { requests } : {}) };
+  reports.push(...reportsData(takeReports(), current.origin));
+  const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown, ...(reports.length > 0 ? { reports } : {}), ...(requests.length > 0 ? { requests } : {}) };
   return stringify(data);
 }
 

@@ -11,8 +11,11 @@ export interface CallSite {
 }
 
 export interface OriginMapper {
-  /** Where the user called into the stdlib: the innermost bundle frame in the user's own files. */
-  fromFrames(frames: readonly CallSite[]): LocationData | undefined;
+  /**
+   * Where the user called into the stdlib: the innermost bundle frame in the user's own files,
+   * or the one `skip` user frames further out (the caller of a user's helper).
+   */
+  fromFrames(frames: readonly CallSite[], skip?: number): LocationData | undefined;
   /** Where a throw happened, from a stack formatted by the realm (`tkc-bundle:line:column`). */
   fromStack(stack: string): LocationData | undefined;
 }
@@ -49,15 +52,16 @@ export function createOriginMapper(map: string, code: string): OriginMapper {
     return lookup(low + 1, offset - lineStarts[low]! + 1);
   };
   return {
-    fromFrames(frames) {
+    fromFrames(frames, skip = 0) {
       let first: LocationData | undefined;
+      let passed = 0;
       for (const frame of frames) {
         if (frame.getFileName() !== BUNDLE_FILENAME) continue;
         const location = fromOffset(frame.getPosition());
         first ??= location;
-        if (userCode(location)) return location;
+        if (userCode(location) && passed++ === skip) return location;
       }
-      return first;
+      return skip === 0 ? first : undefined;
     },
     fromStack(stack) {
       for (const match of stack.matchAll(FRAME)) {

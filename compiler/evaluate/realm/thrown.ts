@@ -2,6 +2,7 @@ import type { ThrownData } from "../data.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import type { OriginMapper } from "./origins.js";
 import { locationData } from "./location.js";
+import { notesData } from "./reports.js";
 
 const safeString = (value: unknown, fallback: string): string => {
   try {
@@ -30,6 +31,7 @@ export function describeThrown(thrown: unknown, mapper: OriginMapper | undefined
       message: safeString(read(thrown, "message"), "descriptor error"),
       hint: hint === undefined ? undefined : safeString(hint, ""),
       location: locationData(read(thrown, "location")),
+      related: notesData(read(thrown, "related")),
     };
   }
   const isObject = (typeof thrown === "object" && thrown !== null) || typeof thrown === "function";

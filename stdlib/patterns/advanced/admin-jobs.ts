@@ -1,5 +1,5 @@
 import type { ExpandContext } from "../../core/component.js";
-import { fitName } from "./shared.js";
+import { fitName } from "./generated-names.js";
 
 /**
  * The pod labels of a workload's one-off admin Jobs (`migrationJob()`): their own name, so the

@@ -3,7 +3,8 @@ import { compact } from "../../core/merge.js";
 import { definePattern } from "../../core/pattern.js";
 import type { Env } from "../../core/env.js";
 import { adminJobPeersOf, checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
-import { labelsFor, pick, plain } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
 
 export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces that may connect, e.g. ["monitoring"], or per environment. @default none */
@@ -20,11 +21,11 @@ export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
 export const allowFrom = definePattern<AllowFromOptions>({
   name: "allow-from",
   check(options, origin) {
-    const namespaces = plain(options.namespaces);
+    const namespaces = sameInEveryEnv(options.namespaces);
     checkPeers("allowFrom()", { workloads: options.workloads, namespaces: namespaces ?? (options.namespaces ? ["placeholder"] : []) }, 0, origin);
   },
   apply(options, build, context, origin) {
-    const namespaces = pick(options.namespaces, context) ?? [];
+    const namespaces = optionForEnv(options.namespaces, context) ?? [];
     checkPeers("allowFrom()", { workloads: options.workloads, namespaces }, 0, origin);
     const ports = portsOf("allowFrom()", build, options.ports, origin);
     const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`)];

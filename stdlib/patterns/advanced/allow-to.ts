@@ -3,7 +3,8 @@ import { compact } from "../../core/merge.js";
 import { definePattern } from "../../core/pattern.js";
 import type { Env } from "../../core/env.js";
 import { checkPeers, peersOf, policyName, type NetworkPeers } from "./network-peers.js";
-import { labelsFor, pick, plain } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
 
 export interface AllowToOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces the workload may reach, or per environment. @default none */
@@ -21,13 +22,13 @@ export interface AllowToOptions extends Omit<NetworkPeers, "namespaces"> {
 export const allowTo = definePattern<AllowToOptions>({
   name: "allow-to",
   check(options, origin) {
-    const namespaces = plain(options.namespaces) ?? (options.namespaces ? ["placeholder"] : []);
-    const cidrs = plain(options.cidrs)?.length ?? (options.cidrs ? 1 : 0);
+    const namespaces = sameInEveryEnv(options.namespaces) ?? (options.namespaces ? ["placeholder"] : []);
+    const cidrs = sameInEveryEnv(options.cidrs)?.length ?? (options.cidrs ? 1 : 0);
     checkPeers("allowTo()", { workloads: options.workloads, namespaces }, cidrs, origin);
   },
   apply(options, build, context, origin) {
-    const namespaces = pick(options.namespaces, context) ?? [];
-    const cidrs = pick(options.cidrs, context) ?? [];
+    const namespaces = optionForEnv(options.namespaces, context) ?? [];
+    const cidrs = optionForEnv(options.cidrs, context) ?? [];
     checkPeers("allowTo()", { workloads: options.workloads, namespaces }, cidrs.length, origin);
     const peers: NetworkingV1NetworkPolicyPeer[] = [...peersOf(options.workloads, namespaces, context), ...cidrs.map((cidr) => ({ ipBlock: { cidr } }))];
     const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`), ...(cidrs.length > 0 ? ["cidrs"] : [])];

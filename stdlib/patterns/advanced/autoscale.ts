@@ -2,10 +2,13 @@ import type { AutoscalingV2HorizontalPodAutoscaler, AutoscalingV2HorizontalPodAu
 import type { FieldMapping } from "../../core/component.js";
 import { resolveDeep, type Env, type EnvDeep } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
+import { report } from "../../core/report.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { claimScaling, labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { claimScaling, noteAt, requireScalableWorkload } from "./replicas.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */
@@ -32,18 +35,18 @@ interface Resolved {
 function checkNumbers(values: Resolved, origin: SourceLocation | undefined): void {
   const { min, max } = values;
   if (min !== undefined && (!Number.isInteger(min) || min < 1)) {
-    fail("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, origin, "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead");
+    report.error("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, origin, { hint: "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead" });
   }
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
-    fail("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, origin, "set max to the most pods the workload may run");
+    report.error("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, origin, { hint: "set max to the most pods the workload may run" });
   }
   if (min !== undefined && max !== undefined && max < min) {
-    fail("TKC2601", `autoscale() max (${max}) is below min (${min})`, origin, `set max to at least ${min}`);
+    report.error("TKC2601", `autoscale() max (${max}) is below min (${min})`, origin, { hint: `set max to at least ${min}` });
   }
   for (const resource of ["cpu", "memory"] as const) {
     const target = values[resource];
     if (target !== undefined && (!Number.isInteger(target) || target < 1)) {
-      fail("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, origin, `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request`);
+      report.error("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, origin, { hint: `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request` });
     }
   }
 }
@@ -79,35 +82,36 @@ function checkRequests(build: WorkloadBuild, resources: readonly string[], origi
 export const autoscale = definePattern<AutoscaleOptions>({
   name: "autoscale",
   check(options, origin) {
-    checkNumbers({ min: plain(options.min), max: plain(options.max), cpu: plain(options.cpu), memory: plain(options.memory) }, origin);
+    checkNumbers({ min: sameInEveryEnv(options.min), max: sameInEveryEnv(options.max), cpu: sameInEveryEnv(options.cpu), memory: sameInEveryEnv(options.memory) }, origin);
   },
   apply(options, build, context, origin) {
     const target = requireScalableWorkload("TKC2605", "autoscale()", build, origin);
-    const min = pick(options.min, context)!;
-    const max = pick(options.max, context)!;
-    const cpu = pick(options.cpu, context);
-    const memory = pick(options.memory, context);
+    const min = optionForEnv(options.min, context)!;
+    const max = optionForEnv(options.max, context)!;
+    const cpu = optionForEnv(options.cpu, context);
+    const memory = optionForEnv(options.memory, context);
     checkNumbers({ min, max, cpu, memory }, origin);
     const resources = resourceTargets(options, cpu, memory);
     checkRequests(build, resources.map(([name]) => name), origin);
     claimScaling(build, "autoscale()", min, origin);
-    const vertical = notesOf(build).verticalInAutoMode;
+    const vertical = build.verticalInAutoMode;
     const clash = resources.map(([name]) => name).filter((name) => vertical?.resources.includes(name));
     if (vertical && clash.length > 0) {
       fail(
         "TKC2612",
-        `autoscale() scales '${build.name}' on ${clash.join(" and ")} while verticalAutoscale()${where(vertical.origin)} changes its ${clash.join(" and ")} requests: each would undo the other`,
+        `autoscale() scales '${build.name}' on ${clash.join(" and ")} while verticalAutoscale() changes its ${clash.join(" and ")} requests: each would undo the other`,
         origin,
         "let the VPA manage only resources the HPA does not target (controlledResources), or run the VPA with updateMode: \"Off\" for recommendations only",
+        noteAt("the verticalAutoscale() is here", vertical.origin),
       );
     }
-    notesOf(build).horizontalResources = { resources: resources.map(([name]) => name), origin };
+    build.horizontalResources = { resources: resources.map(([name]) => name), origin };
 
     const metrics: AutoscalingV2MetricSpec[] = resources.map(([name, averageUtilization]) => ({
       type: "Resource",
       resource: { name, target: { type: "Utilization", averageUtilization } },
     }));
-    const extra = pick(options.metrics, context) ?? [];
+    const extra = optionForEnv(options.metrics, context) ?? [];
     metrics.push(...extra.map((metric) => resolveDeep(metric, context.env) as AutoscalingV2MetricSpec));
     const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.env) as AutoscalingV2HorizontalPodAutoscalerBehavior);
 

@@ -1,10 +1,12 @@
 import type { PolicyV1PodDisruptionBudget } from "tkc/k8s";
-import { fail } from "../../core/errors.js";
+import { report } from "../../core/report.js";
 import type { Env } from "../../core/env.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { checkBudgetAgainstReplicas, labelsFor, notesOf, pick, plain, requireReplicatedWorkload } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "./replicas.js";
 
 /** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
 export type PodBudget = number | `${number}%`;
@@ -38,15 +40,16 @@ function checkValue(field: "minAvailable" | "maxUnavailable", value: PodBudget |
   const percent = typeof value === "string" ? PERCENT.exec(value) : null;
   const valid = typeof value === "number" ? Number.isInteger(value) && value >= 0 : percent !== null && Number(percent[1]) <= 100;
   if (!valid) {
-    fail("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, origin, `e.g. ${field}: 1 or ${field}: "25%"`);
+    report.error("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, origin, { hint: `e.g. ${field}: 1 or ${field}: "25%"` });
+    return;
   }
   const blocksAll = field === "maxUnavailable" ? value === 0 || value === "0%" : value === "100%";
   if (blocksAll) {
-    fail(
+    report.error(
       "TKC2632",
       `disruptionBudget() with ${field}: ${JSON.stringify(value)} never allows an eviction, so node drains and cluster upgrades would hang on this workload`,
       origin,
-      "use maxUnavailable: 1 (or a percentage such as \"25%\")",
+      { hint: "use maxUnavailable: 1 (or a percentage such as \"25%\")" },
     );
   }
 }
@@ -61,24 +64,24 @@ export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
     const hasMin = options.minAvailable !== undefined;
     const hasMax = options.maxUnavailable !== undefined;
     if (hasMin === hasMax) {
-      fail(
+      report.error(
         "TKC2630",
         hasMin ? "disruptionBudget() sets both minAvailable and maxUnavailable" : "disruptionBudget() sets neither minAvailable nor maxUnavailable",
         origin,
-        "set exactly one: maxUnavailable: 1 suits most services; minAvailable for a quorum (e.g. 2 of 3)",
+        { hint: "set exactly one: maxUnavailable: 1 suits most services; minAvailable for a quorum (e.g. 2 of 3)" },
       );
     }
-    checkValue("minAvailable", plain(options.minAvailable), origin);
-    checkValue("maxUnavailable", plain(options.maxUnavailable), origin);
+    checkValue("minAvailable", sameInEveryEnv(options.minAvailable), origin);
+    checkValue("maxUnavailable", sameInEveryEnv(options.maxUnavailable), origin);
   },
   apply(options, build, context, origin) {
     requireReplicatedWorkload("TKC2633", "disruptionBudget()", build, origin);
-    const minAvailable = pick(options.minAvailable, context);
-    const maxUnavailable = pick(options.maxUnavailable, context);
+    const minAvailable = optionForEnv(options.minAvailable, context);
+    const maxUnavailable = optionForEnv(options.maxUnavailable, context);
     checkValue("minAvailable", minAvailable, origin);
     checkValue("maxUnavailable", maxUnavailable, origin);
-    notesOf(build).budget = { minAvailable, maxUnavailable, origin };
-    checkBudgetAgainstReplicas(build);
+    build.budget = { minAvailable, maxUnavailable, origin };
+    build.afterPatterns.push(() => checkBudgetAgainstReplicas(build));
     const pdb: PolicyV1PodDisruptionBudget = {
       apiVersion: "policy/v1",
       kind: "PodDisruptionBudget",

@@ -3,7 +3,8 @@ import type { Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
 import { definePattern } from "../../core/pattern.js";
 import { checkDuration, jobOf } from "./monitoring.js";
-import { labelsFor, pick, plain } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
 
 export interface InstanceDownAlertOptions {
   /** How long a target must be down before the alert fires, a Prometheus duration. @default "5m" */
@@ -23,14 +24,14 @@ export interface InstanceDownAlertOptions {
 export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
   name: "instance-down-alert",
   check(options, origin) {
-    checkDuration("instanceDownAlert()", "for", plain(options.for), origin);
-    const severity = plain(options.severity);
+    checkDuration("instanceDownAlert()", "for", sameInEveryEnv(options.for), origin);
+    const severity = sameInEveryEnv(options.severity);
     if (severity !== undefined && !/^[a-z][a-z0-9_-]*$/.test(severity)) {
       fail("TKC2644", `instanceDownAlert() severity '${severity}' is not a lowercase word`, origin, "use \"critical\", \"warning\" or \"info\"");
     }
   },
   apply(options, build, context, origin) {
-    const job = pick(options.job, context) ?? jobOf(build);
+    const job = optionForEnv(options.job, context) ?? jobOf(build);
     if (job === undefined) {
       fail(
         "TKC2645",
@@ -39,9 +40,9 @@ export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
         "list serviceMonitor() or podMonitor() before it in patterns, or set job: the value of the targets' job label",
       );
     }
-    const duration = pick(options.for, context) ?? "5m";
+    const duration = optionForEnv(options.for, context) ?? "5m";
     checkDuration("instanceDownAlert()", "for", duration, origin);
-    const severity = pick(options.severity, context) ?? "warning";
+    const severity = optionForEnv(options.severity, context) ?? "warning";
     const namespace = context.env.namespace;
     const rule: MonitoringCoreosComV1PrometheusRule = {
       apiVersion: "monitoring.coreos.com/v1",

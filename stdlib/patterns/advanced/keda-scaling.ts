@@ -5,7 +5,9 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { claimScaling, labelsFor, pick, plain, requireScalableWorkload } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { claimScaling, requireScalableWorkload } from "./replicas.js";
 
 /** A KEDA trigger: `type` (redis, rabbitmq, kafka, prometheus, cron...) and its metadata. */
 export type KedaTrigger = KedaShV1alpha1ScaledObjectSpec["triggers"][number];
@@ -59,19 +61,19 @@ function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: Sou
 export const kedaScaling = definePattern<KedaScalingOptions>({
   name: "keda-scaling",
   check(options, origin) {
-    checkCounts(plain(options.min), plain(options.max), origin);
-    checkTriggers(plain(options.triggers), origin);
+    checkCounts(sameInEveryEnv(options.min), sameInEveryEnv(options.max), origin);
+    checkTriggers(sameInEveryEnv(options.triggers), origin);
   },
   apply(options, build, context, origin) {
     const target = requireScalableWorkload("TKC2605", "kedaScaling()", build, origin);
-    const min = pick(options.min, context) ?? 0;
-    const max = pick(options.max, context)!;
+    const min = optionForEnv(options.min, context) ?? 0;
+    const max = optionForEnv(options.max, context)!;
     checkCounts(min, max, origin);
-    const triggers = resolveDeep(pick(options.triggers, context)!, context.env) as KedaTrigger[];
+    const triggers = resolveDeep(optionForEnv(options.triggers, context)!, context.env) as KedaTrigger[];
     checkTriggers(triggers, origin);
     claimScaling(build, "kedaScaling()", Math.max(min, 1), origin);
     build.replicasManagedBy = "KEDA ScaledObject";
-    const fallback = pick(options.fallbackReplicas, context);
+    const fallback = optionForEnv(options.fallbackReplicas, context);
     const scaled: KedaShV1alpha1ScaledObject = {
       apiVersion: "keda.sh/v1alpha1",
       kind: "ScaledObject",
@@ -80,8 +82,8 @@ export const kedaScaling = definePattern<KedaScalingOptions>({
         scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: build.name },
         minReplicaCount: min,
         maxReplicaCount: max,
-        pollingInterval: pick(options.pollingInterval, context),
-        cooldownPeriod: pick(options.cooldownPeriod, context),
+        pollingInterval: optionForEnv(options.pollingInterval, context),
+        cooldownPeriod: optionForEnv(options.cooldownPeriod, context),
         fallback: fallback === undefined ? undefined : { failureThreshold: 3, replicas: fallback },
         triggers,
       }),

@@ -6,7 +6,8 @@ import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
 import { adminJobLabels, recordAdminJob } from "./admin-jobs.js";
-import { contentHash, fitName, pick, plain } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { contentHash, fitName } from "./generated-names.js";
 
 /**
  * How the migration is ordered before the workload:
@@ -64,16 +65,16 @@ interface ResolvedMigration {
 
 function resolveOptions(options: MigrationJobOptions, context: ExpandContext, origin: SourceLocation | undefined): ResolvedMigration {
   const ordering = options.ordering ?? "hook";
-  const command = pick(options.command, context);
+  const command = optionForEnv(options.command, context);
   if (!command || command.length === 0) fail("TKC2700", "migrationJob() needs a command", origin, "e.g. command: [\"/app/bin/migrate\", \"up\"]");
   const resolved: ResolvedMigration = {
     ordering,
     command,
-    args: pick(options.args, context),
-    resources: options.resources === undefined ? undefined : resolveDeep(pick(options.resources, context)!, context.env),
-    backoffLimit: pick(options.backoffLimit, context) ?? 1,
-    activeDeadlineSeconds: pick(options.activeDeadlineSeconds, context) ?? 600,
-    ttlSecondsAfterFinished: pick(options.ttlSecondsAfterFinished, context) ?? (ordering === "hook" ? 86400 : undefined),
+    args: optionForEnv(options.args, context),
+    resources: options.resources === undefined ? undefined : resolveDeep(optionForEnv(options.resources, context)!, context.env),
+    backoffLimit: optionForEnv(options.backoffLimit, context) ?? 1,
+    activeDeadlineSeconds: optionForEnv(options.activeDeadlineSeconds, context) ?? 600,
+    ttlSecondsAfterFinished: optionForEnv(options.ttlSecondsAfterFinished, context) ?? (ordering === "hook" ? 86400 : undefined),
   };
   checkCounts({ backoffLimit: resolved.backoffLimit, activeDeadlineSeconds: resolved.activeDeadlineSeconds, ttlSecondsAfterFinished: resolved.ttlSecondsAfterFinished }, origin);
   return resolved;
@@ -134,7 +135,7 @@ function buildMigrationJob(options: ResolvedMigration, build: WorkloadBuild, con
 export const migrationJob = definePattern<MigrationJobOptions>({
   name: "migration-job",
   check(options, origin) {
-    const command = plain(options.command);
+    const command = sameInEveryEnv(options.command);
     if (options.command === undefined || (command !== undefined && command.length === 0)) {
       fail("TKC2700", "migrationJob() needs a command", origin, "e.g. command: [\"/app/bin/migrate\", \"up\"]");
     }
@@ -149,7 +150,7 @@ export const migrationJob = definePattern<MigrationJobOptions>({
         "drop ttlSecondsAfterFinished (the old Job is pruned when the next release renames it), or use ordering: \"hook\"",
       );
     }
-    checkCounts({ backoffLimit: plain(options.backoffLimit), activeDeadlineSeconds: plain(options.activeDeadlineSeconds), ttlSecondsAfterFinished: plain(options.ttlSecondsAfterFinished) }, origin);
+    checkCounts({ backoffLimit: sameInEveryEnv(options.backoffLimit), activeDeadlineSeconds: sameInEveryEnv(options.activeDeadlineSeconds), ttlSecondsAfterFinished: sameInEveryEnv(options.ttlSecondsAfterFinished) }, origin);
   },
   apply(options, build, context, origin) {
     if (build.type === "job" || build.type === "cronJob" || build.type === "daemon") {

@@ -45,13 +45,11 @@ export function metricsPort(pattern: string, build: WorkloadBuild, port: string,
   return declared;
 }
 
-/** The Prometheus `job` label of the workload's targets, as recorded by its monitor pattern. */
-const jobs = new WeakMap<WorkloadBuild, string>();
-
+/** Record the Prometheus `job` label of the workload's targets (its monitor pattern's). */
 export function recordJob(build: WorkloadBuild, job: string): void {
-  jobs.set(build, job);
+  build.monitoringJob = job;
 }
 
 export function jobOf(build: WorkloadBuild): string | undefined {
-  return jobs.get(build);
+  return build.monitoringJob;
 }

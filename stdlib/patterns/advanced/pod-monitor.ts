@@ -2,7 +2,8 @@ import type { MonitoringCoreosComV1PodMonitor } from "tkc/crds";
 import { compact } from "../../core/merge.js";
 import { definePattern } from "../../core/pattern.js";
 import { checkDuration, checkMonitorOptions, metricsPort, recordJob, type MonitorOptions } from "./monitoring.js";
-import { labelsFor, pick, plain } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
 
 export type PodMonitorOptions = MonitorOptions;
 
@@ -13,11 +14,11 @@ export type PodMonitorOptions = MonitorOptions;
  */
 export const podMonitor = definePattern<PodMonitorOptions>({
   name: "pod-monitor",
-  check: (options, origin) => checkMonitorOptions("podMonitor()", options, origin, plain),
+  check: (options, origin) => checkMonitorOptions("podMonitor()", options, origin, sameInEveryEnv),
   apply(options, build, context, origin) {
     metricsPort("podMonitor()", build, options.port, origin);
-    const interval = pick(options.interval, context);
-    const scrapeTimeout = pick(options.scrapeTimeout, context);
+    const interval = optionForEnv(options.interval, context);
+    const scrapeTimeout = optionForEnv(options.scrapeTimeout, context);
     checkDuration("podMonitor()", "interval", interval, origin);
     checkDuration("podMonitor()", "scrapeTimeout", scrapeTimeout, origin);
     recordJob(build, `${context.env.namespace}/${build.name}`);

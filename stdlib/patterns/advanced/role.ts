@@ -3,7 +3,7 @@ import type { FieldMapping } from "../../core/component.js";
 import { fail } from "../../core/errors.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { fitName, labelsFor } from "./shared.js";
+import { fitName, labelsFor } from "./generated-names.js";
 
 /** One permission: verbs on resources of API groups (`""` is the core group). */
 export interface AccessRule {

@@ -3,7 +3,7 @@ import { resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import { definePattern, type Pattern } from "../../core/pattern.js";
-import { labelsFor } from "./shared.js";
+import { labelsFor } from "./generated-names.js";
 
 export interface ServiceAccountOptions {
   /** Name of the ServiceAccount. @default the workload's name */

@@ -5,7 +5,9 @@ import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
 import { compareQuantities, isNegative, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
-import { labelsFor, notesOf, pick, plain, requireScalableWorkload, where } from "./shared.js";
+import { optionForEnv, sameInEveryEnv } from "./env-options.js";
+import { labelsFor } from "./generated-names.js";
+import { noteAt, requireScalableWorkload } from "./replicas.js";
 
 /**
  * How the VPA applies its recommendations: `Off` only records them (read them with
@@ -69,19 +71,19 @@ function checkMode(mode: string | undefined, origin: SourceLocation | undefined)
 export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
   name: "vertical-autoscale",
   check(options, origin) {
-    checkMode(plain(options.updateMode), origin);
-    checkBounds(undefined, plain(options.minAllowed), plain(options.maxAllowed), origin);
-    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, plain(policy.minAllowed), plain(policy.maxAllowed), origin);
+    checkMode(sameInEveryEnv(options.updateMode), origin);
+    checkBounds(undefined, sameInEveryEnv(options.minAllowed), sameInEveryEnv(options.maxAllowed), origin);
+    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, sameInEveryEnv(policy.minAllowed), sameInEveryEnv(policy.maxAllowed), origin);
   },
   apply(options, build, context, origin) {
     if (build.type === "job" || build.type === "cronJob") {
       fail("TKC2613", `verticalAutoscale() needs a long-running workload, but '${build.name}' is a ${build.type}`, origin, "apply it to a service(), worker(), statefulService() or daemon()");
     }
-    const updateMode = pick(options.updateMode, context) ?? "Off";
+    const updateMode = optionForEnv(options.updateMode, context) ?? "Off";
     checkMode(updateMode, origin);
     const policies = [[build.name, options] as const, ...Object.entries(options.containers ?? {})].map(([containerName, policy]) => {
-      const minAllowed = pick(policy.minAllowed, context);
-      const maxAllowed = pick(policy.maxAllowed, context);
+      const minAllowed = optionForEnv(policy.minAllowed, context);
+      const maxAllowed = optionForEnv(policy.maxAllowed, context);
       checkBounds(containerName, minAllowed, maxAllowed, origin);
       return compact({
         containerName,
@@ -93,15 +95,16 @@ export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
     });
     if (updateMode !== "Off" && options.mode !== "Off") {
       const controlled = options.controlledResources ?? ["cpu", "memory"];
-      const note = notesOf(build);
-      note.verticalInAutoMode = { resources: controlled, origin };
-      const clash = controlled.filter((resource) => note.horizontalResources?.resources.includes(resource));
+      build.verticalInAutoMode = { resources: controlled, origin };
+      const horizontal = build.horizontalResources;
+      const clash = controlled.filter((resource) => horizontal?.resources.includes(resource));
       if (clash.length > 0) {
         fail(
           "TKC2612",
-          `verticalAutoscale() changes the ${clash.join(" and ")} requests of '${build.name}' while autoscale()${where(note.horizontalResources!.origin)} scales on ${clash.join(" and ")} utilization: each would undo the other`,
+          `verticalAutoscale() changes the ${clash.join(" and ")} requests of '${build.name}' while autoscale() scales on ${clash.join(" and ")} utilization: each would undo the other`,
           origin,
           `set controlledResources to what the HPA does not target, or updateMode: "Off" for recommendations only`,
+          noteAt("the autoscale() is here", horizontal!.origin),
         );
       }
     }

@@ -83,7 +83,7 @@ export function blueGreen(options: BlueGreenOptions): Component {
       const colourService = (name: string, colour: Colour): ObjectDraft => {
         const selected = { ...build, selector: { ...build.selector, [COLOUR_LABEL]: colour } };
         const metadata = { ...serviceMetadata(base, build), name };
-        const fields: FieldMapping[] = [[["spec", "selector"], ["active"]], ...serviceFields(base)];
+        const fields: FieldMapping[] = [[["spec", "selector"], ["active"]], [["spec", "selector", "app.kubernetes.io/name"], ["name"]], ...serviceFields(base)];
         return { ...serviceFor(selected, ports, compact(metadata), origin, { spec }), fields };
       };
       const services = [colourService(options.name, active)];

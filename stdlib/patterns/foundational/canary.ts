@@ -104,7 +104,7 @@ export function canary(options: CanaryOptions): Component {
       const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, env)) as Partial<ServiceSpec>;
       const trackService = (name: string, track?: string): ObjectDraft => {
         const selected = track ? { ...build, selector: { ...build.selector, [TRACK_LABEL]: track } } : build;
-        return { ...serviceFor(selected, ports, { ...serviceMetadata(options, build), name }, origin, { spec }), fields: serviceFields(options) };
+        return { ...serviceFor(selected, ports, { ...serviceMetadata(options, build), name }, origin, { spec }), fields: serviceFields(options, build) };
       };
       const objects = [...drafts, trackService(options.name)];
       if (nginx) {
@@ -138,6 +138,7 @@ function ingressFor(name: string, service: string, port: string, nginx: CanaryIn
     [["metadata", "annotations"], ["weight"]],
     [["spec", "ingressClassName"], ["nginx", "className"]],
     [["spec", "tls"], ["nginx", "tlsSecretName"]],
+    [["spec", "tls", 0, "hosts"], ["nginx", "host"]],
     [["spec", "rules"], ["nginx", "host"]],
   ];
   return { object, origin, fields };

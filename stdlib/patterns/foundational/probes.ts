@@ -1,6 +1,7 @@
 import type { Probe } from "tkc/k8s";
 import { isPerEnv, resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
+import { report } from "../../core/report.js";
 import { compact } from "../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
@@ -106,12 +107,13 @@ function probePort(port: string | number, build: WorkloadBuild, numeric: boolean
   const declared = build.ports.find((p) => p.name === port);
   if (!declared) {
     const names = build.ports.map((p) => `'${p.name}'`).join(", ");
-    fail(
+    report.error(
       "TKC2201",
       `the probe checks port '${port}', but ${build.type} '${build.name}' declares ${names ? `only ${names}` : "no ports"}`,
       origin,
-      names ? `use one of ${names}, or add the port to the workload's 'port'/'ports'` : "declare the port with port: { name, containerPort } on the workload",
+      { hint: names ? `use one of ${names}, or add the port to the workload's 'port'/'ports'` : "declare the port with port: { name, containerPort } on the workload" },
     );
+    return port;
   }
   return numeric ? declared.containerPort : port;
 }
@@ -121,7 +123,7 @@ function toProbe(check: HealthCheck, role: Role, build: WorkloadBuild, startupSe
   const defaults = role === "startup" ? { ...DEFAULTS.startup, failureThreshold: Math.ceil(startupSeconds / 5) } : DEFAULTS[role];
   const merged = { ...defaults, ...timing };
   if (role !== "readiness" && merged.successThreshold !== undefined && merged.successThreshold !== 1) {
-    fail("TKC2202", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, origin, "drop successThreshold: only readiness probes may require several successes");
+    report.error("TKC2202", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
   }
   const action =
     handler.kind === "http"
@@ -149,11 +151,11 @@ export const healthProbes = definePattern<HealthProbesOptions>({
     for (const role of ["readiness", "liveness", "startup"] as const) {
       const value = options[role];
       if (value !== undefined && !isHealthCheck(value) && !isPerEnv(value)) {
-        fail("TKC2202", `healthProbes ${role} is not a health check`, origin, "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()");
+        report.error("TKC2202", `healthProbes ${role} is not a health check`, origin, { hint: "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()" });
       }
     }
     if (typeof options.startupSeconds === "number") checkWhole("TKC2202", "startupSeconds", options.startupSeconds, 1, origin);
-    if (!options.readiness && !options.liveness && !options.startup) fail("TKC2202", "healthProbes() sets no probe", origin, "set readiness, liveness or startup");
+    if (!options.readiness && !options.liveness && !options.startup) report.error("TKC2202", "healthProbes() sets no probe", origin, { hint: "set readiness, liveness or startup" });
   },
   apply(options, build, context, origin) {
     const env = context.env;
@@ -171,9 +173,11 @@ export const healthProbes = definePattern<HealthProbesOptions>({
       const check = checks[role];
       if (!check) continue;
       if (container[FIELD[role]]) {
-        fail("TKC2203", `${build.type} '${build.name}' already sets its ${role} probe, and healthProbes() sets it again`, origin, `remove '${role}' from the workload's options or from healthProbes()`);
+        report.error("TKC2203", `${build.type} '${build.name}' already sets its ${role} probe, and healthProbes() sets it again`, origin, { hint: `remove '${role}' from the workload's options or from healthProbes()` });
+        continue;
       }
       container[FIELD[role]] = toProbe(check, role, build, startupSeconds);
+      build.recordOrigin({ path: ["spec", "containers", 0, FIELD[role]] }, { origin: check[HEALTH_CHECK].origin });
     }
     build.container = container;
   },

@@ -109,7 +109,7 @@ export const ambassador = definePattern<AmbassadorOptions>({
       securityContext: helperSecurityContext(DISTROLESS_NONROOT),
       volumeMounts: [{ name: `${name}-config`, mountPath: "/etc/envoy", readOnly: true }],
     };
-    addHelperContainer(build, container, native);
+    addHelperContainer(build, container, native, { origin, fields: [[["image"], ["image"]]] });
     if (options.envVar) addAppEnv(build, [{ name: options.envVar, value: `localhost:${options.listen}` }], "TKC2462", origin, `ambassador '${name}'`);
   },
 });

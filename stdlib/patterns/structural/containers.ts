@@ -1,7 +1,7 @@
 import type { Container, EnvVar, SecurityContext, Volume, VolumeMount } from "tkc/k8s";
 import { fail } from "../../core/errors.js";
 import type { SourceLocation } from "../../core/origin.js";
-import type { WorkloadBuild } from "../../core/pattern.js";
+import type { SetBy, WorkloadBuild } from "../../core/pattern.js";
 
 /**
  * Images the structural patterns use by default, pinned to a release (never `:latest`), so a
@@ -47,9 +47,22 @@ export function checkContainerName(build: WorkloadBuild, name: string, code: str
  * `restartPolicy: Always`, stable since 1.29): it starts before the app, stops after it and does
  * not keep a Job from completing. Otherwise a plain second container.
  */
-export function addHelperContainer(build: WorkloadBuild, container: Container, native: boolean): void {
-  if (native) build.pod.initContainers = [...(build.pod.initContainers ?? []), { ...container, restartPolicy: "Always" }];
-  else build.pod.containers = [...build.pod.containers, container];
+export function addHelperContainer(build: WorkloadBuild, container: Container, native: boolean, set: SetBy): void {
+  build.addContainer(native ? { ...container, restartPolicy: "Always" } : container, { ...set, init: native });
+}
+
+/** How the usual options of a helper container's call map onto it (`image` -> `image`...). */
+export function helperFields(envKeys: readonly string[] = []): NonNullable<SetBy["fields"]> {
+  return [
+    [["name"], ["name"]],
+    [["image"], ["image"]],
+    [["command"], ["command"]],
+    [["args"], ["args"]],
+    [["env"], ["env"]],
+    ...envKeys.map((key, index) => [["env", index], ["env", key]] as const),
+    [["ports"], ["ports"]],
+    [["resources"], ["resources"]],
+  ];
 }
 
 /** Add a volume to the pod unless one with that name exists; returns false when it existed. */

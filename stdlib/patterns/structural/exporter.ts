@@ -75,7 +75,7 @@ export const exporter = definePattern<ExporterOptions>({
       resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
       securityContext: helperSecurityContext(options.runAsUser),
     }) as Container;
-    addHelperContainer(build, container, native);
+    addHelperContainer(build, container, native, { origin, fields: [[["image"], ["image"]]] });
     if (options.scrapeAnnotations ?? true) {
       if (build.podAnnotations["prometheus.io/port"] !== undefined) {
         fail("TKC2457", `workload '${build.name}' already has prometheus.io scrape annotations (port ${build.podAnnotations["prometheus.io/port"]})`, origin, "Prometheus' annotation discovery scrapes one port per pod: set scrapeAnnotations: false on all but one exporter");

@@ -60,7 +60,7 @@ const waitForPattern = definePattern<WaitForOptions>({
       resources: SMALL,
       securityContext: helperSecurityContext(),
     };
-    build.pod.initContainers = [...(build.pod.initContainers ?? []), container];
+    build.addContainer(container, { origin, init: true, fields: [[["name"], ["name"]], [["image"], ["image"]]] });
   },
 });
 
@@ -121,6 +121,8 @@ export const runBefore = definePattern<RunBeforeOptions>({
       resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : app.resources,
       securityContext: app.securityContext,
     }) as Container;
-    build.pod.initContainers = [...(build.pod.initContainers ?? []), container];
+    // What it inherits from the app stays the app's; what it was given is this call's.
+    const given = (["name", "image", "command", "args", "resources"] as const).filter((key) => options[key] !== undefined);
+    build.addContainer(container, { origin, init: true, fields: given.map((key) => [[key], [key]] as const) });
   },
 });

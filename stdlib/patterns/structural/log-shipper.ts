@@ -112,6 +112,6 @@ export const logShipper = definePattern<LogShipperOptions>({
         { name: "log-shipper-config", mountPath: CONFIG_DIR, readOnly: true },
       ],
     };
-    addHelperContainer(build, container, native);
+    addHelperContainer(build, container, native, { origin, fields: [[["image"], ["image"]]] });
   },
 });

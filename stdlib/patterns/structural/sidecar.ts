@@ -5,7 +5,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { addHelperContainer, addVolume, checkContainerName, DNS_LABEL, helperSecurityContext, mountInApp } from "./containers.js";
+import { addHelperContainer, addVolume, helperFields, checkContainerName, DNS_LABEL, helperSecurityContext, mountInApp } from "./containers.js";
 
 /** A volume the sidecar shares with the app: an emptyDir unless the pod already has it. */
 export interface SharedVolume {
@@ -24,12 +24,17 @@ export interface SidecarOptions {
   readonly name: string;
   /** Image with an explicit tag or digest. */
   readonly image: Env<string>;
+  /** Overrides the image's ENTRYPOINT. @default the image's ENTRYPOINT */
   readonly command?: Env<readonly string[]>;
+  /** Overrides the image's CMD. @default the image's CMD */
   readonly args?: Env<readonly string[]>;
+  /** Environment variables of the sidecar (the app's are not inherited). @default none */
   readonly env?: Readonly<Record<string, Env<EnvValue>>>;
+  /** Ports the sidecar listens on. @default none */
   readonly ports?: readonly ContainerPort[];
+  /** CPU and memory requests and limits of the sidecar. @default none */
   readonly resources?: Env<ResourceRequirements>;
-  /** Volumes shared with the app (the reason to be a sidecar rather than another Deployment). */
+  /** Volumes shared with the app (the reason to be a sidecar rather than another Deployment). @default none */
   readonly volumes?: readonly SharedVolume[];
   /**
    * Run as a Kubernetes native sidecar: an init container with `restartPolicy: Always` (stable
@@ -95,6 +100,6 @@ export const sidecar = definePattern<SidecarOptions>({
       securityContext: helperSecurityContext(options.runAsUser),
       volumeMounts: mounts.length > 0 ? mounts : undefined,
     }) as Container;
-    addHelperContainer(build, container, native);
+    addHelperContainer(build, container, native, { origin, fields: [...helperFields(Object.keys(options.env ?? {})), [["volumeMounts"], ["volumes"]]] });
   },
 });

@@ -5,7 +5,7 @@ const web = service({ name: "web", image: "registry.example.com/web:1.0.0", port
 const api = service({
   name: "api",
   image: "registry.example.com/api:1.0.0",
-  replicas: 1,
+  replicas: 2,
   port: { name: "http", containerPort: 8080 },
   patterns: [allowFrom({ workloads: ["webb"], ports: ["http"] }), disruptionBudget({ minAvailable: 1 })],
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
+import { runReporting } from "../../support/reports.js";
 
 /** The context a release gives its components for one environment. */
 export function contextFor(env = "prod", namespace = `shop-${env}`): ExpandContext {
@@ -16,7 +17,7 @@ export interface Emitted {
 
 /** Expand a component for one environment into plain objects (as the compiler reads them). */
 export function expand(component: Component, env = "prod"): Emitted[] {
-  return component.expand(contextFor(env)).map((draft) => JSON.parse(JSON.stringify(draft.object)) as Emitted);
+  return runReporting(() => component.expand(contextFor(env))).value.map((draft) => JSON.parse(JSON.stringify(draft.object)) as Emitted);
 }
 
 export function find(objects: readonly Emitted[], kind: string, name?: string): Emitted {
@@ -28,7 +29,7 @@ export function find(objects: readonly Emitted[], kind: string, name?: string): 
 /** Assert that `run` reports a user mistake with this code (and message fragment). */
 export function assertFails(run: () => unknown, code: string, message?: RegExp): DescriptorError {
   try {
-    run();
+    runReporting(run);
   } catch (error) {
     assert.ok(error instanceof DescriptorError, `expected a DescriptorError, got ${String(error)}`);
     assert.equal(error.code, code, error.message);

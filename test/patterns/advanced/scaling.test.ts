@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { service, worker, job, daemon, perEnv } from "../../../stdlib/index.js";
+import { service, statefulService, worker, job, daemon, perEnv } from "../../../stdlib/index.js";
+import { reportsOf } from "../../support/reports.js";
 import { autoscale, disruptionBudget } from "../../../stdlib/patterns/advanced/index.js";
-import { assertFails, expand, find } from "./helpers.js";
+import { assertFails, contextFor, expand, find } from "./helpers.js";
 
 const base = {
   name: "api",
@@ -73,4 +74,25 @@ test("a budget that blocks evictions at the autoscaler's minimum is an error, in
   assertFails(() => expand(service({ ...base, patterns: [autoscale({ min: 2, max: 5 }), disruptionBudget({ minAvailable: 2 })] })), "TKC2632", /only 2/);
   assertFails(() => expand(service({ ...base, patterns: [disruptionBudget({ minAvailable: 3 }), autoscale({ min: 2, max: 5 })] })), "TKC2632");
   assert.doesNotThrow(() => expand(service({ ...base, patterns: [autoscale({ min: 3, max: 5 }), disruptionBudget({ minAvailable: 2 })] })));
+});
+
+test("without an autoscaler, a budget at the workload's own replica count is an error too", () => {
+  assertFails(() => expand(service({ ...base, replicas: 1, patterns: [disruptionBudget({ minAvailable: 1 })] })), "TKC2632", /runs 1 replica,/);
+  assertFails(() => expand(service({ ...base, patterns: [disruptionBudget({ minAvailable: 1 })] })), "TKC2632", /runs 1 replica,/);
+  assertFails(() => expand(service({ ...base, replicas: perEnv({ dev: 3, prod: 2 }), patterns: [disruptionBudget({ minAvailable: 2 })] }), "prod"), "TKC2632", /runs 2 replicas/);
+  assert.doesNotThrow(() => expand(service({ ...base, replicas: perEnv({ dev: 3, prod: 2 }), patterns: [disruptionBudget({ minAvailable: 2 })] }), "dev"));
+  assert.doesNotThrow(() => expand(statefulService({ ...base, replicas: 3, patterns: [disruptionBudget({ minAvailable: 2 })] })));
+  assertFails(() => expand(statefulService({ ...base, replicas: 3, patterns: [disruptionBudget({ minAvailable: 3 })] })), "TKC2632", /runs 3 replicas/);
+  // The autoscaler's minimum, not the replicas it takes over, is what counts.
+  assert.doesNotThrow(() => expand(service({ ...base, replicas: 1, patterns: [disruptionBudget({ minAvailable: 2 }), autoscale({ min: 3, max: 5 })] })));
+});
+
+test("independent mistakes in one workload's patterns are all reported, related positions as notes", () => {
+  const atCalls = reportsOf(() => [disruptionBudget({ minAvailable: -1 }), autoscale({ min: 0, max: 5 }), autoscale({ min: 2, max: 1 })]);
+  assert.deepEqual(atCalls.map((r) => r.code), ["TKC2631", "TKC2600", "TKC2601"]);
+  // when the workload expands: a pattern on the wrong kind, and a budget the autoscaler blocks
+  const api = worker({ ...base, patterns: [autoscale({ min: 2, max: 5 }), autoscale({ min: 2, max: 5 }), disruptionBudget({ minAvailable: 2 })] });
+  const expanded = reportsOf(() => api.expand(contextFor()));
+  assert.deepEqual(expanded.map((r) => r.code), ["TKC2604", "TKC2632"]);
+  assert.doesNotMatch(expanded[0]!.message, /\(at /, "positions are notes, not message text");
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
+import { runReporting } from "../../support/reports.js";
 
 export function contextFor(env = "dev"): ExpandContext {
   return { env: { name: env, namespace: `shop-${env}`, values: {} }, release: { name: "shop", version: "1.0.0" } };
@@ -9,7 +10,7 @@ export function contextFor(env = "dev"): ExpandContext {
 /** Expand a component for one environment; objects by `Kind/name`. */
 export function expand(component: Component, env = "dev"): Map<string, any> {
   const out = new Map<string, any>();
-  for (const draft of component.expand(contextFor(env))) out.set(`${draft.object.kind}/${draft.object.metadata?.name}`, draft.object);
+  for (const draft of runReporting(() => component.expand(contextFor(env))).value) out.set(`${draft.object.kind}/${draft.object.metadata?.name}`, draft.object);
   return out;
 }
 
@@ -21,7 +22,7 @@ export function podSpec(objects: Map<string, any>, kind = "Deployment"): any {
 }
 
 export function throwsCode(fn: () => unknown, code: string, message?: RegExp): void {
-  assert.throws(fn, (error: unknown) => {
+  assert.throws(() => runReporting(fn), (error: unknown) => {
     assert.ok(error instanceof DescriptorError, `a DescriptorError, got ${String(error)}`);
     assert.equal(error.code, code);
     if (message) assert.match(error.message, message);

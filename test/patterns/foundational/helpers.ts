@@ -1,10 +1,11 @@
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
+import { runReporting } from "../../support/reports.js";
 
 /** Expand a component for one environment, as the compiler would (no origins outside a build). */
 export function expand(component: Component, env = "dev"): Record<string, any>[] {
   const context: ExpandContext = { env: { name: env, namespace: `ns-${env}`, values: {} }, release: { name: "rel", version: "1.0.0" } };
-  return component.expand(context).map((d) => d.object as Record<string, any>);
+  return runReporting(() => component.expand(context)).value.map((d) => d.object as Record<string, any>);
 }
 
 export function find(objects: Record<string, any>[], kind: string, name: string): Record<string, any> {
@@ -16,7 +17,7 @@ export function find(objects: Record<string, any>[], kind: string, name: string)
 /** The DescriptorError code `run` fails with. */
 export function failureCode(run: () => unknown): string | undefined {
   try {
-    run();
+    runReporting(run);
   } catch (error) {
     if (error instanceof DescriptorError) return error.code;
     throw error;

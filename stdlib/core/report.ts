@@ -1,0 +1,98 @@
+import { DescriptorError, USER_CHECK } from "./errors.js";
+import type { SourceLocation } from "./origin.js";
+
+/** Another position that explains a report ("the other autoscaler is here"), shown as a note. */
+export interface ReportNote {
+  readonly message: string;
+  readonly at: SourceLocation | undefined;
+}
+
+export interface ReportOptions {
+  /** One line telling the user how to fix it. */
+  readonly hint?: string;
+  /** Related positions, each rendered as its own `note:` line (never folded into the message). */
+  readonly related?: readonly ReportNote[];
+}
+
+/** One mistake the stdlib (or a user's pattern) reported, as the evaluation realm hands it out. */
+export interface Reported {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  readonly at: SourceLocation | undefined;
+  readonly hint?: string;
+  readonly related?: readonly ReportNote[];
+}
+
+/**
+ * Where stdlib checks put what they find, so that one run reports every independent mistake:
+ * a check reports and goes on; it stops (throws with `fail`) only when the value is unusable.
+ */
+export interface Report {
+  error(code: string, message: string, at: SourceLocation | undefined, options?: ReportOptions): void;
+  warning(code: string, message: string, at: SourceLocation | undefined, options?: ReportOptions): void;
+}
+
+// Enough for any real project; a descriptor reporting in a loop cannot grow the log without end.
+const MAX_REPORTS = 1000;
+
+let log: Reported[] = [];
+let errorCount = 0;
+
+const text = (value: unknown): string => (typeof value === "string" ? value : String(value));
+
+function add(severity: Reported["severity"], code: string, message: string, at: SourceLocation | undefined, options: ReportOptions | undefined): void {
+  if (severity === "error") errorCount++;
+  if (log.length >= MAX_REPORTS) return;
+  const hint = options?.hint === undefined ? undefined : text(options.hint);
+  const related = options?.related?.map((note) => ({ message: text(note.message), at: note.at }));
+  log.push({ code: text(code), severity, message: text(message), at, ...(hint !== undefined ? { hint } : {}), ...(related && related.length > 0 ? { related } : {}) });
+}
+
+/** The one report sink of an evaluation (the realm runs one phase at a time). */
+export const report: Report = Object.freeze({
+  error: (code: string, message: string, at: SourceLocation | undefined, options?: ReportOptions) => add("error", code, message, at, options),
+  warning: (code: string, message: string, at: SourceLocation | undefined, options?: ReportOptions) => add("warning", code, message, at, options),
+});
+
+/** Errors reported so far (also those past the log's limit): a component that reported one emits nothing. */
+export function reportedErrors(): number {
+  return errorCount;
+}
+
+/** What was reported since the last call, in order; the evaluation realm hands it out as data. */
+export function takeReports(): Reported[] {
+  const taken = log;
+  log = [];
+  return taken;
+}
+
+/** A thrown DescriptorError (from `fail`, in the stdlib or a user's pattern), reported instead. */
+export function reportThrown(error: DescriptorError, fallback: SourceLocation | undefined): void {
+  add("error", error.code, error.message, error.location ?? fallback, { hint: error.hint, related: error.related });
+}
+
+/**
+ * Run one stdlib call's checks: a `fail` inside becomes a report, and the caller learns whether
+ * the call is usable. Anything else thrown (a bug, a user's own throw) goes on up.
+ */
+export function guarded(origin: SourceLocation | undefined, run: () => void): boolean {
+  const before = errorCount;
+  try {
+    run();
+  } catch (thrown) {
+    if (!(thrown instanceof DescriptorError)) throw thrown;
+    reportThrown(thrown, origin);
+  }
+  return errorCount === before;
+}
+
+/**
+ * For your own patterns and components, exported from "tkc" as `report`: record a mistake in the
+ * options a user passed, as `file:line:col error TKC2900: message` at `at`, and go on, so the
+ * user learns of every mistake in one run (`fail` stops instead). In `definePattern`, pass the
+ * `origin` it gives `check` and `apply`; in a function of your own, `callerOrigin()`.
+ */
+export function reportOption(message: string, at: SourceLocation | undefined, options: ReportOptions & { readonly severity?: "error" | "warning" } = {}): void {
+  add(options.severity === "warning" ? "warning" : "error", USER_CHECK, message, at, options);
+}
