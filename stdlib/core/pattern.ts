@@ -1,7 +1,7 @@
 import type { Container, PodSpec } from "tkc/k8s";
 import type { ExpandContext, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
-import type { PortOption } from "../workloads/options.js";
+import type { PortOption } from "./ports.js";
 
 /** The workload being built, as a pattern sees and changes it. */
 export interface WorkloadBuild {
