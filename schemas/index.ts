@@ -6,10 +6,19 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tkcRoot } from "../compiler/root.js";
 import type { JsonPath } from "../compiler/model/path.js";
+import KUBE_VERSIONS from "./kube-versions.json" with { type: "json" };
 
-export const supportedKubeVersions = ["1.33", "1.34", "1.35", "1.36"] as const;
-export type KubeVersion = (typeof supportedKubeVersions)[number];
-export const defaultKubeVersion: KubeVersion = "1.36";
+/** A Kubernetes minor version such as "1.36". */
+export type KubeVersion = `1.${number}`;
+/**
+ * The Kubernetes versions tkc ships schemas and types for, oldest first, and the default. The one
+ * table is schemas/kube-versions.json: the build scripts read it too, and a test checks the docs
+ * that name versions against it.
+ */
+export const supportedKubeVersions = KUBE_VERSIONS.supported as readonly KubeVersion[];
+export const defaultKubeVersion = KUBE_VERSIONS.default as KubeVersion;
+export const oldestKubeVersion = supportedKubeVersions[0]!;
+export const newestKubeVersion = supportedKubeVersions[supportedKubeVersions.length - 1]!;
 
 export function isSupportedKubeVersion(version: string): version is KubeVersion {
   return (supportedKubeVersions as readonly string[]).includes(version);

@@ -10,12 +10,14 @@ export function buildDeclarations(root) {
   const out = join(root, "dist", "types");
   rmSync(out, { recursive: true, force: true });
   const tsconfig = join(root, "dist", "tsconfig.declarations.json");
+  // tkc/k8s is the default version's types (the table in schemas/kube-versions.json).
+  const defaultVersion = JSON.parse(readFileSync(join(root, "schemas", "kube-versions.json"), "utf8")).default;
   mkdirSync(dirname(tsconfig), { recursive: true });
   writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
       strict: true, target: "es2022", module: "esnext", moduleResolution: "bundler", lib: ["es2022"], types: [],
       declaration: true, emitDeclarationOnly: true, skipLibCheck: true, rootDir: root, outDir: out,
-      paths: { "tkc/k8s": [join(root, "schemas/v1.36/types.ts")], "tkc/crds": [join(root, "schemas/crds/types.ts")] },
+      paths: { "tkc/k8s": [join(root, `schemas/v${defaultVersion}/types.ts`)], "tkc/crds": [join(root, "schemas/crds/types.ts")] },
     },
     files: [join(root, "stdlib/index.ts"), join(root, "stdlib/text-modules.d.ts"), join(root, "stdlib/sandbox-globals.d.ts")],
   }, null, 2));

@@ -24,7 +24,8 @@ const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Shared with the run-time setup (compiler/validate/schema), so both compile alike.
 const SETTINGS = JSON.parse(readFileSync(join(repoRoot, "compiler/validate/schema/ajv-settings.json"), "utf8"));
 
-export const KUBE_VERSIONS = ["1.33", "1.34", "1.35", "1.36"];
+// The one versions table (schemas/kube-versions.json), shared with schemas/index.ts.
+export const KUBE_VERSIONS = JSON.parse(readFileSync(join(repoRoot, "schemas/kube-versions.json"), "utf8")).supported;
 
 export const AJV_OPTIONS = {
   strict: true,

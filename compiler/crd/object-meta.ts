@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { JsonSchema } from "./structural.js";
+import { newestKubeVersion } from "../../schemas/index.js";
 
-/** The Kubernetes version whose ObjectMeta schema custom resources are checked against (it has not changed in years). */
-export const OBJECT_META_KUBE_VERSION = "1.36";
+/** The Kubernetes version whose ObjectMeta schema custom resources are checked against (it has not changed in years): the newest. */
+export const OBJECT_META_KUBE_VERSION = newestKubeVersion;
 
 /**
  * `metadata` of a custom resource, as the API server validates it for every kind: the core

@@ -1,4 +1,5 @@
 import { compareInstallOrder } from "../emit/install-order.js";
+import { defaultKubeVersion } from "../../schemas/index.js";
 import type { InputChange } from "./model.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import { diffFields } from "./diff-fields.js";
@@ -51,7 +52,7 @@ function isNamespaceSwap(change: FieldChange, kind: string, fromNs: string, toNs
 export function diffBundles(from: DiffInput, to: DiffInput): BundleDiff {
   const fromObjects = "missing" in from ? [] : from.objects;
   const toObjects = "missing" in to ? [] : to.objects;
-  const kubeVersion = manifestOf(to)?.kubeVersion ?? manifestOf(from)?.kubeVersion ?? "1.36";
+  const kubeVersion = manifestOf(to)?.kubeVersion ?? manifestOf(from)?.kubeVersion ?? defaultKubeVersion;
   const fromNs = manifestOf(from)?.namespace;
   const toNs = manifestOf(to)?.namespace;
   const crossEnvironment = fromNs !== undefined && toNs !== undefined && fromNs !== toNs;

@@ -8,6 +8,7 @@ import { mapService } from "./map-service.js";
 import { planObject, type ObjectPlan } from "./plan-objects.js";
 import type { Manifest } from "./read-manifests.js";
 import { ImportCode } from "./codes.js";
+import { isDns1123Label } from "../../syntax/index.js";
 
 export interface ImportOptions {
   /** Release name (a DNS-1123 label). */
@@ -40,7 +41,6 @@ export interface ImportPlan {
   readonly diagnostics: Diagnostic[];
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The namespace most objects name (ties: alphabetical), else `default`. */
 function mainNamespace(manifests: readonly Manifest[]): string {
@@ -72,7 +72,7 @@ export function planImportProject(manifests: readonly Manifest[], options: Impor
   if (manifests.length === 0) {
     diagnostics.push(error(ImportCode.noObjects, "the input holds no Kubernetes objects", { hint: "give .yaml files or folders with manifests (kind, apiVersion, metadata.name)" }));
   }
-  if (!DNS_LABEL.test(options.name) || options.name.length > 53) {
+  if (!isDns1123Label(options.name, 53)) {
     diagnostics.push(error(ImportCode.badName, `'${options.name}' is not a release name (a DNS-1123 label of at most 53 characters)`, { hint: "pass --name with lowercase letters, digits and '-'" }));
   }
   const namespace = mainNamespace(manifests);

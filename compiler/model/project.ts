@@ -5,7 +5,7 @@ import type { CustomResourceSchemas } from "../validate/schema/custom.js";
 export interface ProjectConfig {
   /** Root descriptor whose default export is the release. @default "release.k8s.ts" */
   readonly entry: string;
-  /** Target Kubernetes version. @default "1.36" */
+  /** Target Kubernetes version. @default the default of schemas/kube-versions.json */
   readonly kubeVersion: string;
   /** Where bundles are written, relative to the project (and inside it). @default "out" */
   readonly outDir: string;

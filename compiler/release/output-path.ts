@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { error } from "../diagnostics/diagnostic.js";
 import { fail, succeed, type StageResult } from "../model/stage.js";
+import { isDns1123Label } from "../../syntax/index.js";
 
 /**
  * A path under the output root that tkc must not write, delete or read through: a name that is
@@ -15,13 +16,12 @@ export class UnsafeOutput extends Error {
   }
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Release names are at most 53 characters (docs/dsl.md), environment names at most 63 (a DNS label). */
 const MAX = { release: 53, environment: 63 } as const;
 
 /** A release or environment name as a path component: a DNS-1123 label (so no `/`, `..` or NUL). */
 export function checkName(what: "release" | "environment", name: unknown): string {
-  if (typeof name !== "string" || !DNS_LABEL.test(name) || name.length > MAX[what]) {
+  if (!isDns1123Label(name, MAX[what])) {
     const shown = typeof name === "string" ? JSON.stringify(name.length > 80 ? name.slice(0, 80) + "…" : name) : typeof name;
     throw new UnsafeOutput(`${what} name ${shown} is not a DNS-1123 label of at most ${MAX[what]} characters, so it cannot name an output directory`, "", "use lowercase letters, digits and '-'");
   }

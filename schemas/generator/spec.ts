@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { supportedKubeVersions } from "../index.js";
 
 /** The slice of an OpenAPI v2 schema object that the Kubernetes specs use. */
 export interface SpecSchema {
@@ -31,7 +32,8 @@ export interface Spec {
   readonly paths: Readonly<Record<string, Readonly<Record<string, SpecOperation | unknown>>>>;
 }
 
-export const KUBE_VERSIONS = ["1.33", "1.34", "1.35", "1.36"] as const;
+/** The versions to generate: the table in schemas/kube-versions.json. */
+export const KUBE_VERSIONS = supportedKubeVersions;
 
 /** The committed, gzipped upstream spec of one version, relative to the repository root (see inputs/README.md). */
 export function specFile(kubeVersion: string): string {

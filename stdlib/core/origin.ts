@@ -1,6 +1,15 @@
-import type { SourceLocation } from "../../compiler/model/source.js";
-
-export type { SourceLocation };
+/**
+ * A position in a user's source file; lines and columns are 1-based, as editors show them. The
+ * stdlib keeps its own declaration (the same shape as the compiler's SourceLocation in
+ * compiler/model/source.ts), so the published types never reach into compiler/.
+ */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Characters covered, for the caret underline. */
+  readonly length?: number;
+}
 
 /**
  * Finds where the user called the stdlib function that is running now, passing over `skip` more

@@ -2,7 +2,7 @@ import type { Container, PodSpec } from "tkc/k8s";
 import type { ExpandContext, FieldMapping, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
 import { guarded, report, type Report } from "./report.js";
-import type { PortOption } from "../workloads/options.js";
+import type { PortOption } from "./ports.js";
 
 type Path = readonly (string | number)[];
 

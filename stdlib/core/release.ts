@@ -3,6 +3,7 @@ import { isComponent, type Component, type ExpandContext, type ObjectDraft } fro
 import { fail } from "./errors.js";
 import { compact } from "./merge.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
+import { dns1123LabelProblem, isDns1123Label } from "../../syntax/index.js";
 
 const RELEASE = Symbol.for("tkc.release");
 
@@ -43,11 +44,10 @@ export interface Release {
   environmentObjects(environment: string): readonly ObjectDraft[];
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefined): void {
-  if (typeof options.name !== "string" || !DNS_LABEL.test(options.name) || options.name.length > 53) {
+  if (!isDns1123Label(options.name, 53)) {
     fail("TKC2110", `release name '${options.name}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
   }
   if (typeof options.version !== "string" || !SEMVER.test(options.version)) {
@@ -56,10 +56,10 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
   const environments = Object.entries(options.environments);
   if (environments.length === 0) fail("TKC2112", `release '${options.name}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
   for (const [name, env] of environments) {
-    if (!DNS_LABEL.test(name) || name.length > 63) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
+    if (dns1123LabelProblem(name) !== undefined) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
     // <out>/<release>/history/ holds the revisions of every environment.
     if (name === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
-    if (typeof env.namespace !== "string" || !DNS_LABEL.test(env.namespace) || env.namespace.length > 63) {
+    if (!isDns1123Label(env.namespace)) {
       fail("TKC2113", `environment '${name}' has namespace '${env.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
     }
   }

@@ -1,5 +1,6 @@
 import { fail } from "../core/errors.js";
 import { captureOrigin } from "../core/origin.js";
+import { DNS1123_LABEL_SOURCE } from "../../syntax/index.js";
 
 /** Annotation prefixes of the ingress controllers tkc knows, by IngressClass name. */
 export const CLASS_ANNOTATION_PREFIXES: Readonly<Record<string, string>> = {
@@ -53,7 +54,7 @@ export interface TraefikAnnotationOptions {
   readonly tls?: boolean;
 }
 
-const MIDDLEWARE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?@[a-z]+$/;
+const MIDDLEWARE = new RegExp(`^${DNS1123_LABEL_SOURCE}@[a-z]+$`);
 
 /** Typed `traefik.ingress.kubernetes.io/router.*` annotations for an Ingress of class `traefik`. */
 export function traefikAnnotations(options: TraefikAnnotationOptions): Record<string, string> {

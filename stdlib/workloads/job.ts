@@ -8,7 +8,7 @@ import { guarded } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
-import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
+import { cronScheduleProblem } from "../../syntax/index.js";
 import { checkWhole } from "./checks.js";
 import { checkPodFailurePolicy, toPodFailurePolicy, type PodFailureRule } from "./job-failure-policy.js";
 

@@ -3,6 +3,7 @@ import type { Env, EnvDeep } from "../core/env.js";
 import type { EnvValue } from "../core/env-vars.js";
 import type { SecurityProfile } from "../core/security.js";
 import type { Pattern } from "../core/pattern.js";
+import type { PortOption } from "../core/ports.js";
 
 /** A PodSpec override: any field, at any depth, may also be given per environment. */
 export type PodOverride = { readonly [K in keyof PodSpec]?: EnvDeep<PodSpec[K]> };
@@ -10,16 +11,7 @@ export type PodOverride = { readonly [K in keyof PodSpec]?: EnvDeep<PodSpec[K]> 
 /** A Container override: any field, at any depth, may also be given per environment. */
 export type ContainerOverride = { readonly [K in keyof Container]?: EnvDeep<Container[K]> };
 
-/** A port the main container listens on. */
-export interface PortOption {
-  /** IANA service name (at most 15 chars), used by probes and Services to refer to the port. */
-  readonly name: string;
-  readonly containerPort: number;
-  /** @default "TCP" */
-  readonly protocol?: "TCP" | "UDP" | "SCTP";
-  /** Port the Service exposes, for workloads that have a Service. @default containerPort */
-  readonly servicePort?: number;
-}
+export type { PortOption } from "../core/ports.js";
 
 /** Options every workload kind shares: the main container and its pod. */
 export interface WorkloadOptions {

@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readTree } from "../support/files.js";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+import { supportedKubeVersions } from "../../schemas/index.js";
 
 test("tkc init scaffolds a project that builds at once and that plain tsc checks with the same types", () => {
   const dir = join(tempDir(), "my-app");
@@ -81,7 +82,7 @@ test("no colour when output is not a terminal, even without NO_COLOR", () => {
 });
 
 test("the shop example is valid for every supported Kubernetes version", () => {
-  for (const version of ["1.33", "1.34", "1.35", "1.36"]) {
+  for (const version of supportedKubeVersions) {
     const result = runTkc(["check", "examples/shop", "--kube-version", version]);
     assert.equal(result.status, 0, `${version}: ${result.stderr}`);
   }

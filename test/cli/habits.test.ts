@@ -108,7 +108,9 @@ test("tkc diff out/a out/b pairs every <release>/<env> bundle of two output root
 test("tkc explain prints a code's page, from the docs that ship in the package", () => {
   const page = runTkc(["explain", "tkc3206"]);
   assert.equal(page.status, 0, page.stderr);
-  assert.equal(page.stdout, readFileSync(join(repoRoot, "docs/errors/TKC3206.md"), "utf8").trimEnd() + "\n");
+  // The registry's title, severity and stage, then the page below its heading.
+  const body = readFileSync(join(repoRoot, "docs/errors/TKC3206.md"), "utf8").trimEnd().split("\n").slice(2).join("\n");
+  assert.equal(page.stdout, `# TKC3206: Image uses :latest\n\nseverity: policy\nstage: semantic (compiler/validate/semantic: the API server's own validation rules)\npage: docs/errors/TKC3206.md\n\n${body}\n`);
   const typo = runTkc(["explain", "TKC3206x"]);
   assert.equal(typo.status, 1);
   assert.match(typo.stderr, /no diagnostic code TKC3206x[\s\S]*hint: did you mean TKC3206\?/);

@@ -6,13 +6,14 @@ import { build } from "../../compiler/pipeline.js";
 import { bundlesOnly, readTree } from "../support/files.js";
 import { assertGoldenTree } from "../support/golden.js";
 import { repoRoot, tempDir } from "../support/cli.js";
+import { defaultKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
 
 // Every pattern example (examples/patterns/<name>.k8s.ts) builds to its golden bundle under
 // examples/patterns/expected/<name>/, and checks clean against every supported Kubernetes
 // version. A missing golden fails; TKC_UPDATE_GOLDEN=1 rewrites the goldens.
 const dir = join(repoRoot, "examples", "patterns");
 const examples = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".k8s.ts")).sort() : [];
-const otherVersions = ["1.33", "1.34", "1.35"];
+const otherVersions = supportedKubeVersions.filter((v) => v !== defaultKubeVersion);
 
 process.env.TKC_CACHE_DIR = tempDir("tkc-patterns-cache-");
 

@@ -4,9 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { repoRoot, tempDir } from "../support/cli.js";
+import { specifiersOf } from "../architecture/import-graph.js";
 import { installOffline, packTarball } from "./install.js";
 
 const timings: string[] = [];
@@ -24,9 +25,10 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     const packStarted = Date.now();
     const { tarball, files } = packTarball(work);
     timings.push(`npm pack: ${Date.now() - packStarted} ms`);
-    for (const file of ["dist/tkc.cjs", "dist/types/stdlib/index.d.ts", "dist/types/stdlib/sandbox-globals.d.ts", "dist/types/schemas/crds/types.d.ts", "docs/errors/TKC1001.md"]) {
+    for (const file of ["dist/tkc.cjs", "dist/types/stdlib/index.d.ts", "dist/types/stdlib/sandbox-globals.d.ts", "dist/types/schemas/crds/types.d.ts", "docs/errors/TKC1001.md", "syntax/index.ts", "dist/types/syntax/index.d.ts"]) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
+    assert.deepEqual(files.filter((f) => f.startsWith("dist/types/compiler/")), [], "the published types hold no compiler/ declarations");
     assert.deepEqual(files.filter((f) => f.endsWith(".v8cache")), [], "no machine-specific V8 code cache in the package");
 
     const project = join(work, "user-project");
@@ -103,4 +105,27 @@ test("package.json exports resolve to emitted declarations, and tkc/k8s is the d
     assert.ok(existsSync(join(repoRoot, types)), `${entry} -> ${types} exists after the build`);
     assert.ok(manifest.files.some((f: string) => types.startsWith(`./${f}/`)), `${types} is in "files"`);
   }
+});
+
+test("the published declarations never import or reference compiler/ paths", () => {
+  const types = join(repoRoot, "dist", "types");
+  assert.ok(existsSync(join(types, "stdlib", "index.d.ts")), "the build emitted dist/types");
+  assert.equal(existsSync(join(types, "compiler")), false, "no dist/types/compiler/ folder");
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      if (!entry.name.endsWith(".d.ts")) continue;
+      const text = readFileSync(full, "utf8");
+      const references = [...text.matchAll(/^\/\/\/\s*<reference\s+path="([^"]+)"/gm)].map((m) => m[1]!);
+      for (const specifier of [...specifiersOf(text), ...references]) {
+        if (!specifier.startsWith(".")) continue;
+        const target = relative(types, resolve(dirname(full), specifier));
+        if (target.startsWith("..") || target.startsWith("compiler")) offenders.push(`${relative(types, full)} -> ${specifier}`);
+      }
+    }
+  };
+  walk(types);
+  assert.deepEqual(offenders, [], "every declaration stays inside dist/types and outside compiler/");
 });

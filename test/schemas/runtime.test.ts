@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../support/cli.js";
 import { describe, it } from "node:test";
 import { compileAtRuntime, validatorModulePath, validatorsFor } from "../../compiler/validate/schema/ajv.js";
 import {
@@ -8,10 +10,13 @@ import {
 import { deployment } from "./helpers.js";
 
 describe("schemas/index", () => {
-  it("knows the supported versions", () => {
-    assert.deepEqual([...supportedKubeVersions], ["1.33", "1.34", "1.35", "1.36"]);
-    assert.equal(defaultKubeVersion, "1.36");
+  it("knows the supported versions: the table's, each with its generated schemas", () => {
+    assert.ok(supportedKubeVersions.length >= 2);
+    assert.ok(isSupportedKubeVersion(defaultKubeVersion));
     assert.equal(isSupportedKubeVersion("1.32"), false);
+    for (const version of supportedKubeVersions) assert.ok(existsSync(join(repoRoot, "schemas", `v${version}`, "schema.json")), `schemas/v${version}/schema.json`);
+    const folders = readdirSync(join(repoRoot, "schemas")).filter((name) => /^v\d+\.\d+$/.test(name)).map((name) => name.slice(1));
+    assert.deepEqual(folders.sort(), [...supportedKubeVersions].sort(), "schemas/v1.NN folders are the table's versions");
   });
 
   it("finds kinds with scope and plural", () => {
@@ -22,7 +27,7 @@ describe("schemas/index", () => {
   });
 
   it("knows which versions serve a kind and what was removed", () => {
-    assert.deepEqual(versionsServing("batch/v1", "CronJob"), ["1.33", "1.34", "1.35", "1.36"]);
+    assert.deepEqual(versionsServing("batch/v1", "CronJob"), supportedKubeVersions);
     assert.deepEqual(versionsServing("resource.k8s.io/v1", "ResourceClaim"), ["1.34", "1.35", "1.36"]);
     assert.deepEqual(removedApi("policy/v1beta1", "PodDisruptionBudget"), { removedIn: "1.25", replacement: "policy/v1" });
     assert.equal(removedApi("apps/v1", "Deployment"), undefined);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { cronScheduleProblem } from "../../compiler/validate/semantic/cron-schedule.js";
+import { cronScheduleProblem } from "../../syntax/index.js";
 import { expectDiagnostic, fullBundle, run, runAll } from "./fixtures.js";
 
 test("cron schedules Kubernetes accepts", () => {

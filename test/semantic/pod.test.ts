@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { imagePin } from "../../compiler/validate/semantic/rules/pod-containers.js";
+import { imagePin } from "../../syntax/index.js";
 import { expectDiagnostic, fullBundle, pair, run, runAll } from "./fixtures.js";
 
 const C = "spec.template.spec.containers[0]";

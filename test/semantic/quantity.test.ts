@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "../support/fast-check.js";
-import { compareQuantities, parseQuantity } from "../../compiler/validate/semantic/quantity.js";
-import { labelValueProblem, portNameProblem } from "../../compiler/validate/semantic/syntax.js";
+import { compareQuantities, parseQuantity } from "../../syntax/index.js";
+import { labelValueProblem, portNameProblem } from "../../syntax/index.js";
 
 const q = (s: string | number) => {
   const parsed = parseQuantity(s);

@@ -1,6 +1,7 @@
 import type { Argv } from "yargs";
 import { buildOptions, runBuild, type BuildArgs } from "./build.js";
 import type { Output } from "../output.js";
+import { oldestKubeVersion } from "../../../schemas/index.js";
 
 export const checkCommand = {
   command: "check [project]",
@@ -8,7 +9,7 @@ export const checkCommand = {
   builder: (yargs: Argv) =>
     buildOptions(yargs)
       .example("$0 check examples/shop", "all checks, no output files: for editors, pre-commit hooks and CI")
-      .example("$0 check . --kube-version 1.33", "check against an older cluster's API")
+      .example(`$0 check . --kube-version ${oldestKubeVersion}`, "check against an older cluster's API")
       .example("$0 check . --format sarif > tkc.sarif", "SARIF 2.1.0 for a code-scanning upload")
       .example("$0 check . --watch", "check again on every save"),
 };

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Argv } from "yargs";
+import { CODE_STAGES, CODES, type CodeInfo } from "../../diagnostics/codes.js";
 import { tkcRoot } from "../../paths.js";
 import { didYouMean } from "../../validate/schema/suggest.js";
 import { EXIT, type Output } from "../output.js";
@@ -11,7 +12,7 @@ export interface ExplainArgs {
 
 export const explainCommand = {
   command: "explain <code>",
-  describe: "Print the documentation page of a diagnostic code (docs/errors/TKCnnnn.md)",
+  describe: "Print a diagnostic code's title, severity, stage and documentation page (docs/errors/TKCnnnn.md)",
   builder: (yargs: Argv) =>
     yargs
       .positional("code", { type: "string", describe: "a code such as TKC3206, as printed in `file:line:col error TKCnnnn: ...`" })
@@ -29,13 +30,24 @@ export function runExplain(args: ExplainArgs, output: Output): number {
     output.err(`error: ${code} is a TypeScript code, reported by the type check\n  hint: see https://typescript.tv/errors/ or your editor's quick info; tkc's own codes start with TKC`);
     return EXIT.userError;
   }
-  const page = join(errorsDir(), `${code}.md`);
-  if (!/^TKC\d{4}$/.test(code) || !existsSync(page)) {
-    const codes = existsSync(errorsDir()) ? readdirSync(errorsDir()).filter((f) => /^TKC\d{4}\.md$/.test(f)).map((f) => f.slice(0, -3)) : [];
-    const close = didYouMean(code, codes);
-    output.err(`error: no diagnostic code ${args.code}\n  hint: ${close ? `did you mean ${close}? ` : ""}codes look like TKC1004; every one is listed in docs/errors/`);
+  const info = CODES[code];
+  if (!/^TKC\d{4}$/.test(code) || info === undefined) {
+    const close = didYouMean(code, Object.keys(CODES));
+    output.err(`error: no diagnostic code ${args.code}\n  hint: ${close ? `did you mean ${close}? ` : ""}codes look like TKC1004; every one is listed in docs/errors/README.md`);
     return EXIT.userError;
   }
-  output.out(readFileSync(page, "utf8").trimEnd());
+  output.out(explanation(code, info, readPage(code)));
   return EXIT.ok;
+}
+
+/** The page without its `# TKCnnnn: title` heading (the registry's title stands in for it). */
+function readPage(code: string): string | undefined {
+  const page = join(errorsDir(), `${code}.md`);
+  if (!existsSync(page)) return undefined;
+  return readFileSync(page, "utf8").replace(/^# .*\n+/, "").trimEnd();
+}
+
+export function explanation(code: string, info: CodeInfo, page: string | undefined): string {
+  const head = [`# ${code}: ${info.title}`, "", `severity: ${info.severity}`, `stage: ${info.stage} (${CODE_STAGES[info.stage]})`, `page: docs/errors/${code}.md`];
+  return page === undefined ? head.join("\n") : [...head, "", page].join("\n");
 }

@@ -10,7 +10,7 @@ import { readManifests, type ReadManifestsOptions, STDIN_NAME } from "../../load
 import type { SourcedObject } from "../../model/object.js";
 import type { CustomResourceSchemas } from "../../validate/schema/index.js";
 import { validateObjects } from "../../validate/validate.js";
-import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
+import { defaultKubeVersion, isSupportedKubeVersion, newestKubeVersion, oldestKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 
@@ -32,13 +32,13 @@ export const validateCommand = {
   builder: (yargs: Argv) =>
     yargs
       .positional("files", { type: "string", array: true, describe: "YAML files, directories (searched recursively for *.yaml, *.yml; a tkc bundle folder as one bundle), or - for standard input" })
-      .option("kube-version", { type: "string", default: defaultKubeVersion, describe: "target Kubernetes version(s), comma-separated: 1.33,1.36 checks each" })
+      .option("kube-version", { type: "string", default: defaultKubeVersion, describe: `target Kubernetes version(s), comma-separated: ${oldestKubeVersion},${newestKubeVersion} checks each` })
       .option("crds", { type: "string", requiresArg: true, describe: "folder of CRDs for custom resources: CustomResourceDefinition YAML and/or `tkc import crd` schemas; repeatable (default: the nearest tkc.config.json's)" })
       .option("strict", { type: "boolean", default: false, describe: "custom resources with no known CRD are errors (default: skipped with a warning)" })
       .option("policy", { choices: ["warning", "error"] as const, default: "warning" as const, describe: "severity of opinions that the API server does not enforce (image tags, ...)" })
       .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs, json for tools, sarif (SARIF 2.1.0) for code scanning" })
       .example("$0 validate deploy/", "check every manifest under deploy/ (recursively) before applying it")
-      .example("helm template my-chart | $0 validate - --kube-version 1.33,1.36", "check a chart's output against two Kubernetes versions")
+      .example(`helm template my-chart | $0 validate - --kube-version ${oldestKubeVersion},${newestKubeVersion}`, "check a chart's output against two Kubernetes versions")
       .example("$0 validate --crds crds/ --strict rendered/", "check custom resources too, and fail on any without a CRD"),
 };
 
@@ -166,7 +166,7 @@ export function runValidate(args: ValidateArgs, output: Output): number {
   const versionText = args["kube-version"] ?? defaultKubeVersion;
   const kubeVersions = parseVersions(versionText);
   if (!kubeVersions) {
-    output.err(`error: Kubernetes ${versionText} is not supported; use one of ${supportedKubeVersions.join(", ")} (several: --kube-version 1.33,1.36)`);
+    output.err(`error: Kubernetes ${versionText} is not supported; use one of ${supportedKubeVersions.join(", ")} (several: --kube-version ${oldestKubeVersion},${newestKubeVersion})`);
     return EXIT.usage;
   }
   const run = validateManifests(args.files, {

@@ -7,6 +7,7 @@ import { definePattern } from "../../core/pattern.js";
 import { optionForEnv, sameInEveryEnv } from "./env-options.js";
 import { labelsFor } from "./generated-names.js";
 import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "./replicas.js";
+import { isCount, percentValue } from "../../../syntax/index.js";
 
 /** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
 export type PodBudget = number | `${number}%`;
@@ -33,12 +34,10 @@ export type DisruptionBudgetOptions =
       readonly minAvailable?: never;
     });
 
-const PERCENT = /^(\d+)%$/;
-
 function checkValue(field: "minAvailable" | "maxUnavailable", value: PodBudget | undefined, origin: SourceLocation | undefined): void {
   if (value === undefined) return;
-  const percent = typeof value === "string" ? PERCENT.exec(value) : null;
-  const valid = typeof value === "number" ? Number.isInteger(value) && value >= 0 : percent !== null && Number(percent[1]) <= 100;
+  const percent = percentValue(value);
+  const valid = typeof value === "number" ? isCount(value) : percent !== undefined && percent <= 100;
   if (!valid) {
     report.error("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, origin, { hint: `e.g. ${field}: 1 or ${field}: "25%"` });
     return;

@@ -5,8 +5,8 @@ import { selectorLabels } from "../../core/labels.js";
 import type { SourceLocation } from "../../core/origin.js";
 import type { WorkloadBuild } from "../../core/pattern.js";
 import { adminJobLabels, hasAdminJob } from "./admin-jobs.js";
+import { isDns1123Label } from "../../../syntax/index.js";
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Who may talk to whom: workloads of this release (same namespace) and whole namespaces. */
 export interface NetworkPeers {
@@ -22,7 +22,7 @@ export function checkPeers(pattern: string, peers: NetworkPeers, cidrs: number, 
     fail("TKC2680", `${pattern} names no peer, so the policy would allow nothing`, origin, `list workloads: ["web"] or namespaces: ["monitoring"]`);
   }
   for (const name of [...(peers.workloads ?? []), ...(peers.namespaces ?? [])]) {
-    if (!DNS_LABEL.test(name) || name.length > 63) {
+    if (!isDns1123Label(name)) {
       fail("TKC2681", `${pattern} peer '${name}' is not a DNS-1123 label, so it names no workload or namespace`, origin, "use the workload's or namespace's name, e.g. \"web\"");
     }
   }

@@ -4,6 +4,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import { definePattern, type Pattern } from "../../core/pattern.js";
 import { labelsFor } from "./generated-names.js";
+import { isDns1123Subdomain } from "../../../syntax/index.js";
 
 export interface ServiceAccountOptions {
   /** Name of the ServiceAccount. @default the workload's name */
@@ -18,7 +19,6 @@ export interface ServiceAccountOptions {
   readonly annotations?: Env<Readonly<Record<string, string>>>;
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * A ServiceAccount of the workload's own: creates it (token automount off), and runs the pods
@@ -27,7 +27,7 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const serviceAccountPattern = definePattern<ServiceAccountOptions>({
   name: "service-account",
   check(options, origin) {
-    if (options.name !== undefined && (!DNS_SUBDOMAIN.test(options.name) || options.name.length > 253)) {
+    if (options.name !== undefined && !isDns1123Subdomain(options.name)) {
       fail("TKC2661", `serviceAccount() name '${options.name}' is not a DNS-1123 subdomain`, origin, "use lowercase letters, digits, '-' and '.', e.g. \"api\"");
     }
   },

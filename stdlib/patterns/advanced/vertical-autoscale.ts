@@ -4,7 +4,7 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { compareQuantities, isNegative, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
+import { compareQuantities, isNegative, parseQuantity } from "../../../syntax/index.js";
 import { optionForEnv, sameInEveryEnv } from "./env-options.js";
 import { labelsFor } from "./generated-names.js";
 import { noteAt, requireScalableWorkload } from "./replicas.js";

@@ -1,7 +1,7 @@
 import type { Volume, VolumeMount } from "tkc/k8s";
 import { fail } from "../../core/errors.js";
 import { definePattern } from "../../core/pattern.js";
-import { isDnsLabel } from "../../workloads/checks.js";
+import { isDns1123Label } from "../../../syntax/index.js";
 
 /** A directory of the node, mounted into the main container. */
 export interface HostPathMount {
@@ -28,7 +28,7 @@ export const hostPathVolumes = definePattern<readonly HostPathMount[]>({
     if (mounts.length === 0) fail("TKC2270", "hostPathVolumes() lists no paths", origin, "add { name: \"varlog\", hostPath: \"/var/log\" }");
     const names = new Set<string>();
     mounts.forEach((m, i) => {
-      if (!isDnsLabel(m.name)) fail("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+      if (!isDns1123Label(m.name)) fail("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
       if (names.has(m.name)) fail("TKC2270", `hostPathVolumes lists the volume '${m.name}' twice`, origin, "give each path its own name");
       names.add(m.name);
       for (const [what, path] of [["hostPath", m.hostPath], ["mountPath", m.mountPath ?? m.hostPath]] as const) {

@@ -2,8 +2,8 @@ import type { Service } from "tkc/k8s";
 import { defineComponent, isComponent, type Component, type ExpandContext } from "../../core/component.js";
 import { fail } from "../../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { isDnsLabel } from "../../workloads/checks.js";
 import { checkJobOptions, jobDraft, type JobOptions } from "../../workloads/job.js";
+import { isDns1123Label } from "../../../syntax/index.js";
 
 export interface WorkQueueOptions extends Omit<JobOptions, "completionMode" | "backoffLimitPerIndex" | "maxFailedIndexes"> {
   /** The queue: a component with a Service (e.g. a `statefulService` running Redis) or a Service name. */
@@ -40,7 +40,7 @@ export function workQueue(options: WorkQueueOptions): Component {
   const origin = captureOrigin();
   checkJobOptions(options, origin);
   if (typeof options.parallelism === "number" && options.parallelism < 1) fail("TKC2280", `workQueue '${options.name}' has parallelism ${options.parallelism}; it needs at least one worker`, origin, "set parallelism: 1 or more");
-  if (typeof options.queue === "string" ? !isDnsLabel(options.queue) : !isComponent(options.queue)) {
+  if (typeof options.queue === "string" ? !isDns1123Label(options.queue) : !isComponent(options.queue)) {
     fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, origin, "pass the queue's component (e.g. a statefulService) or its Service name");
   }
   if (typeof options.queue === "string" && typeof options.queuePort !== "number") {

@@ -2,14 +2,14 @@ import type { ConfigMap } from "tkc/k8s";
 import { fail } from "../../core/errors.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { hashedName } from "./content-hash.js";
+import { isDns1123Subdomain } from "../../../syntax/index.js";
 
 /** ConfigMap and Secret keys: what the API server accepts (`[-._a-zA-Z0-9]+`, not `.` or `..`). */
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export function checkConfigName(what: string, name: string, origin: SourceLocation | undefined): void {
   // A hashed name adds 11 characters; keep room so `<name>-<hash10>` is still a valid name.
-  if (typeof name !== "string" || !DNS_SUBDOMAIN.test(name) || name.length > 242) {
+  if (!isDns1123Subdomain(name) || name.length > 242) {
     fail("TKC2501", `${what}: name '${String(name)}' is not a DNS-1123 subdomain of at most 242 characters`, origin, "use lowercase letters, digits, '-' and '.', e.g. \"api-config\"");
   }
 }

@@ -3,12 +3,10 @@ import { defineComponent, type Component, type FieldMapping, type ObjectDraft } 
 import { resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../../core/origin.js";
+import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../syntax/index.js";
 
-const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\.?$/;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;
-const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 /** A port of the external service: a number (TCP, named `tcp-<port>`) or a name, port and protocol. */
 export type ExternalPort = number | { readonly name: string; readonly port: number; /** @default "TCP" */ readonly protocol?: "TCP" | "UDP" | "SCTP" };
@@ -34,7 +32,7 @@ function addressFamily(address: string): "IPv4" | "IPv6" | undefined {
 
 /** ExternalName takes a DNS name; an IP there is looked up as a name of digits and never resolves. */
 function isHostName(value: string): boolean {
-  return DNS_NAME.test(value) && addressFamily(value) === undefined;
+  return isDns1123Subdomain(value.endsWith(".") ? value.slice(0, -1) : value) && addressFamily(value) === undefined;
 }
 
 function portsOf(options: ExternalServiceOptions): { name: string; port: number; protocol: "TCP" | "UDP" | "SCTP" }[] {
@@ -56,7 +54,7 @@ function checkAddresses(name: string, addresses: readonly string[], origin: Sour
 }
 
 function checkOptions(options: ExternalServiceOptions, origin: SourceLocation | undefined): void {
-  if (typeof options.name !== "string" || !DNS_1035.test(options.name) || options.name.length > 63) {
+  if (typeof options.name !== "string" || dns1035LabelProblem(options.name) !== undefined) {
     fail("TKC2406", `externalService name '${String(options.name)}' is not a DNS-1035 label`, origin, "use lowercase letters, digits and '-', starting with a letter, e.g. \"billing-db\"");
   }
   const hasName = options.externalName !== undefined;
@@ -69,7 +67,7 @@ function checkOptions(options: ExternalServiceOptions, origin: SourceLocation | 
   if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, origin, "add port: 5432 (the port the addresses listen on)");
   for (const p of ports) {
     if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, origin, "use the port the external service listens on");
-    if (!PORT_NAME.test(p.name)) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
+    if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
   }
   if (typeof options.externalName === "string" && !isHostName(options.externalName)) {
     fail("TKC2407", `externalService '${options.name}': externalName '${options.externalName}' is not a DNS name`, origin, addressFamily(options.externalName) ? "for an IP address, use addresses: [...] instead" : "use a host name such as \"db.example.com\"");

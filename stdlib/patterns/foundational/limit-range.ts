@@ -4,8 +4,7 @@ import { isPerEnv, resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { compareQuantities, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
-import { isDnsLabel } from "../../workloads/checks.js";
+import { compareQuantities, isDns1123Label, parseQuantity } from "../../../syntax/index.js";
 import { checkQuantities } from "./resource-quota.js";
 
 type Amounts = Readonly<Record<string, string | number>>;
@@ -62,7 +61,7 @@ function containerItem(limits: ContainerLimits, origin: SourceLocation | undefin
 export function limitRange(options: LimitRangeOptions): Component {
   const origin = captureOrigin();
   const name = options.name ?? "defaults";
-  if (!isDnsLabel(name)) fail("TKC2222", `limit range name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+  if (!isDns1123Label(name)) fail("TKC2222", `limit range name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
   if (!options.container && !options.persistentVolumeClaim) fail("TKC2222", `limit range '${name}' sets no limits`, origin, "set container: { defaultRequest, default, max }");
   if (options.container && !isPerEnv(options.container)) containerItem(options.container, origin);
   return defineComponent({

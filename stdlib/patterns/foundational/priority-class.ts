@@ -3,6 +3,7 @@ import { defineComponent, type Component, type FieldMapping } from "../../core/c
 import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import { captureOrigin } from "../../core/origin.js";
+import { isDns1123Subdomain } from "../../../syntax/index.js";
 
 export interface PriorityClassOptions {
   /** Name pods refer to with `pod: { priorityClassName }`; must not start with `system-`. */
@@ -17,13 +18,12 @@ export interface PriorityClassOptions {
   readonly preemptionPolicy?: "PreemptLowerPriority" | "Never";
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const MAX_USER_PRIORITY = 1_000_000_000;
 
 /** A PriorityClass (cluster-scoped): how pods that name it rank for scheduling and preemption. */
 export function priorityClass(options: PriorityClassOptions): Component {
   const origin = captureOrigin();
-  if (!DNS_SUBDOMAIN.test(options.name) || options.name.length > 253 || options.name.startsWith("system-")) {
+  if (!isDns1123Subdomain(options.name) || options.name.startsWith("system-")) {
     fail("TKC2221", `priority class name '${options.name}' is not a DNS subdomain outside the reserved 'system-' prefix`, origin, "use lowercase letters, digits and '-', e.g. \"shop-critical\"");
   }
   if (!Number.isInteger(options.value) || options.value < -2_147_483_648 || options.value > MAX_USER_PRIORITY) {

@@ -4,8 +4,7 @@ import { isPerEnv, resolve, type Env } from "../../core/env.js";
 import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { isNegative, parseQuantity } from "../../../compiler/validate/semantic/quantity.js";
-import { isDnsLabel } from "../../workloads/checks.js";
+import { isDns1123Label, isNegative, parseQuantity } from "../../../syntax/index.js";
 
 type QuotaKey =
   | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory" | "requests.storage" | "requests.ephemeral-storage"
@@ -41,7 +40,7 @@ export function checkQuantities(what: string, values: Readonly<Record<string, st
 export function resourceQuota(options: ResourceQuotaOptions): Component {
   const origin = captureOrigin();
   const name = options.name ?? "compute";
-  if (!isDnsLabel(name)) fail("TKC2222", `resource quota name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+  if (!isDns1123Label(name)) fail("TKC2222", `resource quota name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
   // Plain limits are checked at the call; per-environment ones when each environment expands.
   if (!isPerEnv(options.hard)) checkQuantities("quota", options.hard, origin);
   return defineComponent({

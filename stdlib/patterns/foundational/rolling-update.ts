@@ -3,7 +3,8 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
-import { checkWhole, intOrPercentProblem, isZero, requireWorkloadType } from "../../workloads/checks.js";
+import { checkWhole, isZero, requireWorkloadType } from "../../workloads/checks.js";
+import { intOrPercentProblem } from "../../../syntax/index.js";
 
 type IntOrPercent = number | `${number}%`;
 

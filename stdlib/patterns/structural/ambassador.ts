@@ -4,10 +4,11 @@ import { fail } from "../../core/errors.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern } from "../../core/pattern.js";
 import { hashedName } from "../configuration/content-hash.js";
-import { addAppEnv, addHelperContainer, addVolume, allContainers, checkContainerName, DNS_LABEL, helperSecurityContext, PINNED_IMAGES } from "./containers.js";
+import { addAppEnv, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "./containers.js";
 import { checkNativeForJobs } from "./sidecar.js";
+import { DNS1123_SUBDOMAIN_SOURCE, isDns1123Label } from "../../../syntax/index.js";
 
-const HOST_PORT = /^(?<host>[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*):(?<port>\d{1,5})$/;
+const HOST_PORT = new RegExp(`^(?<host>${DNS1123_SUBDOMAIN_SOURCE}):(?<port>\\d{1,5})$`);
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** UID of distroless' `nonroot` user, which the envoy distroless image runs as. */
 const DISTROLESS_NONROOT = 65532;
@@ -83,7 +84,7 @@ export const ambassador = definePattern<AmbassadorOptions>({
     if (!Number.isInteger(options.listen) || options.listen < 1 || options.listen > 65535) {
       fail("TKC2461", `ambassador(): listen port ${options.listen} is not between 1 and 65535`, origin, "pick a free local port, e.g. 15432");
     }
-    if (options.name !== undefined && !DNS_LABEL.test(options.name)) fail("TKC2461", `ambassador(): name '${options.name}' is not a DNS-1123 label`, origin, "e.g. name: \"db-ambassador\"");
+    if (options.name !== undefined && !isDns1123Label(options.name)) fail("TKC2461", `ambassador(): name '${options.name}' is not a DNS-1123 label`, origin, "e.g. name: \"db-ambassador\"");
   },
   apply(options, build, context, origin) {
     const env = context.env;

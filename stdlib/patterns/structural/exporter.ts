@@ -7,8 +7,8 @@ import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
 import { addHelperContainer, allContainers, checkContainerName, helperSecurityContext } from "./containers.js";
 import { checkNativeForJobs } from "./sidecar.js";
+import { portNameProblem } from "../../../syntax/index.js";
 
-const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
 export interface ExporterOptions {
   /** The exporter image, e.g. `quay.io/prometheuscommunity/postgres-exporter:v0.17.1`. */
@@ -54,7 +54,7 @@ export const exporter = definePattern<ExporterOptions>({
     if (options.image === undefined || options.image === "") fail("TKC2458", "exporter() needs an image", origin, "e.g. image: \"quay.io/prometheuscommunity/postgres-exporter:v0.17.1\"");
     if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) fail("TKC2458", `exporter(): port ${options.port} is not between 1 and 65535`, origin, "use the exporter's listen port, e.g. 9187");
     const portName = options.portName ?? "metrics";
-    if (!PORT_NAME.test(portName)) fail("TKC2458", `exporter(): port name '${portName}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
+    if (portNameProblem(portName) !== undefined) fail("TKC2458", `exporter(): port name '${portName}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
     if (options.path !== undefined && !options.path.startsWith("/")) fail("TKC2458", `exporter(): path '${options.path}' must start with '/'`, origin, `write it as "/${options.path}"`);
   },
   apply(options, build, context, origin) {

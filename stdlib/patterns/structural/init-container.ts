@@ -6,8 +6,9 @@ import { compact } from "../../core/merge.js";
 import { definePattern, type Pattern } from "../../core/pattern.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { checkContainerName, helperSecurityContext, PINNED_IMAGES, toLabel } from "./containers.js";
+import { isDns1123Subdomain } from "../../../syntax/index.js";
 
-const HOST = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$|^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const SMALL: ResourceRequirements = { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "32Mi" } };
 
 export interface WaitForOptions {
@@ -23,7 +24,7 @@ export interface WaitForOptions {
 }
 
 function checkHostPort(host: string, port: number, origin: SourceLocation | undefined): void {
-  if (!HOST.test(host)) fail("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, origin, "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"");
+  if (!isDns1123Subdomain(host) && !IPV4.test(host)) fail("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, origin, "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"");
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail("TKC2450", `waitFor(): port ${port} is not between 1 and 65535`, origin, "use the port the dependency listens on, e.g. 5432");
 }
 

@@ -5,7 +5,8 @@ import { fail } from "../../core/errors.js";
 import { compact } from "../../core/merge.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { addHelperContainer, addVolume, helperFields, checkContainerName, DNS_LABEL, helperSecurityContext, mountInApp } from "./containers.js";
+import { addHelperContainer, addVolume, helperFields, checkContainerName, helperSecurityContext, mountInApp } from "./containers.js";
+import { isDns1123Label } from "../../../syntax/index.js";
 
 /** A volume the sidecar shares with the app: an emptyDir unless the pod already has it. */
 export interface SharedVolume {
@@ -48,7 +49,7 @@ export interface SidecarOptions {
 
 export function checkSharedVolumes(volumes: readonly SharedVolume[], code: string, origin: SourceLocation | undefined, what: string): void {
   for (const v of volumes) {
-    if (!DNS_LABEL.test(v.name) || v.name.length > 63) fail(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', e.g. \"logs\"");
+    if (!isDns1123Label(v.name)) fail(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', e.g. \"logs\"");
     for (const path of [v.mountPath, v.appMountPath]) {
       if (typeof path === "string" && !path.startsWith("/")) fail(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, origin, `write it as "/${path}"`);
     }
@@ -76,7 +77,7 @@ export function checkNativeForJobs(build: WorkloadBuild, native: boolean, code: 
 export const sidecar = definePattern<SidecarOptions>({
   name: "sidecar",
   check(options, origin) {
-    if (typeof options.name !== "string" || !DNS_LABEL.test(options.name)) {
+    if (!isDns1123Label(options.name)) {
       fail("TKC2454", `sidecar(): name '${String(options.name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', e.g. \"cache-warmer\"");
     }
     if (options.image === undefined || options.image === "") fail("TKC2454", `sidecar '${options.name}' has no image`, origin, "add image: \"registry.example.com/helper:1.2.3\"");

@@ -1,6 +1,6 @@
 import { asRecord, show } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { configKeyProblem } from "../syntax.js";
+import { configKeyProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const MAX_BYTES = 1024 * 1024;

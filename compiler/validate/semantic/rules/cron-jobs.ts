@@ -1,4 +1,4 @@
-import { cronScheduleProblem } from "../cron-schedule.js";
+import { cronScheduleProblem } from "../../../../syntax/index.js";
 import { asRecord, isInteger, show } from "../guards.js";
 import type { Reporter } from "../report.js";
 import { checkJobSpec } from "./jobs.js";

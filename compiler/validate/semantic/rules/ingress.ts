@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import type { ObjectIndex, IndexedObject } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt, type Reporter } from "../report.js";
-import { dns1123SubdomainProblem } from "../syntax.js";
+import { dns1123SubdomainProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const PATH_TYPES = ["Exact", "Prefix", "ImplementationSpecific"];

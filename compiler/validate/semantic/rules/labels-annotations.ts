@@ -1,7 +1,7 @@
 import type { JsonPath } from "../../../model/path.js";
 import { asRecord, show } from "../guards.js";
 import type { Reporter } from "../report.js";
-import { labelValueProblem, qualifiedNameProblem } from "../syntax.js";
+import { labelValueProblem, qualifiedNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const MAX_ANNOTATION_BYTES = 256 * 1024;

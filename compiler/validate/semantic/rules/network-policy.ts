@@ -1,5 +1,5 @@
 import { asArray, asRecord, isInteger, show } from "../guards.js";
-import { isPortNumber, portNameProblem } from "../syntax.js";
+import { isPortNumber, portNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const POLICY_TYPES = ["Ingress", "Egress"];

@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { qualifiedNameProblem } from "../syntax.js";
+import { qualifiedNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** Finalizers Kubernetes itself defines, which need no domain (metav1 and core). */

@@ -1,7 +1,7 @@
 import type { IndexedObject } from "../object-index.js";
 import { asRecord, asString, show } from "../guards.js";
 import type { Reporter } from "../report.js";
-import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, pathSegmentNameProblem } from "../syntax.js";
+import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, pathSegmentNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3101-3104, TKC3109: metadata.name, generateName and namespace as the API server validates them. */

@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { type ContainerRef, containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
 import { relatedAt, type Reporter } from "../report.js";
-import { dns1123LabelProblem, portNameProblem } from "../syntax.js";
+import { dns1123LabelProblem, imagePin, portNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3201-3209: containers exist, names, images with pinned tags, container ports (their protocol, TKC3222, is an enum of schemas/generator/enums.ts). */
@@ -35,18 +35,6 @@ function checkName(ref: ContainerRef, seen: Map<string, JsonPath>, target: Param
   if (first) {
     report.error("TKC3203", path, `container name ${show(name)} is used twice in the same pod`, "give every container and init container a distinct name", [relatedAt(target, first, `the first container named ${show(name)} is here`)]);
   } else seen.set(name, path);
-}
-
-/** Split an image reference into the parts that decide whether it is pinned. */
-export function imagePin(image: string): { tag?: string; digest?: string } {
-  const at = image.indexOf("@");
-  const digest = at >= 0 ? image.slice(at + 1) : undefined;
-  const withoutDigest = at >= 0 ? image.slice(0, at) : image;
-  const lastSlash = withoutDigest.lastIndexOf("/");
-  const lastColon = withoutDigest.lastIndexOf(":");
-  // A colon before the last slash belongs to a registry port (registry:5000/app), not a tag.
-  const tag = lastColon > lastSlash ? withoutDigest.slice(lastColon + 1) : undefined;
-  return { ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
 function checkImage(ref: ContainerRef, report: Reporter): void {

@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { envVarNameProblem } from "../syntax.js";
+import { envVarNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const SOURCES = ["fieldRef", "resourceFieldRef", "configMapKeyRef", "secretKeyRef", "fileKeyRef"];

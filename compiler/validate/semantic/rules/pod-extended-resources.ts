@@ -1,9 +1,8 @@
 import type { JsonPath } from "../../../model/path.js";
 import { containersOf } from "../object-index.js";
 import { asRecord, type Json, show } from "../guards.js";
-import { compareQuantities, parseQuantity } from "../quantity.js";
+import { compareQuantities, parseQuantity, qualifiedNameProblem } from "../../../../syntax/index.js";
 import type { Reporter } from "../report.js";
-import { qualifiedNameProblem } from "../syntax.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 /** Standard container resources (pkg/apis/core/helper: IsStandardContainerResourceName). */

@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { containersOf, type PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import type { Reporter } from "../report.js";
-import { qualifiedNameProblem } from "../syntax.js";
+import { qualifiedNameProblem } from "../../../../syntax/index.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 /** validEnvDownwardAPIFieldPathExpressions in pkg/apis/core/validation/validation.go. */

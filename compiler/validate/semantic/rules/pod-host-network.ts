@@ -4,7 +4,7 @@ import { containersOf, type PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
 import { relatedAt } from "../report.js";
 import type { Reporter } from "../report.js";
-import { dns1123SubdomainProblem } from "../syntax.js";
+import { dns1123SubdomainProblem } from "../../../../syntax/index.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 const SYSCTL_NAME = /^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;

@@ -1,6 +1,6 @@
 import { containersOf } from "../object-index.js";
 import { asRecord, show } from "../guards.js";
-import { compareQuantities, isNegative, parseQuantity, type Quantity } from "../quantity.js";
+import { compareQuantities, isNegative, parseQuantity, type Quantity } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3213-3214: resource quantities parse, are not negative, and requests do not exceed limits. */

@@ -3,7 +3,7 @@ import type { PodTemplate } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, type Json, show } from "../guards.js";
 import { relatedAt } from "../report.js";
 import type { Reporter } from "../report.js";
-import { labelValueProblem, qualifiedNameProblem } from "../syntax.js";
+import { labelValueProblem, qualifiedNameProblem } from "../../../../syntax/index.js";
 import { POD_KINDS, type SemanticRule } from "./rule.js";
 
 /** TKC3247-3250: tolerations, node and pod affinity, topology spread constraints. */

@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { dns1123LabelProblem } from "../syntax.js";
+import { dns1123LabelProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3218-3220, TKC3223: volume names, and mounts that name declared volumes at distinct paths. */

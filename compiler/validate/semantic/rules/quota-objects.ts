@@ -1,6 +1,6 @@
 import type { JsonPath } from "../../../model/path.js";
 import { asArray, asRecord, asString, type Json, show } from "../guards.js";
-import { compareQuantities, parseQuantity, type Quantity } from "../quantity.js";
+import { compareQuantities, parseQuantity, type Quantity } from "../../../../syntax/index.js";
 import type { Reporter } from "../report.js";
 import type { SemanticRule } from "./rule.js";
 

@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString, show } from "../guards.js";
-import { dns1123SubdomainProblem } from "../syntax.js";
+import { dns1123SubdomainProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 const RBAC_GROUP = "rbac.authorization.k8s.io";

@@ -2,6 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { asRecord, isInteger, type Json, show } from "../guards.js";
 import type { Reporter } from "../report.js";
 import type { SemanticRule } from "./rule.js";
+import { percentValue } from "../../../../syntax/index.js";
 
 const COUNTS: Readonly<Record<string, readonly string[]>> = {
   Deployment: ["replicas", "revisionHistoryLimit", "minReadySeconds", "progressDeadlineSeconds"],
@@ -74,12 +75,11 @@ export function intOrPercent(value: unknown, path: JsonPath, capAt100: boolean, 
     report.error(code, path, `${field} ${show(value)} must be a whole number >= 0 or a percentage`, "use a count such as 1 or a percentage such as \"25%\"");
     return undefined;
   }
-  const match = typeof value === "string" ? /^(\d+)%$/.exec(value) : null;
-  if (!match) {
+  const percent = percentValue(value);
+  if (percent === undefined) {
     report.error(code, path, `${field} ${show(value)} is neither a whole number nor a percentage like "25%"`, "write a number without quotes, or a whole percentage ending in '%'");
     return undefined;
   }
-  const percent = Number(match[1]);
   if (capAt100 && percent > 100) {
     report.error(code, path, `${field} ${show(value)} is over 100%`, "use a percentage between 0% and 100%");
     return undefined;

@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, isInteger, show, stringMap } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { dns1123LabelProblem, dns1123SubdomainProblem, isPortNumber, portNameProblem } from "../syntax.js";
+import { dns1123LabelProblem, dns1123SubdomainProblem, isPortNumber, portNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /**

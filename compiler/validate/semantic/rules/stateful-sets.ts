@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, show } from "../guards.js";
 import { relatedAt } from "../report.js";
-import { dns1123LabelProblem } from "../syntax.js";
+import { dns1123LabelProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3410-3413: StatefulSet governing Service and volumeClaimTemplates (podManagementPolicy, TKC3412, is an enum of schemas/generator/enums.ts). */

@@ -1,8 +1,7 @@
 import type { JsonPath } from "../../../model/path.js";
 import { asArray, asRecord, asString, type Json, show } from "../guards.js";
-import { isPositive, parseQuantity } from "../quantity.js";
+import { isPositive, parseQuantity, qualifiedNameProblem } from "../../../../syntax/index.js";
 import type { Reporter } from "../report.js";
-import { qualifiedNameProblem } from "../syntax.js";
 import type { SemanticRule } from "./rule.js";
 
 /**

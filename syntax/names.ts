@@ -1,11 +1,14 @@
 /**
- * Name and key syntaxes of k8s.io/apimachinery/pkg/util/validation. Each function returns why a
- * value is invalid (phrased to follow "is not valid: "), or undefined when it is valid.
+ * Name and key syntaxes of k8s.io/apimachinery/pkg/util/validation. Each `...Problem` function
+ * returns why a value is invalid (phrased to follow "is not valid: "), or undefined when it is valid.
  */
 
-const LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-const DNS1123_LABEL = new RegExp(`^${LABEL}$`);
-const DNS1123_SUBDOMAIN = new RegExp(`^${LABEL}(\\.${LABEL})*$`);
+/** One DNS-1123 label, unanchored: for patterns that embed it (host names, `name@provider`). */
+export const DNS1123_LABEL_SOURCE = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+/** Dot-separated DNS-1123 labels, unanchored and without the 253-character limit. */
+export const DNS1123_SUBDOMAIN_SOURCE = `${DNS1123_LABEL_SOURCE}(\\.${DNS1123_LABEL_SOURCE})*`;
+const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_SOURCE}$`);
+const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_SUBDOMAIN_SOURCE}$`);
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const IANA_SVC_NAME = /^[-a-z0-9]+$/;
@@ -15,6 +18,16 @@ export function dns1123LabelProblem(value: string): string | undefined {
   if (value.length > 63) return `must be at most 63 characters (it has ${value.length})`;
   if (!DNS1123_LABEL.test(value)) return "must be lowercase letters, digits and '-', starting and ending with a letter or digit";
   return undefined;
+}
+
+/** A DNS-1123 label of at most `maxLength` characters (63 unless a caller needs fewer). */
+export function isDns1123Label(value: unknown, maxLength = 63): value is string {
+  return typeof value === "string" && value.length <= maxLength && DNS1123_LABEL.test(value);
+}
+
+/** A DNS-1123 subdomain: the syntax of most object names. */
+export function isDns1123Subdomain(value: unknown): value is string {
+  return typeof value === "string" && dns1123SubdomainProblem(value) === undefined;
 }
 
 export function dns1035LabelProblem(value: string): string | undefined {
