@@ -26,7 +26,6 @@ export interface Diagnostic {
   readonly related?: readonly RelatedInformation[];
 }
 
-export { fail, succeed, type StageResult } from "../model/stage.js";
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");

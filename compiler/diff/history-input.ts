@@ -1,5 +1,6 @@
 import { existsSync, lstatSync } from "node:fs";
-import { error, fail, succeed, type StageResult } from "../diagnostics/diagnostic.js";
+import { error } from "../diagnostics/diagnostic.js";
+import { fail, succeed, type StageResult } from "../model/stage.js";
 import { historyDir, revisionBundleDir } from "../release/layout.js";
 import { latestRevisionNumber } from "../release/revision.js";
 import { refuseLinks, UnsafeOutput } from "../release/output-path.js";

@@ -2,7 +2,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { didYouMean } from "../validate/schema/suggest.js";
 import type { SourceLocation } from "../model/source.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
-import type { EvaluatedInput } from "../evaluate/evaluate.js";
+import type { EvaluatedInput } from "../model/evaluation.js";
 
 export interface InputsOutcome {
   readonly declaredInputs: readonly EvaluatedInput[];

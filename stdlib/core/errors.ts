@@ -1,5 +1,10 @@
 import type { SourceLocation } from "./origin.js";
-import type { ReportNote } from "./report.js";
+
+/** Another position that explains a report ("the other autoscaler is here"), shown as a note. */
+export interface ReportNote {
+  readonly message: string;
+  readonly at: SourceLocation | undefined;
+}
 
 /**
  * A mistake in the user's options that leaves a stdlib call unusable. Thrown inside the

@@ -1,11 +1,8 @@
-import { DescriptorError, USER_CHECK } from "./errors.js";
+import { DescriptorError, USER_CHECK, type ReportNote } from "./errors.js";
+
+export type { ReportNote };
 import type { SourceLocation } from "./origin.js";
 
-/** Another position that explains a report ("the other autoscaler is here"), shown as a note. */
-export interface ReportNote {
-  readonly message: string;
-  readonly at: SourceLocation | undefined;
-}
 
 export interface ReportOptions {
   /** One line telling the user how to fix it. */
