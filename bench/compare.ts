@@ -62,7 +62,10 @@ for (let round = 0; round <= runs; round++) {
 }
 rmSync(workload.root, { recursive: true, force: true });
 
-const stageNames = [...new Set([...samples.old, ...samples.new].flatMap((s) => Object.keys(s.stages)))];
+// A fixed order: the JSON's key order follows which stage finished first (tsc runs in parallel).
+const FIRST = ["startup", "load", "typecheck", "evaluate.bundle", "evaluate.run", "evaluate"];
+const rank = (name: string) => (name === "total" ? 1e9 : FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
+const stageNames = [...new Set([...samples.old, ...samples.new].flatMap((s) => Object.keys(s.stages)))].sort((a, b) => rank(a) - rank(b));
 const row = (side: keyof typeof sides) => {
   const list = samples[side];
   const stage = (name: string) => {
