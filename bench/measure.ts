@@ -25,12 +25,16 @@ export interface RunSpec {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the command's stdout goes (e.g. Helm's rendered YAML); default: kept in memory. */
   readonly stdoutFile?: string;
+  /** Exit codes that count as success (default: 0 only). */
+  readonly okCodes?: readonly number[];
 }
 
 export interface RunResult {
   readonly wallMs: number;
   /** Max RSS from GNU time, in KiB (undefined without GNU time or when not requested). */
   readonly maxRssKiB?: number;
+  /** User + system CPU time of the process and its waited-for children, from GNU time, in ms. */
+  readonly cpuMs?: number;
   /** Peak summed RSS of the process tree, in KiB (only when sampled). */
   readonly treeRssKiB?: number;
   readonly stdout: string;
@@ -92,16 +96,20 @@ export async function runOnce(spec: RunSpec, options: { gnuTime?: boolean; sampl
   if (sampler) clearInterval(sampler);
   if (stdoutFd !== undefined) closeSync(stdoutFd);
   let maxRssKiB: number | undefined;
+  let cpuMs: number | undefined;
   if (timeFile) {
     const report = existsSync(timeFile) ? readFileSync(timeFile, "utf8") : "";
     rmSync(timeFile, { force: true });
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
     maxRssKiB = match ? Number(match[1]) : undefined;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(report);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(report);
+    cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
   }
-  if (code !== 0) {
+  if (!(spec.okCodes ?? [0]).includes(code ?? -1)) {
     throw new CommandFailed(`${spec.command} ${spec.args.join(" ")} exited with ${code}\n${stderr}${stdout}`.trim());
   }
-  return { wallMs, maxRssKiB, treeRssKiB: options.sample ? peak : undefined, stdout, stderr };
+  return { wallMs, maxRssKiB, cpuMs, treeRssKiB: options.sample ? peak : undefined, stdout, stderr };
 }
 
 export function median(values: readonly number[]): number {

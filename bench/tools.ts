@@ -95,3 +95,25 @@ export async function cdk8sSynth(peers: Peers, appDir: string, options: MeasureO
 export function cdk8sOutput(appDir: string): string {
   return join(appDir, "dist", `${RELEASE}.k8s.yaml`);
 }
+
+/** `node -e 0`: Node's own start-up, the floor under any command written in JavaScript. */
+export async function nodeFloor(options: MeasureOptions): Promise<RunResult> {
+  return runOnce({ command: process.execPath, args: ["-e", "0"] }, options);
+}
+
+/** The real-world corpus beside the repository (../shared/realworld), if present. */
+export const REALWORLD_DIR = join(REPO, "..", "shared", "realworld");
+
+/**
+ * `tkc validate <corpus>/` in one call, with `tkc` from `root` (this checkout by default). The
+ * corpus holds objects a real API server rejects too (known-invalid.txt), so exit 1 is expected.
+ */
+export async function tkcValidateCorpus(corpus: string, options: MeasureOptions, root: string = REPO): Promise<RunResult & { readonly summary: string }> {
+  const result = await runOnce(
+    { command: process.execPath, args: [join(root, "bin", "tkc.cjs"), "validate", corpus + "/"], cwd: dirname(corpus), env: { ...process.env, NO_COLOR: "1" }, okCodes: [0, 1] },
+    options,
+  );
+  // The last line: "661 errors, 165 warnings" (or "... ok").
+  const summary = `${result.stdout}\n${result.stderr}`.trim().split("\n").filter((l) => /\b(errors?|warnings?|ok)\b/.test(l)).at(-1) ?? "";
+  return { ...result, summary };
+}

@@ -18,6 +18,28 @@ const lazyEmojiRegex = {
     });
   },
 };
+// yargs does two costly things on every run that tkc never needs: it renders the whole --help text
+// after starting a command's handler (~40 ms; kept for a failure that tkc's own .fail() handles
+// without help), and it guesses the version by walking up from the bundle for a package.json
+// (~20 ms; tkc sets .version() itself). Both are cut at build time; a yargs upgrade that moves
+// them fails the build rather than silently running slow.
+const leanYargs = {
+  name: "lean-yargs",
+  setup(plugin) {
+    const cuts = [
+      { file: /[\\/]yargs[\\/]build[\\/]lib[\\/]command\.js$/, text: "yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();" },
+      { file: /[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/, text: "yargs.version();" },
+    ];
+    plugin.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/](command|yargs-factory)\.js$/ }, (args) => {
+      let source = readFileSync(args.path, "utf8");
+      for (const cut of cuts.filter((c) => c.file.test(args.path))) {
+        if (source.split(cut.text).length !== 2) throw new Error(`lean-yargs: expected one \`${cut.text}\` in ${args.path}`);
+        source = source.replace(cut.text, "/* cut by scripts/build.mjs */");
+      }
+      return { contents: source, loader: "js" };
+    });
+  },
+};
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,7 +69,7 @@ await build({
     ].join("\n"),
   },
   sourcemap: "linked",
-  plugins: [lazyEmojiRegex],
+  plugins: [lazyEmojiRegex, leanYargs],
   logLevel: "warning",
   legalComments: "none",
 });
@@ -81,6 +103,13 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+// V8 keeps a script with one non-ASCII character as a two-byte string (twice the memory, slower to
+// read and hash): esbuild escapes strings but not regular expressions, so say where one slipped in.
+for (const file of ["dist/tkc.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs"]) {
+  const text = readFileSync(join(root, file), "utf8");
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) console.error(`tkc build: warning: ${file} is not ASCII near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}: write the character as an escape`);
+}
 const { buildDeclarations } = await import(join(root, "scripts/build-declarations.mjs"));
 buildDeclarations(root);
 const validators = join(root, "scripts/build-validators.mjs");

@@ -22,7 +22,8 @@ const FIELDS: readonly FieldSpec[] = [
   { name: "day of week", min: 0, max: 6, names: DAYS },
 ];
 const DESCRIPTORS = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
-const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+)$/;
+// µ and μ written as escapes: one non-ASCII character makes V8 hold the whole bundled CLI as a two-byte string.
+const GO_DURATION = /^[-+]?(0|((\d+(\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 
 /** Why a schedule is rejected, or undefined when Kubernetes would accept it. */
 export function cronScheduleProblem(schedule: string): string | undefined {

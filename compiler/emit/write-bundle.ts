@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { listBundleDir } from "./bundle-dir.js";
 import { checkReplaceable, joinInside } from "../release/output-path.js";
@@ -58,10 +58,9 @@ function recover(target: string): void {
  * Write a bundle directory atomically: files go to a temp directory beside the target, which then
  * replaces the target by rename. A failed or killed build leaves the previous bundle in place. The
  * files are plain copies: nothing is shared with the revision in the history, so editing one can
- * never change the other. Only a tkc bundle (or nothing) is ever replaced. `copyFrom`: a directory
- * holding these exact files (the revision just written, or one just verified) to copy from.
+ * never change the other. Only a tkc bundle (or nothing) is ever replaced.
  */
-export function writeBundle(target: string, plan: BundlePlan, copyFrom?: string): WriteOutcome {
+export function writeBundle(target: string, plan: BundlePlan): WriteOutcome {
   recover(target);
   if (sameOnDisk(target, plan.files)) return "unchanged";
   checkReplaceable(target);
@@ -70,21 +69,7 @@ export function writeBundle(target: string, plan: BundlePlan, copyFrom?: string)
   const temp = join(parent, `.${basename(target)}.tmp-${ownerTag()}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of plan.files) {
-    const file = joinInside(temp, ...name.split("/"));
-    if (name.includes("/")) mkdirSync(dirname(file), { recursive: true });
-    if (copyFrom) {
-      try {
-        // A copy, never a link: a clone where the file system can (copy-on-write), else the
-        // kernel copies the bytes, which is cheaper here than writing them again from memory.
-        copyFileSync(join(copyFrom, ...name.split("/")), file, constants.COPYFILE_FICLONE);
-        continue;
-      } catch {
-        // fall back to writing the bytes
-      }
-    }
-    writeFileSync(file, content);
-  }
+  writeFiles(temp, plan.files);
   if (existsSync(target)) {
     const old = join(parent, `.${basename(target)}.old-${ownerTag()}`);
     rmSync(old, { recursive: true, force: true });
@@ -95,6 +80,27 @@ export function writeBundle(target: string, plan: BundlePlan, copyFrom?: string)
     renameSync(temp, target);
   }
   return "written";
+}
+
+/**
+ * Write `files` (relative names, `/`-separated) under the new, empty directory `root`: one open,
+ * write and close per file, each folder made once. Plain copies from memory: nothing is linked to
+ * (or cloned from) the revision, and on file systems without copy-on-write a kernel copy costs
+ * more system calls than writing the bytes again.
+ */
+export function writeFiles(root: string, files: ReadonlyMap<string, string>): void {
+  const made = new Set<string>();
+  for (const [name, content] of files) {
+    const file = joinInside(root, ...name.split("/"));
+    if (name.includes("/")) {
+      const folder = dirname(file);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+    }
+    writeFileSync(file, content);
+  }
 }
 
 /** Size and mtime of each file of a written bundle (the warm build's stat cache, as git keeps one). */

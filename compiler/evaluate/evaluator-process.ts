@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tkcRoot } from "../root.js";
+import { splitLines } from "./lines.js";
 import type { EnvironmentData, EvaluatorMessage, EvaluatorRequest, LoadData, LocationData, ThrownData } from "./data.js";
 
 /** How an evaluation ended, as the host saw it. */
@@ -37,6 +38,13 @@ function positiveNumber(text: string | undefined, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/**
+ * The young generation of the evaluation process, in MiB (V8's default grows to 16). It runs while
+ * the native tsc and the host are at their largest: at N=500 a 2 MiB semi-space took the process's
+ * resident set at the tree's peak from ~115 MiB to ~90 MiB, with no measurable cost in evaluate.run.
+ */
+const SEMI_SPACE_MB = 2;
+
 // Node 20 has the permission model behind a flag; newer versions without it.
 function permissionFlags(readable: readonly string[]): string[] {
   const major = Number(process.versions.node.split(".")[0]);
@@ -61,7 +69,7 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
   const heapMb = Math.max(64, Math.floor(memoryMb * 0.75));
   const child = spawn(
     process.execPath,
-    ["--no-warnings", `--max-old-space-size=${heapMb}`, ...permissionFlags([script, realm, cache]), script, realm, cache],
+    ["--no-warnings", `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...permissionFlags([script, realm, cache]), script, realm, cache],
     { env: { TZ: "UTC", LC_ALL: "en_US.UTF-8" }, stdio: ["pipe", "pipe", "pipe"] },
   );
   let stderr = "";
@@ -82,18 +90,12 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
   hold(false);
 
   let listener: ((message: EvaluatorMessage) => void) | undefined;
-  let buffered = "";
   child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    buffered += chunk;
-    for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
-      const line = buffered.slice(0, end);
-      buffered = buffered.slice(end + 1);
-      const message = JSON.parse(line) as EvaluatorMessage;
-      if (message.type === "log") for (const text of message.lines) log(text);
-      else listener?.(message);
-    }
-  });
+  child.stdout.on("data", splitLines((line) => {
+    const message = JSON.parse(line) as EvaluatorMessage;
+    if (message.type === "log") for (const text of message.lines) log(text);
+    else listener?.(message);
+  }));
   let closed: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   void exited.then((status) => (closed = status));
 

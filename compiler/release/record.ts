@@ -1,12 +1,12 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
-import { sameOnDiskStats, statBundle, writeBundle } from "../emit/write-bundle.js";
+import { sameOnDiskStats, statBundle, writeBundle, writeFiles } from "../emit/write-bundle.js";
 import { fileHashes, revisionProblems } from "./check-revision.js";
 import { currentBundleDir, historyDir, parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
-import { joinInside, refuseLinks } from "./output-path.js";
+import { refuseLinks } from "./output-path.js";
 import { ownerAlive, ownerOfName, ownerTag } from "./owner.js";
 import { HistoryError, latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord, type StoredRevision } from "./revision.js";
 import { recordTime } from "./source-commit.js";
@@ -94,11 +94,7 @@ export function writeRevision(dir: string, record: RevisionRecord, files: Readon
   const temp = join(dir, `${TEMP_PREFIX}${ownerTag()}-r${record.revision}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const [name, content] of files) {
-    const file = joinInside(temp, ...name.split("/"));
-    if (name.includes("/")) mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
+  writeFiles(temp, files);
   writeFileSync(join(temp, REVISION_FILE), JSON.stringify(record, null, 2) + "\n");
   const target = join(dir, revisionDirName(record.revision));
   renameSync(temp, target);
@@ -169,7 +165,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       let stats = sameOnDiskStats(target, expectedCurrent(plan, latest));
       if (!stats) {
         // Edited, replaced or half-written: rewrite it, from a revision checked file by file.
-        wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }, latest.dir) === "written";
+        wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }) === "written";
         stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
       }
       return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, ...(latest.record.note ? { note: latest.record.note } : {}) };
@@ -197,8 +193,8 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
       ...(note ? { note } : {}),
       files: fileHashes(final.manifest, final.files),
     };
-    const revisionDir = writeRevision(dir, record, final.files);
-    writeBundle(target, final, revisionDir);
+    writeRevision(dir, record, final.files);
+    writeBundle(target, final);
     prune(dir, options.keep);
     const stats = statBundle(target, ["bundle.json", ...new Set(final.manifest.objects.map((o) => o.file))]);
     return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true, stats, ...(note ? { note } : {}) };

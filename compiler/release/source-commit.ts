@@ -11,8 +11,11 @@ function git(args: string[], cwd: string): Promise<{ ok: boolean; stdout: string
  * git. Asynchronous, so a build asks git while it evaluates.
  */
 export async function sourceCommit(projectDir: string): Promise<string | null> {
-  const [head, status] = await Promise.all([git(["rev-parse", "HEAD"], projectDir), git(["status", "--porcelain", "--", "."], projectDir)]);
+  // One after the other: outside a git repository (the benchmark, a generated project) the
+  // second process is never started, and inside git both still finish while the build evaluates.
+  const head = await git(["rev-parse", "HEAD"], projectDir);
   if (!head.ok) return null;
+  const status = await git(["status", "--porcelain", "--", "."], projectDir);
   const dirty = status.ok && status.stdout.split("\n").some((line) => line.trim() !== "" && !/(^|\/|\s)(out|\.tkc-cache)\//.test(line));
   return head.stdout.trim() + (dirty ? "+dirty" : "");
 }

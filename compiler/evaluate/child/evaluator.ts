@@ -5,6 +5,7 @@
 import vm from "node:vm";
 import { readFileSync } from "node:fs";
 import { PRELUDE } from "../prelude.js";
+import { splitLines } from "../lines.js";
 import { BUNDLE_FILENAME } from "../realm/origins.js";
 import type { EvaluatorMessage, EvaluatorRequest } from "../data.js";
 
@@ -136,17 +137,11 @@ const handle = async (line: string) => {
   timeoutMs = request.timeoutMs;
   await run(request);
 };
-let buffered = "";
 process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk: string) => {
-  buffered += chunk;
-  for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
-    const line = buffered.slice(0, end);
-    buffered = buffered.slice(end + 1);
-    queue = queue.then(() => handle(line)).catch((failure: unknown) => {
-      send({ type: "internal", message: String((failure as Error)?.stack ?? failure) });
-      process.exitCode = 70;
-      process.stdin.destroy();
-    });
-  }
-});
+process.stdin.on("data", splitLines((line) => {
+  queue = queue.then(() => handle(line)).catch((failure: unknown) => {
+    send({ type: "internal", message: String((failure as Error)?.stack ?? failure) });
+    process.exitCode = 70;
+    process.stdin.destroy();
+  });
+}));

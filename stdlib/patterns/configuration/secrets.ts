@@ -76,7 +76,7 @@ export interface ExternalSecretOptions {
   readonly type?: string;
 }
 
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
 
 /**
  * An ExternalSecret (external-secrets.io/v1): the External Secrets Operator copies values from a
