@@ -42,8 +42,8 @@ function checkTiming(timing: ProbeTiming, origin: SourceLocation | undefined): v
 }
 
 function checkPort(port: unknown, origin: SourceLocation | undefined): void {
-  if (typeof port === "number") checkWhole("TKC2202", "the probe port", port, 1, origin, 65535);
-  else if (typeof port !== "string" || port === "") fail("TKC2202", "a probe needs a port name or number", origin, "name a port of the workload, e.g. \"http\"");
+  if (typeof port === "number") checkWhole("TKC2204", "the probe port", port, 1, origin, 65535);
+  else if (typeof port !== "string" || port === "") fail("TKC2204", "a probe needs a port name or number", origin, "name a port of the workload, e.g. \"http\"");
 }
 
 function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined): HealthCheck {
@@ -59,7 +59,7 @@ export function httpProbe(
   options: ProbeTiming & { readonly scheme?: "HTTP" | "HTTPS"; readonly headers?: Readonly<Record<string, string>> } = {},
 ): HealthCheck {
   const origin = captureOrigin();
-  if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2202", `httpProbe path ${JSON.stringify(path)} does not start with '/'`, origin, "write an absolute path such as \"/healthz\"");
+  if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2205", `httpProbe path ${JSON.stringify(path)} does not start with '/'`, origin, "write an absolute path such as \"/healthz\"");
   const { scheme, headers, ...timing } = options;
   return healthCheck({ kind: "http", path, port, scheme, headers }, timing, origin);
 }
@@ -78,7 +78,7 @@ export function grpcProbe(port: string | number, options: ProbeTiming & { readon
 /** Healthy when the command exits 0 (it runs inside the container: keep it cheap). */
 export function execProbe(command: readonly string[], options: ProbeTiming = {}): HealthCheck {
   const origin = captureOrigin();
-  if (!Array.isArray(command) || command.length === 0) fail("TKC2202", "execProbe needs a command", origin, "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
+  if (!Array.isArray(command) || command.length === 0) fail("TKC2206", "execProbe needs a command", origin, "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
   return healthCheck({ kind: "exec", command }, options, origin);
 }
 
@@ -123,7 +123,7 @@ function toProbe(check: HealthCheck, role: Role, build: WorkloadBuild, startupSe
   const defaults = role === "startup" ? { ...DEFAULTS.startup, failureThreshold: Math.ceil(startupSeconds / 5) } : DEFAULTS[role];
   const merged = { ...defaults, ...timing };
   if (role !== "readiness" && merged.successThreshold !== undefined && merged.successThreshold !== 1) {
-    report.error("TKC2202", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
+    report.error("TKC2207", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
   }
   const action =
     handler.kind === "http"
@@ -151,11 +151,11 @@ export const healthProbes = definePattern<HealthProbesOptions>({
     for (const role of ["readiness", "liveness", "startup"] as const) {
       const value = options[role];
       if (value !== undefined && !isHealthCheck(value) && !isPerEnv(value)) {
-        report.error("TKC2202", `healthProbes ${role} is not a health check`, origin, { hint: "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()" });
+        report.error("TKC2208", `healthProbes ${role} is not a health check`, origin, { hint: "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()" });
       }
     }
     if (typeof options.startupSeconds === "number") checkWhole("TKC2202", "startupSeconds", options.startupSeconds, 1, origin);
-    if (!options.readiness && !options.liveness && !options.startup) report.error("TKC2202", "healthProbes() sets no probe", origin, { hint: "set readiness, liveness or startup" });
+    if (!options.readiness && !options.liveness && !options.startup) report.error("TKC2209", "healthProbes() sets no probe", origin, { hint: "set readiness, liveness or startup" });
   },
   apply(options, build, context, origin) {
     const env = context.env;

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gracefulShutdown, grpcProbe, healthProbes, httpProbe, lifecycleHooks, service, tcpProbe } from "../../../stdlib/index.js";
+import { execProbe, gracefulShutdown, grpcProbe, healthProbes, httpProbe, lifecycleHooks, service, tcpProbe } from "../../../stdlib/index.js";
 import { expand, failureCode, find } from "./helpers.js";
 
 const ports = [{ name: "http", containerPort: 8080 }, { name: "grpc", containerPort: 50051 }];
@@ -26,9 +26,15 @@ test("a probe on an undeclared port fails when the workload expands", () => {
 });
 
 test("probe helpers check their options at the call", () => {
-  assert.equal(failureCode(() => httpProbe("ready", "http")), "TKC2202");
+  // One code per problem (issue 11: TKC2202 used to cover all of them).
+  assert.equal(failureCode(() => httpProbe("ready", "http")), "TKC2205");
   assert.equal(failureCode(() => tcpProbe("http", { periodSeconds: 0 })), "TKC2202");
-  assert.equal(failureCode(() => healthProbes({})), "TKC2202");
+  assert.equal(failureCode(() => tcpProbe(70000)), "TKC2204");
+  assert.equal(failureCode(() => tcpProbe("")), "TKC2204");
+  assert.equal(failureCode(() => execProbe([])), "TKC2206");
+  assert.equal(failureCode(() => healthProbes({})), "TKC2209");
+  assert.equal(failureCode(() => healthProbes({ readiness: { path: "/ready" } as never })), "TKC2208");
+  assert.equal(failureCode(() => expand(service({ name: "api", image: "a:1", ports, patterns: [healthProbes({ liveness: httpProbe("/live", "http", { successThreshold: 3 }) })] }))), "TKC2207");
 });
 
 test("a probe set by the workload and by healthProbes is an error", () => {
