@@ -18,12 +18,21 @@ const lazyEmojiRegex = {
     });
   },
 };
-import { existsSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { buildStamp, upToDate } from "./build-stamp.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const started = Date.now();
+// `--if-changed` (npm test): nothing to do when dist/ was built from exactly these inputs.
+const stamp = buildStamp(root);
+const stampFile = join(root, "dist", ".build-stamp");
+if (process.argv.includes("--if-changed") && upToDate(root, stampFile, stamp)) {
+  if (!process.env.TKC_QUIET_BUILD) console.error("tkc: dist/ is up to date");
+  process.exit(0);
+}
+rmSync(stampFile, { force: true });
 await build({
   entryPoints: [join(root, "compiler/cli/main.ts")],
   outfile: join(root, "dist/tkc.cjs"),
@@ -88,4 +97,5 @@ if (existsSync(validators)) {
   const { buildValidators } = await import(validators);
   await buildValidators(join(root, "dist/validators"));
 }
+writeFileSync(stampFile, stamp);
 if (!process.env.TKC_QUIET_BUILD) console.error(`tkc: built dist/ in ${Date.now() - started} ms`);
