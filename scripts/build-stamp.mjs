@@ -1,12 +1,12 @@
 // What dist/ is built from, as one hash: every file of the compiler, the stdlib, the schemas and
-// the build scripts, and the lock file (the bundled dependencies' versions). `build.mjs
+// the launcher, the build scripts, and the lock file (the bundled dependencies' versions). `build.mjs
 // --if-changed` skips the build when dist/ holds a build of the same inputs.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const INPUT_DIRS = ["compiler", "stdlib", "schemas", "scripts", "bin"];
-const INPUT_FILES = ["package.json", "package-lock.json"];
+const INPUT_DIRS = ["compiler", "stdlib", "schemas", "bin"];
+const INPUT_FILES = ["scripts/build.mjs", "scripts/build-declarations.mjs", "scripts/build-validators.mjs", "scripts/build-stamp.mjs", "package.json", "package-lock.json"];
 const OUTPUTS = ["dist/tkc.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs", "dist/validators", "dist/types/stdlib/index.d.ts"];
 
 export function buildStamp(root) {
