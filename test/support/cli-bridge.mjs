@@ -1,7 +1,7 @@
 // The thread behind test/support/cli.ts `runTkc`: it owns one long-lived tkc process
-// (cli-host.cjs, which runs the bundle's `main` in-process) and hands each run to it, while the test's own
-// thread waits on `signal` (Atomics.wait): a synchronous call, as spawnSync was, without a node
-// start-up per run. Plain JavaScript: this thread has no TypeScript loader.
+// (cli-host.cjs, which runs the bundle's `main` in-process) and hands each run to it, while the
+// test's own thread waits on `signal` (Atomics.wait): a synchronous call, as spawnSync was,
+// without a node start-up per run. Plain JavaScript: this thread has no TypeScript loader.
 import { fork } from "node:child_process";
 import { workerData } from "node:worker_threads";
 
@@ -18,7 +18,10 @@ function tkcProcess() {
   if (child) return child;
   // stdout is captured by `main`'s io; stderr is inherited so a crash of the process itself shows
   const started = fork(host, [], { execArgv: [], stdio: ["ignore", "ignore", "inherit", "ipc"] });
-  started.on("message", (message) => answer(message));
+  started.on("message", (message) => {
+    pending = undefined;
+    answer(message);
+  });
   // a run that takes the process down (a bug in tkc) fails that run; the next one starts afresh
   started.on("exit", (code, signalName) => {
     if (child === started) child = undefined;

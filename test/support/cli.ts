@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,22 +13,12 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run the real `tkc` binary (dist/ bundle), without colour, with its own cache directory. */
-export function runTkcBinary(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), ...args], {
-    cwd: options.cwd ?? repoRoot,
-    encoding: "utf8",
-    env: runEnv(options.env),
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
 /**
- * Run tkc as `runTkcBinary` does (same arguments, working directory, environment and a cache
- * directory of its own), through the same bundle's `main`, but in one long-lived process per
- * test file (test/support/cli-bridge.mjs, cli-host.cjs): no node start-up per run. Synchronous,
- * as spawnSync is. Tests of what only a process of its own does (exit 70 on a crash, signals,
- * standard input, memory limits) use `runTkcBinary`.
+ * Run tkc as `node bin/tkc.cjs` would (same arguments, working directory, environment, no colour,
+ * a cache directory of its own), through the same bundle's `main`, but in one long-lived process
+ * per test file (test/support/cli-bridge.mjs, cli-host.cjs): no node start-up per run.
+ * Synchronous, as spawnSync is. Tests of what only a process of its own does (exit 70 on a crash,
+ * signals, standard input, memory limits) spawn bin/tkc.cjs (`spawnTkc`, or spawnSync).
  */
 export function runTkc(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const bridge = cliBridge();
@@ -66,7 +56,7 @@ function cliBridge(): { signal: Int32Array; port: MessagePort } {
   return bridge;
 }
 
-/** The same run without blocking the event loop, for tests that run concurrently. */
+/** The real `tkc` binary (dist/ bundle) in a process of its own, without blocking the event loop. */
 export function spawnTkc(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), ...args], {
     cwd: options.cwd ?? repoRoot,
