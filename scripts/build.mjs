@@ -1,7 +1,7 @@
 // Bundles the compiler (CLI, pipeline, stdlib) into dist/tkc.cjs and precompiles the schema
 // validators into dist/validators/. Runs on `npm ci` (prepare) and before the tests.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 // string-width (a yargs dependency, for --help layout only) builds an RGI_Emoji regex at load
 // time: ~14 ms of ICU set-up on every run. Build it on first use instead.
@@ -40,12 +40,20 @@ const leanYargs = {
     });
   },
 };
-import { existsSync } from "node:fs";
+import { buildStamp, upToDate } from "./build-stamp.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const started = Date.now();
+// `--if-changed` (npm test): nothing to do when dist/ was built from exactly these inputs.
+const stamp = buildStamp(root);
+const stampFile = join(root, "dist", ".build-stamp");
+if (process.argv.includes("--if-changed") && upToDate(root, stampFile, stamp)) {
+  if (!process.env.TKC_QUIET_BUILD) console.error("tkc: dist/ is up to date");
+  process.exit(0);
+}
+rmSync(stampFile, { force: true });
 await build({
   entryPoints: [join(root, "compiler/cli/main.ts")],
   outfile: join(root, "dist/tkc.cjs"),
@@ -117,4 +125,5 @@ if (existsSync(validators)) {
   const { buildValidators } = await import(validators);
   await buildValidators(join(root, "dist/validators"));
 }
+writeFileSync(stampFile, stamp);
 if (!process.env.TKC_QUIET_BUILD) console.error(`tkc: built dist/ in ${Date.now() - started} ms`);

@@ -9,7 +9,7 @@ import type { Crd, CrdVersion } from "./crd-document.js";
 import { CrdCode } from "./codes.js";
 import { customTypeName, safeTypeName } from "./naming.js";
 import { convertSchema, type JsonSchema } from "./structural.js";
-import { declareResource } from "./typescript.js";
+import { declareResource } from "./resource-declarations.js";
 
 /** Generated files are committed; keep each reviewable and under common host limits. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { tempDir } from "./cli.js";
@@ -35,14 +36,23 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(host: string, child: ChildProcess, log: () => string): Promise<void> {
+/**
+ * Wait until this registry answers. The port was free when picked, but another process (another
+ * test file's registry, another suite on the machine) may bind it before the registry does: then
+ * the registry exits ("address already in use"), and whatever answers there is not ours. Each
+ * registry sends a header with its own id, so only its own answer counts.
+ */
+async function waitUntilUp(host: string, id: string, child: ChildProcess, log: () => string): Promise<"up" | "port taken"> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}:\n${log()}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      if (/address already in use/.test(log())) return "port taken";
+      throw new Error(`docker-registry exited with ${child.exitCode ?? child.signalCode}:\n${log()}`);
+    }
     try {
       const response = await fetch(`http://${host}/v2/`);
       await response.arrayBuffer();
-      if (response.status === 200 || response.status === 401) return;
+      if ((response.status === 200 || response.status === 401) && response.headers.get(ID_HEADER) === id) return "up";
     } catch {
       // not listening yet
     }
@@ -50,6 +60,8 @@ async function waitUntilUp(host: string, child: ChildProcess, log: () => string)
   }
   throw new Error(`docker-registry did not answer on ${host} within 15 s:\n${log()}`);
 }
+
+const ID_HEADER = "x-tkc-test-registry";
 
 /** The Bearer flow: tokens from this realm, signed by the key of this certificate. */
 export interface TokenAuth {
@@ -64,8 +76,33 @@ export async function startRegistry(options: { users?: Record<string, string>; t
   const dir = tempDir("tkc-registry-");
   const storage = join(dir, "storage");
   mkdirSync(storage);
+  const auth: string[] = [];
+  if (options.users) {
+    const htpasswd = join(dir, "htpasswd");
+    const entries = Object.entries(options.users).map(([user, password]) => {
+      const made = spawnSync(HTPASSWD_BINARY, ["-Bbn", user, password], { encoding: "utf8" });
+      if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr}`);
+      return made.stdout.trim();
+    });
+    writeFileSync(htpasswd, entries.join("\n") + "\n");
+    auth.push("auth:", "  htpasswd:", "    realm: tkc-test", `    path: ${htpasswd}`);
+  }
+  if (options.token) {
+    const { realm, service, issuer, certificate } = options.token;
+    auth.push("auth:", "  token:", `    realm: ${realm}`, `    service: ${service}`, `    issuer: ${issuer}`, `    rootcertbundle: ${certificate}`);
+  }
+  for (let attempt = 1; ; attempt++) {
+    const started = await serveOnFreePort(dir, storage, auth);
+    if (started) return started;
+    if (attempt === 5) throw new Error("docker-registry: five free ports in a row were taken before it could bind them");
+  }
+}
+
+/** One attempt: the registry on a port that was free a moment ago, or undefined if it was taken since. */
+async function serveOnFreePort(dir: string, storage: string, auth: readonly string[]): Promise<Registry | undefined> {
   const port = await freePort();
   const host = `127.0.0.1:${port}`;
+  const id = randomUUID();
   const lines = [
     "version: 0.1",
     "log:",
@@ -79,21 +116,10 @@ export async function startRegistry(options: { users?: Record<string, string>; t
     "    enabled: true",
     "http:",
     `  addr: ${host}`,
+    "  headers:",
+    `    ${ID_HEADER}: [${id}]`,
+    ...auth,
   ];
-  if (options.users) {
-    const htpasswd = join(dir, "htpasswd");
-    const entries = Object.entries(options.users).map(([user, password]) => {
-      const made = spawnSync(HTPASSWD_BINARY, ["-Bbn", user, password], { encoding: "utf8" });
-      if (made.status !== 0) throw new Error(`htpasswd failed: ${made.stderr}`);
-      return made.stdout.trim();
-    });
-    writeFileSync(htpasswd, entries.join("\n") + "\n");
-    lines.push("auth:", "  htpasswd:", "    realm: tkc-test", `    path: ${htpasswd}`);
-  }
-  if (options.token) {
-    const { realm, service, issuer, certificate } = options.token;
-    lines.push("auth:", "  token:", `    realm: ${realm}`, `    service: ${service}`, `    issuer: ${issuer}`, `    rootcertbundle: ${certificate}`);
-  }
   const config = join(dir, "config.yml");
   writeFileSync(config, lines.join("\n") + "\n");
   const child = spawn(REGISTRY_BINARY, ["serve", config], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
@@ -103,11 +129,17 @@ export async function startRegistry(options: { users?: Record<string, string>; t
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
+  let state: "up" | "port taken";
   try {
-    await waitUntilUp(host, child, () => output);
+    state = await waitUntilUp(host, id, child, () => output);
   } catch (failure) {
+    process.off("exit", killOnExit);
     child.kill("SIGKILL");
     throw failure;
+  }
+  if (state === "port taken") {
+    process.off("exit", killOnExit);
+    return undefined;
   }
   return {
     host,
