@@ -8,6 +8,11 @@ const { join } = require("node:path");
 const { loadWithCodeCache, flushCodeCaches } = require("../../compiler/code-cache.cjs");
 
 const { main } = loadWithCodeCache(join(__dirname, "..", "..", "dist", "tkc.cjs"));
+// esbuild remembers the working directory it was first loaded in and starts its service there
+// on every build; tkc loads it lazily, which in this host would be some run's temporary folder,
+// gone by the next run (spawn ENOENT). Load it once here, in the host's own lasting folder, as
+// a real tkc process, whose working directory never changes, effectively does.
+require(require.resolve("esbuild", { paths: [join(__dirname, "..", "..", "dist")] }));
 
 process.on("message", async ({ args, cwd, env }) => {
   const savedCwd = process.cwd();
