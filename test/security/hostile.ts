@@ -51,5 +51,6 @@ export function errorLines(result: CliResult, dir: string, cwd = repoRoot): stri
   return result.stderr
     .split("\n")
     .filter((line) => / error [A-Z]+\d+: /.test(line))
-    .map((line) => line.split(`${dir}/`).join("").split(shown).join(""));
+    // the relative form first: it ends in the absolute one (../../tmp/x/ holds /tmp/x/)
+    .map((line) => line.split(shown).join("").split(`${dir}/`).join(""));
 }
