@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { testBundleDir, testBundles } from "./test-bundles.mjs";
 
 const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
 const files = [];
@@ -32,5 +33,13 @@ const args = process.argv.slice(2);
 const options = args.filter((a) => a.startsWith("--"));
 const filter = args.filter((a) => !a.startsWith("--"));
 const selected = filter.length ? files.filter((f) => filter.some((p) => f.includes(p))) : files;
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...options, ...selected], { cwd: root, stdio: "inherit" });
+// Bundled (see test-bundles.mjs) unless TKC_TEST_SOURCES=1: then from the sources under tsx, whose
+// stack traces point into the .ts files.
+const fromSources = process.env.TKC_TEST_SOURCES === "1";
+// All files are bundled (one esbuild run, ~2 s, reused until an input changes), whichever run.
+const bundles = fromSources ? [] : await testBundles(root, files);
+const runnable = fromSources ? selected : selected.map((file) => bundles[files.indexOf(file)]);
+if (!fromSources) process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
+const loader = fromSources ? ["--import", "tsx"] : [];
+const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...runnable], { cwd: root, stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -6,7 +6,7 @@ import { tempDir, type CliResult } from "./cli.js";
 /**
  * Runs tkc's `main` in-process in `size` long-lived processes, one run at a time in each: many runs
  * without a process per run, and no two runs sharing the compiler's module globals. The processes
- * inherit this one's environment, working directory and `--import tsx`; each has its own
+ * inherit this one's environment and working directory, and run with `--import tsx`; each has its own
  * TKC_CACHE_DIR (concurrent builds sharing one race on the type checker's tsconfig there).
  */
 export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): Promise<void> } {
@@ -38,6 +38,8 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
   };
   for (let i = 0; i < size; i++) {
     const child = fork(fileURLToPath(new URL("./cli-worker.ts", import.meta.url)), [], {
+      // a TypeScript file: tsx loads it even when this test file runs bundled, without tsx
+      execArgv: process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"],
       stdio: ["ignore", "ignore", "inherit", "ipc"],
       env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-pool-cache-") },
     });

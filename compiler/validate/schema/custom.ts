@@ -21,6 +21,12 @@ export type { CustomKindInfo };
  * checks that precompiled and run-time validators agree.
  */
 export const CRD_AJV_OPTIONS = settings.crds.options;
+/**
+ * CRDs compiled in this process (a project's, a validated manifest set's) skip ajv's code
+ * optimisation passes: they change only the shape of the generated code, not what it accepts, and
+ * they were ~60% of compile time (`tkc validate` over ../shared/realworld: 16.8 s -> 12.7 s).
+ */
+const RUNTIME_CRD_AJV_OPTIONS = { ...CRD_AJV_OPTIONS, code: { optimize: false } };
 export { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import settings from "./ajv-settings.json";
@@ -42,7 +48,7 @@ export interface CustomResourceSchemas {
 }
 
 export function createCrdAjv(): Ajv {
-  const ajv = new Ajv(CRD_AJV_OPTIONS);
+  const ajv = new Ajv(RUNTIME_CRD_AJV_OPTIONS);
   addFormats(ajv, [...CRD_FORMATS]);
   ajv.addVocabulary([...CRD_ANNOTATION_KEYWORDS]);
   return ajv;
