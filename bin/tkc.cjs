@@ -9,9 +9,26 @@ if (!existsSync(bundle)) {
   process.exit(70);
 }
 const { loadWithCodeCache, flushCodeCaches } = require("../compiler/code-cache.cjs");
-loadWithCodeCache(bundle)
-  .main(process.argv.slice(2))
-  .then((code) => {
-    flushCodeCaches();
-    process.exitCode = code;
-  });
+const argv = process.argv.slice(2);
+// A build with nothing to do is answered by the pipeline's front alone (dist/warm.cjs, ~35 KB),
+// without loading the compiler; any other run, or a build with work, goes on as if it never ran.
+const warm = join(__dirname, "..", "dist", "warm.cjs");
+let answered;
+if (argv[0] === "build" && existsSync(warm)) {
+  try {
+    answered = loadWithCodeCache(warm).warmMain(argv);
+  } catch {
+    answered = undefined; // whatever went wrong, the full CLI runs and reports it
+  }
+}
+if (answered !== undefined) {
+  flushCodeCaches();
+  process.exitCode = answered;
+} else {
+  loadWithCodeCache(bundle)
+    .main(argv)
+    .then((code) => {
+      flushCodeCaches();
+      process.exitCode = code;
+    });
+}

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tkcRoot } from "./root.js";
 
@@ -65,8 +65,9 @@ export function toolchainFingerprint(): string {
   const parts: string[] = [tkcVersion()];
   // Running from the bundle: it holds the compiler and the stdlib, and dist/types was emitted
   // with it, so the bundle's stat stands for all of them (schemas are checked by their hash).
+  // (dist/warm.cjs, the fast path of `tkc build`, shares the warm-build cache with dist/tkc.cjs.)
   const bundle = join(tkcRoot(), "dist", "tkc.cjs");
-  if (fileURLToPath(import.meta.url) === bundle) {
+  if (dirname(fileURLToPath(import.meta.url)) === dirname(bundle)) {
     const stat = statSync(bundle);
     return (cachedFingerprint = `${parts[0]}|${bundle}:${stat.size}:${stat.mtimeMs}`);
   }

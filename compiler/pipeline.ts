@@ -2,8 +2,9 @@ import { performance } from "node:perf_hooks";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
 import { preferPurityErrors } from "./diagnostics/prefer-purity.js";
-import { loadProject } from "./load/project.js";
-import { loadSources } from "./load/load.js";
+import { buildFront } from "./build-front.js";
+import { projectCrds } from "./crd/project.js";
+import type { CustomResourceSchemas } from "./validate/schema/custom.js";
 import { checkTypes } from "./typecheck/stage.js";
 import { evaluate } from "./evaluate/evaluate.js";
 import { expandEnvironment } from "./expand/expand.js";
@@ -12,9 +13,8 @@ import { validatorsFor } from "./validate/schema/ajv.js";
 import { bundleSources, uncoveredSources } from "./emit/bundle-sources.js";
 import { planEnvironment } from "./emit/plan-environment.js";
 import { checkedReports, recordRelease } from "./release/record-release.js";
-import { outputRoot } from "./release/output-path.js";
 import { sourceCommit } from "./release/source-commit.js";
-import { rememberBuild, warmBuild, warmBuildKey } from "./cache/warm-build.js";
+import { rememberBuild } from "./cache/warm-build.js";
 import { suppliedValues, type InputArgs } from "./inputs/supplied.js";
 import type { BuildReport, EnvironmentReport } from "./model/build.js";
 import type { EnvironmentPlan, Layout } from "./model/bundle.js";
@@ -47,8 +47,9 @@ export interface BuildOptions {
 }
 
 /**
- * The stages, in order: load -> typecheck (in parallel with evaluation) -> evaluate -> per
- * environment expand -> validate -> plan -> record. This is the only module that knows the order.
+ * The stages, in order: load and the warm check (build-front.ts, also tkc build's fast path) ->
+ * CRD conversion -> typecheck (in parallel with evaluation) -> evaluate -> per environment
+ * expand -> validate -> plan -> record. Only this module (and its front) knows the order.
  * The report carries the text of every file this build read: code frames are drawn from these
  * only, never from a path a diagnostic (or a descriptor) names.
  */
@@ -56,27 +57,20 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // performance.now() counts from process start: what it took to get here (node, loading tkc).
   const ctx: StageContext = { timings: { startup: Math.round(performance.now()) }, read: new Map(), log: options.log ?? ((line) => process.stderr.write(line + "\n")) };
   const done = finisher(ctx, performance.now());
-  const found = loadProject({ target: options.target, kubeVersion: options.kubeVersion }, ctx);
-  if (!found.ok) return done.failed(found.diagnostics);
-  const out = outputRoot(found.value, options.outDir);
-  if (!out.ok) return done.failed(out.diagnostics);
-  const loaded = timed(ctx.timings, "load", () => loadSources(found.value, ctx));
-  if (!loaded.ok) return done.failed(loaded.diagnostics);
-  const { project, sources } = loaded.value;
-  const { kubeVersion } = project.config;
   const layout = options.layout ?? "files";
-  const supplied = suppliedValues(options.inputs ?? {});
-  if (supplied.diagnostics.length > 0) return done.failed(supplied.diagnostics);
-
-  // Warm path: same inputs as a previous build whose bundles are still on disk -> nothing to do.
-  const warmKey = warmBuildKey({ kubeVersion, layout, environments: options.environments, supplied: supplied.values, sources });
-  const warm = options.write ? warmBuild(project.dir, warmKey, out.value) : undefined;
-  if (warm) return done.built(warm[0]?.manifest.release, warm[0]?.manifest.version, warm, []);
+  const front = buildFront({ ...options, layout, supply: () => suppliedValues(options.inputs ?? {}) }, ctx);
+  if ("stopped" in front) return done.failed(front.stopped);
+  if ("warm" in front) return done.built(front.warm[0]?.manifest.release, front.warm[0]?.manifest.version, front.warm, []);
+  const { loaded, outRoot, supplied, warmKey } = front;
+  const { project, sources } = loaded;
+  const { kubeVersion } = project.config;
+  const crds = projectCrds(loaded.crdSchemas);
+  if (hasErrors(crds.diagnostics)) return done.failed(crds.diagnostics);
 
   // Asked now, answered while the build runs; only recorded revisions use it.
   const commit = options.write ? sourceCommit(project.dir) : Promise.resolve(null);
   const checking = timed(ctx.timings, "typecheck", () => checkTypes({ projectDir: project.dir, sources: sources.filter((s) => s.path.endsWith(".ts")), kubeVersion }, ctx));
-  const evaluating = timed(ctx.timings, "evaluate", () => evaluate({ project, environments: options.environments, inputs: supplied.values }, ctx));
+  const evaluating = timed(ctx.timings, "evaluate", () => evaluate({ project, environments: options.environments, inputs: supplied }, ctx));
   // While esbuild bundles (in its own process), load the validators this build will need.
   validatorsFor(kubeVersion);
   const evaluated = await evaluating;
@@ -85,19 +79,19 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!evaluated.ok) return done.failed(await typeErrorsFirst(checking, evaluated.diagnostics, ctx));
   const { release } = evaluated.value;
   const wanted = options.environments ?? Object.keys(release.environments);
-  const planned = await planEnvironments({ loaded: loaded.value, evaluation: evaluated.value, environments: wanted, layout }, ctx);
+  const planned = await planEnvironments({ loaded, customResources: crds.customResources, evaluation: evaluated.value, environments: wanted, layout }, ctx);
   const checked = await checking;
   if (!checked.ok) return done.failed(await typeErrorsFirst(checking, [], ctx));
   const diagnostics = dedupeAcrossEnvironments([...checked.warnings.map((diagnostic) => ({ diagnostic })), ...planned.tagged]);
   if (hasErrors(diagnostics)) return done.failed(diagnostics);
 
   if (!options.write) {
-    const reports = checkedReports(out.value, release.name, planned.plans);
+    const reports = checkedReports(outRoot, release.name, planned.plans);
     return reports.ok ? done.built(release.name, release.version, reports.value, diagnostics) : done.failed(reports.diagnostics);
   }
   // Only now, with every environment valid, does anything touch the output directory.
   const strictVersion = options.strictVersion ?? project.config.strictVersion ?? false;
-  const recorded = await timed(ctx.timings, "write", async () => recordRelease({ outRoot: out.value, plans: planned.plans, sourceCommit: await commit, strictVersion, allowSameVersion: options.allowSameVersion, keep: options.keep }));
+  const recorded = await timed(ctx.timings, "write", async () => recordRelease({ outRoot, plans: planned.plans, sourceCommit: await commit, strictVersion, allowSameVersion: options.allowSameVersion, keep: options.keep }));
   if (!recorded.ok) return done.failed([...diagnostics, ...recorded.diagnostics]);
   if (diagnostics.length === 0) rememberBuild(project.dir, warmKey, { ...recorded.value, assets: uncoveredSources(project.dir, planned.sources, sources) });
   return done.built(release.name, release.version, recorded.value.reports, diagnostics);
@@ -105,6 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 interface PlanEnvironmentsInput {
   readonly loaded: LoadedProject;
+  readonly customResources: CustomResourceSchemas | undefined;
   readonly evaluation: Evaluation;
   readonly environments: readonly string[];
   readonly layout: Layout;
@@ -114,7 +109,7 @@ interface PlanEnvironmentsInput {
  * Per environment: expand -> validate -> plan. Where objects came from is resolved only when a
  * diagnostic is to point there (then the environment is checked again, with origins).
  */
-async function planEnvironments({ loaded, evaluation: evaluated, environments, layout }: PlanEnvironmentsInput, ctx: StageContext) {
+async function planEnvironments({ loaded, customResources, evaluation: evaluated, environments, layout }: PlanEnvironmentsInput, ctx: StageContext) {
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: EnvironmentPlan[] = [];
   const { kubeVersion } = loaded.project.config;
@@ -123,7 +118,7 @@ async function planEnvironments({ loaded, evaluation: evaluated, environments, l
   try {
     const bundled = bundleSources(loaded, evaluation, ctx);
     sources = bundled.recorded;
-    const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources: loaded.customResources, texts: (file) => bundled.texts.get(file) }, ctx);
+    const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources, texts: (file) => bundled.texts.get(file) }, ctx);
     for (const environment of environments) {
       const started = performance.now();
       let checked = check(environment);

@@ -99,6 +99,20 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+// `tkc build`'s fast path (compiler/cli/warm-main.ts): the front of the pipeline only, loaded by
+// bin/tkc.cjs before the whole compiler; a build with nothing to do never loads dist/tkc.cjs.
+await build({
+  entryPoints: [join(root, "compiler/cli/warm-main.ts")],
+  outfile: join(root, "dist/warm.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  define: { "import.meta.url": "__tkc_import_meta_url" },
+  banner: { js: 'const __tkc_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+  legalComments: "none",
+});
 // The evaluation process: small, so it starts while esbuild bundles the descriptors.
 await build({
   entryPoints: [join(root, "compiler/evaluate/child/evaluator.ts")],
@@ -113,7 +127,7 @@ await build({
 });
 // V8 keeps a script with one non-ASCII character as a two-byte string (twice the memory, slower to
 // read and hash): esbuild escapes strings but not regular expressions, so say where one slipped in.
-for (const file of ["dist/tkc.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs"]) {
+for (const file of ["dist/tkc.cjs", "dist/warm.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs"]) {
   const text = readFileSync(join(root, file), "utf8");
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) console.error(`tkc build: warning: ${file} is not ASCII near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}: write the character as an escape`);

@@ -11,8 +11,6 @@ import { CrdCode } from "../crd/codes.js";
 import { checkInsideProject } from "./confine.js";
 import { readSource } from "./sources.js";
 import { parseConfig } from "./config.js";
-import { projectCrds } from "../crd/project.js";
-import type { CustomResourceSchemas } from "../validate/schema/custom.js";
 
 export const DEFAULT_CRD_DIR = "crds";
 
@@ -75,11 +73,4 @@ export function configuredCrdFolders(configFile: string | undefined): { folders:
   const parsed = parseConfig(configFile, readFileSync(configFile, "utf8"));
   const diagnostics = parsed.diagnostics.filter((d) => d.code === CrdCode.badSchemaFile);
   return { folders: diagnostics.length > 0 ? { dirs: [], explicit: true } : crdFoldersOf(parsed.config), diagnostics };
-}
-
-/** Read and convert the schemas of CRD folders: the custom resources, the files read, and what is wrong. */
-export function loadCrds(project: { readonly dir: string; readonly configFile?: string }, folders: CrdFolders): { customResources?: CustomResourceSchemas; files: SourceFile[]; diagnostics: Diagnostic[] } {
-  const read = readCrdSchemas(project, folders);
-  const crds = projectCrds(read.files);
-  return { ...(crds.customResources ? { customResources: crds.customResources } : {}), files: read.files, diagnostics: [...read.diagnostics, ...crds.diagnostics] };
 }

@@ -1,5 +1,4 @@
 import type { SourceFile } from "./source.js";
-import type { CustomResourceSchemas } from "../validate/schema/custom.js";
 
 /** `tkc.config.json`: every field optional. */
 export interface ProjectConfig {
@@ -31,6 +30,6 @@ export interface LoadedProject {
   readonly project: Project;
   /** The descriptors, the imported CRD schemas and the config, as read (absolute paths). */
   readonly sources: readonly SourceFile[];
-  /** Undefined when the project imported no CRD. */
-  readonly customResources?: CustomResourceSchemas;
+  /** The imported CRD schemas among `sources` (`tkc import crd`); converted after the warm check. */
+  readonly crdSchemas: readonly SourceFile[];
 }

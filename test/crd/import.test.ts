@@ -3,9 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { planImport } from "../../compiler/crd/import.js";
-import { configuredCrdFolders, loadCrds } from "../../compiler/load/crds.js";
+import { configuredCrdFolders } from "../../compiler/load/crds.js";
+import { loadCrds } from "../../compiler/load/project-crds.js";
 import { loadProject } from "../../compiler/load/project.js";
 import { loadSources } from "../../compiler/load/load.js";
+import { projectCrds } from "../../compiler/crd/project.js";
 import { runTkc, tempDir } from "../support/cli.js";
 import { check, repoRoot, typecheckFiles } from "./helpers.js";
 
@@ -147,7 +149,8 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     const loaded = loadSources(project.value, { read });
     assert.ok(loaded.ok);
     assert.deepEqual(loaded.value.sources.map((s) => s.path.slice(dir.length + 1)), ["crds/example.com/widgets.ts", "release.k8s.ts", "crds/example.com/widgets.v1.schema.json", "tkc.config.json"]);
-    assert.ok(loaded.value.customResources?.find("example.com/v1", "Widget"));
+    assert.deepEqual(loaded.value.crdSchemas.map((s) => s.path.slice(dir.length + 1)), ["crds/example.com/widgets.v1.schema.json"]);
+    assert.ok(projectCrds(loaded.value.crdSchemas).customResources?.find("example.com/v1", "Widget"));
     // A "crds" setting that is no list of folders stops the load at the config, in the same run as an unknown setting.
     writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ crds: "crds", kubVersion: "1.36" }));
     const bad = loadProject({ target: dir }, { read: new Map() });

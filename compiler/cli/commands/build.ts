@@ -1,8 +1,8 @@
-import { relative } from "node:path";
 import { defaultKubeVersion, newestKubeVersion, oldestKubeVersion } from "../../../schemas/index.js";
 import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
-import { EXIT, printAnnotations, printDiagnostics, sarifText, shortDigest, type DiagnosticFormat, type Output } from "../output.js";
+import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
+import { summaryLine } from "../summary-line.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { displayPath } from "../../diagnostics/render.js";
 import type { BuildReport } from "../../model/build.js";
@@ -27,20 +27,6 @@ export interface BuildArgs {
   "show-only"?: string[];
   format?: DiagnosticFormat;
   watch?: boolean;
-}
-
-/** One line per environment: what was built and what it means for the release's history. */
-export function summaryLine(release: string, env: EnvironmentReport): string {
-  const name = `${release}/${env.environment}`;
-  const digest = shortDigest(env.digest);
-  const where = relative(process.cwd(), env.outDir) || ".";
-  const time = `(${Math.round(env.millis)} ms)`;
-  if (env.outcome === "checked") return `${name}: ${env.objects} objects valid, ${digest} ${time}`;
-  const version = `version ${env.manifest.version}`;
-  if (env.outcome === "unchanged") return `${name}: unchanged, revision ${env.revision} (${version}), ${env.objects} objects, ${digest} in ${where}`;
-  const c = env.changes!;
-  const note = env.note ? `\n  note: ${env.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
-  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }
 
 export function buildOptions<T>(yargs: Argv<T>) {
