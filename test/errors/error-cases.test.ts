@@ -8,7 +8,7 @@ import { assertGoldenFile } from "../support/golden.js";
 
 // One folder per mistake: `tkc check` must print exactly expected.txt (stderr, then the exit
 // code) and write nothing. A missing expected.txt fails; TKC_UPDATE_GOLDEN=1 writes it.
-// The cases run in-process (worker threads, no process per case), two at a time; two of them
+// The cases run in two long-lived tkc processes (the real bundle's main, no process per case); two of them
 // run through the real binary instead (bin/tkc.cjs and the dist/ bundle).
 const casesDir = join(repoRoot, "test", "errors");
 const cases = readdirSync(casesDir).filter((name) => existsSync(join(casesDir, name, "release.k8s.ts"))).sort();

@@ -4,10 +4,11 @@ import { fileURLToPath } from "node:url";
 import { tempDir, type CliResult } from "./cli.js";
 
 /**
- * Runs tkc's `main` in-process in `size` long-lived processes, one run at a time in each: many runs
- * without a process per run, and no two runs sharing the compiler's module globals. The processes
- * inherit this one's environment and working directory, and run with `--import tsx`; each has its own
- * TKC_CACHE_DIR (concurrent builds sharing one race on the type checker's tsconfig there).
+ * Runs the real `tkc` bundle's `main` (dist/tkc.cjs, through cli-host.cjs, as runTkc does) in
+ * `size` long-lived processes, one run at a time in each: many runs without a process per run,
+ * and no two runs sharing the compiler's module globals. Each run gets this process's working
+ * directory and environment, with a TKC_CACHE_DIR per process (concurrent builds sharing one race
+ * on the type checker's tsconfig there).
  */
 export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): Promise<void> } {
   interface Job { id: number; args: readonly string[]; done(result: CliResult): void; failed(error: Error): void }
@@ -15,6 +16,7 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
   const idle: ChildProcess[] = [];
   const busy = new Map<ChildProcess, Job>();
   const children: ChildProcess[] = [];
+  const caches = new Map<ChildProcess, string>();
   let nextId = 0;
 
   // an idle child must not keep the test process alive, a busy one must
@@ -28,7 +30,7 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
       const job = queue.shift()!;
       busy.set(child, job);
       hold(child, true);
-      child.send({ id: job.id, args: job.args });
+      child.send({ args: job.args, cwd: process.cwd(), env: { NO_COLOR: "1", ...process.env, TKC_CACHE_DIR: caches.get(child)! } });
     }
   };
   const settle = (child: ChildProcess, outcome: (job: Job) => void) => {
@@ -37,12 +39,11 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
     if (job) outcome(job);
   };
   for (let i = 0; i < size; i++) {
-    const child = fork(fileURLToPath(new URL("./cli-worker.ts", import.meta.url)), [], {
-      // a TypeScript file: tsx loads it even when this test file runs bundled, without tsx
-      execArgv: process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"],
+    const child = fork(fileURLToPath(new URL("./cli-host.cjs", import.meta.url)), [], {
+      execArgv: [],
       stdio: ["ignore", "ignore", "inherit", "ipc"],
-      env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-pool-cache-") },
     });
+    caches.set(child, tempDir("tkc-pool-cache-"));
     child.on("message", (message: { result?: CliResult; failure?: string }) => {
       settle(child, (job) => (message.result ? job.done(message.result) : job.failed(new Error(message.failure))));
       hold(child, false);

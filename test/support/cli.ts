@@ -72,23 +72,6 @@ export function spawnTkc(args: readonly string[], options: { cwd?: string; env?:
   });
 }
 
-/**
- * Run tkc's `main` in this process, from the sources (not dist/), with its output captured and no
- * colour. It runs in process.cwd(), and the stages read their TKC_* settings from process.env: set
- * those once per test file.
- */
-export async function runTkcInProcess(args: readonly string[]): Promise<CliResult> {
-  const { main } = await import("../../compiler/cli/main.js");
-  let stdout = "";
-  let stderr = "";
-  const status = await main(args, {
-    env: { NO_COLOR: "1", ...process.env },
-    stdout: { write: (text: string) => void (stdout += text) },
-    stderr: { write: (text: string) => void (stderr += text) },
-  });
-  return { status, stdout, stderr };
-}
-
 export function tempDir(prefix = "tkc-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
