@@ -1,12 +1,13 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { EnvironmentReport } from "../model/build.js";
 import type { SourceFile } from "../model/source.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
 import { readSource } from "../load/sources.js";
 import { refuseLinks } from "../release/output-path.js";
-import { historyDir } from "../release/layout.js";
-import { latestRevision } from "../release/revision.js";
+import { historyDir, revisionDirName } from "../release/layout.js";
+import { latestRevision, latestRevisionNumber } from "../release/revision.js";
+import type { LatestRevisionStats } from "../release/record.js";
 import { toolchainFingerprint } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "./cache-dir.js";
 
@@ -20,6 +21,8 @@ interface WarmEntry {
   readonly stats: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
   /** Inputs of the evaluation the build key does not cover (imported text files), with their sha256. */
   readonly assets: Readonly<Record<string, string>>;
+  /** Per history directory: its latest revision, with the stats of its record and manifest right after the build. */
+  readonly history?: Readonly<Record<string, LatestRevisionStats>>;
 }
 
 export interface WarmKeyInput {
@@ -50,7 +53,9 @@ export function warmBuild(projectDir: string, key: string, outRoot: string): Env
     try {
       refuseLinks(outRoot, expectedDir);
       refuseLinks(outRoot, historyDir(outRoot, report.manifest.release, report.environment));
-      if (latestRevision(historyDir(outRoot, report.manifest.release, report.environment))?.record.digest !== report.digest) return undefined;
+      const history = historyDir(outRoot, report.manifest.release, report.environment);
+      const latest = previous.history?.[history];
+      if (latest ? !historyUnchanged(history, latest) : latestRevision(history)?.record.digest !== report.digest) return undefined;
     } catch {
       return undefined;
     }
@@ -68,6 +73,22 @@ function statsMatch(dir: string, stats: Readonly<Record<string, readonly [number
     // No exists-then-stat: a concurrent build may swap the bundle in between.
     const stat = statSync(join(dir, file), { throwIfNoEntry: false });
     if (!stat || stat.size !== size || stat.mtimeMs !== mtime) return false;
+  }
+  return true;
+}
+
+/**
+ * The history still ends in the revision this build recorded (or found), untouched: the same
+ * latest revision, its record and manifest with the sizes and mtimes they had right after the
+ * build (neither is read: at N=500 reading and checking them was a tenth of a warm build).
+ */
+function historyUnchanged(dir: string, latest: LatestRevisionStats): boolean {
+  if (latestRevisionNumber(dir) !== latest.revision) return false;
+  const revisionDir = join(dir, revisionDirName(latest.revision));
+  if (lstatSync(revisionDir, { throwIfNoEntry: false })?.isDirectory() !== true) return false;
+  for (const [file, [size, mtime]] of Object.entries(latest.files)) {
+    const stat = lstatSync(join(revisionDir, file), { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size !== size || stat.mtimeMs !== mtime) return false;
   }
   return true;
 }

@@ -3,8 +3,8 @@ import type { EnvironmentPlan } from "../model/bundle.js";
 import type { EnvironmentReport } from "../model/build.js";
 import { fail, succeed, type StageResult } from "../model/stage.js";
 import { historyDiagnostic } from "./diagnose.js";
-import { currentBundleDir } from "./layout.js";
-import { checkVersion, recordBuild } from "./record.js";
+import { currentBundleDir, historyDir } from "./layout.js";
+import { checkVersion, recordBuild, type LatestRevisionStats } from "./record.js";
 
 export interface RecordInput {
   readonly outRoot: string;
@@ -22,6 +22,8 @@ export interface RecordedRelease {
   readonly reports: readonly EnvironmentReport[];
   /** Per bundle directory: file -> [size, mtime] right after writing (the warm build's stat cache). */
   readonly stats: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>>;
+  /** Per history directory: its latest revision and the stats of its record and manifest. */
+  readonly history: Readonly<Record<string, LatestRevisionStats>>;
 }
 
 /**
@@ -34,11 +36,13 @@ export function recordRelease(input: RecordInput): StageResult<RecordedRelease> 
     const refusals = input.plans.map(({ plan }) => checkVersion(input.outRoot, plan, strict)).filter((d): d is Diagnostic => d !== undefined);
     if (refusals.length > 0) return fail(refusals);
     const stats: Record<string, Record<string, [number, number]>> = {};
+    const history: Record<string, LatestRevisionStats> = {};
     const reports = input.plans.map(({ environment, plan, millis }): EnvironmentReport => {
       const outcome = recordBuild(plan, { outRoot: input.outRoot, allowSameVersion: input.allowSameVersion, strictVersion: strict, keep: input.keep, sourceCommit: input.sourceCommit });
       const outDir = currentBundleDir(input.outRoot, plan.manifest.release, environment);
       // Taken under the history lock: another build may replace the bundle right after it.
       stats[outDir] = outcome.stats;
+      history[historyDir(input.outRoot, plan.manifest.release, environment)] = outcome.latest;
       return {
         environment,
         objects: outcome.manifest.objects.length,
@@ -52,7 +56,7 @@ export function recordRelease(input: RecordInput): StageResult<RecordedRelease> 
         millis,
       };
     });
-    return succeed({ reports, stats });
+    return succeed({ reports, stats, history });
   } catch (failure) {
     return fail([historyDiagnostic(failure)]);
   }

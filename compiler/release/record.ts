@@ -35,6 +35,18 @@ export interface RecordOutcome {
   readonly note?: string;
   /** Size and mtime of each file of the current bundle, taken under the lock. */
   readonly stats: Record<string, [number, number]>;
+  /** The latest revision of the history and the stats of its record and manifest, taken under the lock. */
+  readonly latest: LatestRevisionStats;
+}
+
+/** What the warm path checks of a history instead of reading its latest revision (see cache/warm-build.ts). */
+export interface LatestRevisionStats {
+  readonly revision: number;
+  readonly files: Record<string, [number, number]>;
+}
+
+function latestRevisionStats(dir: string, revision: number): LatestRevisionStats {
+  return { revision, files: statBundle(join(dir, revisionDirName(revision)), [REVISION_FILE, "bundle.json"]) };
 }
 
 /** Added, changed and removed objects between two manifests, by identity and content hash. */
@@ -168,7 +180,7 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
         wrote = writeBundle(target, { manifest: latest.manifest, files: verifiedRevisionFiles(latest) }) === "written";
         stats = statBundle(target, ["bundle.json", ...new Set(latest.manifest.objects.map((o) => o.file))]);
       }
-      return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, ...(latest.record.note ? { note: latest.record.note } : {}) };
+      return { status: "unchanged", revision: latest.record.revision, version: latest.record.version, changes: latest.record.changes, manifest: latest.manifest, wrote, stats, latest: latestRevisionStats(dir, latest.record.revision), ...(latest.record.note ? { note: latest.record.note } : {}) };
     }
     const { changes, removed } = compareManifests(latest?.manifest, plan.manifest);
     const final = withRemoved(plan, removed);
@@ -197,6 +209,6 @@ export function recordBuild(plan: BundlePlan, options: RecordOptions, extra: { r
     writeBundle(target, final);
     prune(dir, options.keep);
     const stats = statBundle(target, ["bundle.json", ...new Set(final.manifest.objects.map((o) => o.file))]);
-    return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true, stats, ...(note ? { note } : {}) };
+    return { status: "recorded", revision: record.revision, version: record.version, changes, manifest: final.manifest, wrote: true, stats, latest: latestRevisionStats(dir, record.revision), ...(note ? { note } : {}) };
   });
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plainBuildArgs, warmMain } from "../../compiler/cli/warm-main.js";
 import { build } from "../../compiler/pipeline.js";
@@ -65,6 +65,13 @@ test("the fast path leaves edited projects, touched bundles and other forms to t
     const file = join(out, "shop", "dev", "bundle.json");
     writeFileSync(file, readFileSync(file, "utf8") + " ");
     assert.equal(warmMain(args, captured().io), undefined, "a touched bundle is not warm");
+    // the history's latest revision touched (its record rewritten, say by hand): not warm
+    assert.equal((await build({ target: project, outDir: out, write: true, log: () => undefined })).ok, true);
+    assert.equal(warmMain(args, captured().io), 0);
+    const record = join(out, "shop", "history", "dev", "000001", "revision.json");
+    writeFileSync(record, readFileSync(record, "utf8"));
+    utimesSync(record, new Date(0), new Date(0));
+    assert.equal(warmMain(args, captured().io), undefined, "a touched history is not warm");
     // an edited descriptor
     assert.equal((await build({ target: project, outDir: out, write: true, log: () => undefined })).ok, true);
     assert.equal(warmMain(args, captured().io), 0);
