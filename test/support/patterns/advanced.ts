@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
-import { runReporting } from "../../support/reports.js";
+import { runReporting } from "../reports.js";
 
 /** The context a release gives its components for one environment. */
 export function contextFor(env = "prod", namespace = `shop-${env}`): ExpandContext {

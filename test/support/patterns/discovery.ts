@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
-import { runReporting } from "../../support/reports.js";
+import { runReporting } from "../reports.js";
 
 export function contextFor(env = "dev"): ExpandContext {
   return { env: { name: env, namespace: `shop-${env}`, values: {} }, release: { name: "shop", version: "1.0.0" } };

@@ -1,6 +1,6 @@
 import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
-import { runReporting } from "../../support/reports.js";
+import { runReporting } from "../reports.js";
 
 /** Expand a component for one environment, as the compiler would (no origins outside a build). */
 export function expand(component: Component, env = "dev"): Record<string, any>[] {

@@ -1,14 +1,14 @@
 import type { AutoscalingV2HorizontalPodAutoscaler, AutoscalingV2HorizontalPodAutoscalerBehavior, AutoscalingV2MetricSpec } from "tkc/k8s";
-import type { FieldMapping } from "../../core/component.js";
-import { resolveDeep, type Env, type EnvDeep } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { report } from "../../core/report.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
-import { claimScaling, noteAt, requireScalableWorkload } from "./replicas.js";
+import type { FieldMapping } from "../../../core/component.js";
+import { resolveDeep, type Env, type EnvDeep } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
+import { claimScaling, noteAt, requireScalableWorkload } from "../../support/replicas.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */

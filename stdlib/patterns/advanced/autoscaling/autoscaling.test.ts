@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { service, statefulService, worker, job, daemon, perEnv } from "../../../stdlib/index.js";
-import { reportsOf } from "../../support/reports.js";
-import { autoscale, disruptionBudget } from "../../../stdlib/patterns/advanced/index.js";
-import { assertFails, contextFor, expand, find } from "./helpers.js";
+import { service, statefulService, worker, job, daemon, perEnv } from "../../../index.js";
+import { reportsOf } from "../../../../test/support/reports.js";
+import { autoscale, disruptionBudget } from "../index.js";
+import { assertFails, contextFor, expand, find } from "../../../../test/support/patterns/advanced.js";
 
 const base = {
   name: "api",

@@ -1,13 +1,13 @@
 import type { PolicyV1PodDisruptionBudget } from "tkc/k8s";
-import { report } from "../../core/report.js";
-import type { Env } from "../../core/env.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
-import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "./replicas.js";
-import { isCount, percentValue } from "../../../syntax/index.js";
+import { report } from "../../../core/report.js";
+import type { Env } from "../../../core/env.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
+import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "../../support/replicas.js";
+import { isCount, percentValue } from "../../../../syntax/index.js";
 
 /** A pod count or a percentage of the desired pods, e.g. `1` or `"50%"`. */
 export type PodBudget = number | `${number}%`;

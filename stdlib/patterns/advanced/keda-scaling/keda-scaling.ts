@@ -1,13 +1,13 @@
 import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from "tkc/crds";
-import type { Env } from "../../core/env.js";
-import { resolveDeep } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
-import { claimScaling, requireScalableWorkload } from "./replicas.js";
+import type { Env } from "../../../core/env.js";
+import { resolveDeep } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
+import { claimScaling, requireScalableWorkload } from "../../support/replicas.js";
 
 /** A KEDA trigger: `type` (redis, rabbitmq, kafka, prometheus, cron...) and its metadata. */
 export type KedaTrigger = KedaShV1alpha1ScaledObjectSpec["triggers"][number];

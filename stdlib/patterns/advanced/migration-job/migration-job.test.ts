@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { daemon, perEnv, service, statefulService, worker } from "../../../stdlib/index.js";
-import { autoscale, instanceDownAlert, kedaScaling, migrationJob, podMonitor, prometheusScrape, relaxSecurity, serviceMonitor, verticalAutoscale } from "../../../stdlib/patterns/advanced/index.js";
-import { assertFails, expand, find } from "./helpers.js";
+import { daemon, perEnv, service, statefulService, worker } from "../../../index.js";
+import { autoscale, instanceDownAlert, kedaScaling, migrationJob, podMonitor, prometheusScrape, relaxSecurity, serviceMonitor, verticalAutoscale } from "../index.js";
+import { assertFails, expand, find } from "../../../../test/support/patterns/advanced.js";
 
 const base = {
   name: "api",

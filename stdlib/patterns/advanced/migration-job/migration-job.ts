@@ -1,13 +1,13 @@
 import type { BatchV1Job, Container, PodSpec, ResourceRequirements } from "tkc/k8s";
-import type { ExpandContext, FieldMapping, ObjectDraft } from "../../core/component.js";
-import { resolveDeep, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { adminJobLabels, recordAdminJob } from "./admin-jobs.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { contentHash, fitName } from "./generated-names.js";
+import type { ExpandContext, FieldMapping, ObjectDraft } from "../../../core/component.js";
+import { resolveDeep, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { adminJobLabels, recordAdminJob } from "../../support/admin-jobs.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { contentHash, fitName } from "../../support/generated-names.js";
 
 /**
  * How the migration is ordered before the workload:

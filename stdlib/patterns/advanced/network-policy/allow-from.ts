@@ -1,10 +1,10 @@
 import type { NetworkingV1NetworkPolicy } from "tkc/k8s";
-import { compact } from "../../core/merge.js";
-import { definePattern } from "../../core/pattern.js";
-import type { Env } from "../../core/env.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern } from "../../../core/pattern.js";
+import type { Env } from "../../../core/env.js";
 import { adminJobPeersOf, checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
 
 export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces that may connect, e.g. ["monitoring"], or per environment. @default none */

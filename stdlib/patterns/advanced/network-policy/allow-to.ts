@@ -1,10 +1,10 @@
 import type { NetworkingV1NetworkPolicy, NetworkingV1NetworkPolicyPeer } from "tkc/k8s";
-import { compact } from "../../core/merge.js";
-import { definePattern } from "../../core/pattern.js";
-import type { Env } from "../../core/env.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern } from "../../../core/pattern.js";
+import type { Env } from "../../../core/env.js";
 import { checkPeers, peersOf, policyName, type NetworkPeers } from "./network-peers.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
 
 export interface AllowToOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces the workload may reach, or per environment. @default none */

@@ -1,8 +1,8 @@
 import type { NetworkingV1NetworkPolicy, NetworkingV1NetworkPolicyEgressRule } from "tkc/k8s";
-import { defineComponent, type Component } from "../../core/component.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { captureOrigin } from "../../core/origin.js";
+import { defineComponent, type Component } from "../../../core/component.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { captureOrigin } from "../../../core/origin.js";
 
 export interface DefaultDenyOptions {
   /** Name of the NetworkPolicy. @default "default-deny" */

@@ -1,11 +1,11 @@
 import type { NetworkingV1NetworkPolicyPeer, NetworkingV1NetworkPolicyPort } from "tkc/k8s";
-import type { ExpandContext } from "../../core/component.js";
-import { fail } from "../../core/errors.js";
-import { selectorLabels } from "../../core/labels.js";
-import type { SourceLocation } from "../../core/origin.js";
-import type { WorkloadBuild } from "../../core/pattern.js";
-import { adminJobLabels, hasAdminJob } from "./admin-jobs.js";
-import { isDns1123Label } from "../../../syntax/index.js";
+import type { ExpandContext } from "../../../core/component.js";
+import { fail } from "../../../core/errors.js";
+import { selectorLabels } from "../../../core/labels.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import type { WorkloadBuild } from "../../../core/pattern.js";
+import { adminJobLabels, hasAdminJob } from "../../support/admin-jobs.js";
+import { isDns1123Label } from "../../../../syntax/index.js";
 
 
 /** Who may talk to whom: workloads of this release (same namespace) and whole namespaces. */

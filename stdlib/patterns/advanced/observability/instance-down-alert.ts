@@ -1,10 +1,10 @@
 import type { MonitoringCoreosComV1PrometheusRule } from "tkc/crds";
-import type { Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
+import type { Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, jobOf } from "./monitoring.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
 
 export interface InstanceDownAlertOptions {
   /** How long a target must be down before the alert fires, a Prometheus duration. @default "5m" */

@@ -1,8 +1,8 @@
-import type { Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import type { WorkloadBuild } from "../../core/pattern.js";
-import type { PortOption } from "../../workloads/options.js";
+import type { Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import type { WorkloadBuild } from "../../../core/pattern.js";
+import type { PortOption } from "../../../workloads/options.js";
 
 /** Options shared by serviceMonitor() and podMonitor(). */
 export interface MonitorOptions {

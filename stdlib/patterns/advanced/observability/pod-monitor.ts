@@ -1,9 +1,9 @@
 import type { MonitoringCoreosComV1PodMonitor } from "tkc/crds";
-import { compact } from "../../core/merge.js";
-import { definePattern } from "../../core/pattern.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, checkMonitorOptions, metricsPort, recordJob, type MonitorOptions } from "./monitoring.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
 
 export type PodMonitorOptions = MonitorOptions;
 

@@ -1,5 +1,5 @@
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
 import { metricsPort } from "./monitoring.js";
 
 export interface PrometheusScrapeOptions {

@@ -1,5 +1,5 @@
-import { fail } from "../../core/errors.js";
-import { captureOrigin } from "../../core/origin.js";
+import { fail } from "../../../core/errors.js";
+import { captureOrigin } from "../../../core/origin.js";
 
 /** A Pod Security Standards level. */
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { service, worker } from "../../../stdlib/index.js";
-import { allowFrom, allowTo, clusterRole, defaultDeny, podSecurity, relaxSecurity, role, serviceAccount } from "../../../stdlib/patterns/advanced/index.js";
-import { assertFails, expand, find } from "./helpers.js";
+import { service, worker } from "../../../index.js";
+import { allowFrom, allowTo, clusterRole, defaultDeny, podSecurity, relaxSecurity, role, serviceAccount } from "../index.js";
+import { assertFails, expand, find } from "../../../../test/support/patterns/advanced.js";
 
 const base = { name: "api", image: "registry.example.com/api:1.0.0", port: { name: "http", containerPort: 8080 } };
 

@@ -1,9 +1,9 @@
 import type { RbacAuthorizationV1ClusterRole, RbacAuthorizationV1ClusterRoleBinding, RbacAuthorizationV1PolicyRule, RbacAuthorizationV1Role, RbacAuthorizationV1RoleBinding } from "tkc/k8s";
-import type { FieldMapping } from "../../core/component.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { fitName, labelsFor } from "./generated-names.js";
+import type { FieldMapping } from "../../../core/component.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { fitName, labelsFor } from "../../support/generated-names.js";
 
 /** One permission: verbs on resources of API groups (`""` is the core group). */
 export interface AccessRule {

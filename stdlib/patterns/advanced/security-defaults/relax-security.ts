@@ -1,5 +1,5 @@
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
 
 export interface RelaxSecurityOptions {
   /** Why the workload needs the exception; recorded in the `tkc.dev/security-exception` annotation. */

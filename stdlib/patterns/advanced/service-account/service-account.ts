@@ -1,10 +1,10 @@
 import type { ServiceAccount } from "tkc/k8s";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { definePattern, type Pattern } from "../../core/pattern.js";
-import { labelsFor } from "./generated-names.js";
-import { isDns1123Subdomain } from "../../../syntax/index.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern, type Pattern } from "../../../core/pattern.js";
+import { labelsFor } from "../../support/generated-names.js";
+import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
 export interface ServiceAccountOptions {
   /** Name of the ServiceAccount. @default the workload's name */

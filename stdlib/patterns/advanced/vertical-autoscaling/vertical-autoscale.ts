@@ -1,13 +1,13 @@
 import type { AutoscalingK8sIoV1VerticalPodAutoscaler } from "tkc/crds";
-import type { Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { compareQuantities, isNegative, parseQuantity } from "../../../syntax/index.js";
-import { optionForEnv, sameInEveryEnv } from "./env-options.js";
-import { labelsFor } from "./generated-names.js";
-import { noteAt, requireScalableWorkload } from "./replicas.js";
+import type { Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { compareQuantities, isNegative, parseQuantity } from "../../../../syntax/index.js";
+import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { labelsFor } from "../../support/generated-names.js";
+import { noteAt, requireScalableWorkload } from "../../support/replicas.js";
 
 /**
  * How the VPA applies its recommendations: `Off` only records them (read them with

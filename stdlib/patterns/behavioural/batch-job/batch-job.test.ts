@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cronJob, daemon, hostPathVolumes, job, leaderElection, singleton, statefulService, worker, workQueue } from "../../../stdlib/index.js";
-import { expand, failureCode, find } from "./helpers.js";
+import { cronJob, daemon, hostPathVolumes, job, leaderElection, singleton, statefulService, worker, workQueue } from "../../../index.js";
+import { expand, failureCode, find } from "../../../../test/support/patterns/foundational.js";
 
 // Behavioural patterns live in their own family but share these helpers.
 

@@ -1,7 +1,7 @@
 import type { Volume, VolumeMount } from "tkc/k8s";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
-import { isDns1123Label } from "../../../syntax/index.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
+import { isDns1123Label } from "../../../../syntax/index.js";
 
 /** A directory of the node, mounted into the main container. */
 export interface HostPathMount {

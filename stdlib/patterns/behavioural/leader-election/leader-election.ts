@@ -1,8 +1,8 @@
 import type { EnvVar, RbacAuthorizationV1Role, RbacAuthorizationV1RoleBinding, ServiceAccount } from "tkc/k8s";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
-import { requireWorkloadType } from "../../workloads/checks.js";
-import { isDns1123Label } from "../../../syntax/index.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
+import { requireWorkloadType } from "../../../workloads/checks.js";
+import { isDns1123Label } from "../../../../syntax/index.js";
 
 export interface LeaderElectionOptions {
   /** Name of the coordination.k8s.io Lease the replicas compete for. @default the workload's name */

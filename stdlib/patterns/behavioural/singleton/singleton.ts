@@ -1,9 +1,9 @@
-import { defineComponent, type Component } from "../../core/component.js";
-import { captureOrigin } from "../../core/origin.js";
-import { deploymentDraft } from "../../workloads/deployment.js";
-import type { WorkloadOptions } from "../../workloads/options.js";
-import { checkWorkloadOptions } from "../../workloads/pod.js";
-import { statefulSetDrafts, type StorageOption } from "../../workloads/stateful-service.js";
+import { defineComponent, type Component } from "../../../core/component.js";
+import { captureOrigin } from "../../../core/origin.js";
+import { deploymentDraft } from "../../../workloads/deployment.js";
+import type { WorkloadOptions } from "../../../workloads/options.js";
+import { checkWorkloadOptions } from "../../../workloads/pod.js";
+import { statefulSetDrafts, type StorageOption } from "../../../workloads/stateful-service.js";
 
 export interface SingletonOptions extends WorkloadOptions {
   /**

@@ -1,9 +1,9 @@
 import type { Service } from "tkc/k8s";
-import { defineComponent, isComponent, type Component, type ExpandContext } from "../../core/component.js";
-import { fail } from "../../core/errors.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { checkJobOptions, jobDraft, type JobOptions } from "../../workloads/job.js";
-import { isDns1123Label } from "../../../syntax/index.js";
+import { defineComponent, isComponent, type Component, type ExpandContext } from "../../../core/component.js";
+import { fail } from "../../../core/errors.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { checkJobOptions, jobDraft, type JobOptions } from "../../../workloads/job.js";
+import { isDns1123Label } from "../../../../syntax/index.js";
 
 export interface WorkQueueOptions extends Omit<JobOptions, "completionMode" | "backoffLimitPerIndex" | "maxFailedIndexes"> {
   /** The queue: a component with a Service (e.g. a `statefulService` running Redis) or a Service name. */

@@ -1,9 +1,9 @@
-import { resolveDeep, type EnvDeep } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { isPerEnv } from "../../core/env.js";
-import { definePattern } from "../../core/pattern.js";
-import { addVolume, mountInApp } from "../structural/containers.js";
-import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "./config-object.js";
+import { resolveDeep, type EnvDeep } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { isPerEnv } from "../../../core/env.js";
+import { definePattern } from "../../../core/pattern.js";
+import { addVolume, mountInApp } from "../../support/containers.js";
+import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "../../support/config-object.js";
 
 export interface ConfigFilesOptions {
   /** ConfigMap name (with `immutable`, the prefix of the hashed name). */

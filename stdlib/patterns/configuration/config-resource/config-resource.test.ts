@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { configEnv, configFiles, configTemplate, envFrom, externalSecret, perEnv, plainSecret, sealedSecret, secretFiles, service } from "../../../stdlib/index.js";
-import { configContentHash, sha256Hex } from "../../../stdlib/patterns/configuration/content-hash.js";
-import { expand, podSpec, throwsCode } from "./helpers.js";
+import { configEnv, configFiles, configTemplate, envFrom, externalSecret, perEnv, plainSecret, sealedSecret, secretFiles, service } from "../../../index.js";
+import { configContentHash, sha256Hex } from "../../support/content-hash.js";
+import { expand, podSpec, throwsCode } from "../../../../test/support/patterns/discovery.js";
 
 const app = { name: "api", image: "registry.example.com/api:2.0.0", port: { name: "http", containerPort: 8080 } };
 const SEALED = "AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq1bZ6kD5eXm0uQ4dF8wE7u2Wq0XNvlb7gM1s0zR6kR2lQ5mH2Xo8pQ==";

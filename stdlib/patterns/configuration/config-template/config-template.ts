@@ -1,10 +1,10 @@
 import Handlebars from "handlebars";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type Pattern } from "../../core/pattern.js";
-import { addVolume, mountInApp } from "../structural/containers.js";
-import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "./config-object.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type Pattern } from "../../../core/pattern.js";
+import { addVolume, mountInApp } from "../../support/containers.js";
+import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "../../support/config-object.js";
 
 export interface ConfigTemplateOptions<Values> {
   /** ConfigMap name (with `immutable`, the prefix of the hashed name). */

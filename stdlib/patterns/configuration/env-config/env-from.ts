@@ -1,7 +1,7 @@
 import type { EnvFromSource } from "tkc/k8s";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
-import { checkConfigName } from "./config-object.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
+import { checkConfigName } from "../../support/config-object.js";
 
 /** A ConfigMap or Secret to import every key of as env vars. */
 export type EnvSource = string | { readonly name: string; /** Start even if it does not exist. @default false */ readonly optional?: boolean; /** Prepended to every key. @default none */ readonly prefix?: string };

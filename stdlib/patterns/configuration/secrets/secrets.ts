@@ -1,12 +1,12 @@
 import type { Secret } from "tkc/k8s";
 import type { BitnamiComV1alpha1SealedSecret, ExternalSecretsIoV1ExternalSecret } from "tkc/crds";
-import { defineComponent, type Component } from "../../core/component.js";
-import { resolve, resolveDeep, type Env, type EnvDeep } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { isPerEnv } from "../../core/env.js";
-import { captureOrigin } from "../../core/origin.js";
-import { checkConfigKeys, checkConfigName } from "./config-object.js";
-import { hashedName } from "./content-hash.js";
+import { defineComponent, type Component } from "../../../core/component.js";
+import { resolve, resolveDeep, type Env, type EnvDeep } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { isPerEnv } from "../../../core/env.js";
+import { captureOrigin } from "../../../core/origin.js";
+import { checkConfigKeys, checkConfigName } from "../../support/config-object.js";
+import { hashedName } from "../../support/content-hash.js";
 
 const ALTERNATIVES = "reference a Secret that exists in the cluster (secretRef(), envFrom({ secrets }), secretFiles()), or emit externalSecret() / sealedSecret(); if these values are not secret (e.g. a dev-only dummy), pass allowPlaintextInBundle: true";
 

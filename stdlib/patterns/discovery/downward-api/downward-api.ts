@@ -1,7 +1,7 @@
 import type { DownwardAPIVolumeFile, EnvVar, EnvVarSource } from "tkc/k8s";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
-import { addAppEnv, addVolume, mountInApp } from "../structural/containers.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
+import { addAppEnv, addVolume, mountInApp } from "../../support/containers.js";
 
 /** What a pod can learn about itself. */
 export type PodField =

@@ -1,9 +1,9 @@
 import type { DiscoveryV1EndpointSlice, Service } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../core/component.js";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../syntax/index.js";
+import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../../syntax/index.js";
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const IPV6 = /^[0-9a-fA-F:]+$/;

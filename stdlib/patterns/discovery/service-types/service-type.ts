@@ -1,8 +1,8 @@
 import type { ServicePort } from "tkc/k8s";
-import { isPerEnv, resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type Pattern, type WorkloadBuild } from "../../core/pattern.js";
+import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type Pattern, type WorkloadBuild } from "../../../core/pattern.js";
 
 export type ServiceType = "ClusterIP" | "Headless" | "NodePort" | "LoadBalancer";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expose, externalService, headless, ingress, loadBalancer, nodePort, nginxAnnotations, perEnv, service, statefulService, downwardApi, worker } from "../../../stdlib/index.js";
-import { expand, podSpec, throwsCode } from "./helpers.js";
+import { expose, externalService, headless, ingress, loadBalancer, nodePort, nginxAnnotations, perEnv, service, statefulService, downwardApi, worker } from "../../../index.js";
+import { expand, podSpec, throwsCode } from "../../../../test/support/patterns/discovery.js";
 
 const base = { name: "web", image: "registry.example.com/web:1.0.0", ports: [{ name: "http", containerPort: 8080, servicePort: 80 }, { name: "admin", containerPort: 9000 }] };
 

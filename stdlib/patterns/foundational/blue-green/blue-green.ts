@@ -1,14 +1,14 @@
 import type { ServiceSpec } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../core/component.js";
-import { isPerEnv, resolve, resolveDeep, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact, mergeOverride } from "../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import type { ServiceOptions } from "../../workloads/service.js";
-import { deploymentDraft } from "../../workloads/deployment.js";
-import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "../../workloads/pod.js";
-import { serviceFor } from "../../workloads/service-object.js";
-import { checkWhole } from "../../workloads/checks.js";
+import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { isPerEnv, resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact, mergeOverride } from "../../../core/merge.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import type { ServiceOptions } from "../../../workloads/service.js";
+import { deploymentDraft } from "../../../workloads/deployment.js";
+import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "../../../workloads/pod.js";
+import { serviceFor } from "../../../workloads/service-object.js";
+import { checkWhole } from "../../../workloads/checks.js";
 
 export type Colour = "blue" | "green";
 

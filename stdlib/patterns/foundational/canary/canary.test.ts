@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { blueGreen, canary, canarySplit, perEnv, recreate, rollingUpdate, service, sized, worker, daemon } from "../../../stdlib/index.js";
-import { expand, failureCode, find } from "./helpers.js";
+import { blueGreen, canary, canarySplit, perEnv, recreate, rollingUpdate, service, sized, worker, daemon } from "../../../index.js";
+import { expand, failureCode, find } from "../../../../test/support/patterns/foundational.js";
 
 const port = { name: "http", containerPort: 8080 };
 

@@ -1,15 +1,15 @@
 import type { NetworkingV1Ingress, ServiceSpec } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../core/component.js";
-import { isPerEnv, resolve, resolveDeep, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact, mergeOverride } from "../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import type { WorkloadBuild } from "../../core/pattern.js";
-import type { ServiceOptions } from "../../workloads/service.js";
-import { deploymentDraft } from "../../workloads/deployment.js";
-import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "../../workloads/pod.js";
-import { serviceFor } from "../../workloads/service-object.js";
-import { checkWhole } from "../../workloads/checks.js";
+import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { isPerEnv, resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact, mergeOverride } from "../../../core/merge.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import type { WorkloadBuild } from "../../../core/pattern.js";
+import type { ServiceOptions } from "../../../workloads/service.js";
+import { deploymentDraft } from "../../../workloads/deployment.js";
+import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "../../../workloads/pod.js";
+import { serviceFor } from "../../../workloads/service-object.js";
+import { checkWhole } from "../../../workloads/checks.js";
 
 /** The label that tells stable pods from canary pods. */
 export const TRACK_LABEL = "tkc.dev/track";

@@ -1,8 +1,8 @@
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { checkWhole } from "../../workloads/checks.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { checkWhole } from "../../../workloads/checks.js";
 import { setHook } from "./lifecycle-hooks.js";
 
 export interface GracefulShutdownOptions {

@@ -1,8 +1,8 @@
 import type { LifecycleHandler } from "tkc/k8s";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 
 export interface LifecycleHooksOptions {
   /** Runs right after the container starts (not before its entrypoint: they race). @default none */

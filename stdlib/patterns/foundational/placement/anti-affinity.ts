@@ -1,7 +1,7 @@
 import type { PodAffinityTerm } from "tkc/k8s";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
 import { TOPOLOGY_KEYS, type Topology } from "./spread.js";
 
 export interface AntiAffinityOptions {

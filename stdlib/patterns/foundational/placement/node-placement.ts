@@ -1,9 +1,9 @@
 import type { NodeSelectorRequirement, Toleration } from "tkc/k8s";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
 
 /** A node label condition, e.g. `{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["m7i.large"] }`. */
 export type NodeCondition = NodeSelectorRequirement;

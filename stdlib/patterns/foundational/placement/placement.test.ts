@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { antiAffinity, daemon, limitRange, nodePlacement, priorityClass, resourceQuota, service, spreadReplicas, perEnv } from "../../../stdlib/index.js";
-import { expand, failureCode, find } from "./helpers.js";
+import { antiAffinity, daemon, limitRange, nodePlacement, priorityClass, resourceQuota, service, spreadReplicas, perEnv } from "../../../index.js";
+import { expand, failureCode, find } from "../../../../test/support/patterns/foundational.js";
 
 const port = { name: "http", containerPort: 8080 };
 

@@ -1,9 +1,9 @@
 import type { TopologySpreadConstraint } from "tkc/k8s";
-import { resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { definePattern } from "../../core/pattern.js";
-import { checkWhole } from "../../workloads/checks.js";
+import { resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern } from "../../../core/pattern.js";
+import { checkWhole } from "../../../workloads/checks.js";
 
 /** Node label that names each failure domain. */
 export const TOPOLOGY_KEYS = { node: "kubernetes.io/hostname", zone: "topology.kubernetes.io/zone" } as const;

@@ -1,10 +1,10 @@
 import type { LimitRange, LimitRangeItem } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping } from "../../core/component.js";
-import { isPerEnv, resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { compareQuantities, isDns1123Label, parseQuantity } from "../../../syntax/index.js";
+import { defineComponent, type Component, type FieldMapping } from "../../../core/component.js";
+import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { compareQuantities, isDns1123Label, parseQuantity } from "../../../../syntax/index.js";
 import { checkQuantities } from "./resource-quota.js";
 
 type Amounts = Readonly<Record<string, string | number>>;

@@ -1,9 +1,9 @@
 import type { SchedulingV1PriorityClass } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping } from "../../core/component.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { captureOrigin } from "../../core/origin.js";
-import { isDns1123Subdomain } from "../../../syntax/index.js";
+import { defineComponent, type Component, type FieldMapping } from "../../../core/component.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { captureOrigin } from "../../../core/origin.js";
+import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
 export interface PriorityClassOptions {
   /** Name pods refer to with `pod: { priorityClassName }`; must not start with `system-`. */

@@ -1,10 +1,10 @@
 import type { ResourceQuota } from "tkc/k8s";
-import { defineComponent, type Component } from "../../core/component.js";
-import { isPerEnv, resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { isDns1123Label, isNegative, parseQuantity } from "../../../syntax/index.js";
+import { defineComponent, type Component } from "../../../core/component.js";
+import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { isDns1123Label, isNegative, parseQuantity } from "../../../../syntax/index.js";
 
 type QuotaKey =
   | "requests.cpu" | "requests.memory" | "limits.cpu" | "limits.memory" | "requests.storage" | "requests.ephemeral-storage"

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execProbe, gracefulShutdown, grpcProbe, healthProbes, httpProbe, lifecycleHooks, service, tcpProbe } from "../../../stdlib/index.js";
-import { expand, failureCode, find } from "./helpers.js";
+import { execProbe, gracefulShutdown, grpcProbe, healthProbes, httpProbe, lifecycleHooks, service, tcpProbe } from "../../../index.js";
+import { expand, failureCode, find } from "../../../../test/support/patterns/foundational.js";
 
 const ports = [{ name: "http", containerPort: 8080 }, { name: "grpc", containerPort: 50051 }];
 const container = (objects: Record<string, any>[]) => find(objects, "Deployment", "api").spec.template.spec.containers[0];

@@ -1,11 +1,11 @@
 import type { Probe } from "tkc/k8s";
-import { isPerEnv, resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { report } from "../../core/report.js";
-import { compact } from "../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { checkWhole } from "../../workloads/checks.js";
+import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
+import { compact } from "../../../core/merge.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { checkWhole } from "../../../workloads/checks.js";
 
 const HEALTH_CHECK = Symbol.for("tkc.healthCheck");
 

@@ -1,5 +1,5 @@
-import { definePattern } from "../../core/pattern.js";
-import { requireWorkloadType } from "../../workloads/checks.js";
+import { definePattern } from "../../../core/pattern.js";
+import { requireWorkloadType } from "../../../workloads/checks.js";
 
 /**
  * Recreate: stop every old pod before starting new ones. For apps that cannot run two versions

@@ -1,7 +1,7 @@
 import type { ResourceRequirements } from "tkc/k8s";
-import { forEnv, isPerEnv, resolve, type PerEnv } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { captureOrigin, type SourceLocation } from "../../core/origin.js";
+import { forEnv, isPerEnv, resolve, type PerEnv } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 
 /** Named container sizes; see `sized()` for the table. */
 export type ResourceSize = "xsmall" | "small" | "medium" | "large" | "xlarge" | "2xlarge";

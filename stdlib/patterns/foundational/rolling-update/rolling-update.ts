@@ -1,10 +1,10 @@
-import { isPerEnv, resolve, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { checkWhole, isZero, requireWorkloadType } from "../../workloads/checks.js";
-import { intOrPercentProblem } from "../../../syntax/index.js";
+import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { checkWhole, isZero, requireWorkloadType } from "../../../workloads/checks.js";
+import { intOrPercentProblem } from "../../../../syntax/index.js";
 
 type IntOrPercent = number | `${number}%`;
 

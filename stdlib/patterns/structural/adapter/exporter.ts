@@ -1,13 +1,13 @@
 import type { Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../core/env-vars.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { addHelperContainer, allContainers, checkContainerName, helperSecurityContext } from "./containers.js";
-import { checkNativeForJobs } from "./sidecar.js";
-import { portNameProblem } from "../../../syntax/index.js";
+import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { addHelperContainer, allContainers, checkContainerName, helperSecurityContext } from "../../support/containers.js";
+import { checkNativeForJobs } from "../sidecar/sidecar.js";
+import { portNameProblem } from "../../../../syntax/index.js";
 
 
 export interface ExporterOptions {

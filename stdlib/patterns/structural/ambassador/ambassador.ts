@@ -1,12 +1,12 @@
 import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern } from "../../core/pattern.js";
-import { hashedName } from "../configuration/content-hash.js";
-import { addAppEnv, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "./containers.js";
-import { checkNativeForJobs } from "./sidecar.js";
-import { DNS1123_SUBDOMAIN_SOURCE, isDns1123Label } from "../../../syntax/index.js";
+import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern } from "../../../core/pattern.js";
+import { hashedName } from "../../support/content-hash.js";
+import { addAppEnv, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "../../support/containers.js";
+import { checkNativeForJobs } from "../sidecar/sidecar.js";
+import { DNS1123_SUBDOMAIN_SOURCE, isDns1123Label } from "../../../../syntax/index.js";
 
 const HOST_PORT = new RegExp(`^(?<host>${DNS1123_SUBDOMAIN_SOURCE}):(?<port>\\d{1,5})$`);
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;

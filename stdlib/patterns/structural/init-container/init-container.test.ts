@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ambassador, cronJob, exporter, job, logShipper, perEnv, runBefore, secretRef, service, sidecar, waitFor } from "../../../stdlib/index.js";
-import { expand, podSpec, throwsCode } from "./helpers.js";
+import { ambassador, cronJob, exporter, job, logShipper, perEnv, runBefore, secretRef, service, sidecar, waitFor } from "../../../index.js";
+import { expand, podSpec, throwsCode } from "../../../../test/support/patterns/discovery.js";
 
 const app = { name: "api", image: "registry.example.com/api:2.0.0", port: { name: "http", containerPort: 8080 } };
 

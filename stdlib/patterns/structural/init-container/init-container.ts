@@ -1,12 +1,12 @@
 import type { Container, EnvVar, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../core/env-vars.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import { definePattern, type Pattern } from "../../core/pattern.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { checkContainerName, helperSecurityContext, PINNED_IMAGES, toLabel } from "./containers.js";
-import { isDns1123Subdomain } from "../../../syntax/index.js";
+import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import { definePattern, type Pattern } from "../../../core/pattern.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { checkContainerName, helperSecurityContext, PINNED_IMAGES, toLabel } from "../../support/containers.js";
+import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const SMALL: ResourceRequirements = { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "32Mi" } };

@@ -1,10 +1,10 @@
 import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../core/env.js";
-import { fail } from "../../core/errors.js";
-import { definePattern } from "../../core/pattern.js";
-import { hashedName } from "../configuration/content-hash.js";
-import { addHelperContainer, addVolume, checkContainerName, helperSecurityContext, mountInApp, PINNED_IMAGES } from "./containers.js";
-import { checkNativeForJobs } from "./sidecar.js";
+import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { fail } from "../../../core/errors.js";
+import { definePattern } from "../../../core/pattern.js";
+import { hashedName } from "../../support/content-hash.js";
+import { addHelperContainer, addVolume, checkContainerName, helperSecurityContext, mountInApp, PINNED_IMAGES } from "../../support/containers.js";
+import { checkNativeForJobs } from "../sidecar/sidecar.js";
 
 /** Where fluent-bit sends the records. */
 export type LogOutput =

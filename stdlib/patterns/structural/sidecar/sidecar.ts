@@ -1,12 +1,12 @@
 import type { Container, ContainerPort, ResourceRequirements, VolumeMount } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../core/env-vars.js";
-import { fail } from "../../core/errors.js";
-import { compact } from "../../core/merge.js";
-import type { SourceLocation } from "../../core/origin.js";
-import { definePattern, type WorkloadBuild } from "../../core/pattern.js";
-import { addHelperContainer, addVolume, helperFields, checkContainerName, helperSecurityContext, mountInApp } from "./containers.js";
-import { isDns1123Label } from "../../../syntax/index.js";
+import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { fail } from "../../../core/errors.js";
+import { compact } from "../../../core/merge.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+import { addHelperContainer, addVolume, helperFields, checkContainerName, helperSecurityContext, mountInApp } from "../../support/containers.js";
+import { isDns1123Label } from "../../../../syntax/index.js";
 
 /** A volume the sidecar shares with the app: an emptyDir unless the pod already has it. */
 export interface SharedVolume {
