@@ -1,4 +1,5 @@
-// Runs every test/**/*.test.ts with node's test runner (Node 20 has no glob for --test).
+// Runs every *.test.ts under test/ and stdlib/ (each pattern's unit tests sit in its folder,
+// stdlib/patterns/<family>/<pattern>/) with node's test runner (Node 20 has no glob for --test).
 // `node scripts/run-tests.mjs [substring-of-test-path ...] [--node-test-option ...]`: arguments
 // starting with "--" go to `node --test` (e.g. --test-reporter=spec), the others select files.
 import { spawnSync } from "node:child_process";
@@ -15,6 +16,7 @@ const walk = (dir) => {
   }
 };
 walk(join(root, "test"));
+walk(join(root, "stdlib"));
 // The longest files start first (measured: tens of seconds each), so the two slots finish
 // together instead of one long file running alone at the end; the rest in path order.
 const LONGEST_FIRST = [
