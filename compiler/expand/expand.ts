@@ -41,7 +41,7 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
   const evaluated = evaluation.environments.get(environment);
   const namespace = release.environments[environment]!.namespace;
   const diagnostics: Diagnostic[] = [...(evaluated?.diagnostics ?? [])];
-  const common = releaseLabels({ env: { name: environment, namespace, values: {} }, release: { name: release.name, version: release.version } });
+  const common = releaseLabels({ environment: { name: environment, namespace, values: {} }, release: { name: release.name, version: release.version } });
   const objects: SourcedObject[] = [];
   for (const draft of evaluated?.drafts ?? []) {
     const data = draft.object as KubeObject;

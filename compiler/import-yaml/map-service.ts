@@ -33,7 +33,7 @@ export function mapService(deployment: KubeObject, svc: KubeObject, release: str
   let built: readonly { object: unknown }[];
   try {
     const component = service({ ...options, security: "none" } as ServiceOptions);
-    built = component.expand({ env: { name: "import", namespace, values: {} }, release: { name: release, version: "0.0.0" } });
+    built = component.expand({ environment: { name: "import", namespace, values: {} }, release: { name: release, version: "0.0.0" } });
   } catch {
     return undefined; // an option service() refuses: stay raw()
   }

@@ -1,11 +1,11 @@
-import type { EnvironmentContext } from "./env.js";
+import type { EnvironmentContext } from "./per-environment.js";
 import type { SourceLocation } from "./origin.js";
 
 const COMPONENT = Symbol.for("tkc.component");
 
 /** What a component needs to know to expand itself for one environment. */
 export interface ExpandContext {
-  readonly env: EnvironmentContext;
+  readonly environment: EnvironmentContext;
   readonly release: { readonly name: string; readonly version: string };
 }
 

@@ -18,13 +18,16 @@ export interface EnvironmentContext {
 /** A value chosen per environment, made by `perEnv()` or `forEnv()`. */
 export interface PerEnv<T> {
   readonly [PER_ENV]: {
-    readonly pick: (env: EnvironmentContext) => T;
+    readonly pick: (environment: EnvironmentContext) => T;
     readonly origin: SourceLocation | undefined;
   };
 }
 
 /** A plain value, or one that differs per environment. Accepted by every option. */
-export type Env<T> = T | PerEnv<T>;
+export type PerEnvironment<T> = T | PerEnv<T>;
+
+/** @deprecated Renamed to {@link PerEnvironment}: "env" also meant environment variables. */
+export type Env<T> = PerEnvironment<T>;
 
 /**
  * One value per environment: `perEnv({ dev: 1, staging: 2, prod: 4 })`.
@@ -35,26 +38,26 @@ export function perEnv<T>(values: { readonly [environment: string]: T } & { read
   return {
     [PER_ENV]: {
       origin,
-      pick(env) {
-        const unknown = Object.keys(values).filter((key) => key !== "default" && env.environments !== undefined && !env.environments.includes(key));
+      pick(environment) {
+        const unknown = Object.keys(values).filter((key) => key !== "default" && environment.environments !== undefined && !environment.environments.includes(key));
         if (unknown.length > 0) {
           const [key] = unknown as [string];
-          const near = closestName(key, env.environments!);
+          const near = closestName(key, environment.environments!);
           return fail(
             "TKC2107",
-            `perEnv() has a value for '${key}', which is not an environment of this release (its environments: ${env.environments!.join(", ")})`,
+            `perEnv() has a value for '${key}', which is not an environment of this release (its environments: ${environment.environments!.join(", ")})`,
             origin,
-            near ? `did you mean '${near}'?` : `use one of: ${env.environments!.join(", ")}, or 'default'`,
+            near ? `did you mean '${near}'?` : `use one of: ${environment.environments!.join(", ")}, or 'default'`,
           );
         }
-        if (Object.prototype.hasOwnProperty.call(values, env.name)) return values[env.name] as T;
+        if (Object.prototype.hasOwnProperty.call(values, environment.name)) return values[environment.name] as T;
         if (Object.prototype.hasOwnProperty.call(values, "default")) return values.default as T;
         const known = Object.keys(values).join(", ");
         return fail(
           "TKC2101",
-          `perEnv() has no value for environment '${env.name}' (it lists: ${known})`,
+          `perEnv() has no value for environment '${environment.name}' (it lists: ${known})`,
           origin,
-          `add a '${env.name}' entry, or a 'default' entry for the environments not listed`,
+          `add a '${environment.name}' entry, or a 'default' entry for the environments not listed`,
         );
       },
     },
@@ -82,7 +85,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A value computed from the environment: `forEnv((env) => `${env.name}.shop.example.com`)`. */
-export function forEnv<T>(compute: (env: EnvironmentContext) => T): PerEnv<T> {
+export function forEnv<T>(compute: (environment: EnvironmentContext) => T): PerEnv<T> {
   return { [PER_ENV]: { origin: captureOrigin(), pick: compute } };
 }
 
@@ -91,8 +94,8 @@ export function isPerEnv(value: unknown): value is PerEnv<unknown> {
 }
 
 /** Resolve one option for an environment. */
-export function resolve<T>(value: Env<T>, env: EnvironmentContext): T {
-  return isPerEnv(value) ? (value as PerEnv<T>)[PER_ENV].pick(env) : (value as T);
+export function resolve<T>(value: PerEnvironment<T>, environment: EnvironmentContext): T {
+  return isPerEnv(value) ? (value as PerEnv<T>)[PER_ENV].pick(environment) : (value as T);
 }
 
 /**
@@ -100,16 +103,16 @@ export function resolve<T>(value: Env<T>, env: EnvironmentContext): T {
  * reference cycle is left in place, and a `__proto__` key kept as a key, for the evaluation's
  * copy to report at its path.
  */
-export function resolveDeep<T>(value: T, env: EnvironmentContext, ancestors: Set<object> = new Set()): Resolved<T> {
-  if (isPerEnv(value)) return resolveDeep(resolve(value, env), env, ancestors) as Resolved<T>;
+export function resolveDeep<T>(value: T, environment: EnvironmentContext, ancestors: Set<object> = new Set()): Resolved<T> {
+  if (isPerEnv(value)) return resolveDeep(resolve(value, environment), environment, ancestors) as Resolved<T>;
   if (typeof value !== "object" || value === null) return value as Resolved<T>;
   if (ancestors.has(value)) return value as Resolved<T>;
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => resolveDeep(item, env, ancestors)) as Resolved<T>;
+    if (Array.isArray(value)) return value.map((item) => resolveDeep(item, environment, ancestors)) as Resolved<T>;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      const resolved = resolveDeep(item, env, ancestors);
+      const resolved = resolveDeep(item, environment, ancestors);
       if (key === "__proto__") Object.defineProperty(out, key, { value: resolved, enumerable: true, writable: true, configurable: true });
       else out[key] = resolved;
     }
@@ -129,8 +132,11 @@ export type Resolved<T> = T extends PerEnv<infer U>
       : T;
 
 /** `T` where any property, at any depth, may also be given per environment. */
-export type EnvDeep<T> = T extends readonly (infer E)[]
-  ? Env<readonly EnvDeep<E>[]>
+export type PerEnvironmentDeep<T> = T extends readonly (infer E)[]
+  ? PerEnvironment<readonly PerEnvironmentDeep<E>[]>
   : T extends object
-    ? Env<{ readonly [K in keyof T]?: EnvDeep<T[K]> }>
-    : Env<T>;
+    ? PerEnvironment<{ readonly [K in keyof T]?: PerEnvironmentDeep<T[K]> }>
+    : PerEnvironment<T>;
+
+/** @deprecated Renamed to {@link PerEnvironmentDeep}. */
+export type EnvDeep<T> = PerEnvironmentDeep<T>;

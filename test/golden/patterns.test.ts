@@ -1,23 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { build } from "../../compiler/pipeline.js";
 import { bundlesOnly, readTree } from "../support/files.js";
 import { assertGoldenTree } from "../support/golden.js";
 import { repoRoot, tempDir } from "../support/cli.js";
+import { patternExamples } from "../support/pattern-examples.js";
 import { defaultKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
 
 // Every pattern example (stdlib/patterns/<family>/<pattern>/example/<pattern>.k8s.ts) builds to its
 // golden bundle under example/expected/ beside it, and checks clean against every supported
 // Kubernetes version. A missing golden fails; TKC_UPDATE_GOLDEN=1 rewrites the goldens.
-const patternsDir = join(repoRoot, "stdlib", "patterns");
-const exampleDirs = readdirSync(patternsDir, { withFileTypes: true })
-  .filter((family) => family.isDirectory())
-  .flatMap((family) => readdirSync(join(patternsDir, family.name)).map((pattern) => join(patternsDir, family.name, pattern, "example")))
-  .filter((dir) => existsSync(dir))
-  .sort();
-const examples = exampleDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".k8s.ts")).map((file) => join(dir, file)));
+const { dirs: exampleDirs, files: examples } = patternExamples();
 const otherVersions = supportedKubeVersions.filter((v) => v !== defaultKubeVersion);
 
 process.env.TKC_CACHE_DIR = tempDir("tkc-patterns-cache-");

@@ -52,14 +52,14 @@ export function addHelperContainer(build: WorkloadBuild, container: Container, n
 }
 
 /** How the usual options of a helper container's call map onto it (`image` -> `image`...). */
-export function helperFields(envKeys: readonly string[] = []): NonNullable<SetBy["fields"]> {
+export function helperFields(envVarNames: readonly string[] = []): NonNullable<SetBy["fields"]> {
   return [
     [["name"], ["name"]],
     [["image"], ["image"]],
     [["command"], ["command"]],
     [["args"], ["args"]],
     [["env"], ["env"]],
-    ...envKeys.map((key, index) => [["env", index], ["env", key]] as const),
+    ...envVarNames.map((key, index) => [["env", index], ["env", key]] as const),
     [["ports"], ["ports"]],
     [["resources"], ["resources"]],
   ];
@@ -80,7 +80,7 @@ export function mountInApp(build: WorkloadBuild, mount: VolumeMount): void {
 }
 
 /** Add env vars to the main container, refusing a name it already sets. */
-export function addAppEnv(build: WorkloadBuild, vars: readonly EnvVar[], code: string, origin: SourceLocation | undefined, what: string): void {
+export function addAppEnvVars(build: WorkloadBuild, vars: readonly EnvVar[], code: string, origin: SourceLocation | undefined, what: string): void {
   const existing = build.container.env ?? [];
   for (const v of vars) {
     if (existing.some((e) => e.name === v.name)) {

@@ -5,7 +5,7 @@ import { runReporting } from "../reports.js";
 
 /** The context a release gives its components for one environment. */
 export function contextFor(env = "prod", namespace = `shop-${env}`): ExpandContext {
-  return { env: { name: env, namespace, values: {} }, release: { name: "shop", version: "1.0.0" } };
+  return { environment: { name: env, namespace, values: {} }, release: { name: "shop", version: "1.0.0" } };
 }
 
 export interface Emitted {

@@ -4,7 +4,7 @@ import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { runReporting } from "../reports.js";
 
 export function contextFor(env = "dev"): ExpandContext {
-  return { env: { name: env, namespace: `shop-${env}`, values: {} }, release: { name: "shop", version: "1.0.0" } };
+  return { environment: { name: env, namespace: `shop-${env}`, values: {} }, release: { name: "shop", version: "1.0.0" } };
 }
 
 /** Expand a component for one environment; objects by `Kind/name`. */

@@ -4,7 +4,7 @@ import { runReporting } from "../reports.js";
 
 /** Expand a component for one environment, as the compiler would (no origins outside a build). */
 export function expand(component: Component, env = "dev"): Record<string, any>[] {
-  const context: ExpandContext = { env: { name: env, namespace: `ns-${env}`, values: {} }, release: { name: "rel", version: "1.0.0" } };
+  const context: ExpandContext = { environment: { name: env, namespace: `ns-${env}`, values: {} }, release: { name: "rel", version: "1.0.0" } };
   return runReporting(() => component.expand(context)).value.map((d) => d.object as Record<string, any>);
 }
 

@@ -1,28 +1,28 @@
 import type { AutoscalingV2HorizontalPodAutoscaler, AutoscalingV2HorizontalPodAutoscalerBehavior, AutoscalingV2MetricSpec } from "tkc/k8s";
 import type { FieldMapping } from "../../../core/component.js";
-import { resolveDeep, type Env, type EnvDeep } from "../../../core/env.js";
+import { resolveDeep, type PerEnvironment, type PerEnvironmentDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 import { claimScaling, noteAt, requireScalableWorkload } from "../../support/replicas.js";
 
 export interface AutoscaleOptions {
   /** Fewest pods, at least 1. */
-  readonly min: Env<number>;
+  readonly min: PerEnvironment<number>;
   /** Most pods, at least `min`. */
-  readonly max: Env<number>;
+  readonly max: PerEnvironment<number>;
   /** Target average CPU use, in percent of the pods' CPU request (may exceed 100). @default 70 when no other metric is given */
-  readonly cpu?: Env<number>;
+  readonly cpu?: PerEnvironment<number>;
   /** Target average memory use, in percent of the pods' memory request. @default none */
-  readonly memory?: Env<number>;
+  readonly memory?: PerEnvironment<number>;
   /** Further metrics as in the HPA spec: Pods, Object, External or ContainerResource. @default none */
-  readonly metrics?: Env<readonly AutoscalingV2MetricSpec[]>;
+  readonly metrics?: PerEnvironment<readonly AutoscalingV2MetricSpec[]>;
   /** Scale-up and scale-down rules (stabilization windows, rate policies). @default the Kubernetes defaults */
-  readonly behavior?: EnvDeep<AutoscalingV2HorizontalPodAutoscalerBehavior>;
+  readonly behavior?: PerEnvironmentDeep<AutoscalingV2HorizontalPodAutoscalerBehavior>;
 }
 
 interface Resolved {
@@ -82,14 +82,14 @@ function checkRequests(build: WorkloadBuild, resources: readonly string[], origi
 export const autoscale = definePattern<AutoscaleOptions>({
   name: "autoscale",
   check(options, origin) {
-    checkNumbers({ min: sameInEveryEnv(options.min), max: sameInEveryEnv(options.max), cpu: sameInEveryEnv(options.cpu), memory: sameInEveryEnv(options.memory) }, origin);
+    checkNumbers({ min: sameInEveryEnvironment(options.min), max: sameInEveryEnvironment(options.max), cpu: sameInEveryEnvironment(options.cpu), memory: sameInEveryEnvironment(options.memory) }, origin);
   },
   apply(options, build, context, origin) {
     const target = requireScalableWorkload("TKC2605", "autoscale()", build, origin);
-    const min = optionForEnv(options.min, context)!;
-    const max = optionForEnv(options.max, context)!;
-    const cpu = optionForEnv(options.cpu, context);
-    const memory = optionForEnv(options.memory, context);
+    const min = optionForEnvironment(options.min, context)!;
+    const max = optionForEnvironment(options.max, context)!;
+    const cpu = optionForEnvironment(options.cpu, context);
+    const memory = optionForEnvironment(options.memory, context);
     checkNumbers({ min, max, cpu, memory }, origin);
     const resources = resourceTargets(options, cpu, memory);
     checkRequests(build, resources.map(([name]) => name), origin);
@@ -111,9 +111,9 @@ export const autoscale = definePattern<AutoscaleOptions>({
       type: "Resource",
       resource: { name, target: { type: "Utilization", averageUtilization } },
     }));
-    const extra = optionForEnv(options.metrics, context) ?? [];
-    metrics.push(...extra.map((metric) => resolveDeep(metric, context.env) as AutoscalingV2MetricSpec));
-    const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.env) as AutoscalingV2HorizontalPodAutoscalerBehavior);
+    const extra = optionForEnvironment(options.metrics, context) ?? [];
+    metrics.push(...extra.map((metric) => resolveDeep(metric, context.environment) as AutoscalingV2MetricSpec));
+    const behavior = options.behavior === undefined ? undefined : (resolveDeep(options.behavior, context.environment) as AutoscalingV2HorizontalPodAutoscalerBehavior);
 
     // The HPA owns the replica count from now on (see docs/patterns.md).
     build.replicasManagedBy = "HorizontalPodAutoscaler";

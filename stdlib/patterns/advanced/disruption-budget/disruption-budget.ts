@@ -1,10 +1,10 @@
 import type { PolicyV1PodDisruptionBudget } from "tkc/k8s";
 import { report } from "../../../core/report.js";
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 import { checkBudgetAgainstReplicas, requireReplicatedWorkload } from "../../support/replicas.js";
 import { isCount, percentValue } from "../../../../syntax/index.js";
@@ -25,12 +25,12 @@ interface BudgetCommon {
 export type DisruptionBudgetOptions =
   | (BudgetCommon & {
       /** Pods that must stay up during voluntary disruptions (drains, upgrades). */
-      readonly minAvailable: Env<PodBudget>;
+      readonly minAvailable: PerEnvironment<PodBudget>;
       readonly maxUnavailable?: never;
     })
   | (BudgetCommon & {
       /** Pods that may be down at once during voluntary disruptions; scales with the replica count. */
-      readonly maxUnavailable: Env<PodBudget>;
+      readonly maxUnavailable: PerEnvironment<PodBudget>;
       readonly minAvailable?: never;
     });
 
@@ -70,13 +70,13 @@ export const disruptionBudget = definePattern<DisruptionBudgetOptions>({
         { hint: "set exactly one: maxUnavailable: 1 suits most services; minAvailable for a quorum (e.g. 2 of 3)" },
       );
     }
-    checkValue("minAvailable", sameInEveryEnv(options.minAvailable), origin);
-    checkValue("maxUnavailable", sameInEveryEnv(options.maxUnavailable), origin);
+    checkValue("minAvailable", sameInEveryEnvironment(options.minAvailable), origin);
+    checkValue("maxUnavailable", sameInEveryEnvironment(options.maxUnavailable), origin);
   },
   apply(options, build, context, origin) {
     requireReplicatedWorkload("TKC2633", "disruptionBudget()", build, origin);
-    const minAvailable = optionForEnv(options.minAvailable, context);
-    const maxUnavailable = optionForEnv(options.maxUnavailable, context);
+    const minAvailable = optionForEnvironment(options.minAvailable, context);
+    const maxUnavailable = optionForEnvironment(options.maxUnavailable, context);
     checkValue("minAvailable", minAvailable, origin);
     checkValue("maxUnavailable", maxUnavailable, origin);
     build.budget = { minAvailable, maxUnavailable, origin };

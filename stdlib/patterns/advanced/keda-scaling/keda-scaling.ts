@@ -1,11 +1,11 @@
 import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from "tkc/crds";
-import type { Env } from "../../../core/env.js";
-import { resolveDeep } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
+import { resolveDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 import { claimScaling, requireScalableWorkload } from "../../support/replicas.js";
 
@@ -14,17 +14,17 @@ export type KedaTrigger = KedaShV1alpha1ScaledObjectSpec["triggers"][number];
 
 export interface KedaScalingOptions {
   /** Fewest pods; 0 scales the workload away while its queue is empty. @default 0 */
-  readonly min?: Env<number>;
+  readonly min?: PerEnvironment<number>;
   /** Most pods. */
-  readonly max: Env<number>;
+  readonly max: PerEnvironment<number>;
   /** What to scale on, e.g. `{ type: "redis", metadata: { address: "redis:6379", listName: "orders", listLength: "20" } }`. */
-  readonly triggers: Env<readonly KedaTrigger[]>;
+  readonly triggers: PerEnvironment<readonly KedaTrigger[]>;
   /** Seconds between trigger checks. @default 30 (KEDA's default) */
-  readonly pollingInterval?: Env<number>;
+  readonly pollingInterval?: PerEnvironment<number>;
   /** Seconds after the last activity before scaling to `min` when it is 0. @default 300 (KEDA's default) */
-  readonly cooldownPeriod?: Env<number>;
+  readonly cooldownPeriod?: PerEnvironment<number>;
   /** Replicas to run while the triggers' source cannot be read, after 3 failures. @default none (keep the current count) */
-  readonly fallbackReplicas?: Env<number>;
+  readonly fallbackReplicas?: PerEnvironment<number>;
 }
 
 function checkCounts(min: number | undefined, max: number | undefined, origin: SourceLocation | undefined): void {
@@ -61,19 +61,19 @@ function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: Sou
 export const kedaScaling = definePattern<KedaScalingOptions>({
   name: "keda-scaling",
   check(options, origin) {
-    checkCounts(sameInEveryEnv(options.min), sameInEveryEnv(options.max), origin);
-    checkTriggers(sameInEveryEnv(options.triggers), origin);
+    checkCounts(sameInEveryEnvironment(options.min), sameInEveryEnvironment(options.max), origin);
+    checkTriggers(sameInEveryEnvironment(options.triggers), origin);
   },
   apply(options, build, context, origin) {
     const target = requireScalableWorkload("TKC2605", "kedaScaling()", build, origin);
-    const min = optionForEnv(options.min, context) ?? 0;
-    const max = optionForEnv(options.max, context)!;
+    const min = optionForEnvironment(options.min, context) ?? 0;
+    const max = optionForEnvironment(options.max, context)!;
     checkCounts(min, max, origin);
-    const triggers = resolveDeep(optionForEnv(options.triggers, context)!, context.env) as KedaTrigger[];
+    const triggers = resolveDeep(optionForEnvironment(options.triggers, context)!, context.environment) as KedaTrigger[];
     checkTriggers(triggers, origin);
     claimScaling(build, "kedaScaling()", Math.max(min, 1), origin);
     build.replicasManagedBy = "KEDA ScaledObject";
-    const fallback = optionForEnv(options.fallbackReplicas, context);
+    const fallback = optionForEnvironment(options.fallbackReplicas, context);
     const scaled: KedaShV1alpha1ScaledObject = {
       apiVersion: "keda.sh/v1alpha1",
       kind: "ScaledObject",
@@ -82,8 +82,8 @@ export const kedaScaling = definePattern<KedaScalingOptions>({
         scaleTargetRef: { apiVersion: target.apiVersion, kind: target.kind, name: build.name },
         minReplicaCount: min,
         maxReplicaCount: max,
-        pollingInterval: optionForEnv(options.pollingInterval, context),
-        cooldownPeriod: optionForEnv(options.cooldownPeriod, context),
+        pollingInterval: optionForEnvironment(options.pollingInterval, context),
+        cooldownPeriod: optionForEnvironment(options.cooldownPeriod, context),
         fallback: fallback === undefined ? undefined : { failureThreshold: 3, replicas: fallback },
         triggers,
       }),

@@ -1,12 +1,12 @@
 import type { BatchV1Job, Container, PodSpec, ResourceRequirements } from "tkc/k8s";
 import type { ExpandContext, FieldMapping, ObjectDraft } from "../../../core/component.js";
-import { resolveDeep, type Env } from "../../../core/env.js";
+import { resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { adminJobLabels, recordAdminJob } from "../../support/admin-jobs.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { contentHash, fitName } from "../../support/generated-names.js";
 
 /**
@@ -20,18 +20,18 @@ export type MigrationOrdering = "hook" | "wave";
 
 export interface MigrationJobOptions {
   /** The migration command, run with the workload's image, env and security settings. */
-  readonly command: Env<readonly string[]>;
-  readonly args?: Env<readonly string[]>;
+  readonly command: PerEnvironment<readonly string[]>;
+  readonly args?: PerEnvironment<readonly string[]>;
   /** @default "hook" */
   readonly ordering?: MigrationOrdering;
   /** Retries before the Job fails; migrations should rarely be retried blindly. @default 1 */
-  readonly backoffLimit?: Env<number>;
+  readonly backoffLimit?: PerEnvironment<number>;
   /** Seconds after which a running migration is stopped. @default 600 */
-  readonly activeDeadlineSeconds?: Env<number>;
+  readonly activeDeadlineSeconds?: PerEnvironment<number>;
   /** Seconds a finished Job is kept (hook ordering only). @default 86400 (a day, to read its logs) */
-  readonly ttlSecondsAfterFinished?: Env<number>;
+  readonly ttlSecondsAfterFinished?: PerEnvironment<number>;
   /** Resources of the migration container. @default the workload container's */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
 }
 
 function checkCounts(values: Record<string, number | undefined>, origin: SourceLocation | undefined): void {
@@ -65,16 +65,16 @@ interface ResolvedMigration {
 
 function resolveOptions(options: MigrationJobOptions, context: ExpandContext, origin: SourceLocation | undefined): ResolvedMigration {
   const ordering = options.ordering ?? "hook";
-  const command = optionForEnv(options.command, context);
+  const command = optionForEnvironment(options.command, context);
   if (!command || command.length === 0) fail("TKC2700", "migrationJob() needs a command", origin, "e.g. command: [\"/app/bin/migrate\", \"up\"]");
   const resolved: ResolvedMigration = {
     ordering,
     command,
-    args: optionForEnv(options.args, context),
-    resources: options.resources === undefined ? undefined : resolveDeep(optionForEnv(options.resources, context)!, context.env),
-    backoffLimit: optionForEnv(options.backoffLimit, context) ?? 1,
-    activeDeadlineSeconds: optionForEnv(options.activeDeadlineSeconds, context) ?? 600,
-    ttlSecondsAfterFinished: optionForEnv(options.ttlSecondsAfterFinished, context) ?? (ordering === "hook" ? 86400 : undefined),
+    args: optionForEnvironment(options.args, context),
+    resources: options.resources === undefined ? undefined : resolveDeep(optionForEnvironment(options.resources, context)!, context.environment),
+    backoffLimit: optionForEnvironment(options.backoffLimit, context) ?? 1,
+    activeDeadlineSeconds: optionForEnvironment(options.activeDeadlineSeconds, context) ?? 600,
+    ttlSecondsAfterFinished: optionForEnvironment(options.ttlSecondsAfterFinished, context) ?? (ordering === "hook" ? 86400 : undefined),
   };
   checkCounts({ backoffLimit: resolved.backoffLimit, activeDeadlineSeconds: resolved.activeDeadlineSeconds, ttlSecondsAfterFinished: resolved.ttlSecondsAfterFinished }, origin);
   return resolved;
@@ -135,7 +135,7 @@ function buildMigrationJob(options: ResolvedMigration, build: WorkloadBuild, con
 export const migrationJob = definePattern<MigrationJobOptions>({
   name: "migration-job",
   check(options, origin) {
-    const command = sameInEveryEnv(options.command);
+    const command = sameInEveryEnvironment(options.command);
     if (options.command === undefined || (command !== undefined && command.length === 0)) {
       fail("TKC2700", "migrationJob() needs a command", origin, "e.g. command: [\"/app/bin/migrate\", \"up\"]");
     }
@@ -150,7 +150,7 @@ export const migrationJob = definePattern<MigrationJobOptions>({
         "drop ttlSecondsAfterFinished (the old Job is pruned when the next release renames it), or use ordering: \"hook\"",
       );
     }
-    checkCounts({ backoffLimit: sameInEveryEnv(options.backoffLimit), activeDeadlineSeconds: sameInEveryEnv(options.activeDeadlineSeconds), ttlSecondsAfterFinished: sameInEveryEnv(options.ttlSecondsAfterFinished) }, origin);
+    checkCounts({ backoffLimit: sameInEveryEnvironment(options.backoffLimit), activeDeadlineSeconds: sameInEveryEnvironment(options.activeDeadlineSeconds), ttlSecondsAfterFinished: sameInEveryEnvironment(options.ttlSecondsAfterFinished) }, origin);
   },
   apply(options, build, context, origin) {
     if (build.type === "job" || build.type === "cronJob" || build.type === "daemon") {

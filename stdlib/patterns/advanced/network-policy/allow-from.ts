@@ -1,14 +1,14 @@
 import type { NetworkingV1NetworkPolicy } from "tkc/k8s";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { adminJobPeersOf, checkPeers, peersOf, policyName, portsOf, type NetworkPeers } from "./network-peers.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 
 export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces that may connect, e.g. ["monitoring"], or per environment. @default none */
-  readonly namespaces?: Env<readonly string[]>;
+  readonly namespaces?: PerEnvironment<readonly string[]>;
   /** The workload's ports they may reach, by name or number. @default all of the workload's ports */
   readonly ports?: readonly (string | number)[];
 }
@@ -21,11 +21,11 @@ export interface AllowFromOptions extends Omit<NetworkPeers, "namespaces"> {
 export const allowFrom = definePattern<AllowFromOptions>({
   name: "allow-from",
   check(options, origin) {
-    const namespaces = sameInEveryEnv(options.namespaces);
+    const namespaces = sameInEveryEnvironment(options.namespaces);
     checkPeers("allowFrom()", { workloads: options.workloads, namespaces: namespaces ?? (options.namespaces ? ["placeholder"] : []) }, 0, origin);
   },
   apply(options, build, context, origin) {
-    const namespaces = optionForEnv(options.namespaces, context) ?? [];
+    const namespaces = optionForEnvironment(options.namespaces, context) ?? [];
     checkPeers("allowFrom()", { workloads: options.workloads, namespaces }, 0, origin);
     const ports = portsOf("allowFrom()", build, options.ports, origin);
     const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`)];

@@ -1,16 +1,16 @@
 import type { NetworkingV1NetworkPolicy, NetworkingV1NetworkPolicyPeer } from "tkc/k8s";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { checkPeers, peersOf, policyName, type NetworkPeers } from "./network-peers.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 
 export interface AllowToOptions extends Omit<NetworkPeers, "namespaces"> {
   /** Whole namespaces the workload may reach, or per environment. @default none */
-  readonly namespaces?: Env<readonly string[]>;
+  readonly namespaces?: PerEnvironment<readonly string[]>;
   /** Addresses outside the cluster, e.g. ["10.20.0.0/16"] for a managed database. @default none */
-  readonly cidrs?: Env<readonly string[]>;
+  readonly cidrs?: PerEnvironment<readonly string[]>;
   /** Destination port numbers. @default all ports */
   readonly ports?: readonly number[];
 }
@@ -22,13 +22,13 @@ export interface AllowToOptions extends Omit<NetworkPeers, "namespaces"> {
 export const allowTo = definePattern<AllowToOptions>({
   name: "allow-to",
   check(options, origin) {
-    const namespaces = sameInEveryEnv(options.namespaces) ?? (options.namespaces ? ["placeholder"] : []);
-    const cidrs = sameInEveryEnv(options.cidrs)?.length ?? (options.cidrs ? 1 : 0);
+    const namespaces = sameInEveryEnvironment(options.namespaces) ?? (options.namespaces ? ["placeholder"] : []);
+    const cidrs = sameInEveryEnvironment(options.cidrs)?.length ?? (options.cidrs ? 1 : 0);
     checkPeers("allowTo()", { workloads: options.workloads, namespaces }, cidrs, origin);
   },
   apply(options, build, context, origin) {
-    const namespaces = optionForEnv(options.namespaces, context) ?? [];
-    const cidrs = optionForEnv(options.cidrs, context) ?? [];
+    const namespaces = optionForEnvironment(options.namespaces, context) ?? [];
+    const cidrs = optionForEnvironment(options.cidrs, context) ?? [];
     checkPeers("allowTo()", { workloads: options.workloads, namespaces }, cidrs.length, origin);
     const peers: NetworkingV1NetworkPolicyPeer[] = [...peersOf(options.workloads, namespaces, context), ...cidrs.map((cidr) => ({ ipBlock: { cidr } }))];
     const parts = [...(options.workloads ?? []), ...namespaces.map((ns) => `ns-${ns}`), ...(cidrs.length > 0 ? ["cidrs"] : [])];

@@ -1,18 +1,18 @@
 import type { MonitoringCoreosComV1PrometheusRule } from "tkc/crds";
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, jobOf } from "./monitoring.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 
 export interface InstanceDownAlertOptions {
   /** How long a target must be down before the alert fires, a Prometheus duration. @default "5m" */
-  readonly for?: Env<string>;
+  readonly for?: PerEnvironment<string>;
   /** The alert's `severity` label, for Alertmanager routing, e.g. `perEnv({ dev: "info", prod: "critical" })`. @default "warning" */
-  readonly severity?: Env<string>;
+  readonly severity?: PerEnvironment<string>;
   /** The targets' Prometheus `job` label. @default the one serviceMonitor() or podMonitor() gives (list it first) */
-  readonly job?: Env<string>;
+  readonly job?: PerEnvironment<string>;
   /** Labels on the PrometheusRule object, for the Prometheus' ruleSelector. @default none */
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -24,14 +24,14 @@ export interface InstanceDownAlertOptions {
 export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
   name: "instance-down-alert",
   check(options, origin) {
-    checkDuration("instanceDownAlert()", "for", sameInEveryEnv(options.for), origin);
-    const severity = sameInEveryEnv(options.severity);
+    checkDuration("instanceDownAlert()", "for", sameInEveryEnvironment(options.for), origin);
+    const severity = sameInEveryEnvironment(options.severity);
     if (severity !== undefined && !/^[a-z][a-z0-9_-]*$/.test(severity)) {
       fail("TKC2644", `instanceDownAlert() severity '${severity}' is not a lowercase word`, origin, "use \"critical\", \"warning\" or \"info\"");
     }
   },
   apply(options, build, context, origin) {
-    const job = optionForEnv(options.job, context) ?? jobOf(build);
+    const job = optionForEnvironment(options.job, context) ?? jobOf(build);
     if (job === undefined) {
       fail(
         "TKC2645",
@@ -40,10 +40,10 @@ export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
         "list serviceMonitor() or podMonitor() before it in patterns, or set job: the value of the targets' job label",
       );
     }
-    const duration = optionForEnv(options.for, context) ?? "5m";
+    const duration = optionForEnvironment(options.for, context) ?? "5m";
     checkDuration("instanceDownAlert()", "for", duration, origin);
-    const severity = optionForEnv(options.severity, context) ?? "warning";
-    const namespace = context.env.namespace;
+    const severity = optionForEnvironment(options.severity, context) ?? "warning";
+    const namespace = context.environment.namespace;
     const rule: MonitoringCoreosComV1PrometheusRule = {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PrometheusRule",

@@ -1,4 +1,4 @@
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
@@ -11,9 +11,9 @@ export interface MonitorOptions {
   /** HTTP path of the metrics. @default "/metrics" */
   readonly path?: string;
   /** Scrape interval, a Prometheus duration such as "30s". @default Prometheus' global interval */
-  readonly interval?: Env<string>;
+  readonly interval?: PerEnvironment<string>;
   /** Scrape timeout, at most the interval. @default Prometheus' global timeout */
-  readonly scrapeTimeout?: Env<string>;
+  readonly scrapeTimeout?: PerEnvironment<string>;
   /** @default "http" */
   readonly scheme?: "http" | "https";
   /** Labels on the monitor object, for the Prometheus' selector, e.g. `{ release: "kube-prometheus-stack" }`. @default none */
@@ -28,7 +28,7 @@ export function checkDuration(pattern: string, field: string, value: string | un
   }
 }
 
-export function checkMonitorOptions(pattern: string, options: MonitorOptions, origin: SourceLocation | undefined, plainValue: <T>(v: Env<T> | undefined) => T | undefined): void {
+export function checkMonitorOptions(pattern: string, options: MonitorOptions, origin: SourceLocation | undefined, plainValue: <T>(v: PerEnvironment<T> | undefined) => T | undefined): void {
   if (options.path !== undefined && !options.path.startsWith("/")) {
     fail("TKC2641", `${pattern} path '${options.path}' does not start with '/'`, origin, "e.g. path: \"/metrics\"");
   }

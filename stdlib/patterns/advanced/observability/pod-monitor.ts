@@ -2,7 +2,7 @@ import type { MonitoringCoreosComV1PodMonitor } from "tkc/crds";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, checkMonitorOptions, metricsPort, recordJob, type MonitorOptions } from "./monitoring.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 
 export type PodMonitorOptions = MonitorOptions;
@@ -14,14 +14,14 @@ export type PodMonitorOptions = MonitorOptions;
  */
 export const podMonitor = definePattern<PodMonitorOptions>({
   name: "pod-monitor",
-  check: (options, origin) => checkMonitorOptions("podMonitor()", options, origin, sameInEveryEnv),
+  check: (options, origin) => checkMonitorOptions("podMonitor()", options, origin, sameInEveryEnvironment),
   apply(options, build, context, origin) {
     metricsPort("podMonitor()", build, options.port, origin);
-    const interval = optionForEnv(options.interval, context);
-    const scrapeTimeout = optionForEnv(options.scrapeTimeout, context);
+    const interval = optionForEnvironment(options.interval, context);
+    const scrapeTimeout = optionForEnvironment(options.scrapeTimeout, context);
     checkDuration("podMonitor()", "interval", interval, origin);
     checkDuration("podMonitor()", "scrapeTimeout", scrapeTimeout, origin);
-    recordJob(build, `${context.env.namespace}/${build.name}`);
+    recordJob(build, `${context.environment.namespace}/${build.name}`);
     const monitor: MonitoringCoreosComV1PodMonitor = {
       apiVersion: "monitoring.coreos.com/v1",
       kind: "PodMonitor",

@@ -3,7 +3,7 @@ import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, checkMonitorOptions, metricsPort, recordJob, type MonitorOptions } from "./monitoring.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 
 export type ServiceMonitorOptions = MonitorOptions;
@@ -14,14 +14,14 @@ export type ServiceMonitorOptions = MonitorOptions;
  */
 export const serviceMonitor = definePattern<ServiceMonitorOptions>({
   name: "service-monitor",
-  check: (options, origin) => checkMonitorOptions("serviceMonitor()", options, origin, sameInEveryEnv),
+  check: (options, origin) => checkMonitorOptions("serviceMonitor()", options, origin, sameInEveryEnvironment),
   apply(options, build, context, origin) {
     if (build.type !== "service" && build.type !== "statefulService") {
       fail("TKC2643", `serviceMonitor() scrapes through a Service, but ${build.type} '${build.name}' has none`, origin, "use podMonitor() to scrape the pods directly");
     }
     metricsPort("serviceMonitor()", build, options.port, origin);
-    const interval = optionForEnv(options.interval, context);
-    const scrapeTimeout = optionForEnv(options.scrapeTimeout, context);
+    const interval = optionForEnvironment(options.interval, context);
+    const scrapeTimeout = optionForEnvironment(options.scrapeTimeout, context);
     checkDuration("serviceMonitor()", "interval", interval, origin);
     checkDuration("serviceMonitor()", "scrapeTimeout", scrapeTimeout, origin);
     recordJob(build, build.name);

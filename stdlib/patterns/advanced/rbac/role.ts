@@ -94,7 +94,7 @@ export const role = definePattern<RoleOptions>({
       kind: "RoleBinding",
       metadata: { name: build.name, labels: { ...labels } },
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: build.name },
-      subjects: [{ kind: "ServiceAccount", name: account, namespace: context.env.namespace }],
+      subjects: [{ kind: "ServiceAccount", name: account, namespace: context.environment.namespace }],
     };
     build.extraObjects.push({ object, origin, fields: ruleFields([]) }, { object: binding, origin, fields: [[[], []]] });
   },
@@ -110,7 +110,7 @@ export const clusterRole = definePattern<RoleOptions>({
   check: (options, origin) => checkRules("clusterRole()", options, origin),
   apply(options, build, context, origin) {
     const account = accountOf("clusterRole()", build, origin);
-    const name = fitName(`${context.env.namespace}-${build.name}`, 253);
+    const name = fitName(`${context.environment.namespace}-${build.name}`, 253);
     const labels = labelsFor(build);
     const object: RbacAuthorizationV1ClusterRole = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name, labels }, rules: policyRules(options.rules) };
     const binding: RbacAuthorizationV1ClusterRoleBinding = {
@@ -118,7 +118,7 @@ export const clusterRole = definePattern<RoleOptions>({
       kind: "ClusterRoleBinding",
       metadata: { name, labels: { ...labels } },
       roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name },
-      subjects: [{ kind: "ServiceAccount", name: account, namespace: context.env.namespace }],
+      subjects: [{ kind: "ServiceAccount", name: account, namespace: context.environment.namespace }],
     };
     build.extraObjects.push({ object, origin, fields: ruleFields([]) }, { object: binding, origin, fields: [[[], []]] });
   },

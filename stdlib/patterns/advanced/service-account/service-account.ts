@@ -1,5 +1,5 @@
 import type { ServiceAccount } from "tkc/k8s";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
@@ -16,7 +16,7 @@ export interface ServiceAccountOptions {
    */
   readonly automountToken?: boolean;
   /** Annotations on the ServiceAccount, e.g. cloud workload identity (`eks.amazonaws.com/role-arn`). @default none */
-  readonly annotations?: Env<Readonly<Record<string, string>>>;
+  readonly annotations?: PerEnvironment<Readonly<Record<string, string>>>;
 }
 
 
@@ -44,7 +44,7 @@ const serviceAccountPattern = definePattern<ServiceAccountOptions>({
     }
     const automount = options.automountToken ?? false;
     build.pod = { ...build.pod, serviceAccountName: name, automountServiceAccountToken: automount };
-    const annotations = options.annotations === undefined ? undefined : { ...resolve(options.annotations, context.env) };
+    const annotations = options.annotations === undefined ? undefined : { ...resolve(options.annotations, context.environment) };
     const account: ServiceAccount = {
       apiVersion: "v1",
       kind: "ServiceAccount",

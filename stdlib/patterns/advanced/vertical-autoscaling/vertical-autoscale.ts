@@ -1,11 +1,11 @@
 import type { AutoscalingK8sIoV1VerticalPodAutoscaler } from "tkc/crds";
-import type { Env } from "../../../core/env.js";
+import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { compareQuantities, isNegative, parseQuantity } from "../../../../syntax/index.js";
-import { optionForEnv, sameInEveryEnv } from "../../support/env-options.js";
+import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
 import { noteAt, requireScalableWorkload } from "../../support/replicas.js";
 
@@ -24,9 +24,9 @@ export interface ResourceBounds {
 
 export interface ContainerPolicy {
   /** Smallest requests the VPA may set. @default none */
-  readonly minAllowed?: Env<ResourceBounds>;
+  readonly minAllowed?: PerEnvironment<ResourceBounds>;
   /** Largest requests the VPA may set; keep it within the node size. @default none */
-  readonly maxAllowed?: Env<ResourceBounds>;
+  readonly maxAllowed?: PerEnvironment<ResourceBounds>;
   /** Resources the VPA manages. @default ["cpu", "memory"] */
   readonly controlledResources?: readonly ("cpu" | "memory")[];
   /** `Off` leaves this container alone. @default "Auto" */
@@ -35,7 +35,7 @@ export interface ContainerPolicy {
 
 export interface VerticalAutoscaleOptions extends ContainerPolicy {
   /** @default "Off" (recommendations only; switch on once they look right) */
-  readonly updateMode?: Env<VerticalUpdateMode>;
+  readonly updateMode?: PerEnvironment<VerticalUpdateMode>;
   /** Policies for other containers of the pod (sidecars), by container name. @default none */
   readonly containers?: Readonly<Record<string, ContainerPolicy>>;
 }
@@ -71,19 +71,19 @@ function checkMode(mode: string | undefined, origin: SourceLocation | undefined)
 export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
   name: "vertical-autoscale",
   check(options, origin) {
-    checkMode(sameInEveryEnv(options.updateMode), origin);
-    checkBounds(undefined, sameInEveryEnv(options.minAllowed), sameInEveryEnv(options.maxAllowed), origin);
-    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, sameInEveryEnv(policy.minAllowed), sameInEveryEnv(policy.maxAllowed), origin);
+    checkMode(sameInEveryEnvironment(options.updateMode), origin);
+    checkBounds(undefined, sameInEveryEnvironment(options.minAllowed), sameInEveryEnvironment(options.maxAllowed), origin);
+    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, sameInEveryEnvironment(policy.minAllowed), sameInEveryEnvironment(policy.maxAllowed), origin);
   },
   apply(options, build, context, origin) {
     if (build.type === "job" || build.type === "cronJob") {
       fail("TKC2613", `verticalAutoscale() needs a long-running workload, but '${build.name}' is a ${build.type}`, origin, "apply it to a service(), worker(), statefulService() or daemon()");
     }
-    const updateMode = optionForEnv(options.updateMode, context) ?? "Off";
+    const updateMode = optionForEnvironment(options.updateMode, context) ?? "Off";
     checkMode(updateMode, origin);
     const policies = [[build.name, options] as const, ...Object.entries(options.containers ?? {})].map(([containerName, policy]) => {
-      const minAllowed = optionForEnv(policy.minAllowed, context);
-      const maxAllowed = optionForEnv(policy.maxAllowed, context);
+      const minAllowed = optionForEnvironment(policy.minAllowed, context);
+      const maxAllowed = optionForEnvironment(policy.maxAllowed, context);
       checkBounds(containerName, minAllowed, maxAllowed, origin);
       return compact({
         containerName,

@@ -61,15 +61,15 @@ export const leaderElection = definePattern<LeaderElectionOptions>({
       { object: binding, origin, fields: [[["subjects", 0, "name"], ["serviceAccount"]]] },
     );
     const names = options.env ?? {};
-    const env: EnvVar[] = [
+    const envVars: EnvVar[] = [
       { name: names.lease ?? "LEASE_NAME", value: lease },
       { name: names.namespace ?? "LEASE_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
       { name: names.identity ?? "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
     ];
     const taken = new Set((build.container.env ?? []).map((e) => e.name));
-    const clash = env.find((e) => taken.has(e.name));
+    const clash = envVars.find((e) => taken.has(e.name));
     if (clash) fail("TKC2290", `leaderElection sets env ${clash.name}, which ${build.type} '${build.name}' sets already`, origin, "rename it with env: { lease: \"MY_LEASE\", ... }, or drop it from the workload's env");
-    build.container = { ...build.container, env: [...(build.container.env ?? []), ...env] };
+    build.container = { ...build.container, env: [...(build.container.env ?? []), ...envVars] };
     build.pod = { ...build.pod, serviceAccountName: account };
   },
 });

@@ -55,14 +55,14 @@ export function workQueue(options: WorkQueueOptions): Component {
     origin,
     expand(context) {
       const { host, port } = queueAddress(options, context, origin);
-      const env = {
+      const envVars = {
         ...options.env,
         QUEUE_HOST: host,
         QUEUE_PORT: String(port),
         QUEUE_ADDRESS: `${host}:${port}`,
         ...(options.queueName ? { QUEUE_NAME: options.queueName } : {}),
       };
-      const { build, draft } = jobDraft("workQueue", { ...options, env }, context, origin);
+      const { build, draft } = jobDraft("workQueue", { ...options, env: envVars }, context, origin);
       return [draft, ...build.extraObjects];
     },
   });

@@ -1,6 +1,6 @@
-import { resolveDeep, type EnvDeep } from "../../../core/env.js";
+import { resolveDeep, type PerEnvironmentDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
-import { isPerEnv } from "../../../core/env.js";
+import { isPerEnv } from "../../../core/per-environment.js";
 import { definePattern } from "../../../core/pattern.js";
 import { addVolume, mountInApp } from "../../support/containers.js";
 import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "../../support/config-object.js";
@@ -9,7 +9,7 @@ export interface ConfigFilesOptions {
   /** ConfigMap name (with `immutable`, the prefix of the hashed name). */
   readonly name: string;
   /** File name -> content; a whole map or single files may differ per environment. */
-  readonly files: EnvDeep<Record<string, string>>;
+  readonly files: PerEnvironmentDeep<Record<string, string>>;
   /** Directory the files appear in (it replaces whatever the image has there). */
   readonly mountPath: string;
   /** Content-hashed name and `immutable: true`: changing a file rolls the pods. @default false */
@@ -22,7 +22,7 @@ export interface ConfigEnvOptions {
   /** ConfigMap name (with `immutable`, the prefix of the hashed name). */
   readonly name: string;
   /** Env var name -> value; values may differ per environment. */
-  readonly data: EnvDeep<Record<string, string>>;
+  readonly data: PerEnvironmentDeep<Record<string, string>>;
   /** Content-hashed name and `immutable: true`: changing a value rolls the pods. @default false */
   readonly immutable?: boolean;
 }
@@ -45,7 +45,7 @@ export const configFiles = definePattern<ConfigFilesOptions>({
     checkConfigKeys(`configFiles '${options.name}'`, keys, origin);
   },
   apply(options, build, context, origin) {
-    const files = resolveDeep(options.files, context.env) as Record<string, string>;
+    const files = resolveDeep(options.files, context.environment) as Record<string, string>;
     checkConfigKeys(`configFiles '${options.name}'`, Object.keys(files), origin);
     const object = configMapObject(options.name, files, options.immutable ?? false, build.selector);
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["files"]]] });
@@ -63,7 +63,7 @@ export const configEnv = definePattern<ConfigEnvOptions>({
     checkConfigKeys(`configEnv '${options.name}'`, plainKeys(options.data), origin);
   },
   apply(options, build, context, origin) {
-    const data = resolveDeep(options.data, context.env) as Record<string, string>;
+    const data = resolveDeep(options.data, context.environment) as Record<string, string>;
     checkConfigKeys(`configEnv '${options.name}'`, Object.keys(data), origin);
     const object = configMapObject(options.name, data, options.immutable ?? false, build.selector);
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["data"]]] });

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
@@ -15,7 +15,7 @@ export interface ConfigTemplateOptions<Values> {
    */
   readonly template: string;
   /** Typed values the template reads, per environment with perEnv()/forEnv(). */
-  readonly values: Env<Values>;
+  readonly values: PerEnvironment<Values>;
   /** Key in the ConfigMap and file name under `mountPath`, e.g. `nginx.conf`. */
   readonly fileName: string;
   /** Directory the rendered file appears in. */
@@ -64,7 +64,7 @@ function parseTemplate(what: string, template: string, origin: SourceLocation | 
 }
 
 /** Render a Handlebars template in strict mode; a missing value is a TKC2511 at `origin`. */
-export function renderTemplate(what: string, template: string, values: unknown, origin: SourceLocation | undefined, envName: string): string {
+export function renderTemplate(what: string, template: string, values: unknown, origin: SourceLocation | undefined, environmentName: string): string {
   parseTemplate(what, template, origin);
   const render = handlebars.compile(template, { strict: true, noEscape: true });
   try {
@@ -74,7 +74,7 @@ export function renderTemplate(what: string, template: string, values: unknown, 
     const { line, column } = position(error);
     const missing = /^"([^"]+)" not defined/.exec(error.message);
     const message = missing ? `value "${missing[1]}" is not defined` : error.message.replace(/ - \d+:\d+$/, "");
-    fail("TKC2511", `${what}: ${message} for environment '${envName}'${excerpt(template, line, column)}`, origin, missing ? `add ${missing[1]} to the values of environment '${envName}', or remove it from the template` : "check the values against the template");
+    fail("TKC2511", `${what}: ${message} for environment '${environmentName}'${excerpt(template, line, column)}`, origin, missing ? `add ${missing[1]} to the values of environment '${environmentName}', or remove it from the template` : "check the values against the template");
   }
 }
 
@@ -90,7 +90,7 @@ const configTemplatePattern = definePattern<ConfigTemplateOptions<unknown>>({
   },
   apply(options, build, context, origin) {
     const what = `configTemplate '${options.name}'`;
-    const rendered = renderTemplate(what, options.template, resolve(options.values, context.env), origin, context.env.name);
+    const rendered = renderTemplate(what, options.template, resolve(options.values, context.environment), origin, context.environment.name);
     const object = configMapObject(options.name, { [options.fileName]: rendered }, options.immutable ?? true, build.selector);
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["values"]]] });
     const volume = volumeName("template", options.name);

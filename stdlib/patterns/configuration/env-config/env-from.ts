@@ -4,18 +4,21 @@ import { definePattern } from "../../../core/pattern.js";
 import { checkConfigName } from "../../support/config-object.js";
 
 /** A ConfigMap or Secret to import every key of as env vars. */
-export type EnvSource = string | { readonly name: string; /** Start even if it does not exist. @default false */ readonly optional?: boolean; /** Prepended to every key. @default none */ readonly prefix?: string };
+export type EnvVarsSource = string | { readonly name: string; /** Start even if it does not exist. @default false */ readonly optional?: boolean; /** Prepended to every key. @default none */ readonly prefix?: string };
+
+/** @deprecated Renamed to {@link EnvVarsSource}. */
+export type EnvSource = EnvVarsSource;
 
 export interface EnvFromOptions {
   /** ConfigMaps whose keys become env vars. @default none */
-  readonly configMaps?: readonly EnvSource[];
+  readonly configMaps?: readonly EnvVarsSource[];
   /** Secrets (existing, or made by externalSecret/sealedSecret) whose keys become env vars. @default none */
-  readonly secrets?: readonly EnvSource[];
+  readonly secrets?: readonly EnvVarsSource[];
 }
 
 const ENV_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function entries(sources: readonly EnvSource[] | undefined): { name: string; optional?: boolean; prefix?: string }[] {
+function entries(sources: readonly EnvVarsSource[] | undefined): { name: string; optional?: boolean; prefix?: string }[] {
   return (sources ?? []).map((s) => (typeof s === "string" ? { name: s } : s));
 }
 

@@ -1,9 +1,9 @@
 import type { Secret } from "tkc/k8s";
 import type { BitnamiComV1alpha1SealedSecret, ExternalSecretsIoV1ExternalSecret } from "tkc/crds";
 import { defineComponent, type Component } from "../../../core/component.js";
-import { resolve, resolveDeep, type Env, type EnvDeep } from "../../../core/env.js";
+import { resolve, resolveDeep, type PerEnvironment, type PerEnvironmentDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
-import { isPerEnv } from "../../../core/env.js";
+import { isPerEnv } from "../../../core/per-environment.js";
 import { captureOrigin } from "../../../core/origin.js";
 import { checkConfigKeys, checkConfigName } from "../../support/config-object.js";
 import { hashedName } from "../../support/content-hash.js";
@@ -13,7 +13,7 @@ const ALTERNATIVES = "reference a Secret that exists in the cluster (secretRef()
 export interface PlainSecretOptions {
   readonly name: string;
   /** Key -> value, written to the bundle as `stringData` in plain text. */
-  readonly stringData: EnvDeep<Record<string, string>>;
+  readonly stringData: PerEnvironmentDeep<Record<string, string>>;
   /** Secret type. @default "Opaque" */
   readonly type?: string;
   /** Content-hashed name and `immutable: true`. @default false */
@@ -42,7 +42,7 @@ export function plainSecret(options: PlainSecretOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const values = resolveDeep(options.stringData, context.env) as Record<string, string>;
+      const values = resolveDeep(options.stringData, context.environment) as Record<string, string>;
       checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(values), origin);
       const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
       const secret: Secret = {
@@ -67,9 +67,9 @@ export interface ExternalSecretOptions {
   /** The (Cluster)SecretStore that reads the external secret manager. */
   readonly store: { readonly name: string; /** @default "ClusterSecretStore" */ readonly kind?: "SecretStore" | "ClusterSecretStore" };
   /** Secret key -> remote key (`"prod/db#password"` style: `{ key: "prod/db", property: "password" }`). */
-  readonly data?: Env<Readonly<Record<string, RemoteRef>>>;
+  readonly data?: PerEnvironment<Readonly<Record<string, RemoteRef>>>;
   /** Import every property of these remote keys (e.g. a JSON secret) as Secret keys. @default none */
-  readonly extract?: Env<readonly string[]>;
+  readonly extract?: PerEnvironment<readonly string[]>;
   /** How often the operator re-reads the store. @default "1h" */
   readonly refreshInterval?: string;
   /** Secret type of the created Secret. @default "Opaque" */
@@ -94,9 +94,9 @@ export function externalSecret(options: ExternalSecretOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const env = context.env;
-      const data = options.data ? resolve(options.data, env) : {};
-      const extract = options.extract ? resolve(options.extract, env) : [];
+      const environment = context.environment;
+      const data = options.data ? resolve(options.data, environment) : {};
+      const extract = options.extract ? resolve(options.extract, environment) : [];
       const object: ExternalSecretsIoV1ExternalSecret = {
         apiVersion: "external-secrets.io/v1",
         kind: "ExternalSecret",
@@ -123,7 +123,7 @@ export interface SealedSecretOptions {
    * `kubeseal` output per key. With the default `strict` scope a value is sealed for one name and
    * namespace, so each environment needs its own: use perEnv().
    */
-  readonly encryptedData: Env<Readonly<Record<string, string>>>;
+  readonly encryptedData: PerEnvironment<Readonly<Record<string, string>>>;
   /** @default "strict" */
   readonly scope?: "strict" | "namespace-wide" | "cluster-wide";
   /** Secret type of the unsealed Secret. @default "Opaque" */
@@ -133,10 +133,10 @@ export interface SealedSecretOptions {
 /** Base64 of RSA-OAEP + AES output: kubeseal's values are long; a short one was not sealed. */
 const SEALED_VALUE = /^[A-Za-z0-9+/]{64,}={0,2}$/;
 
-function checkSealedValues(name: string, values: Readonly<Record<string, string>>, origin: ReturnType<typeof captureOrigin>, envName?: string): void {
+function checkSealedValues(name: string, values: Readonly<Record<string, string>>, origin: ReturnType<typeof captureOrigin>, environmentName?: string): void {
   for (const [key, value] of Object.entries(values)) {
     if (typeof value !== "string" || !SEALED_VALUE.test(value)) {
-      fail("TKC2522", `sealedSecret '${name}': encryptedData.${key}${envName ? ` (environment '${envName}')` : ""} is not kubeseal output, so it may be a plain-text secret`, origin, "seal it: echo -n VALUE | kubeseal --raw --name NAME --namespace NAMESPACE --from-file=/dev/stdin");
+      fail("TKC2522", `sealedSecret '${name}': encryptedData.${key}${environmentName ? ` (environment '${environmentName}')` : ""} is not kubeseal output, so it may be a plain-text secret`, origin, "seal it: echo -n VALUE | kubeseal --raw --name NAME --namespace NAMESPACE --from-file=/dev/stdin");
     }
   }
 }
@@ -154,8 +154,8 @@ export function sealedSecret(options: SealedSecretOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const encryptedData = resolve(options.encryptedData, context.env);
-      checkSealedValues(options.name, encryptedData, origin, context.env.name);
+      const encryptedData = resolve(options.encryptedData, context.environment);
+      checkSealedValues(options.name, encryptedData, origin, context.environment.name);
       const scope = options.scope ?? "strict";
       const annotations = scope === "strict" ? undefined : { [`sealedsecrets.bitnami.com/${scope}`]: "true" };
       const object: BitnamiComV1alpha1SealedSecret = {

@@ -1,7 +1,7 @@
 import type { DownwardAPIVolumeFile, EnvVar, EnvVarSource } from "tkc/k8s";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
-import { addAppEnv, addVolume, mountInApp } from "../../support/containers.js";
+import { addAppEnvVars, addVolume, mountInApp } from "../../support/containers.js";
 
 /** What a pod can learn about itself. */
 export type PodField =
@@ -104,7 +104,7 @@ export const downwardApi = definePattern<DownwardApiOptions>({
   },
   apply(options, build, _context, origin) {
     const vars: EnvVar[] = envEntries(options.env).map(([name, field]) => ({ name, valueFrom: source(field, undefined) }));
-    addAppEnv(build, vars, "TKC2422", origin, "downwardApi()");
+    addAppEnvVars(build, vars, "TKC2422", origin, "downwardApi()");
     if (!options.files) return;
     const files = options.files;
     const items: DownwardAPIVolumeFile[] = [];

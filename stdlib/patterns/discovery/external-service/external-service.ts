@@ -1,6 +1,6 @@
 import type { DiscoveryV1EndpointSlice, Service } from "tkc/k8s";
 import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../../syntax/index.js";
@@ -15,9 +15,9 @@ export interface ExternalServiceOptions {
   /** Name of the in-cluster Service apps connect to (a DNS-1035 label), e.g. `postgres`. */
   readonly name: string;
   /** A DNS name the Service aliases (type ExternalName: a CNAME, no proxying, no port mapping). */
-  readonly externalName?: Env<string>;
+  readonly externalName?: PerEnvironment<string>;
   /** Fixed IP addresses (all IPv4 or all IPv6): a selector-less Service plus an EndpointSlice. */
-  readonly addresses?: Env<readonly string[]>;
+  readonly addresses?: PerEnvironment<readonly string[]>;
   /** Port(s) of the addresses; required with `addresses`, optional (documentation only) with `externalName`. */
   readonly port?: ExternalPort;
   readonly ports?: readonly ExternalPort[];
@@ -89,13 +89,13 @@ export function externalService(options: ExternalServiceOptions): Component {
     name: options.name,
     origin,
     expand(context): ObjectDraft[] {
-      const env = context.env;
+      const environment = context.environment;
       const ports = portsOf(options);
       const servicePorts = ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol }));
       const portFields: FieldMapping = options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]];
       if (options.externalName !== undefined) {
-        const externalName = resolve(options.externalName, env);
-        if (!isHostName(externalName)) fail("TKC2407", `externalService '${options.name}': externalName '${externalName}' is not a DNS name (environment '${env.name}')`, origin, "use a host name such as \"db.example.com\"");
+        const externalName = resolve(options.externalName, environment);
+        if (!isHostName(externalName)) fail("TKC2407", `externalService '${options.name}': externalName '${externalName}' is not a DNS name (environment '${environment.name}')`, origin, "use a host name such as \"db.example.com\"");
         const service: Service = {
           apiVersion: "v1",
           kind: "Service",
@@ -104,7 +104,7 @@ export function externalService(options: ExternalServiceOptions): Component {
         };
         return [{ object: service, origin, fields: [[["metadata", "name"], ["name"]], [["spec", "externalName"], ["externalName"]], portFields] }];
       }
-      const addresses = resolve(options.addresses!, env);
+      const addresses = resolve(options.addresses!, environment);
       const addressType = checkAddresses(options.name, addresses, origin);
       const service: Service = { apiVersion: "v1", kind: "Service", metadata: { name: options.name }, spec: { ports: servicePorts } };
       const slice: DiscoveryV1EndpointSlice = {

@@ -1,5 +1,5 @@
 import type { ServicePort } from "tkc/k8s";
-import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type Pattern, type WorkloadBuild } from "../../../core/pattern.js";
@@ -12,17 +12,17 @@ export interface ExposeOptions {
    * `Headless` (DNS returns the pod IPs; no virtual IP), `NodePort` (a port on every node),
    * `LoadBalancer` (a cloud load balancer). @default "ClusterIP"
    */
-  readonly type: Env<ServiceType>;
+  readonly type: PerEnvironment<ServiceType>;
   /** NodePort/LoadBalancer: fixed node ports by Service port name, 30000-32767. @default allocated by the cluster */
-  readonly nodePorts?: Env<Readonly<Record<string, number>>>;
+  readonly nodePorts?: PerEnvironment<Readonly<Record<string, number>>>;
   /** LoadBalancer: client CIDRs allowed through (`loadBalancerSourceRanges`); `[]` for none. @default everyone */
-  readonly sourceRanges?: Env<readonly string[]>;
+  readonly sourceRanges?: PerEnvironment<readonly string[]>;
   /** LoadBalancer: implementation, e.g. `service.k8s.aws/nlb`. @default the cluster's default */
-  readonly loadBalancerClass?: Env<string>;
+  readonly loadBalancerClass?: PerEnvironment<string>;
   /** NodePort/LoadBalancer: `Local` keeps client source IPs and skips the second hop. @default "Cluster" */
-  readonly externalTrafficPolicy?: Env<"Cluster" | "Local">;
+  readonly externalTrafficPolicy?: PerEnvironment<"Cluster" | "Local">;
   /** Annotations on the Service (cloud load balancer settings). */
-  readonly annotations?: Env<Readonly<Record<string, string>>>;
+  readonly annotations?: PerEnvironment<Readonly<Record<string, string>>>;
 }
 
 const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
@@ -59,19 +59,19 @@ interface ResolvedExpose {
   readonly externalTrafficPolicy?: string;
 }
 
-function resolveOptions(options: ExposeOptions, env: Parameters<typeof resolve>[1]): ResolvedExpose {
-  const nodePorts = options.nodePorts === undefined ? undefined : resolve(options.nodePorts, env);
-  const sourceRanges = options.sourceRanges === undefined ? undefined : resolve(options.sourceRanges, env);
+function resolveOptions(options: ExposeOptions, environment: Parameters<typeof resolve>[1]): ResolvedExpose {
+  const nodePorts = options.nodePorts === undefined ? undefined : resolve(options.nodePorts, environment);
+  const sourceRanges = options.sourceRanges === undefined ? undefined : resolve(options.sourceRanges, environment);
   return {
     nodePorts: nodePorts && Object.keys(nodePorts).length > 0 ? nodePorts : undefined,
     sourceRanges: sourceRanges && sourceRanges.length > 0 ? sourceRanges : undefined,
-    loadBalancerClass: options.loadBalancerClass === undefined ? undefined : resolve(options.loadBalancerClass, env),
-    externalTrafficPolicy: options.externalTrafficPolicy === undefined ? undefined : resolve(options.externalTrafficPolicy, env),
+    loadBalancerClass: options.loadBalancerClass === undefined ? undefined : resolve(options.loadBalancerClass, environment),
+    externalTrafficPolicy: options.externalTrafficPolicy === undefined ? undefined : resolve(options.externalTrafficPolicy, environment),
   };
 }
 
-function checkOptionsFor(type: ServiceType, options: ResolvedExpose, origin: SourceLocation | undefined, envName?: string): void {
-  const where = envName ? ` in environment '${envName}'` : "";
+function checkOptionsFor(type: ServiceType, options: ResolvedExpose, origin: SourceLocation | undefined, environmentName?: string): void {
+  const where = environmentName ? ` in environment '${environmentName}'` : "";
   const external = type === "NodePort" || type === "LoadBalancer";
   const misplaced: string[] = [];
   if (!external && options.nodePorts !== undefined) misplaced.push("nodePorts");
@@ -95,7 +95,7 @@ function portsWithNodePorts(build: WorkloadBuild, nodePorts: Readonly<Record<str
   });
 }
 
-const exposePattern = definePattern<Env<ExposeOptions>>({
+const exposePattern = definePattern<PerEnvironment<ExposeOptions>>({
   name: "expose",
   check(settings, origin) {
     if (isPerEnv(settings)) return;
@@ -111,11 +111,11 @@ const exposePattern = definePattern<Env<ExposeOptions>>({
     if (options.sourceRanges !== undefined && !isPerEnv(options.sourceRanges)) checkSourceRanges(options.sourceRanges as readonly string[], origin);
   },
   apply(settings, build, context, origin) {
-    const env = context.env;
-    const options = resolve(settings, env);
-    const type = resolve(options.type, env);
-    const resolved = resolveOptions(options, env);
-    checkOptionsFor(type, resolved, origin, env.name);
+    const environment = context.environment;
+    const options = resolve(settings, environment);
+    const type = resolve(options.type, environment);
+    const resolved = resolveOptions(options, environment);
+    checkOptionsFor(type, resolved, origin, environment.name);
     if (build.type === "statefulService") {
       fail("TKC2405", `expose() cannot change the Service of statefulService '${build.name}': it is the headless governing Service that gives each replica its DNS name`, origin, "add a separate service-facing entry point (e.g. an ingress or a raw Service selecting the same pods) instead");
     }
@@ -137,7 +137,7 @@ const exposePattern = definePattern<Env<ExposeOptions>>({
       build.serviceSpec.loadBalancerSourceRanges = [...resolved.sourceRanges];
     }
     if (resolved.loadBalancerClass) build.serviceSpec.loadBalancerClass = resolved.loadBalancerClass;
-    if (options.annotations) Object.assign(build.serviceAnnotations, resolve(options.annotations, env));
+    if (options.annotations) Object.assign(build.serviceAnnotations, resolve(options.annotations, environment));
   },
 });
 
@@ -150,7 +150,7 @@ const CALL_TIME = { name: "", namespace: "", values: {} };
  * `expose(perEnv({ dev: { type: "NodePort" }, prod: { type: "LoadBalancer", sourceRanges } }))`.
  * Applies to `service()` workloads (a statefulService's Service must stay headless).
  */
-export function expose(options: Env<ExposeOptions>): Pattern {
+export function expose(options: PerEnvironment<ExposeOptions>): Pattern {
   return exposePattern(options);
 }
 

@@ -1,6 +1,6 @@
 import type { ServiceSpec } from "tkc/k8s";
 import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
-import { isPerEnv, resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
@@ -17,13 +17,13 @@ export const COLOUR_LABEL = "tkc.dev/colour";
 
 export interface BlueGreenOptions extends Omit<ServiceOptions, "image"> {
   /** Image of the blue Deployment. */
-  readonly blue: Env<string>;
+  readonly blue: PerEnvironment<string>;
   /** Image of the green Deployment. */
-  readonly green: Env<string>;
+  readonly green: PerEnvironment<string>;
   /** The colour the Service sends traffic to; switching is this one value. */
-  readonly active: Env<Colour>;
+  readonly active: PerEnvironment<Colour>;
   /** Replicas of the inactive colour: 0 frees its resources, `replicas` keeps it warm for an instant switch back. @default replicas */
-  readonly inactiveReplicas?: Env<number>;
+  readonly inactiveReplicas?: PerEnvironment<number>;
   /** Also emit `<name>-preview`, a Service for the inactive colour, to test it before switching. @default true */
   readonly preview?: boolean;
 }
@@ -50,10 +50,10 @@ export function blueGreen(options: BlueGreenOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const env = context.env;
-      const active = checkActive(resolve(options.active, env), origin);
-      const replicas = resolve(options.replicas ?? 1, env);
-      const inactiveReplicas = resolve(options.inactiveReplicas ?? replicas, env);
+      const environment = context.environment;
+      const active = checkActive(resolve(options.active, environment), origin);
+      const replicas = resolve(options.replicas ?? 1, environment);
+      const inactiveReplicas = resolve(options.inactiveReplicas ?? replicas, environment);
       checkWhole("TKC2233", "inactiveReplicas", inactiveReplicas, 0, origin);
       const base = { ...options, image: options.blue };
       const drafts: ObjectDraft[] = [];
@@ -79,7 +79,7 @@ export function blueGreen(options: BlueGreenOptions): Component {
       }
       const build = serviceBuild!;
       const ports = portsOf(base, origin);
-      const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, env)) as Partial<ServiceSpec>;
+      const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, environment)) as Partial<ServiceSpec>;
       const colourService = (name: string, colour: Colour): ObjectDraft => {
         const selected = { ...build, selector: { ...build.selector, [COLOUR_LABEL]: colour } };
         const metadata = { ...serviceMetadata(base, build), name };

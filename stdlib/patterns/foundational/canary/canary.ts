@@ -1,6 +1,6 @@
 import type { NetworkingV1Ingress, ServiceSpec } from "tkc/k8s";
 import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
-import { isPerEnv, resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
@@ -17,20 +17,20 @@ export const TRACK_LABEL = "tkc.dev/track";
 /** Route by ingress-nginx's canary annotations instead of by replica counts. */
 export interface CanaryIngressOptions {
   /** Host name of the app. */
-  readonly host: Env<string>;
+  readonly host: PerEnvironment<string>;
   /** @default "/" */
   readonly path?: string;
   /** @default the cluster's default IngressClass */
-  readonly className?: Env<string>;
+  readonly className?: PerEnvironment<string>;
   /** Serve the host over TLS with the certificate in this Secret. @default none */
   readonly tlsSecretName?: string;
 }
 
 export interface CanaryOptions extends ServiceOptions {
   /** Image of the canary (`image` is the stable one). */
-  readonly canaryImage: Env<string>;
+  readonly canaryImage: PerEnvironment<string>;
   /** Percent of traffic (0-100) for the canary. 0 removes it; 100 sends everything to it. */
-  readonly weight: Env<number>;
+  readonly weight: PerEnvironment<number>;
   /**
    * Route with ingress-nginx: Services `<name>-stable` and `<name>-canary`, an Ingress `<name>`
    * and a canary Ingress `<name>-canary` carrying `canary-weight`, so `weight` is exact.
@@ -38,7 +38,7 @@ export interface CanaryOptions extends ServiceOptions {
    */
   readonly nginx?: CanaryIngressOptions;
   /** Canary replicas when routing with nginx (the weight needs no replica split there). @default 1 (0 at weight 0) */
-  readonly canaryReplicas?: Env<number>;
+  readonly canaryReplicas?: PerEnvironment<number>;
 }
 
 function checkWeight(weight: unknown, origin: SourceLocation | undefined): number {
@@ -73,13 +73,13 @@ export function canary(options: CanaryOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const env = context.env;
-      const weight = checkWeight(resolve(options.weight, env), origin);
-      const replicas = resolve(options.replicas ?? 1, env);
+      const environment = context.environment;
+      const weight = checkWeight(resolve(options.weight, environment), origin);
+      const replicas = resolve(options.replicas ?? 1, environment);
       checkWhole("TKC2234", "replicas", replicas, 1, origin);
       const nginx = options.nginx;
       const split = nginx
-        ? { stable: replicas, canary: weight === 0 ? 0 : resolve(options.canaryReplicas ?? 1, env) }
+        ? { stable: replicas, canary: weight === 0 ? 0 : resolve(options.canaryReplicas ?? 1, environment) }
         : canarySplit(replicas, weight);
       const drafts: ObjectDraft[] = [];
       const extras: ObjectDraft[] = [];
@@ -101,7 +101,7 @@ export function canary(options: CanaryOptions): Component {
       }
       const build = stableBuild!;
       const ports = portsOf(options, origin);
-      const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, env)) as Partial<ServiceSpec>;
+      const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, environment)) as Partial<ServiceSpec>;
       const trackService = (name: string, track?: string): ObjectDraft => {
         const selected = track ? { ...build, selector: { ...build.selector, [TRACK_LABEL]: track } } : build;
         return { ...serviceFor(selected, ports, { ...serviceMetadata(options, build), name }, origin, { spec }), fields: serviceFields(options, build) };
@@ -110,17 +110,17 @@ export function canary(options: CanaryOptions): Component {
       if (nginx) {
         objects.push(trackService(`${options.name}-stable`, "stable"), trackService(`${options.name}-canary`, "canary"));
         const port = ports[0]!.name;
-        objects.push(ingressFor(options.name, `${options.name}-stable`, port, nginx, context.env, undefined, origin));
+        objects.push(ingressFor(options.name, `${options.name}-stable`, port, nginx, context.environment, undefined, origin));
         // ingress-nginx ignores a canary Ingress at weight 0; leaving it out keeps the bundle honest.
-        if (weight > 0) objects.push(ingressFor(`${options.name}-canary`, `${options.name}-canary`, port, nginx, context.env, weight, origin));
+        if (weight > 0) objects.push(ingressFor(`${options.name}-canary`, `${options.name}-canary`, port, nginx, context.environment, weight, origin));
       }
       return [...objects, ...extras];
     },
   });
 }
 
-function ingressFor(name: string, service: string, port: string, nginx: CanaryIngressOptions, env: Parameters<typeof resolve>[1], weight: number | undefined, origin: SourceLocation | undefined): ObjectDraft {
-  const host = resolve(nginx.host, env);
+function ingressFor(name: string, service: string, port: string, nginx: CanaryIngressOptions, environment: Parameters<typeof resolve>[1], weight: number | undefined, origin: SourceLocation | undefined): ObjectDraft {
+  const host = resolve(nginx.host, environment);
   const object: NetworkingV1Ingress = {
     apiVersion: "networking.k8s.io/v1",
     kind: "Ingress",
@@ -129,7 +129,7 @@ function ingressFor(name: string, service: string, port: string, nginx: CanaryIn
       annotations: weight === undefined ? undefined : { "nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": String(weight) },
     }),
     spec: compact({
-      ingressClassName: nginx.className === undefined ? undefined : resolve(nginx.className, env),
+      ingressClassName: nginx.className === undefined ? undefined : resolve(nginx.className, environment),
       tls: nginx.tlsSecretName ? [{ hosts: [host], secretName: nginx.tlsSecretName }] : undefined,
       rules: [{ host, http: { paths: [{ path: nginx.path ?? "/", pathType: "Prefix", backend: { service: { name: service, port: { name: port } } } }] } }],
     }),

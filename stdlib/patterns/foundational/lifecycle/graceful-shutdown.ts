@@ -1,4 +1,4 @@
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -10,9 +10,9 @@ export interface GracefulShutdownOptions {
    * Seconds the pod keeps serving after it is marked terminating, while Services, Ingress
    * controllers and kube-proxy stop sending it new requests. @default 5
    */
-  readonly drainSeconds?: Env<number>;
+  readonly drainSeconds?: PerEnvironment<number>;
   /** Seconds from the start of termination to SIGKILL; the app gets this minus drainSeconds after SIGTERM. @default 30 */
-  readonly terminationGracePeriodSeconds?: Env<number>;
+  readonly terminationGracePeriodSeconds?: PerEnvironment<number>;
   /**
    * Run this command to drain instead of the kubelet's built-in sleep (for clusters older than
    * 1.30, where the preStop sleep action is off). @default none: `preStop: { sleep: { seconds: drainSeconds } }`
@@ -46,8 +46,8 @@ export const gracefulShutdown = definePattern<GracefulShutdownOptions>({
     if (options.drainCommand !== undefined && options.drainCommand.length === 0) fail("TKC2210", "drainCommand is empty", origin, "remove it to use the built-in sleep, or give a command");
   },
   apply(options, build, context, origin) {
-    const drain = resolve(options.drainSeconds ?? 5, context.env);
-    const grace = resolve(options.terminationGracePeriodSeconds ?? 30, context.env);
+    const drain = resolve(options.drainSeconds ?? 5, context.environment);
+    const grace = resolve(options.terminationGracePeriodSeconds ?? 30, context.environment);
     checkTimes(drain, grace, origin);
     const preStop = options.drainCommand ? { exec: { command: [...options.drainCommand] } } : { sleep: { seconds: drain } };
     setHook(build, "preStop", preStop, origin, "gracefulShutdown()");

@@ -1,14 +1,14 @@
 import type { LifecycleHandler } from "tkc/k8s";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 
 export interface LifecycleHooksOptions {
   /** Runs right after the container starts (not before its entrypoint: they race). @default none */
-  readonly postStart?: Env<LifecycleHandler>;
+  readonly postStart?: PerEnvironment<LifecycleHandler>;
   /** Runs before the container gets SIGTERM; its time counts against the grace period. @default none */
-  readonly preStop?: Env<LifecycleHandler>;
+  readonly preStop?: PerEnvironment<LifecycleHandler>;
 }
 
 const HANDLERS = ["exec", "httpGet", "sleep"] as const;
@@ -48,7 +48,7 @@ export const lifecycleHooks = definePattern<LifecycleHooksOptions>({
     for (const hook of ["postStart", "preStop"] as const) {
       const value = options[hook];
       if (value === undefined) continue;
-      const handler = resolve(value, context.env);
+      const handler = resolve(value, context.environment);
       checkHandler(hook, handler, origin, build);
       setHook(build, hook, handler, origin, "lifecycleHooks()");
     }

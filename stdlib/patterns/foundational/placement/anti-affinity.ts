@@ -1,5 +1,5 @@
 import type { PodAffinityTerm } from "tkc/k8s";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
 import { TOPOLOGY_KEYS, type Topology } from "./spread.js";
@@ -11,7 +11,7 @@ export interface AntiAffinityOptions {
    * `required`: never two replicas in one domain (replicas beyond the domain count stay Pending);
    * `preferred`: the scheduler tries. @default "preferred"
    */
-  readonly mode?: Env<"preferred" | "required">;
+  readonly mode?: PerEnvironment<"preferred" | "required">;
   /** Weight of the preference, 1-100. @default 100 */
   readonly weight?: number;
 }
@@ -27,7 +27,7 @@ export const antiAffinity = definePattern<AntiAffinityOptions>({
   apply(options, build, context, origin) {
     if (build.type === "daemon") fail("TKC2232", `antiAffinity() cannot be applied to daemon '${build.name}': a DaemonSet already runs one pod per node`, origin, "remove the pattern");
     const term: PodAffinityTerm = { topologyKey: TOPOLOGY_KEYS[options.per ?? "node"], labelSelector: { matchLabels: { ...build.selector } } };
-    const mode = resolve(options.mode ?? "preferred", context.env);
+    const mode = resolve(options.mode ?? "preferred", context.environment);
     const existing = build.pod.affinity?.podAntiAffinity ?? {};
     const podAntiAffinity =
       mode === "required"

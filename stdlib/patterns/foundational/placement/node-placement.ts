@@ -1,5 +1,5 @@
 import type { NodeSelectorRequirement, Toleration } from "tkc/k8s";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
@@ -10,13 +10,13 @@ export type NodeCondition = NodeSelectorRequirement;
 
 export interface NodePlacementOptions {
   /** Only nodes with all these labels. @default none */
-  readonly nodeSelector?: Env<Readonly<Record<string, string>>>;
+  readonly nodeSelector?: PerEnvironment<Readonly<Record<string, string>>>;
   /** Only nodes matching every condition (node affinity, required). @default none */
-  readonly requireNodes?: Env<readonly NodeCondition[]>;
+  readonly requireNodes?: PerEnvironment<readonly NodeCondition[]>;
   /** Prefer nodes matching these conditions, each with a weight 1-100 (node affinity, preferred). @default none */
-  readonly preferNodes?: Env<readonly { readonly weight: number; readonly match: readonly NodeCondition[] }[]>;
+  readonly preferNodes?: PerEnvironment<readonly { readonly weight: number; readonly match: readonly NodeCondition[] }[]>;
   /** Taints the pods tolerate, e.g. dedicated node pools. @default none */
-  readonly tolerations?: Env<readonly Toleration[]>;
+  readonly tolerations?: PerEnvironment<readonly Toleration[]>;
 }
 
 function checkToleration(t: Toleration, index: number, origin: SourceLocation | undefined): void {
@@ -40,11 +40,11 @@ function checkConditions(conditions: readonly NodeCondition[], where: string, or
 export const nodePlacement = definePattern<NodePlacementOptions>({
   name: "node-placement",
   apply(options, build, context, origin) {
-    const env = context.env;
-    const nodeSelector = options.nodeSelector ? { ...resolve(options.nodeSelector, env) } : undefined;
-    const required = options.requireNodes ? resolve(options.requireNodes, env) : undefined;
-    const preferred = options.preferNodes ? resolve(options.preferNodes, env) : undefined;
-    const tolerations = options.tolerations ? resolve(options.tolerations, env) : undefined;
+    const environment = context.environment;
+    const nodeSelector = options.nodeSelector ? { ...resolve(options.nodeSelector, environment) } : undefined;
+    const required = options.requireNodes ? resolve(options.requireNodes, environment) : undefined;
+    const preferred = options.preferNodes ? resolve(options.preferNodes, environment) : undefined;
+    const tolerations = options.tolerations ? resolve(options.tolerations, environment) : undefined;
     if (required) checkConditions(required, "requireNodes", origin);
     preferred?.forEach((p, i) => {
       if (!Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100) fail("TKC2240", `preferNodes[${i}] has weight ${p.weight}`, origin, "use a weight from 1 to 100");

@@ -1,5 +1,5 @@
 import type { TopologySpreadConstraint } from "tkc/k8s";
-import { resolve, type Env } from "../../../core/env.js";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -13,9 +13,9 @@ export interface SpreadOptions {
   /** Failure domains to spread over, in order. @default ["zone", "node"] */
   readonly across?: readonly Topology[];
   /** `required` refuses to schedule a pod that would unbalance the spread; `preferred` only tries. @default "preferred" */
-  readonly mode?: Env<"preferred" | "required">;
+  readonly mode?: PerEnvironment<"preferred" | "required">;
   /** Largest allowed difference in pod count between two domains. @default 1 */
-  readonly maxSkew?: Env<number>;
+  readonly maxSkew?: PerEnvironment<number>;
 }
 
 /**
@@ -36,8 +36,8 @@ export const spreadReplicas = definePattern<SpreadOptions>({
   },
   apply(options, build, context, origin) {
     if (build.type === "daemon") fail("TKC2232", `spreadReplicas() cannot be applied to daemon '${build.name}': a DaemonSet already runs one pod per node`, origin, "remove the pattern");
-    const mode = resolve(options.mode ?? "preferred", context.env);
-    const maxSkew = resolve(options.maxSkew ?? 1, context.env);
+    const mode = resolve(options.mode ?? "preferred", context.environment);
+    const maxSkew = resolve(options.maxSkew ?? 1, context.environment);
     checkWhole("TKC2240", "maxSkew", maxSkew, 1, origin);
     const rolling = build.type === "service" || build.type === "worker";
     const whenUnsatisfiable: TopologySpreadConstraint["whenUnsatisfiable"] = mode === "required" ? "DoNotSchedule" : "ScheduleAnyway";

@@ -1,6 +1,6 @@
 import type { LimitRange, LimitRangeItem } from "tkc/k8s";
 import { defineComponent, type Component, type FieldMapping } from "../../../core/component.js";
-import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
@@ -25,9 +25,9 @@ export interface LimitRangeOptions {
   /** @default "defaults" */
   readonly name?: string;
   /** Per-container defaults and bounds; usually per environment. */
-  readonly container?: Env<ContainerLimits>;
+  readonly container?: PerEnvironment<ContainerLimits>;
   /** Bounds on each PersistentVolumeClaim's `storage` request. */
-  readonly persistentVolumeClaim?: Env<{ readonly min?: Amounts; readonly max?: Amounts }>;
+  readonly persistentVolumeClaim?: PerEnvironment<{ readonly min?: Amounts; readonly max?: Amounts }>;
 }
 
 // The API server requires min <= defaultRequest <= default <= max for each resource.
@@ -73,10 +73,10 @@ export function limitRange(options: LimitRangeOptions): Component {
       const fields: FieldMapping[] = [[["metadata", "name"], ["name"]]];
       if (options.container) {
         fields.push([["spec", "limits", limits.length], ["container"]]);
-        limits.push(containerItem(resolve(options.container, context.env), origin));
+        limits.push(containerItem(resolve(options.container, context.environment), origin));
       }
       if (options.persistentVolumeClaim) {
-        const pvc = resolve(options.persistentVolumeClaim, context.env);
+        const pvc = resolve(options.persistentVolumeClaim, context.environment);
         fields.push([["spec", "limits", limits.length], ["persistentVolumeClaim"]]);
         limits.push(compact({
           type: "PersistentVolumeClaim",

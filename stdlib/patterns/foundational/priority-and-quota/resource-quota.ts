@@ -1,6 +1,6 @@
 import type { ResourceQuota } from "tkc/k8s";
 import { defineComponent, type Component } from "../../../core/component.js";
-import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
@@ -17,7 +17,7 @@ export interface ResourceQuotaOptions {
   /** @default "compute" */
   readonly name?: string;
   /** The namespace's hard limits; usually per environment. */
-  readonly hard: Env<QuotaLimits>;
+  readonly hard: PerEnvironment<QuotaLimits>;
   /** Count only pods in these scopes (e.g. `["NotBestEffort"]`). @default all */
   readonly scopes?: readonly ("Terminating" | "NotTerminating" | "BestEffort" | "NotBestEffort" | "PriorityClass" | "CrossNamespacePodAffinity")[];
 }
@@ -48,8 +48,8 @@ export function resourceQuota(options: ResourceQuotaOptions): Component {
     name,
     origin,
     expand(context) {
-      const hard = checkQuantities("quota", resolve(options.hard, context.env), origin);
-      if (Object.keys(hard).length === 0) fail("TKC2222", `resource quota '${name}' sets no limit in environment '${context.env.name}'`, origin, "set hard: { \"requests.cpu\": \"8\", ... }");
+      const hard = checkQuantities("quota", resolve(options.hard, context.environment), origin);
+      if (Object.keys(hard).length === 0) fail("TKC2222", `resource quota '${name}' sets no limit in environment '${context.environment.name}'`, origin, "set hard: { \"requests.cpu\": \"8\", ... }");
       const object: ResourceQuota = {
         apiVersion: "v1",
         kind: "ResourceQuota",

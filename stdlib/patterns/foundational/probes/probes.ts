@@ -1,5 +1,5 @@
 import type { Probe } from "tkc/k8s";
-import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
@@ -84,13 +84,13 @@ export function execProbe(command: readonly string[], options: ProbeTiming = {})
 
 export interface HealthProbesOptions {
   /** Takes the pod out of Service endpoints while failing. Defaults: periodSeconds 5, timeoutSeconds 1, failureThreshold 3. */
-  readonly readiness?: Env<HealthCheck>;
+  readonly readiness?: PerEnvironment<HealthCheck>;
   /** Restarts the container while failing. Defaults: periodSeconds 10, timeoutSeconds 1, failureThreshold 3. */
-  readonly liveness?: Env<HealthCheck>;
+  readonly liveness?: PerEnvironment<HealthCheck>;
   /** Holds liveness and readiness off until it passes. @default the liveness check, when liveness is set */
-  readonly startup?: Env<HealthCheck>;
+  readonly startup?: PerEnvironment<HealthCheck>;
   /** How long the app may take to start: the startup probe checks every 5 s, `ceil(startupSeconds / 5)` times. @default 60 */
-  readonly startupSeconds?: Env<number>;
+  readonly startupSeconds?: PerEnvironment<number>;
 }
 
 type Role = "readiness" | "liveness" | "startup";
@@ -158,13 +158,13 @@ export const healthProbes = definePattern<HealthProbesOptions>({
     if (!options.readiness && !options.liveness && !options.startup) report.error("TKC2209", "healthProbes() sets no probe", origin, { hint: "set readiness, liveness or startup" });
   },
   apply(options, build, context, origin) {
-    const env = context.env;
-    const startupSeconds = resolve(options.startupSeconds ?? 60, env);
+    const environment = context.environment;
+    const startupSeconds = resolve(options.startupSeconds ?? 60, environment);
     checkWhole("TKC2202", "startupSeconds", startupSeconds, 1, origin);
     const checks: Partial<Record<Role, HealthCheck>> = {};
     for (const role of ["readiness", "liveness", "startup"] as const) {
       const value = options[role];
-      if (value !== undefined) checks[role] = resolve(value, env);
+      if (value !== undefined) checks[role] = resolve(value, environment);
     }
     // The startup probe runs the liveness check on its own timing (the liveness timing is for a running app).
     if (checks.liveness && !checks.startup) checks.startup = { [HEALTH_CHECK]: { ...checks.liveness[HEALTH_CHECK], timing: {} } };

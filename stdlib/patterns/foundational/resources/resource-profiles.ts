@@ -1,5 +1,5 @@
 import type { ResourceRequirements } from "tkc/k8s";
-import { forEnv, isPerEnv, resolve, type PerEnv } from "../../../core/env.js";
+import { forEnv, isPerEnv, resolve, type PerEnv } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 
@@ -51,6 +51,6 @@ export function sized(size: PerEnv<ResourceSize>, options?: SizedOptions): PerEn
 export function sized(size: ResourceSize, options?: SizedOptions): ResourceRequirements;
 export function sized(size: ResourceSize | PerEnv<ResourceSize>, options: SizedOptions = {}): ResourceRequirements | PerEnv<ResourceRequirements> {
   const origin = captureOrigin();
-  if (isPerEnv(size)) return forEnv((env) => requirements(resolve(size, env), options, origin));
+  if (isPerEnv(size)) return forEnv((environment) => requirements(resolve(size, environment), options, origin));
   return requirements(size, options, origin);
 }

@@ -1,4 +1,4 @@
-import { isPerEnv, resolve, type Env } from "../../../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
@@ -10,13 +10,13 @@ type IntOrPercent = number | `${number}%`;
 
 export interface RollingUpdateOptions {
   /** Pods created above `replicas` during a rollout: a count or a percentage of replicas. @default "25%" */
-  readonly maxSurge?: Env<IntOrPercent>;
+  readonly maxSurge?: PerEnvironment<IntOrPercent>;
   /** Pods below `replicas` that may be unavailable during a rollout. @default "25%"; 0 for zero-downtime with surge */
-  readonly maxUnavailable?: Env<IntOrPercent>;
+  readonly maxUnavailable?: PerEnvironment<IntOrPercent>;
   /** Seconds a new pod must be ready before it counts as available (catches crash loops early). @default none (0) */
-  readonly minReadySeconds?: Env<number>;
+  readonly minReadySeconds?: PerEnvironment<number>;
   /** Seconds without progress before the rollout is reported failed. @default none (600) */
-  readonly progressDeadlineSeconds?: Env<number>;
+  readonly progressDeadlineSeconds?: PerEnvironment<number>;
 }
 
 function checkValues(surge: unknown, unavailable: unknown, origin: SourceLocation | undefined): void {
@@ -33,13 +33,13 @@ function checkValues(surge: unknown, unavailable: unknown, origin: SourceLocatio
 export const rollingUpdate = definePattern<RollingUpdateOptions>({
   name: "rolling-update",
   check(options, origin) {
-    const plain = <T>(value: Env<T> | undefined) => (isPerEnv(value) ? undefined : (value as T | undefined));
+    const plain = <T>(value: PerEnvironment<T> | undefined) => (isPerEnv(value) ? undefined : (value as T | undefined));
     checkValues(plain(options.maxSurge) ?? (isPerEnv(options.maxSurge) ? undefined : "25%"), plain(options.maxUnavailable) ?? (isPerEnv(options.maxUnavailable) ? undefined : "25%"), origin);
   },
   apply(options, build, context, origin) {
     requireWorkloadType("TKC2232", "rollingUpdate", build, ["service", "worker"], origin);
-    const env = context.env;
-    const pick = <T>(value: Env<T> | undefined) => (value === undefined ? undefined : resolve(value, env));
+    const environment = context.environment;
+    const pick = <T>(value: PerEnvironment<T> | undefined) => (value === undefined ? undefined : resolve(value, environment));
     const maxSurge = pick(options.maxSurge);
     const maxUnavailable = pick(options.maxUnavailable);
     checkValues(maxSurge ?? "25%", maxUnavailable ?? "25%", origin);

@@ -1,6 +1,6 @@
 import type { Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
+import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
@@ -12,7 +12,7 @@ import { portNameProblem } from "../../../../syntax/index.js";
 
 export interface ExporterOptions {
   /** The exporter image, e.g. `quay.io/prometheuscommunity/postgres-exporter:v0.17.1`. */
-  readonly image: Env<string>;
+  readonly image: PerEnvironment<string>;
   /** Port the exporter serves metrics on. */
   readonly port: number;
   /** Container name. @default "exporter" */
@@ -21,11 +21,11 @@ export interface ExporterOptions {
   readonly portName?: string;
   /** HTTP path of the metrics. @default "/metrics" */
   readonly path?: string;
-  readonly args?: Env<readonly string[]>;
+  readonly args?: PerEnvironment<readonly string[]>;
   /** Env vars of the exporter, e.g. its connection string from a Secret. */
-  readonly env?: Readonly<Record<string, Env<EnvValue>>>;
+  readonly env?: Readonly<Record<string, PerEnvironment<EnvVarValue>>>;
   /** @default requests cpu 10m, memory 32Mi; limit memory 64Mi */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
   /** Add the `prometheus.io/scrape`, `/port` and `/path` pod annotations. @default true */
   readonly scrapeAnnotations?: boolean;
   /** Native sidecar (init container with restartPolicy Always). @default true */
@@ -58,21 +58,21 @@ export const exporter = definePattern<ExporterOptions>({
     if (options.path !== undefined && !options.path.startsWith("/")) fail("TKC2458", `exporter(): path '${options.path}' must start with '/'`, origin, `write it as "/${options.path}"`);
   },
   apply(options, build, context, origin) {
-    const env = context.env;
+    const environment = context.environment;
     const name = options.name ?? "exporter";
     const portName = options.portName ?? "metrics";
     const native = options.native ?? true;
     checkContainerName(build, name, "TKC2452", origin);
     checkNativeForJobs(build, native, "TKC2453", origin, `exporter '${name}'`);
     checkPortFree(build, options.port, portName, origin);
-    const envValues = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, env)]));
+    const envVars = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)]));
     const container: Container = compact({
       name,
-      image: resolve(options.image, env),
-      args: options.args ? [...resolve(options.args, env)] : undefined,
+      image: resolve(options.image, environment),
+      args: options.args ? [...resolve(options.args, environment)] : undefined,
       ports: [{ name: portName, containerPort: options.port, protocol: "TCP" }],
-      env: Object.keys(envValues).length > 0 ? toEnvVars(envValues) : undefined,
-      resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
+      env: Object.keys(envVars).length > 0 ? toEnvVars(envVars) : undefined,
+      resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "64Mi" } },
       securityContext: helperSecurityContext(options.runAsUser),
     }) as Container;
     addHelperContainer(build, container, native, { origin, fields: [[["image"], ["image"]]] });

@@ -1,10 +1,10 @@
 import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { hashedName } from "../../support/content-hash.js";
-import { addAppEnv, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "../../support/containers.js";
+import { addAppEnvVars, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "../../support/containers.js";
 import { checkNativeForJobs } from "../sidecar/sidecar.js";
 import { DNS1123_SUBDOMAIN_SOURCE, isDns1123Label } from "../../../../syntax/index.js";
 
@@ -15,7 +15,7 @@ const DISTROLESS_NONROOT = 65532;
 
 export interface AmbassadorOptions {
   /** The remote service, `host:port`, e.g. `db.example.com:5432`; per environment with perEnv(). */
-  readonly target: Env<string>;
+  readonly target: PerEnvironment<string>;
   /** Port the ambassador listens on inside the pod; the app connects to `localhost:<listen>`. */
   readonly listen: number;
   /** Container name (unique per ambassador). @default "ambassador" */
@@ -27,7 +27,7 @@ export interface AmbassadorOptions {
   /** @default 5 */
   readonly connectTimeoutSeconds?: number;
   /** @default requests cpu 10m, memory 32Mi; limit memory 128Mi */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
   /** Native sidecar (init container with restartPolicy Always): up before the app starts. @default true */
   readonly native?: boolean;
 }
@@ -87,7 +87,7 @@ export const ambassador = definePattern<AmbassadorOptions>({
     if (options.name !== undefined && !isDns1123Label(options.name)) fail("TKC2461", `ambassador(): name '${options.name}' is not a DNS-1123 label`, origin, "e.g. name: \"db-ambassador\"");
   },
   apply(options, build, context, origin) {
-    const env = context.env;
+    const environment = context.environment;
     const name = options.name ?? "ambassador";
     const native = options.native ?? true;
     checkContainerName(build, name, "TKC2452", origin);
@@ -96,7 +96,7 @@ export const ambassador = definePattern<AmbassadorOptions>({
       const clash = (c.ports ?? []).find((p) => p.containerPort === options.listen);
       if (clash) fail("TKC2462", `ambassador listen port ${options.listen} is already used by container '${c.name}' of workload '${build.name}'`, origin, "containers of a pod share one network namespace: pick another listen port");
     }
-    const { host, port } = parseTarget(resolve(options.target, env), origin);
+    const { host, port } = parseTarget(resolve(options.target, environment), origin);
     const data = { "envoy.yaml": envoyConfig(host, port, options.listen, options.connectTimeoutSeconds ?? 5) };
     const configName = hashedName(`${build.name}-${name}`, "ConfigMap", data);
     const configMap: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: configName, labels: { ...build.selector } }, immutable: true, data };
@@ -106,11 +106,11 @@ export const ambassador = definePattern<AmbassadorOptions>({
       name,
       image: options.image ?? PINNED_IMAGES.envoy,
       command: ["envoy", "-c", "/etc/envoy/envoy.yaml", "--disable-hot-restart", "--log-level", "warn"],
-      resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+      resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
       securityContext: helperSecurityContext(DISTROLESS_NONROOT),
       volumeMounts: [{ name: `${name}-config`, mountPath: "/etc/envoy", readOnly: true }],
     };
     addHelperContainer(build, container, native, { origin, fields: [[["image"], ["image"]]] });
-    if (options.envVar) addAppEnv(build, [{ name: options.envVar, value: `localhost:${options.listen}` }], "TKC2462", origin, `ambassador '${name}'`);
+    if (options.envVar) addAppEnvVars(build, [{ name: options.envVar, value: `localhost:${options.listen}` }], "TKC2462", origin, `ambassador '${name}'`);
   },
 });

@@ -1,6 +1,6 @@
 import type { Container, EnvVar, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
+import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
@@ -13,8 +13,8 @@ const SMALL: ResourceRequirements = { requests: { cpu: "10m", memory: "16Mi" }, 
 
 export interface WaitForOptions {
   /** Host to wait for: a Service name, `svc.namespace`, a DNS name or an IPv4 address. */
-  readonly host: Env<string>;
-  readonly port: Env<number>;
+  readonly host: PerEnvironment<string>;
+  readonly port: PerEnvironment<number>;
   /** Give up (and fail the pod's start, so it is retried) after this many seconds. @default wait forever */
   readonly timeoutSeconds?: number;
   /** Image with `sh`, `nc -z` and `date`. @default "busybox:1.37.0" */
@@ -49,8 +49,8 @@ const waitForPattern = definePattern<WaitForOptions>({
     }
   },
   apply(options, build, context, origin) {
-    const host = resolve(options.host, context.env);
-    const port = resolve(options.port, context.env);
+    const host = resolve(options.host, context.environment);
+    const port = resolve(options.port, context.environment);
     checkHostPort(host, port, origin);
     const name = options.name ?? toLabel(`wait-for-${host}`);
     checkContainerName(build, name, "TKC2452", origin);
@@ -69,7 +69,7 @@ const waitForPattern = definePattern<WaitForOptions>({
  * An init container that holds the app back until `host:port` accepts TCP connections, e.g.
  * `waitFor("postgres", 5432)`. Uses a pinned busybox and `nc -z`.
  */
-export function waitFor(host: Env<string>, port: Env<number>, options: Omit<WaitForOptions, "host" | "port"> = {}): Pattern {
+export function waitFor(host: PerEnvironment<string>, port: PerEnvironment<number>, options: Omit<WaitForOptions, "host" | "port"> = {}): Pattern {
   return waitForPattern({ host, port, ...options });
 }
 
@@ -77,16 +77,16 @@ export interface RunBeforeOptions {
   /** Init container name. @default "run-before" */
   readonly name?: string;
   /** What to run, e.g. `["/app/bin/migrate", "up"]`. */
-  readonly command: Env<readonly string[]>;
-  readonly args?: Env<readonly string[]>;
+  readonly command: PerEnvironment<readonly string[]>;
+  readonly args?: PerEnvironment<readonly string[]>;
   /** @default the app's image (same build, same tag) */
-  readonly image?: Env<string>;
+  readonly image?: PerEnvironment<string>;
   /** Copy the app container's env, envFrom and volume mounts (its security context is always copied). @default true */
   readonly inheritApp?: boolean;
   /** Extra env vars (after the inherited ones). */
-  readonly env?: Readonly<Record<string, Env<EnvValue>>>;
+  readonly env?: Readonly<Record<string, PerEnvironment<EnvVarValue>>>;
   /** @default the app's resources */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
 }
 
 /**
@@ -102,24 +102,24 @@ export const runBefore = definePattern<RunBeforeOptions>({
     }
   },
   apply(options, build, context, origin) {
-    const env = context.env;
-    const command = resolve(options.command, env);
-    if (command.length === 0) fail("TKC2451", `runBefore() has an empty command in environment '${env.name}'`, origin, "give every environment a command");
+    const environment = context.environment;
+    const command = resolve(options.command, environment);
+    if (command.length === 0) fail("TKC2451", `runBefore() has an empty command in environment '${environment.name}'`, origin, "give every environment a command");
     const name = options.name ?? "run-before";
     checkContainerName(build, name, "TKC2452", origin);
     const app = build.container;
     const inherit = options.inheritApp ?? true;
-    const extra: EnvVar[] = toEnvVars(Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, env)])));
+    const extra: EnvVar[] = toEnvVars(Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)])));
     const vars = [...(inherit ? (app.env ?? []) : []), ...extra];
     const container: Container = compact({
       name,
-      image: options.image === undefined ? app.image : resolve(options.image, env),
+      image: options.image === undefined ? app.image : resolve(options.image, environment),
       command: [...command],
-      args: options.args ? [...resolve(options.args, env)] : undefined,
+      args: options.args ? [...resolve(options.args, environment)] : undefined,
       env: vars.length > 0 ? vars : undefined,
       envFrom: inherit && app.envFrom ? [...app.envFrom] : undefined,
       volumeMounts: inherit && app.volumeMounts ? [...app.volumeMounts] : undefined,
-      resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : app.resources,
+      resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : app.resources,
       securityContext: app.securityContext,
     }) as Container;
     // What it inherits from the app stays the app's; what it was given is this call's.

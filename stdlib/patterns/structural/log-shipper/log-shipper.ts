@@ -1,5 +1,5 @@
 import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../../core/env.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
 import { hashedName } from "../../support/content-hash.js";
@@ -20,13 +20,13 @@ export interface LogShipperOptions {
   readonly files?: string;
   /** Parse each line as JSON. @default false (ship lines as `log` text) */
   readonly json?: boolean;
-  readonly output: Env<LogOutput>;
+  readonly output: PerEnvironment<LogOutput>;
   /** Size limit of the log emptyDir: the pod is evicted beyond it, so rotate logs. @default "1Gi" */
   readonly sizeLimit?: string;
   /** @default "fluent/fluent-bit:3.2.10" */
   readonly image?: string;
   /** @default requests cpu 20m, memory 32Mi; limit memory 64Mi */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
   /** Native sidecar (init container with restartPolicy Always). @default true */
   readonly native?: boolean;
 }
@@ -88,11 +88,11 @@ export const logShipper = definePattern<LogShipperOptions>({
     if (options.files !== undefined && options.files.includes("/")) fail("TKC2456", `logShipper(): files '${options.files}' is a glob inside logPath, not a path`, origin, "e.g. files: \"*.log\"");
   },
   apply(options, build, context, origin) {
-    const env = context.env;
+    const environment = context.environment;
     const native = options.native ?? true;
     checkContainerName(build, SHIPPER, "TKC2452", origin);
     checkNativeForJobs(build, native, "TKC2453", origin, "logShipper()");
-    const output = resolve(options.output, env);
+    const output = resolve(options.output, environment);
     const data = fluentBitConfig(options, output, build.name);
     const configName = hashedName(`${build.name}-log-shipper`, "ConfigMap", data);
     const configMap: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: configName, labels: { ...build.selector } }, immutable: true, data };
@@ -105,7 +105,7 @@ export const logShipper = definePattern<LogShipperOptions>({
       name: SHIPPER,
       image: options.image ?? PINNED_IMAGES.fluentBit,
       command: ["/fluent-bit/bin/fluent-bit", "-c", `${CONFIG_DIR}/fluent-bit.conf`],
-      resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : { requests: { cpu: "20m", memory: "32Mi" }, limits: { memory: "64Mi" } },
+      resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : { requests: { cpu: "20m", memory: "32Mi" }, limits: { memory: "64Mi" } },
       securityContext: helperSecurityContext(),
       volumeMounts: [
         { name: "app-logs", mountPath: options.logPath ?? "/var/log/app", readOnly: true },

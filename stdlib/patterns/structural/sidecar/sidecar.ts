@@ -1,6 +1,6 @@
 import type { Container, ContainerPort, ResourceRequirements, VolumeMount } from "tkc/k8s";
-import { resolve, resolveDeep, type Env } from "../../../core/env.js";
-import { toEnvVars, type EnvValue } from "../../../core/env-vars.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
+import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
@@ -24,17 +24,17 @@ export interface SidecarOptions {
   /** Container name; unique in the pod. */
   readonly name: string;
   /** Image with an explicit tag or digest. */
-  readonly image: Env<string>;
+  readonly image: PerEnvironment<string>;
   /** Overrides the image's ENTRYPOINT. @default the image's ENTRYPOINT */
-  readonly command?: Env<readonly string[]>;
+  readonly command?: PerEnvironment<readonly string[]>;
   /** Overrides the image's CMD. @default the image's CMD */
-  readonly args?: Env<readonly string[]>;
+  readonly args?: PerEnvironment<readonly string[]>;
   /** Environment variables of the sidecar (the app's are not inherited). @default none */
-  readonly env?: Readonly<Record<string, Env<EnvValue>>>;
+  readonly env?: Readonly<Record<string, PerEnvironment<EnvVarValue>>>;
   /** Ports the sidecar listens on. @default none */
   readonly ports?: readonly ContainerPort[];
   /** CPU and memory requests and limits of the sidecar. @default none */
-  readonly resources?: Env<ResourceRequirements>;
+  readonly resources?: PerEnvironment<ResourceRequirements>;
   /** Volumes shared with the app (the reason to be a sidecar rather than another Deployment). @default none */
   readonly volumes?: readonly SharedVolume[];
   /**
@@ -84,20 +84,20 @@ export const sidecar = definePattern<SidecarOptions>({
     checkSharedVolumes(options.volumes ?? [], "TKC2455", origin, `sidecar '${options.name}'`);
   },
   apply(options, build, context, origin) {
-    const env = context.env;
+    const environment = context.environment;
     const native = options.native ?? true;
     checkContainerName(build, options.name, "TKC2452", origin);
     checkNativeForJobs(build, native, "TKC2453", origin, `sidecar '${options.name}'`);
-    const envValues = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, env)]));
+    const envVars = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)]));
     const mounts = shareVolumes(build, options.volumes ?? []);
     const container: Container = compact({
       name: options.name,
-      image: resolve(options.image, env),
-      command: options.command ? [...resolve(options.command, env)] : undefined,
-      args: options.args ? [...resolve(options.args, env)] : undefined,
+      image: resolve(options.image, environment),
+      command: options.command ? [...resolve(options.command, environment)] : undefined,
+      args: options.args ? [...resolve(options.args, environment)] : undefined,
       ports: options.ports && options.ports.length > 0 ? options.ports.map((p) => ({ ...p })) : undefined,
-      env: Object.keys(envValues).length > 0 ? toEnvVars(envValues) : undefined,
-      resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : undefined,
+      env: Object.keys(envVars).length > 0 ? toEnvVars(envVars) : undefined,
+      resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : undefined,
       securityContext: helperSecurityContext(options.runAsUser),
       volumeMounts: mounts.length > 0 ? mounts : undefined,
     }) as Container;
