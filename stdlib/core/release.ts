@@ -1,5 +1,5 @@
 import type { Namespace } from "tkc/k8s";
-import { isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
+import { expandContext, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
 import { fail } from "./errors.js";
 import { compact } from "./merge.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
@@ -98,10 +98,7 @@ export function release(options: ReleaseOptions): Release {
     contextFor(environment: string): ExpandContext {
       const declared = environments[environment];
       if (!declared) throw new Error(`unknown environment ${environment}`);
-      return {
-        environment: { name: environment, namespace: declared.namespace, values: declared.values ?? {}, environments: Object.keys(environments) },
-        release: { name, version },
-      };
+      return expandContext({ name: environment, namespace: declared.namespace, values: declared.values ?? {}, environments: Object.keys(environments) }, { name, version });
     },
     environmentObjects(environment: string): readonly ObjectDraft[] {
       const declared = environments[environment];

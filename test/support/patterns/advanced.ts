@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
+import { expandContext, type Component, type ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { runReporting } from "../reports.js";
 
 /** The context a release gives its components for one environment. */
 export function contextFor(env = "prod", namespace = `shop-${env}`): ExpandContext {
-  return { environment: { name: env, namespace, values: {} }, release: { name: "shop", version: "1.0.0" } };
+  return expandContext({ name: env, namespace, values: {} }, { name: "shop", version: "1.0.0" });
 }
 
 export interface Emitted {

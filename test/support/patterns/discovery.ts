@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
+import { expandContext, type Component, type ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { runReporting } from "../reports.js";
 
 export function contextFor(env = "dev"): ExpandContext {
-  return { environment: { name: env, namespace: `shop-${env}`, values: {} }, release: { name: "shop", version: "1.0.0" } };
+  return expandContext({ name: env, namespace: `shop-${env}`, values: {} }, { name: "shop", version: "1.0.0" });
 }
 
 /** Expand a component for one environment; objects by `Kind/name`. */

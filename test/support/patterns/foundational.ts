@@ -1,10 +1,10 @@
-import type { Component, ExpandContext } from "../../../stdlib/core/component.js";
+import { expandContext, type Component, type ExpandContext } from "../../../stdlib/core/component.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { runReporting } from "../reports.js";
 
 /** Expand a component for one environment, as the compiler would (no origins outside a build). */
 export function expand(component: Component, env = "dev"): Record<string, any>[] {
-  const context: ExpandContext = { environment: { name: env, namespace: `ns-${env}`, values: {} }, release: { name: "rel", version: "1.0.0" } };
+  const context: ExpandContext = expandContext({ name: env, namespace: `ns-${env}`, values: {} }, { name: "rel", version: "1.0.0" });
   return runReporting(() => component.expand(context)).value.map((d) => d.object as Record<string, any>);
 }
 
