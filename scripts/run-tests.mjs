@@ -34,5 +34,10 @@ const args = process.argv.slice(2);
 const options = args.filter((a) => a.startsWith("--"));
 const filter = args.filter((a) => !a.startsWith("--"));
 const selected = filter.length ? files.filter((f) => filter.some((p) => f.includes(p))) : files;
-const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...options, ...selected], { cwd: root, stdio: "inherit" });
+// The pattern folders' unit tests are small: starting node and tsx and loading the stdlib once
+// per file costs more than they do, so they share one process (test/support/stdlib-tests.ts).
+const units = selected.filter((f) => f.startsWith("stdlib/"));
+const run = units.length > 1 ? [...selected.filter((f) => !f.startsWith("stdlib/")), "test/support/stdlib-tests.ts"] : selected;
+const env = { ...process.env, TKC_STDLIB_TESTS: units.join("\n") };
+const result = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...options, ...run], { cwd: root, stdio: "inherit", env });
 process.exit(result.status ?? 1);
