@@ -30,17 +30,17 @@ export interface BuildArgs {
 }
 
 /** One line per environment: what was built and what it means for the release's history. */
-export function summaryLine(release: string, env: EnvironmentReport): string {
-  const name = `${release}/${env.environment}`;
-  const digest = shortDigest(env.digest);
-  const where = relative(process.cwd(), env.outDir) || ".";
-  const time = `(${Math.round(env.millis)} ms)`;
-  if (env.outcome === "checked") return `${name}: ${env.objects} objects valid, ${digest} ${time}`;
-  const version = `version ${env.manifest.version}`;
-  if (env.outcome === "unchanged") return `${name}: unchanged, revision ${env.revision} (${version}), ${env.objects} objects, ${digest} in ${where}`;
-  const c = env.changes!;
-  const note = env.note ? `\n  note: ${env.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
-  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
+export function summaryLine(release: string, built: EnvironmentReport): string {
+  const name = `${release}/${built.environment}`;
+  const digest = shortDigest(built.digest);
+  const where = relative(process.cwd(), built.outDir) || ".";
+  const time = `(${Math.round(built.millis)} ms)`;
+  if (built.outcome === "checked") return `${name}: ${built.objects} objects valid, ${digest} ${time}`;
+  const version = `version ${built.manifest.version}`;
+  if (built.outcome === "unchanged") return `${name}: unchanged, revision ${built.revision} (${version}), ${built.objects} objects, ${digest} in ${where}`;
+  const c = built.changes!;
+  const note = built.note ? `\n  note: ${built.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
+  return `${name}: revision ${built.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }
 
 export function buildOptions<T>(yargs: Argv<T>) {
@@ -109,7 +109,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true, li
   }
   printDiagnostics(output, report.diagnostics, { sources: report.sources, ...(limit !== undefined ? { limit } : {}) });
   if (!report.ok) return EXIT.userError;
-  for (const env of report.environments) output.out(summaryLine(report.release!, env));
+  for (const built of report.environments) output.out(summaryLine(report.release!, built));
   if (output.io.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
   return EXIT.ok;
 }
@@ -159,13 +159,13 @@ function jsonReport(report: BuildReport) {
   return {
     ok: report.ok,
     ...(report.release !== undefined ? { release: report.release, version: report.version } : {}),
-    environments: report.environments.map((env) => ({
-      environment: env.environment,
-      outcome: env.outcome,
-      ...(env.revision !== undefined ? { revision: env.revision } : {}),
-      objects: env.objects,
-      digest: env.digest,
-      ...(env.outcome === "checked" ? {} : { outDir: displayPath(env.outDir, process.cwd()) }),
+    environments: report.environments.map((built) => ({
+      environment: built.environment,
+      outcome: built.outcome,
+      ...(built.revision !== undefined ? { revision: built.revision } : {}),
+      objects: built.objects,
+      digest: built.digest,
+      ...(built.outcome === "checked" ? {} : { outDir: displayPath(built.outDir, process.cwd()) }),
     })),
     errors,
     warnings: diagnostics.length - errors,
