@@ -84,7 +84,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** A value computed from the environment: `forEnv((env) => `${env.name}.shop.example.com`)`. */
+/** A value computed from the environment: `forEnv((environment) => `${environment.name}.shop.example.com`)`. */
 export function forEnv<T>(compute: (environment: EnvironmentContext) => T): PerEnv<T> {
   return { [PER_ENV]: { origin: captureOrigin(), pick: compute } };
 }

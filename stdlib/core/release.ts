@@ -15,7 +15,7 @@ export interface EnvironmentOptions {
   readonly createNamespace?: boolean;
   /** Labels on the Namespace (e.g. Pod Security Admission). */
   readonly namespaceLabels?: Readonly<Record<string, string>>;
-  /** Free-form values that `forEnv((env) => env.values.x)` can read. */
+  /** Free-form values that `forEnv((environment) => environment.values.x)` can read. */
   readonly values?: Readonly<Record<string, unknown>>;
 }
 

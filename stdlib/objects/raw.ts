@@ -13,7 +13,7 @@ export type RawObject = Exclude<KnownObject | KnownCustomResource, { kind: `${st
 
 // Two overloads rather than one `PerEnvironment<RawObject>` parameter: checking an object literal against the
 // ~200-kind union alone is about twice as fast for TypeScript as against the union plus PerEnv.
-/** Chosen per environment: `raw(forEnv((env) => ({ ... })))`. */
+/** Chosen per environment: `raw(forEnv((environment) => ({ ... })))`. */
 export function raw(object: PerEnv<RawObject>): Component;
 /** Listed last so that TypeScript reports a mistake against the object's own kind. */
 export function raw(object: RawObject): Component;

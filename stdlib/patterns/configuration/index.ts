@@ -1,4 +1,4 @@
-// Configuration patterns (docs/patterns.md): env, files, templates, secrets.
+// Configuration patterns (docs/patterns.md): environment variables, files, templates, secrets.
 export { envFrom, type EnvFromOptions, type EnvVarsSource, type EnvSource } from "./env-config/env-from.js";
 export { configFiles, configEnv, secretFiles, type ConfigFilesOptions, type ConfigEnvOptions, type SecretFilesOptions } from "./config-resource/config-files.js";
 export { configTemplate, type ConfigTemplateOptions } from "./config-template/config-template.js";

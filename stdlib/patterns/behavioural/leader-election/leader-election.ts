@@ -18,8 +18,8 @@ export interface LeaderElectionOptions {
 
 /**
  * Leader election among the replicas, done by the app with a Lease (client-go's leaderelection,
- * or any Lease-based library): the RBAC to read and renew that one Lease, and env telling the app
- * the Lease's name and namespace and its own identity (the pod name).
+ * or any Lease-based library): the RBAC to read and renew that one Lease, and environment
+ * variables telling the app the Lease's name and namespace and its own identity (the pod name).
  */
 export const leaderElection = definePattern<LeaderElectionOptions>({
   name: "leader-election",
