@@ -7,6 +7,9 @@ import { join, relative } from "node:path";
 
 const INPUT_DIRS = ["compiler", "stdlib", "syntax", "schemas", "bin"];
 const INPUT_FILES = ["scripts/build.mjs", "scripts/build-declarations.mjs", "scripts/build-validators.mjs", "scripts/build-stamp.mjs", "package.json", "package-lock.json"];
+// A pattern's unit tests and example (with its golden) sit beside its module in stdlib/ but are
+// not part of what is built: editing them needs no rebuild.
+const NOT_BUILT = /^stdlib\/.*(\.test\.ts$|\/example\/)/;
 const OUTPUTS = ["dist/tkc.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs", "dist/validators", "dist/types/stdlib/index.d.ts"];
 
 export function buildStamp(root) {
@@ -16,6 +19,7 @@ export function buildStamp(root) {
     const entries = readdirSync(path, { withFileTypes: true, recursive: true })
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+      .filter((file) => !NOT_BUILT.test(relative(root, file)))
       .sort();
     for (const file of entries) hash.update(`${relative(root, file)}\0`).update(readFileSync(file)).update("\0");
   };

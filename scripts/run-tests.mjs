@@ -1,4 +1,5 @@
-// Runs every test/**/*.test.ts with node's test runner (Node 20 has no glob for --test).
+// Runs every *.test.ts under test/ and stdlib/ (each pattern's unit tests sit in its folder,
+// stdlib/patterns/<family>/<pattern>/) with node's test runner (Node 20 has no glob for --test).
 // `node scripts/run-tests.mjs [substring-of-test-path ...] [--node-test-option ...]`: arguments
 // starting with "--" go to `node --test` (e.g. --test-reporter=spec), the others select files.
 import { spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ const walk = (dir) => {
   }
 };
 walk(join(root, "test"));
+walk(join(root, "stdlib"));
 // The longest files start first (measured: tens of seconds each), so the two slots finish
 // together instead of one long file running alone at the end; the rest in path order.
 const LONGEST_FIRST = [
@@ -33,13 +35,27 @@ const args = process.argv.slice(2);
 const options = args.filter((a) => a.startsWith("--"));
 const filter = args.filter((a) => !a.startsWith("--"));
 const selected = filter.length ? files.filter((f) => filter.some((p) => f.includes(p))) : files;
+// The pattern folders' unit tests are small: starting node and loading the stdlib once per file
+// costs more than they do, so a run of all of them shares one process (one bundle of them all,
+// or test/support/stdlib-tests.ts from the sources).
+const units = selected.filter((f) => f.startsWith("stdlib/"));
+const allUnits = files.filter((f) => f.startsWith("stdlib/"));
+const together = units.length > 1;
 // Bundled (see test-bundles.mjs) unless TKC_TEST_SOURCES=1: then from the sources under tsx, whose
 // stack traces point into the .ts files.
 const fromSources = process.env.TKC_TEST_SOURCES === "1";
-// All files are bundled (one esbuild run, ~2 s, reused until an input changes), whichever run.
-const bundles = fromSources ? [] : await testBundles(root, files);
-const runnable = fromSources ? selected : selected.map((file) => bundles[files.indexOf(file)]);
-if (!fromSources) process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
+let runnable;
+if (fromSources) {
+  runnable = together ? [...selected.filter((f) => !f.startsWith("stdlib/")), "test/support/stdlib-tests.ts"] : selected;
+} else {
+  // All files are bundled (one esbuild run, ~2 s, reused until an input changes), whichever run.
+  const { bundles, unitsBundle } = await testBundles(root, files, allUnits);
+  const bundleOf = (file) => bundles[files.indexOf(file)];
+  const unitRuns = together && units.length === allUnits.length ? [unitsBundle] : units.map(bundleOf);
+  runnable = [...selected.filter((f) => !f.startsWith("stdlib/")).map(bundleOf), ...unitRuns];
+  process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
+}
 const loader = fromSources ? ["--import", "tsx"] : [];
-const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...runnable], { cwd: root, stdio: "inherit" });
+const env = { ...process.env, TKC_STDLIB_TESTS: units.join("\n") };
+const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...runnable], { cwd: root, stdio: "inherit", env });
 process.exit(result.status ?? 1);

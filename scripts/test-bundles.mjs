@@ -38,20 +38,39 @@ const fingerprint = (root, file) => {
   }
 };
 
+/** The entry that imports every pattern folder's unit tests, so they run in one process. */
+const UNITS_ENTRY = "tkc-stdlib-unit-tests";
+const UNITS_OUT = "stdlib-unit-tests";
+
+const unitsEntry = (root, units) => ({
+  name: "stdlib-unit-tests",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${UNITS_ENTRY}$`) }, () => ({ path: UNITS_ENTRY, namespace: "units" }));
+    b.onLoad({ filter: /.*/, namespace: "units" }, () => ({
+      contents: units.map((file) => `import ${JSON.stringify(join(root, file))};`).join("\n"),
+      resolveDir: root,
+      loader: "js",
+    }));
+  },
+});
+
 /**
- * The bundle of every test file (relative paths in, absolute paths out, same order), built into
+ * The bundle of every test file (relative paths in, absolute paths out, same order), and one
+ * bundle of all of `units` (the pattern folders' unit tests), built into
  * `<root>/node_modules/.cache/tkc/test-bundles/` unless the last bundles' inputs are unchanged.
  */
-export async function testBundles(root, files) {
+export async function testBundles(root, files, units) {
   const dir = join(root, "node_modules", ".cache", "tkc", "test-bundles");
   const stampFile = join(dir, "stamp.json");
-  const outputs = files.map((file) => join(dir, file.replace(/\.ts$/, ".mjs")));
-  const head = JSON.stringify({ recipe: RECIPE, esbuild: esbuildVersion, node: process.version, files });
+  const bundles = files.map((file) => join(dir, file.replace(/\.ts$/, ".mjs")));
+  const unitsBundle = join(dir, `${UNITS_OUT}.mjs`);
+  const outputs = { bundles, unitsBundle };
+  const head = JSON.stringify({ recipe: RECIPE, esbuild: esbuildVersion, node: process.version, files, units });
   if (existsSync(stampFile)) {
     try {
       const stamp = JSON.parse(readFileSync(stampFile, "utf8"));
       const current = stamp.head === head && Object.entries(stamp.inputs).every(([file, print]) => fingerprint(root, file) === print);
-      if (current && outputs.every((file) => existsSync(file))) return outputs;
+      if (current && [...bundles, unitsBundle].every((file) => existsSync(file))) return outputs;
     } catch {
       // an unreadable stamp: bundle again
     }
@@ -60,16 +79,15 @@ export async function testBundles(root, files) {
   rmSync(temp, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: files,
+    entryPoints: [...files.map((file) => ({ in: file, out: file.replace(/\.ts$/, "") })), { in: UNITS_ENTRY, out: UNITS_OUT }],
     outdir: temp,
-    outbase: root,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
-    plugins: [moduleLocation],
+    plugins: [moduleLocation, unitsEntry(root, units)],
     metafile: true,
     logLevel: "warning",
     // CommonJS files among the sources call require(); in an ES module bundle it must exist.
@@ -77,7 +95,7 @@ export async function testBundles(root, files) {
   });
   const inputs = {};
   for (const file of Object.keys(result.metafile.inputs)) {
-    if (!file.startsWith("node_modules/")) inputs[file] = fingerprint(root, file);
+    if (!file.startsWith("node_modules/") && !file.startsWith("units:")) inputs[file] = fingerprint(root, file);
   }
   mkdirSync(temp, { recursive: true });
   writeFileSync(join(temp, "stamp.json"), JSON.stringify({ head, inputs }));

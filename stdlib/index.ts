@@ -6,8 +6,8 @@
  */
 export { release, isRelease, type Release, type ReleaseOptions, type EnvironmentOptions } from "./core/release.js";
 export { input, typeName as inputTypeName, type InputType, type InputScalarType, type InputValue, type InputOptions } from "./core/input.js";
-export { perEnv, forEnv, type Env, type EnvDeep, type PerEnv, type EnvironmentContext } from "./core/env.js";
-export { secretRef, configMapRef, fieldRef, resourceRef, type EnvValue } from "./core/env-vars.js";
+export { perEnv, forEnv, type PerEnvironment, type PerEnvironmentDeep, type PerEnv, type EnvironmentContext, type Env, type EnvDeep } from "./core/per-environment.js";
+export { secretRef, configMapRef, fieldRef, resourceRef, type EnvVarValue, type EnvValue } from "./core/env-vars.js";
 export { definePattern, type Pattern, type SetBy, type TemplatePart, type WorkloadBuild, type WorkloadKind } from "./core/pattern.js";
 export { failOption as fail } from "./core/errors.js";
 export { reportOption as report, type Report, type ReportNote, type ReportOptions } from "./core/report.js";

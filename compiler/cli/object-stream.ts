@@ -23,17 +23,17 @@ const matches = (entry: BundleObjectEntry, selector: { kind: string; name: strin
  * bytes `--layout stream` writes to manifests.yaml. With selectors, only the objects they name
  * (in install order still); a selector that names no object is an error listing what there is.
  */
-export function objectStream(env: EnvironmentReport, selectors: readonly string[]): { stream: string } | { diagnostics: Diagnostic[] } {
-  const files = env.files;
+export function objectStream(built: EnvironmentReport, selectors: readonly string[]): { stream: string } | { diagnostics: Diagnostic[] } {
+  const files = built.files;
   if (!files) throw new Error("internal: --out - needs the bundle's files in memory (a checked build)");
-  const entries = env.manifest.objects;
+  const entries = built.manifest.objects;
   const diagnostics: Diagnostic[] = [];
   const parsed = selectors.map((text) => ({ text, selector: parseSelector(text)! }));
   for (const { text, selector } of parsed) {
     if (entries.some((e) => matches(e, selector))) continue;
     const choices = entries.map(objectSelector);
     const suggestion = didYouMean(text, choices);
-    diagnostics.push(error("TKC1006", `--show-only ${text} selects no object of ${env.manifest.release}/${env.environment}`, {
+    diagnostics.push(error("TKC1006", `--show-only ${text} selects no object of ${built.manifest.release}/${built.environment}`, {
       hint: suggestion ? `did you mean ${suggestion}?` : `objects are named KIND/NAME: ${choices.slice(0, 8).join(", ")}${choices.length > 8 ? ", ..." : ""}`,
     }));
   }

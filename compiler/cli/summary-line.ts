@@ -3,15 +3,15 @@ import { shortDigest } from "./output.js";
 import type { EnvironmentReport } from "../model/build.js";
 
 /** One line per environment: what was built and what it means for the release's history. */
-export function summaryLine(release: string, env: EnvironmentReport): string {
-  const name = `${release}/${env.environment}`;
-  const digest = shortDigest(env.digest);
-  const where = relative(process.cwd(), env.outDir) || ".";
-  const time = `(${Math.round(env.millis)} ms)`;
-  if (env.outcome === "checked") return `${name}: ${env.objects} objects valid, ${digest} ${time}`;
-  const version = `version ${env.manifest.version}`;
-  if (env.outcome === "unchanged") return `${name}: unchanged, revision ${env.revision} (${version}), ${env.objects} objects, ${digest} in ${where}`;
-  const c = env.changes!;
-  const note = env.note ? `\n  note: ${env.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
-  return `${name}: revision ${env.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
+export function summaryLine(release: string, built: EnvironmentReport): string {
+  const name = `${release}/${built.environment}`;
+  const digest = shortDigest(built.digest);
+  const where = relative(process.cwd(), built.outDir) || ".";
+  const time = `(${Math.round(built.millis)} ms)`;
+  if (built.outcome === "checked") return `${name}: ${built.objects} objects valid, ${digest} ${time}`;
+  const version = `version ${built.manifest.version}`;
+  if (built.outcome === "unchanged") return `${name}: unchanged, revision ${built.revision} (${version}), ${built.objects} objects, ${digest} in ${where}`;
+  const c = built.changes!;
+  const note = built.note ? `\n  note: ${built.note}; bump the version to tell the builds apart, or use --strict-version to refuse this` : "";
+  return `${name}: revision ${built.revision} (${version}), +${c.added} ~${c.changed} -${c.removed} objects, ${digest} -> ${where} ${time}${note}`;
 }

@@ -197,8 +197,8 @@ async function evaluateSealed(
   if (hasErrors(loadReports)) {
     // A call whose check reported a mistake may report it again when it expands: once is enough.
     const atLoad = new Set(loadReports.map(sameMistake));
-    const tagged = [...expanded].flatMap(([environment, env]) =>
-      env.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })),
+    const tagged = [...expanded].flatMap(([environment, expansion]) =>
+      expansion.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })),
     );
     return failed([...loadReports, ...dedupeAcrossEnvironments(tagged)]);
   }
@@ -210,7 +210,7 @@ async function evaluateSealed(
     const resolveField = (field: DraftField): DraftField => (field[2]?.originRef === undefined ? field : [field[0], field[1], { origin: located(origins[field[2].originRef] ?? undefined) }]);
     const withFields = (draft: Draft): Draft => (draft.fields?.some((field) => field[2]?.originRef !== undefined) ? { ...draft, fields: draft.fields.map(resolveField) } : draft);
     const withOrigin = (draft: Draft): Draft => withFields(draft.originRef === undefined ? draft : { ...draft, originRef: undefined, origin: located(origins[draft.originRef] ?? undefined) });
-    const environments = new Map([...expanded].map(([name, env]) => [name, { ...env, drafts: env.drafts.map(withOrigin) }]));
+    const environments = new Map([...expanded].map(([name, expansion]) => [name, { ...expansion, drafts: expansion.drafts.map(withOrigin) }]));
     const releaseRef = load.release.originRef;
     const resolvedRelease = releaseRef === undefined ? release : { ...release, origin: located(origins[releaseRef] ?? undefined) };
     return { ...evaluation, release: resolvedRelease, environments, pendingOrigins: false };

@@ -5,6 +5,7 @@ import { describeObject } from "../model/object.js";
 import type { Evaluation, Expansion } from "../model/evaluation.js";
 import { MAX_OBJECT_BYTES } from "../evaluate/data.js";
 import { releaseLabels } from "../../stdlib/core/labels.js";
+import { expandContext } from "../../stdlib/core/component.js";
 import { findKind } from "../../schemas/index.js";
 import { findCustomKind } from "../../schemas/crds/index.js";
 import type { CustomResourceSchemas } from "../validate/schema/custom.js";
@@ -41,7 +42,7 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
   const evaluated = evaluation.environments.get(environment);
   const namespace = release.environments[environment]!.namespace;
   const diagnostics: Diagnostic[] = [...(evaluated?.diagnostics ?? [])];
-  const common = releaseLabels({ env: { name: environment, namespace, values: {} }, release: { name: release.name, version: release.version } });
+  const common = releaseLabels(expandContext({ name: environment, namespace, values: {} }, { name: release.name, version: release.version }));
   const objects: SourcedObject[] = [];
   for (const draft of evaluated?.drafts ?? []) {
     const data = draft.object as KubeObject;

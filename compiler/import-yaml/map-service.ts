@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { service, type ServiceOptions } from "../../stdlib/workloads/service.js";
+import { expandContext } from "../../stdlib/core/component.js";
 import type { KubeObject } from "../model/object.js";
 
 type Json = Record<string, any>;
@@ -33,7 +34,7 @@ export function mapService(deployment: KubeObject, svc: KubeObject, release: str
   let built: readonly { object: unknown }[];
   try {
     const component = service({ ...options, security: "none" } as ServiceOptions);
-    built = component.expand({ env: { name: "import", namespace, values: {} }, release: { name: release, version: "0.0.0" } });
+    built = component.expand(expandContext({ name: "import", namespace, values: {} }, { name: release, version: "0.0.0" }));
   } catch {
     return undefined; // an option service() refuses: stay raw()
   }

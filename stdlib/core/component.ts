@@ -1,12 +1,20 @@
-import type { EnvironmentContext } from "./env.js";
+import type { EnvironmentContext } from "./per-environment.js";
 import type { SourceLocation } from "./origin.js";
 
 const COMPONENT = Symbol.for("tkc.component");
 
 /** What a component needs to know to expand itself for one environment. */
 export interface ExpandContext {
+  /** The environment being built. */
+  readonly environment: EnvironmentContext;
+  /** @deprecated Renamed to `environment` ("env" also meant environment variables); the same object. */
   readonly env: EnvironmentContext;
   readonly release: { readonly name: string; readonly version: string };
+}
+
+/** The context to expand components for `environment` of `release`. */
+export function expandContext(environment: EnvironmentContext, release: ExpandContext["release"]): ExpandContext {
+  return { environment, env: environment, release };
 }
 
 /** The least an object must have to be emitted; every generated Kubernetes type satisfies it. */

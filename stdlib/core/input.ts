@@ -1,6 +1,6 @@
 import { captureOrigin, type SourceLocation } from "./origin.js";
 import { fail } from "./errors.js";
-import { forEnv, type PerEnv } from "./env.js";
+import { forEnv, type PerEnv } from "./per-environment.js";
 
 /** The type of a scalar input: a string, a number, a boolean, or one of a list of strings (an enum). */
 export type InputScalarType = "string" | "number" | "boolean" | readonly string[];
@@ -131,7 +131,7 @@ export function input<const T extends InputType>(name: string, options: InputOpt
   declared.push(Object.freeze({ name, type, default: defaultValue, description: options.description, perEnvironment, origin, value, source, environments }));
   const global = freezeValue(value);
   if (!perEnvironment) return global as InputValue<T>;
-  return forEnv((env) => freezeValue(environments[env.name]?.value ?? global) as InputValue<T>);
+  return forEnv((environment) => freezeValue(environments[environment.name]?.value ?? global) as InputValue<T>);
 }
 
 function freezeValue(value: unknown): unknown {

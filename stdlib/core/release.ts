@@ -1,5 +1,5 @@
 import type { Namespace } from "tkc/k8s";
-import { isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
+import { expandContext, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
 import { fail } from "./errors.js";
 import { compact } from "./merge.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
@@ -15,7 +15,7 @@ export interface EnvironmentOptions {
   readonly createNamespace?: boolean;
   /** Labels on the Namespace (e.g. Pod Security Admission). */
   readonly namespaceLabels?: Readonly<Record<string, string>>;
-  /** Free-form values that `forEnv((env) => env.values.x)` can read. */
+  /** Free-form values that `forEnv((environment) => environment.values.x)` can read. */
   readonly values?: Readonly<Record<string, unknown>>;
 }
 
@@ -55,12 +55,12 @@ function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefine
   }
   const environments = Object.entries(options.environments);
   if (environments.length === 0) fail("TKC2112", `release '${options.name}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
-  for (const [name, env] of environments) {
+  for (const [name, declared] of environments) {
     if (dns1123LabelProblem(name) !== undefined) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
     // <out>/<release>/history/ holds the revisions of every environment.
     if (name === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
-    if (!isDns1123Label(env.namespace)) {
-      fail("TKC2113", `environment '${name}' has namespace '${env.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
+    if (!isDns1123Label(declared.namespace)) {
+      fail("TKC2113", `environment '${name}' has namespace '${declared.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
     }
   }
   options.components.flat().forEach((component, index) => {
@@ -76,12 +76,12 @@ export function release(options: ReleaseOptions): Release {
   // Read every option once, into frozen copies, and check those: a getter or a later change to
   // the caller's objects cannot swap in a name after the checks (names become output paths).
   const environments: Record<string, EnvironmentOptions> = {};
-  for (const [name, env] of Object.entries(options.environments)) {
+  for (const [name, declared] of Object.entries(options.environments)) {
     environments[name] = Object.freeze({
-      namespace: env.namespace,
-      createNamespace: env.createNamespace,
-      namespaceLabels: env.namespaceLabels ? Object.freeze({ ...env.namespaceLabels }) : undefined,
-      values: env.values,
+      namespace: declared.namespace,
+      createNamespace: declared.createNamespace,
+      namespaceLabels: declared.namespaceLabels ? Object.freeze({ ...declared.namespaceLabels }) : undefined,
+      values: declared.values,
     });
   }
   Object.freeze(environments);
@@ -96,20 +96,17 @@ export function release(options: ReleaseOptions): Release {
     environments,
     components,
     contextFor(environment: string): ExpandContext {
-      const env = environments[environment];
-      if (!env) throw new Error(`unknown environment ${environment}`);
-      return {
-        env: { name: environment, namespace: env.namespace, values: env.values ?? {}, environments: Object.keys(environments) },
-        release: { name, version },
-      };
+      const declared = environments[environment];
+      if (!declared) throw new Error(`unknown environment ${environment}`);
+      return expandContext({ name: environment, namespace: declared.namespace, values: declared.values ?? {}, environments: Object.keys(environments) }, { name, version });
     },
     environmentObjects(environment: string): readonly ObjectDraft[] {
-      const env = environments[environment];
-      if (!env || env.createNamespace === false) return [];
+      const declared = environments[environment];
+      if (!declared || declared.createNamespace === false) return [];
       const namespace: Namespace = {
         apiVersion: "v1",
         kind: "Namespace",
-        metadata: compact({ name: env.namespace, labels: env.namespaceLabels ? { ...env.namespaceLabels } : undefined }),
+        metadata: compact({ name: declared.namespace, labels: declared.namespaceLabels ? { ...declared.namespaceLabels } : undefined }),
       };
       return [{ object: namespace, origin }];
     },

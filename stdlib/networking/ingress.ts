@@ -1,17 +1,17 @@
 import type { NetworkingV1HTTPIngressPath as HTTPIngressPath, NetworkingV1IngressTLS as IngressTLS, NetworkingV1Ingress } from "tkc/k8s";
 import { defineComponent, rejectedComponent, type Component, type FieldMapping } from "../core/component.js";
-import { resolve, type Env } from "../core/env.js";
+import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import { guarded } from "../core/report.js";
-import { isPerEnv } from "../core/env.js";
+import { isPerEnv } from "../core/per-environment.js";
 import { CLASS_ANNOTATION_PREFIXES } from "./ingress-annotations.js";
 
 /** One route: requests for `host` + `path` go to a Service port. */
 export interface IngressRoute {
   /** Host name, e.g. `shop.example.com`; per environment with perEnv(). */
-  readonly host: Env<string>;
+  readonly host: PerEnvironment<string>;
   /** @default "/" */
   readonly path?: string;
   /** @default "Prefix" */
@@ -28,22 +28,22 @@ export interface IngressOptions {
    * `nginx`, `traefik`, ... @default the cluster's default IngressClass. With `nginx` or
    * `traefik`, annotations of the other controller are an error (they would be ignored).
    */
-  readonly className?: Env<string>;
+  readonly className?: PerEnvironment<string>;
   readonly routes: readonly IngressRoute[];
   /** Serve these hosts over TLS with the certificate in `secretName`. */
-  readonly tls?: readonly { readonly hosts: readonly Env<string>[]; readonly secretName: string }[];
+  readonly tls?: readonly { readonly hosts: readonly PerEnvironment<string>[]; readonly secretName: string }[];
   /** E.g. `nginxAnnotations({ proxyBodySize: "8m" })` or `traefikAnnotations({ middlewares: [...] })`. */
-  readonly annotations?: Env<Readonly<Record<string, string>>>;
+  readonly annotations?: PerEnvironment<Readonly<Record<string, string>>>;
 }
 
 /** Two routes for the same host, path and pathType: the controller would pick one at random. */
-function checkDuplicateRoutes(name: string, routes: readonly { host: string; path: string; pathType: string; index: number }[], origin: SourceLocation | undefined, envName?: string): void {
+function checkDuplicateRoutes(name: string, routes: readonly { host: string; path: string; pathType: string; index: number }[], origin: SourceLocation | undefined, environmentName?: string): void {
   const seen = new Map<string, number>();
   for (const route of routes) {
     const key = `${route.host}\0${route.path}\0${route.pathType}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail("TKC2410", `ingress '${name}' routes ${route.host}${route.path} (${route.pathType}) twice: routes[${first}] and routes[${route.index}]${envName ? ` in environment '${envName}'` : ""}`, origin, "keep one route per host and path; use a longer path to send part of the traffic elsewhere");
+      fail("TKC2410", `ingress '${name}' routes ${route.host}${route.path} (${route.pathType}) twice: routes[${first}] and routes[${route.index}]${environmentName ? ` in environment '${environmentName}'` : ""}`, origin, "keep one route per host and path; use a longer path to send part of the traffic elsewhere");
     }
     seen.set(key, route.index);
   }
@@ -80,13 +80,13 @@ export function ingress(options: IngressOptions): Component {
     name: options.name,
     origin,
     expand(context) {
-      const env = context.env;
-      checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => resolve(r.host, env)), origin, env.name);
+      const environment = context.environment;
+      checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => resolve(r.host, environment)), origin, environment.name);
       // Routes are grouped into one rule per host: each path records the route that set it.
       const byHost = new Map<string, HTTPIngressPath[]>();
       const routeFields: FieldMapping[] = [];
       options.routes.forEach((route, index) => {
-        const host = resolve(route.host, env);
+        const host = resolve(route.host, environment);
         const port = typeof route.port === "number" ? { number: route.port } : { name: route.port };
         if (!byHost.has(host)) {
           byHost.set(host, []);
@@ -103,15 +103,15 @@ export function ingress(options: IngressOptions): Component {
           [[...at, "backend", "service", "port"], ["routes", index, "port"]],
         );
       });
-      const tls: IngressTLS[] = (options.tls ?? []).map((t) => ({ hosts: t.hosts.map((h) => resolve(h, env)), secretName: t.secretName }));
-      const annotations = options.annotations ? resolve(options.annotations, env) : undefined;
-      checkClassAnnotations(options.name, options.className === undefined ? undefined : resolve(options.className, env), annotations, origin);
+      const tls: IngressTLS[] = (options.tls ?? []).map((t) => ({ hosts: t.hosts.map((h) => resolve(h, environment)), secretName: t.secretName }));
+      const annotations = options.annotations ? resolve(options.annotations, environment) : undefined;
+      checkClassAnnotations(options.name, options.className === undefined ? undefined : resolve(options.className, environment), annotations, origin);
       const object: NetworkingV1Ingress = {
         apiVersion: "networking.k8s.io/v1",
         kind: "Ingress",
         metadata: compact({ name: options.name, annotations: annotations && Object.keys(annotations).length > 0 ? { ...annotations } : undefined }),
         spec: compact({
-          ingressClassName: options.className === undefined ? undefined : resolve(options.className, env),
+          ingressClassName: options.className === undefined ? undefined : resolve(options.className, environment),
           tls: tls.length > 0 ? tls : undefined,
           rules: [...byHost].map(([host, paths]) => ({ host, http: { paths } })),
         }),

@@ -1,13 +1,13 @@
 import type { ConfigMap } from "tkc/k8s";
 import { defineComponent, type Component } from "../core/component.js";
-import { resolveDeep, type EnvDeep } from "../core/env.js";
+import { resolveDeep, type PerEnvironmentDeep } from "../core/per-environment.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 
 export interface ConfigMapOptions {
   readonly name: string;
   /** Keys and their text values: environment variables or whole files. */
-  readonly data: EnvDeep<Record<string, string>>;
+  readonly data: PerEnvironmentDeep<Record<string, string>>;
   readonly labels?: Readonly<Record<string, string>>;
   /** Mark immutable: the API server rejects changes, kubelets stop watching it. @default false */
   readonly immutable?: boolean;
@@ -26,7 +26,7 @@ export function configMap(options: ConfigMapOptions): Component {
         kind: "ConfigMap" as const,
         metadata: compact({ name: options.name, labels: options.labels ? { ...options.labels } : undefined }),
         immutable: options.immutable ? true : undefined,
-        data: resolveDeep(options.data, context.env) as Record<string, string>,
+        data: resolveDeep(options.data, context.environment) as Record<string, string>,
       });
       return [{ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["data"]], [["metadata", "labels"], ["labels"]]] }];
     },

@@ -1,7 +1,7 @@
 import type { PodSpec } from "tkc/k8s";
 import { defineComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
 import { renderedObjects, type DependencyRequest } from "../core/dependencies.js";
-import { resolveDeep, type Env } from "../core/env.js";
+import { resolveDeep, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
 import type { RawObject } from "./raw.js";
@@ -128,7 +128,7 @@ function rendered(type: string, name: string, origin: SourceLocation | undefined
       const drafts: ObjectDraft[] = [];
       for (const object of objects as Record<string, unknown>[]) {
         const metadata = object.metadata as { namespace?: unknown } | undefined;
-        if (policy === "environment" && metadata && metadata.namespace !== undefined) metadata.namespace = context.env.namespace;
+        if (policy === "environment" && metadata && metadata.namespace !== undefined) metadata.namespace = context.environment.namespace;
         drafts.push({ object: object as unknown as ObjectDraft["object"], origin });
       }
       for (const each of patches) {
@@ -160,7 +160,7 @@ export function include(path: string, options: IncludeOptions = {}): Component {
 
 export interface KustomizationOptions extends IncludeOptions {
   /** The folder holding kustomization.yaml, relative to the project folder; an overlay per environment with `perEnv`. */
-  readonly dir: Env<string>;
+  readonly dir: PerEnvironment<string>;
 }
 
 /** A Kustomize base or overlay, rendered with `kubectl kustomize` (no network, no plugins). */
@@ -170,8 +170,8 @@ export function kustomization(options: KustomizationOptions): Component {
   if (options?.dir === undefined || options.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, hint);
   const name = typeof options.dir === "string" ? options.dir : "per environment";
   return rendered("kustomization", name, origin, options, (context) => {
-    const dir = resolveDeep(options.dir, context.env);
-    if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.env.name}'`, origin, hint);
+    const dir = resolveDeep(options.dir, context.environment);
+    if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.environment.name}'`, origin, hint);
     return { kind: "kustomize", dir };
   });
 }
@@ -189,7 +189,7 @@ export interface HelmChartOptions<Values = Record<string, unknown>> extends Rend
   /** Required for an `oci://` chart; for a local chart, checked against Chart.yaml when given. */
   readonly version?: string;
   /** The chart's values (`helm template --values`); per environment with `forEnv`. */
-  readonly values?: Env<DeepPartial<Values>>;
+  readonly values?: PerEnvironment<DeepPartial<Values>>;
   /** `--namespace`: the environment's namespace by default. */
   readonly namespace?: string;
   /** The release name the templates see: the chart's folder name by default. */
@@ -210,8 +210,8 @@ export function helmChart<Values = Record<string, unknown>>(options: HelmChartOp
     kind: "helm",
     chart: options.chart,
     ...(options.version !== undefined ? { version: String(options.version) } : {}),
-    values: resolveDeep(options.values ?? {}, context.env) as unknown,
-    namespace: options.namespace ?? context.env.namespace,
+    values: resolveDeep(options.values ?? {}, context.environment) as unknown,
+    namespace: options.namespace ?? context.environment.namespace,
     releaseName,
   }));
 }

@@ -1,7 +1,7 @@
 import type { KnownObject } from "tkc/k8s";
 import type { KnownCustomResource } from "tkc/crds";
 import { defineComponent, type Component } from "../core/component.js";
-import { resolveDeep, type Env, type PerEnv } from "../core/env.js";
+import { resolveDeep, type PerEnvironment, type PerEnv } from "../core/per-environment.js";
 import { captureOrigin } from "../core/origin.js";
 
 /**
@@ -11,13 +11,13 @@ import { captureOrigin } from "../core/origin.js";
 /** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
 export type RawObject = Exclude<KnownObject | KnownCustomResource, { kind: `${string}List` }>;
 
-// Two overloads rather than one `Env<RawObject>` parameter: checking an object literal against the
+// Two overloads rather than one `PerEnvironment<RawObject>` parameter: checking an object literal against the
 // ~200-kind union alone is about twice as fast for TypeScript as against the union plus PerEnv.
-/** Chosen per environment: `raw(forEnv((env) => ({ ... })))`. */
+/** Chosen per environment: `raw(forEnv((environment) => ({ ... })))`. */
 export function raw(object: PerEnv<RawObject>): Component;
 /** Listed last so that TypeScript reports a mistake against the object's own kind. */
 export function raw(object: RawObject): Component;
-export function raw(object: Env<RawObject>): Component {
+export function raw(object: PerEnvironment<RawObject>): Component {
   const origin = captureOrigin();
   const name = typeof object === "object" && object !== null && "metadata" in object ? String((object.metadata as { name?: string } | undefined)?.name ?? "") : "";
   return defineComponent({
@@ -25,7 +25,7 @@ export function raw(object: Env<RawObject>): Component {
     name,
     origin,
     expand(context) {
-      return [{ object: resolveDeep(object, context.env) as RawObject, origin, fields: [[[], []]] }];
+      return [{ object: resolveDeep(object, context.environment) as RawObject, origin, fields: [[[], []]] }];
     },
   });
 }
@@ -42,7 +42,7 @@ export interface UncheckedObject {
  * Any object, without compile-time types (for custom resources before `tkc import crd`).
  * It is still validated against the target version's schema when its kind is a built-in one.
  */
-export function unchecked(object: Env<UncheckedObject>): Component {
+export function unchecked(object: PerEnvironment<UncheckedObject>): Component {
   const origin = captureOrigin();
   const name = typeof object === "object" && object !== null && "metadata" in object ? String((object as UncheckedObject).metadata?.name ?? "") : "";
   return defineComponent({
@@ -50,7 +50,7 @@ export function unchecked(object: Env<UncheckedObject>): Component {
     name,
     origin,
     expand(context) {
-      return [{ object: resolveDeep(object, context.env) as UncheckedObject, origin, fields: [[[], []]] }];
+      return [{ object: resolveDeep(object, context.environment) as UncheckedObject, origin, fields: [[[], []]] }];
     },
   });
 }

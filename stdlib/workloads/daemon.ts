@@ -1,6 +1,6 @@
 import type { AppsV1DaemonSet, AppsV1DaemonSetUpdateStrategy as DaemonSetUpdateStrategy } from "tkc/k8s";
 import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
-import { resolveDeep, type EnvDeep } from "../core/env.js";
+import { resolveDeep, type PerEnvironmentDeep } from "../core/per-environment.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
 import { guarded } from "../core/report.js";
@@ -9,7 +9,7 @@ import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloa
 
 export interface DaemonOptions extends WorkloadOptions {
   /** @default RollingUpdate with maxUnavailable 1 (the Kubernetes default) */
-  readonly updateStrategy?: EnvDeep<DaemonSetUpdateStrategy>;
+  readonly updateStrategy?: PerEnvironmentDeep<DaemonSetUpdateStrategy>;
 }
 
 /** One pod on every node (log collectors, node agents): a DaemonSet. */
@@ -28,7 +28,7 @@ export function daemon(options: DaemonOptions): Component {
         kind: "DaemonSet",
         metadata: workloadMetadata(options, build),
         spec: withPatternSpec(compact({
-          updateStrategy: resolveDeep(options.updateStrategy, context.env) as DaemonSetUpdateStrategy | undefined,
+          updateStrategy: resolveDeep(options.updateStrategy, context.environment) as DaemonSetUpdateStrategy | undefined,
           selector: { matchLabels: { ...build.selector } },
           template,
         }), build),

@@ -1,6 +1,6 @@
 import type { AppsV1Deployment, AppsV1DeploymentStrategy as DeploymentStrategy } from "tkc/k8s";
 import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component.js";
-import { resolve, resolveDeep, type Env } from "../core/env.js";
+import { resolve, resolveDeep, type PerEnvironment } from "../core/per-environment.js";
 import { compact } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
@@ -10,9 +10,9 @@ import { finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetad
 /** Options of the workloads that are a Deployment (service, worker and the rollout variants). */
 export interface DeploymentOptions extends WorkloadOptions {
   /** Pod replicas. @default 1 */
-  readonly replicas?: Env<number>;
+  readonly replicas?: PerEnvironment<number>;
   /** Rollout strategy. @default RollingUpdate with maxSurge 25%, maxUnavailable 25% (the Kubernetes default) */
-  readonly strategy?: Env<DeploymentStrategy>;
+  readonly strategy?: PerEnvironment<DeploymentStrategy>;
 }
 
 /**
@@ -24,7 +24,7 @@ export interface DeploymentVariant {
   /** Deployment name. */
   readonly name: string;
   /** Replaces the workload's `image`. */
-  readonly image?: Env<string>;
+  readonly image?: PerEnvironment<string>;
   /** Replaces the workload's `replicas`. */
   readonly replicas?: number;
   /** Labels that tell this variant's pods from the others'. */
@@ -41,7 +41,7 @@ export function deploymentDraft(
   origin: SourceLocation | undefined,
   variant?: DeploymentVariant,
 ): { build: WorkloadBuild; draft: ObjectDraft } {
-  const replicas = variant?.replicas ?? resolve(options.replicas ?? 1, context.env);
+  const replicas = variant?.replicas ?? resolve(options.replicas ?? 1, context.environment);
   // A variant's pods are shared with the other variants' Deployments: its own count says little.
   const build = startBuild(type, variant?.image === undefined ? options : { ...options, image: variant.image }, context, origin, variant ? undefined : replicas);
   const variantLabels = variant?.labels ?? {};
@@ -54,7 +54,7 @@ export function deploymentDraft(
     metadata: { ...metadata, labels: { ...metadata.labels, ...variantLabels } },
     spec: withPatternSpec(compact({
       replicas,
-      strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.env), context.env) : undefined,
+      strategy: options.strategy ? resolveDeep(resolve(options.strategy, context.environment), context.environment) : undefined,
       selector: { matchLabels: { ...build.selector, ...variantLabels } },
       template,
     }), build),

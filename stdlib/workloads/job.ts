@@ -1,6 +1,6 @@
 import type { BatchV1CronJob, BatchV1Job, BatchV1JobSpec as JobSpec, PodTemplateSpec } from "tkc/k8s";
 import { defineComponent, rejectedComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
-import { isPerEnv, resolve, type Env } from "../core/env.js";
+import { isPerEnv, resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
@@ -14,25 +14,25 @@ import { checkPodFailurePolicy, toPodFailurePolicy, type PodFailureRule } from "
 
 export interface JobOptions extends WorkloadOptions {
   /** Successful pods needed to finish. @default 1 */
-  readonly completions?: Env<number>;
+  readonly completions?: PerEnvironment<number>;
   /** Pods running at once. @default 1 */
-  readonly parallelism?: Env<number>;
+  readonly parallelism?: PerEnvironment<number>;
   /** Retries before the Job is marked failed. @default 6 (the Kubernetes default) */
-  readonly backoffLimit?: Env<number>;
+  readonly backoffLimit?: PerEnvironment<number>;
   /** `Indexed` gives each pod a completion index (JOB_COMPLETION_INDEX). @default "NonIndexed" */
   readonly completionMode?: "NonIndexed" | "Indexed";
   /** Seconds after which a running Job is stopped. @default none */
-  readonly activeDeadlineSeconds?: Env<number>;
+  readonly activeDeadlineSeconds?: PerEnvironment<number>;
   /** Seconds after finishing before the Job is garbage-collected. @default none (kept) */
-  readonly ttlSecondsAfterFinished?: Env<number>;
+  readonly ttlSecondsAfterFinished?: PerEnvironment<number>;
   /** @default "Never" (failed pods are kept for their logs; the Job retries with new pods) */
   readonly restartPolicy?: "Never" | "OnFailure";
   /** Rules that decide what a failed pod means: fail the Job at once, ignore it, or count it. @default none (every failure counts) */
   readonly podFailurePolicy?: readonly PodFailureRule[];
   /** Indexed Jobs: retries per index instead of for the whole Job. @default none (backoffLimit for the Job) */
-  readonly backoffLimitPerIndex?: Env<number>;
+  readonly backoffLimitPerIndex?: PerEnvironment<number>;
   /** Indexed Jobs with backoffLimitPerIndex: failed indexes tolerated before the Job fails. @default none (all may fail) */
-  readonly maxFailedIndexes?: Env<number>;
+  readonly maxFailedIndexes?: PerEnvironment<number>;
 }
 
 export function checkJobOptions(options: JobOptions, origin: SourceLocation | undefined): void {
@@ -60,8 +60,8 @@ function jobTemplate(options: JobOptions, context: ExpandContext, build: Workloa
 }
 
 function jobSpec(options: JobOptions, context: ExpandContext, template: PodTemplateSpec): JobSpec {
-  const env = context.env;
-  const pick = <T>(value: Env<T> | undefined) => (value === undefined ? undefined : resolve(value, env));
+  const environment = context.environment;
+  const pick = <T>(value: PerEnvironment<T> | undefined) => (value === undefined ? undefined : resolve(value, environment));
   return compact({
     completions: pick(options.completions),
     parallelism: pick(options.parallelism),
@@ -108,7 +108,7 @@ function jobFields(spec: readonly string[]): FieldMapping[] {
 
 export interface CronJobOptions extends JobOptions {
   /** Cron schedule, five fields (`"0 3 * * *"`) or a macro (`"@daily"`). */
-  readonly schedule: Env<string>;
+  readonly schedule: PerEnvironment<string>;
   /** IANA time zone of the schedule. @default the kube-controller-manager's (usually UTC) */
   readonly timeZone?: string;
   /** What to do when a run is still going at the next time. @default "Forbid" (safer than Kubernetes' Allow) */
@@ -120,7 +120,7 @@ export interface CronJobOptions extends JobOptions {
   /** @default 1 */
   readonly failedJobsHistoryLimit?: number;
   /** Pause the schedule. @default false */
-  readonly suspend?: Env<boolean>;
+  readonly suspend?: PerEnvironment<boolean>;
 }
 
 /** Kubernetes' own schedule syntax (robfig/cron), checked where the user wrote it. */
@@ -162,13 +162,13 @@ export function cronJob(options: CronJobOptions): Component {
         kind: "CronJob",
         metadata: workloadMetadata(options, build),
         spec: withPatternSpec(compact({
-          schedule: checkSchedule(resolve(options.schedule, context.env), origin),
+          schedule: checkSchedule(resolve(options.schedule, context.environment), origin),
           timeZone: options.timeZone,
           concurrencyPolicy: options.concurrencyPolicy ?? "Forbid",
           startingDeadlineSeconds: options.startingDeadlineSeconds,
           successfulJobsHistoryLimit: options.successfulJobsHistoryLimit,
           failedJobsHistoryLimit: options.failedJobsHistoryLimit,
-          suspend: options.suspend === undefined ? undefined : resolve(options.suspend, context.env),
+          suspend: options.suspend === undefined ? undefined : resolve(options.suspend, context.environment),
           jobTemplate: { metadata: { labels: { ...build.selector } }, spec: jobSpec(options, context, template) },
         }), build),
       };

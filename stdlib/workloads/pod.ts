@@ -1,7 +1,7 @@
 import type { Container, ContainerPort, PodSpec, PodTemplateSpec, Volume, VolumeMount } from "tkc/k8s";
 import type { ExpandContext, FieldMapping, ObjectDraft } from "../core/component.js";
-import { resolve, resolveDeep } from "../core/env.js";
-import { toEnvVars, type EnvValue } from "../core/env-vars.js";
+import { resolve, resolveDeep } from "../core/per-environment.js";
+import { toEnvVars, type EnvVarValue } from "../core/env-vars.js";
 import { fail } from "../core/errors.js";
 import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
@@ -35,28 +35,28 @@ function volumeNameForPath(path: string): string {
 
 /** The generated main container and pod, before patterns and overrides. */
 export function startBuild(type: WorkloadKind, options: WorkloadOptions, context: ExpandContext, origin: SourceLocation | undefined, replicas?: number): WorkloadBuild {
-  const env = context.env;
+  const environment = context.environment;
   const profile = options.security ?? "restricted";
   const ports: ContainerPort[] = portsOf(options, origin).map((p) =>
     compact({ name: p.name, containerPort: p.containerPort, protocol: p.protocol ?? "TCP" }),
   );
-  const envValues: Record<string, EnvValue> = {};
-  for (const [key, value] of Object.entries(options.env ?? {})) envValues[key] = resolve(value, env);
+  const envVars: Record<string, EnvVarValue> = {};
+  for (const [key, value] of Object.entries(options.env ?? {})) envVars[key] = resolve(value, environment);
   const writable = options.writablePaths ?? [];
   const mounts: VolumeMount[] = writable.map((path) => ({ name: volumeNameForPath(path), mountPath: path }));
   const volumes: Volume[] = writable.map((path) => ({ name: volumeNameForPath(path), emptyDir: {} }));
 
   const container: Container = compact({
     name: options.name,
-    image: resolve(options.image, env),
-    command: options.command ? [...resolve(options.command, env)] : undefined,
-    args: options.args ? [...resolve(options.args, env)] : undefined,
+    image: resolve(options.image, environment),
+    command: options.command ? [...resolve(options.command, environment)] : undefined,
+    args: options.args ? [...resolve(options.args, environment)] : undefined,
     ports: ports.length > 0 ? ports : undefined,
-    env: Object.keys(envValues).length > 0 ? toEnvVars(envValues) : undefined,
-    resources: options.resources ? resolveDeep(resolve(options.resources, env), env) : undefined,
-    livenessProbe: options.liveness ? resolveDeep(options.liveness, env) : undefined,
-    readinessProbe: options.readiness ? resolveDeep(options.readiness, env) : undefined,
-    startupProbe: options.startup ? resolveDeep(options.startup, env) : undefined,
+    env: Object.keys(envVars).length > 0 ? toEnvVars(envVars) : undefined,
+    resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : undefined,
+    livenessProbe: options.liveness ? resolveDeep(options.liveness, environment) : undefined,
+    readinessProbe: options.readiness ? resolveDeep(options.readiness, environment) : undefined,
+    startupProbe: options.startup ? resolveDeep(options.startup, environment) : undefined,
     securityContext: containerSecurityContext(profile),
     volumeMounts: mounts.length > 0 ? mounts : undefined,
   }) as Container;
@@ -75,7 +75,7 @@ export function startBuild(type: WorkloadKind, options: WorkloadOptions, context
     type,
     selector,
     podLabels: { ...selector },
-    podAnnotations: { ...(options.podAnnotations ? resolve(options.podAnnotations, env) : {}) },
+    podAnnotations: { ...(options.podAnnotations ? resolve(options.podAnnotations, environment) : {}) },
     pod,
     container,
     ports: portsOf(options, origin),
@@ -111,9 +111,9 @@ export function finishBuild(build: WorkloadBuild, options: WorkloadOptions, cont
     recordChanges(build, before[2], objectView(build, "service"), [], pattern.origin, "service");
   }
   for (const check of build.afterPatterns) guarded(undefined, check);
-  const container = mergeOverride(build.container, resolveDeep(options.container, context.env));
+  const container = mergeOverride(build.container, resolveDeep(options.container, context.environment));
   const base: PodSpec = { ...build.pod, containers: [container, ...build.pod.containers.filter((c) => c !== build.container)] };
-  const spec = mergeOverride(base, resolveDeep(options.pod, context.env));
+  const spec = mergeOverride(base, resolveDeep(options.pod, context.environment));
   build.templateFields.push(...originFields(build, spec));
   const annotations = Object.keys(build.podAnnotations).length > 0 ? build.podAnnotations : undefined;
   return {
@@ -217,7 +217,7 @@ function originFields(build: WorkloadBuild, spec: PodSpec): FieldMapping[] {
  */
 export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = [], build?: WorkloadBuild): FieldMapping[] {
   const container: Path = [...template, "spec", "containers", 0];
-  const envKeys = Object.keys(options.env ?? {});
+  const envVarNames = Object.keys(options.env ?? {});
   // first, so that they win over the options' mappings of the same part (the first of equals wins)
   const setByPatterns = (build?.templateFields ?? []).map(([path, option, origin]): FieldMapping => [[...template, ...path], option, origin]);
   return [
@@ -234,7 +234,7 @@ export function workloadFields(options: WorkloadOptions, template: Path, extra: 
     [[...container, "command"], ["command"]],
     [[...container, "args"], ["args"]],
     [[...container, "env"], ["env"]],
-    ...envKeys.map((key, index): FieldMapping => [[...container, "env", index], ["env", key]]),
+    ...envVarNames.map((key, index): FieldMapping => [[...container, "env", index], ["env", key]]),
     [[...container, "resources"], ["resources"]],
     [[...container, "livenessProbe"], ["liveness"]],
     [[...container, "readinessProbe"], ["readiness"]],

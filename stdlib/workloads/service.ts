@@ -1,6 +1,6 @@
 import type { ServiceSpec } from "tkc/k8s";
 import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
-import { resolveDeep, type EnvDeep } from "../core/env.js";
+import { resolveDeep, type PerEnvironmentDeep } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { mergeOverride } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
@@ -11,7 +11,7 @@ import { serviceFor } from "./service-object.js";
 
 export interface ServiceOptions extends DeploymentOptions {
   /** Typed override of the generated Service spec (type, sessionAffinity, ...). */
-  readonly service?: EnvDeep<Partial<ServiceSpec>>;
+  readonly service?: PerEnvironmentDeep<Partial<ServiceSpec>>;
 }
 
 /** A long-running, network-facing workload: a Deployment and a Service in front of it. */
@@ -31,7 +31,7 @@ export function service(options: ServiceOptions): Component {
     expand(context) {
       const { build, draft } = deploymentDraft("service", options, context, origin);
       const svc = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, {
-        spec: mergeOverride(build.serviceSpec, resolveDeep(options.service, context.env)) as Partial<ServiceSpec>,
+        spec: mergeOverride(build.serviceSpec, resolveDeep(options.service, context.environment)) as Partial<ServiceSpec>,
       });
       return [draft, { ...svc, fields: serviceFields(options, build) }, ...build.extraObjects];
     },

@@ -1,6 +1,6 @@
 import type { AppsV1StatefulSet, PersistentVolumeClaim } from "tkc/k8s";
 import { defineComponent, rejectedComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
-import { resolve, type Env } from "../core/env.js";
+import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
@@ -17,16 +17,16 @@ export interface StorageOption {
   /** Where the main container mounts it. */
   readonly mountPath: string;
   /** Requested size, e.g. `"10Gi"`. */
-  readonly size: Env<string>;
+  readonly size: PerEnvironment<string>;
   /** @default the cluster's default StorageClass */
-  readonly storageClassName?: Env<string>;
+  readonly storageClassName?: PerEnvironment<string>;
   /** @default ["ReadWriteOnce"] */
   readonly accessModes?: readonly ("ReadWriteOnce" | "ReadOnlyMany" | "ReadWriteMany" | "ReadWriteOncePod")[];
 }
 
 export interface StatefulServiceOptions extends WorkloadOptions {
   /** Pod replicas. @default 1 */
-  readonly replicas?: Env<number>;
+  readonly replicas?: PerEnvironment<number>;
   /** Volume claim templates, one claim per replica each. */
   readonly storage?: readonly StorageOption[];
   /** `OrderedReady` starts pods one by one; `Parallel` all at once. @default "OrderedReady" */
@@ -35,7 +35,7 @@ export interface StatefulServiceOptions extends WorkloadOptions {
    * What happens to the volume claims when the StatefulSet is deleted or scaled down.
    * @default Retain for both (the Kubernetes default: data outlives the pods)
    */
-  readonly volumeRetention?: { readonly whenDeleted?: Env<"Retain" | "Delete">; readonly whenScaled?: Env<"Retain" | "Delete"> };
+  readonly volumeRetention?: { readonly whenDeleted?: PerEnvironment<"Retain" | "Delete">; readonly whenScaled?: PerEnvironment<"Retain" | "Delete"> };
 }
 
 /**
@@ -70,7 +70,7 @@ export function statefulSetDrafts(
   origin: SourceLocation | undefined,
   forced: { readonly replicas?: number } = {},
 ): { build: WorkloadBuild; drafts: ObjectDraft[] } {
-  const replicas = forced.replicas ?? resolve(options.replicas ?? 1, context.env);
+  const replicas = forced.replicas ?? resolve(options.replicas ?? 1, context.environment);
   const build = startBuild(type, options, context, origin, replicas);
   const storage = options.storage ?? [];
   build.container = {
@@ -84,8 +84,8 @@ export function statefulSetDrafts(
     metadata: { name: s.name },
     spec: compact({
       accessModes: [...(s.accessModes ?? ["ReadWriteOnce"])],
-      storageClassName: s.storageClassName === undefined ? undefined : resolve(s.storageClassName, context.env),
-      resources: { requests: { storage: resolve(s.size, context.env) } },
+      storageClassName: s.storageClassName === undefined ? undefined : resolve(s.storageClassName, context.environment),
+      resources: { requests: { storage: resolve(s.size, context.environment) } },
     }),
   }));
   const retention = options.volumeRetention;
@@ -102,8 +102,8 @@ export function statefulSetDrafts(
       volumeClaimTemplates: claims.length > 0 ? claims : undefined,
       persistentVolumeClaimRetentionPolicy: retention
         ? compact({
-            whenDeleted: retention.whenDeleted === undefined ? undefined : resolve(retention.whenDeleted, context.env),
-            whenScaled: retention.whenScaled === undefined ? undefined : resolve(retention.whenScaled, context.env),
+            whenDeleted: retention.whenDeleted === undefined ? undefined : resolve(retention.whenDeleted, context.environment),
+            whenScaled: retention.whenScaled === undefined ? undefined : resolve(retention.whenScaled, context.environment),
           })
         : undefined,
     }), build),

@@ -8,6 +8,7 @@ import { expandEnvironment } from "../../compiler/expand/expand.js";
 import type { SourceLocation } from "../../compiler/model/source.js";
 import { locationOf, offsetOf } from "../../compiler/expand/literal-scanner.js";
 import { repoRoot } from "../support/cli.js";
+import { patternExamples } from "../support/pattern-examples.js";
 
 // Every leaf of every object the examples emit maps to where it was set: the user's property, or
 // at least the stdlib call that produced it. And where the leaf's value is written in the sources
@@ -17,7 +18,7 @@ import { repoRoot } from "../support/cli.js";
 const examplesDir = join(repoRoot, "examples");
 const targets = [
   ...readdirSync(examplesDir).filter((name) => existsSync(join(examplesDir, name, "release.k8s.ts"))).map((name) => join(examplesDir, name)),
-  ...readdirSync(join(examplesDir, "patterns")).filter((file) => file.endsWith(".k8s.ts")).sort().map((file) => join(examplesDir, "patterns", file)),
+  ...patternExamples().files,
 ];
 
 type Path = (string | number)[];

@@ -95,7 +95,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true, li
   }
   printDiagnostics(output, report.diagnostics, { sources: report.sources, ...(limit !== undefined ? { limit } : {}) });
   if (!report.ok) return EXIT.userError;
-  for (const env of report.environments) output.out(summaryLine(report.release!, env));
+  for (const built of report.environments) output.out(summaryLine(report.release!, built));
   if (output.io.env.TKC_TIMINGS) output.err(JSON.stringify(report.timings));
   return EXIT.ok;
 }
@@ -145,13 +145,13 @@ function jsonReport(report: BuildReport) {
   return {
     ok: report.ok,
     ...(report.release !== undefined ? { release: report.release, version: report.version } : {}),
-    environments: report.environments.map((env) => ({
-      environment: env.environment,
-      outcome: env.outcome,
-      ...(env.revision !== undefined ? { revision: env.revision } : {}),
-      objects: env.objects,
-      digest: env.digest,
-      ...(env.outcome === "checked" ? {} : { outDir: displayPath(env.outDir, process.cwd()) }),
+    environments: report.environments.map((built) => ({
+      environment: built.environment,
+      outcome: built.outcome,
+      ...(built.revision !== undefined ? { revision: built.revision } : {}),
+      objects: built.objects,
+      digest: built.digest,
+      ...(built.outcome === "checked" ? {} : { outDir: displayPath(built.outDir, process.cwd()) }),
     })),
     errors,
     warnings: diagnostics.length - errors,

@@ -59,9 +59,9 @@ async function bundleDirToPush(args: PushArgs, output: Output): Promise<string |
   const report = await build({ target: args.bundle, environments: args.env, kubeVersion: args["kube-version"], outDir: args.out, layout: "files", write: true, log: (line) => output.err(line) });
   printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
-  const env = report.environments[0]!;
-  output.err(`built ${report.release}/${env.environment}: revision ${env.revision}, ${env.objects} objects -> ${relative(process.cwd(), env.outDir) || "."}`);
-  return env.outDir;
+  const built = report.environments[0]!;
+  output.err(`built ${report.release}/${built.environment}: revision ${built.revision}, ${built.objects} objects -> ${relative(process.cwd(), built.outDir) || "."}`);
+  return built.outDir;
 }
 
 export async function runPush(args: PushArgs, output: Output): Promise<number> {

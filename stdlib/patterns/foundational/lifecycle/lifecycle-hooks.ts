@@ -1,0 +1,56 @@
+import type { LifecycleHandler } from "tkc/k8s";
+import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
+import { fail } from "../../../core/errors.js";
+import type { SourceLocation } from "../../../core/origin.js";
+import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
+
+export interface LifecycleHooksOptions {
+  /** Runs right after the container starts (not before its entrypoint: they race). @default none */
+  readonly postStart?: PerEnvironment<LifecycleHandler>;
+  /** Runs before the container gets SIGTERM; its time counts against the grace period. @default none */
+  readonly preStop?: PerEnvironment<LifecycleHandler>;
+}
+
+const HANDLERS = ["exec", "httpGet", "sleep"] as const;
+
+/** Exactly one supported action per hook; a named httpGet port must be one of the workload's. */
+export function checkHandler(hook: string, handler: LifecycleHandler, origin: SourceLocation | undefined, build?: WorkloadBuild): void {
+  if (handler.tcpSocket !== undefined) {
+    fail("TKC2211", `the ${hook} hook uses tcpSocket, which Kubernetes accepts but never runs`, origin, "use exec, httpGet or sleep");
+  }
+  const set = HANDLERS.filter((key) => handler[key] !== undefined);
+  if (set.length !== 1) {
+    fail("TKC2211", `the ${hook} hook must have exactly one of exec, httpGet, sleep (it has ${set.length === 0 ? "none" : set.join(", ")})`, origin, "keep one action per hook");
+  }
+  if (handler.exec && (handler.exec.command ?? []).length === 0) fail("TKC2211", `the ${hook} hook's exec has no command`, origin, "set exec: { command: [\"/bin/app\", \"drain\"] }");
+  const port = handler.httpGet?.port;
+  if (build && typeof port === "string" && !build.ports.some((p) => p.name === port)) {
+    fail("TKC2211", `the ${hook} hook calls port '${port}', which ${build.type} '${build.name}' does not declare`, origin, "use the name of one of the workload's ports");
+  }
+}
+
+/** Set one hook on the main container; a hook set twice is an error rather than a silent override. */
+export function setHook(build: WorkloadBuild, hook: "postStart" | "preStop", handler: LifecycleHandler, origin: SourceLocation | undefined, by: string): void {
+  const lifecycle = build.container.lifecycle ?? {};
+  if (lifecycle[hook] !== undefined) {
+    fail("TKC2211", `${build.type} '${build.name}' has a ${hook} hook already; ${by} would replace it`, origin, `keep one ${hook} hook: gracefulShutdown() and lifecycleHooks({ preStop }) both set preStop`);
+  }
+  build.container = { ...build.container, lifecycle: { ...lifecycle, [hook]: handler } };
+}
+
+/** postStart and preStop hooks on the main container. */
+export const lifecycleHooks = definePattern<LifecycleHooksOptions>({
+  name: "lifecycle-hooks",
+  check(options, origin) {
+    if (options.postStart === undefined && options.preStop === undefined) fail("TKC2211", "lifecycleHooks() sets no hook", origin, "set postStart or preStop");
+  },
+  apply(options, build, context, origin) {
+    for (const hook of ["postStart", "preStop"] as const) {
+      const value = options[hook];
+      if (value === undefined) continue;
+      const handler = resolve(value, context.environment);
+      checkHandler(hook, handler, origin, build);
+      setHook(build, hook, handler, origin, "lifecycleHooks()");
+    }
+  },
+});
