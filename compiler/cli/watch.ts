@@ -21,7 +21,6 @@ export async function watchProject(target: string, outDir: string | undefined, o
   const dir = loaded.value.dir;
   const outDirs = [relative(dir, resolve(outDir ?? resolve(dir, loaded.value.config.outDir)))];
   await run();
-  output.err(`watching ${relative(process.cwd(), dir) || "."} for changes (Ctrl-C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let changed = new Set<string>();
@@ -41,6 +40,9 @@ export async function watchProject(target: string, outDir: string | undefined, o
         });
       }, 150);
     });
+    // Said only now that the watchers exist: a save right after the message is seen (the tests
+    // save at once) must not fall before them.
+    output.err(`watching ${relative(process.cwd(), dir) || "."} for changes (Ctrl-C to stop)`);
     const stop = () => {
       clearTimeout(timer);
       watcher.close();
