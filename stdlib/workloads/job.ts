@@ -4,7 +4,7 @@ import { isPerEnv, resolve, type Env } from "../core/env.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
@@ -88,7 +88,7 @@ export function jobDraft(type: WorkloadKind, options: JobOptions, context: Expan
 /** A run-to-completion task (migrations, batch processing): a Job. */
 export function job(options: JobOptions): Component {
   const origin = captureOrigin();
-  if (!guarded(origin, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
   return defineComponent({
     type: "job",
     name: options.name,
@@ -148,8 +148,7 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
   // Two independent sets of checks: the job's and the schedule's.
-  const usable = [guarded(origin, () => checkJobOptions(options, origin)), guarded(origin, () => checkCronOptions(options, origin))];
-  if (usable.includes(false)) return rejectedComponent("cronJob", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin), () => checkCronOptions(options, origin))) return rejectedComponent("cronJob", options.name, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,
