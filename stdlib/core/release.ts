@@ -113,9 +113,12 @@ export function release(options: ReleaseOptions): Release {
   const flat = Array.isArray(listed) ? (listed.flat() as unknown[]) : [];
   const { name, version } = given as ReleaseOptions;
   const usable = checkCall(origin, undefined, ...releaseChecks({ name, version, environments, components: flat as Component[] }, listed, origin));
-  // What a release with a mistake keeps: only real components, and names that are text.
+  // What a release with a mistake keeps: only real components, and names that are text (the
+  // evaluation reads them, and it must not run a descriptor's toString).
   const components = Object.freeze((usable ? flat : flat.filter(isComponent)) as Component[]);
-  const made = makeRelease(usable ? name : typeof name === "string" ? name : "", usable ? version : typeof version === "string" ? version : "", origin, environments, components);
+  const text = (value: unknown): string => (typeof value === "string" ? value : "");
+  const kept = usable ? environments : Object.freeze(Object.fromEntries(Object.entries(environments).map(([envName, env]) => [envName, Object.freeze({ ...env, namespace: text(env.namespace) })])));
+  const made = makeRelease(usable ? name : text(name), usable ? version : text(version), origin, kept, components);
   return usable ? made : failedValue(made);
 }
 
