@@ -24,7 +24,7 @@ export interface SizedOptions {
 }
 
 function requirements(size: ResourceSize, options: SizedOptions, origin: SourceLocation | undefined): ResourceRequirements {
-  const row = Object.prototype.hasOwnProperty.call(RESOURCE_SIZES, size) ? RESOURCE_SIZES[size] : undefined;
+  const row = typeof size === "string" && Object.prototype.hasOwnProperty.call(RESOURCE_SIZES, size) ? RESOURCE_SIZES[size] : undefined;
   if (!row) {
     fail("TKC2220", `unknown resource size '${shownText(size)}'`, origin, `use one of: ${Object.keys(RESOURCE_SIZES).join(", ")}`);
   }
