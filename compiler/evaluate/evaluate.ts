@@ -127,7 +127,8 @@ async function evaluateSealed(
     }
     timings["evaluate.render"] = (timings["evaluate.render"] ?? 0) + Math.round(performance.now() - renderStarted);
     evaluator.close();
-    if (problems.length > 0) return { diagnostics: problems };
+    // What the calls reported when the descriptors loaded are mistakes of their own: shown too.
+    if (problems.length > 0) return { diagnostics: [...(outcome.load.reports ?? []).filter((r) => r.severity === "error").map((r) => reportDiagnostic(r, located, { file: project.entry, line: 1, column: 1 })), ...problems] };
     const rerunStarted = performance.now();
     evaluator = startEvaluator(lines.newPass());
     const renderedJson = JSON.stringify(Object.fromEntries([...rendered].map(([key, value]) => [key, value.objects])));

@@ -1,5 +1,6 @@
 import { captureOrigin, type SourceLocation } from "./origin.js";
-import { fail } from "./errors.js";
+import { report } from "./report.js";
+import { shownText } from "./shown.js";
 import { forEnv, type PerEnv } from "./per-environment.js";
 
 /** The type of a scalar input: a string, a number, a boolean, or one of a list of strings (an enum). */
@@ -98,8 +99,10 @@ export function input<const T extends InputType>(name: string, options: InputOpt
 export function input<const T extends InputType>(name: string, options: InputOptions<T>): InputValue<T> | PerEnv<InputValue<T>> {
   const origin = captureOrigin();
   const type = checkDeclaration(name, options, origin);
-  const perEnvironment = options.perEnvironment === true;
-  const defaultValue = options.default as unknown;
+  const perEnvironment = options?.perEnvironment === true;
+  const defaultValue = options?.default as unknown;
+  // A declaration with a mistake (reported) gives its default, so the descriptor goes on.
+  if (type === undefined) return (perEnvironment ? forEnv(() => defaultValue) : defaultValue) as InputValue<T>;
   const problem = (message: string, hint: string) => problems.push({ name, message, hint, origin });
 
   let value = defaultValue;
@@ -138,23 +141,34 @@ function freezeValue(value: unknown): unknown {
   return typeof value === "object" && value !== null ? Object.freeze({ ...value }) : value;
 }
 
-/** The declaration's own checks: its name, its type, and a default of that type. */
-function checkDeclaration(name: string, options: InputOptions<InputType>, origin: SourceLocation | undefined): InputType {
-  const bad = (message: string, hint: string): never => fail("TKC2040", message, origin, hint);
+/**
+ * The declaration's own checks: its name, its type, and a default of that type. Each mistake is
+ * reported; undefined when there was one.
+ */
+function checkDeclaration(name: string, options: InputOptions<InputType>, origin: SourceLocation | undefined): InputType | undefined {
+  let usable = true;
+  const bad = (message: string, hint: string): void => {
+    report.error("TKC2040", message, origin, { hint });
+    usable = false;
+  };
+  const shownName = shownText(name);
   if (typeof name !== "string" || !NAME.test(name) || name === ENVIRONMENTS_KEY) {
-    bad(`input name ${JSON.stringify(String(name))} is not allowed`, `use letters, digits and _ (not starting with a digit), other than '${ENVIRONMENTS_KEY}'`);
-  }
-  if (declared.some((d) => d.name === name)) bad(`input '${name}' is declared twice`, "declare each input once and import its value where it is needed");
+    bad(`input name ${JSON.stringify(shownName)} is not allowed`, `use letters, digits and _ (not starting with a digit), other than '${ENVIRONMENTS_KEY}'`);
+  } else if (declared.some((d) => d.name === name)) bad(`input '${name}' is declared twice`, "declare each input once and import its value where it is needed");
   const type = options?.type;
   if (!isScalarType(type)) {
     if (typeof type !== "object" || type === null || Array.isArray(type) || Object.keys(type).length === 0 || !Object.values(type).every(isScalarType)) {
-      bad(`input '${name}' has an unknown type`, 'use "string", "number", "boolean", a list of strings, or an object of those');
+      bad(`input '${shownName}' has an unknown type`, 'use "string", "number", "boolean", a list of strings, or an object of those');
+      return undefined;
     }
   }
-  if (Array.isArray(type) && (type.length === 0 || !type.every((v) => typeof v === "string"))) bad(`input '${name}': an enum type lists one or more strings`, 'e.g. type: ["debug", "info"]');
+  if (Array.isArray(type) && (type.length === 0 || !type.every((v) => typeof v === "string"))) {
+    bad(`input '${shownName}': an enum type lists one or more strings`, 'e.g. type: ["debug", "info"]');
+    return undefined;
+  }
   const fits = conform(type as InputType, options.default, "values");
-  if ("problem" in fits) bad(`the default of input '${name}' ${fits.problem}`, "make the default a value of the declared type");
-  return type as InputType;
+  if ("problem" in fits) bad(`the default of input '${shownName}' ${fits.problem}`, "make the default a value of the declared type");
+  return usable ? (type as InputType) : undefined;
 }
 
 function isScalarType(type: unknown): type is InputScalarType {

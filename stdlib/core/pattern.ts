@@ -1,7 +1,7 @@
 import type { Container, PodSpec } from "tkc/k8s";
 import type { ExpandContext, FieldMapping, ObjectDraft } from "./component.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
-import { guarded, report, type Report } from "./report.js";
+import { failedValue, guarded, holdsFailedValue, report, type Report } from "./report.js";
 import type { PortOption } from "./ports.js";
 
 type Path = readonly (string | number)[];
@@ -107,7 +107,8 @@ export interface Pattern {
  * call), `apply` changes the workload per environment. Both get the call's `origin` and the
  * `report` sink: report a mistake there and go on, or `fail` when nothing sensible can follow;
  * either way the other calls' mistakes are reported in the same run. A pattern whose `check`
- * reported an error is not applied.
+ * reported an error is not applied; one whose options hold a value another call rejected (a
+ * failed `httpProbe(...)`) is not applied either, and sets aside the workload that lists it.
  */
 export function definePattern<Options>(definition: {
   readonly name: string;
@@ -116,13 +117,15 @@ export function definePattern<Options>(definition: {
 }): (options: Options) => Pattern {
   return (options) => {
     const origin = captureOrigin();
-    const usable = definition.check === undefined || guarded(origin, () => definition.check!(options, origin, report));
-    return {
+    const holdsFailed = holdsFailedValue(options);
+    const usable = (definition.check === undefined || guarded(origin, () => definition.check!(options, origin, report))) && !holdsFailed;
+    const pattern: Pattern = {
       name: definition.name,
       origin,
       apply: (build, context) => {
         if (usable) guarded(origin, () => definition.apply(options, build, context, origin, report));
       },
     };
+    return holdsFailed ? failedValue(pattern) : pattern;
   };
 }

@@ -1,5 +1,6 @@
 import { captureOrigin, type SourceLocation } from "./origin.js";
 import { fail } from "./errors.js";
+import { failedValue, holdsFailedValue } from "./report.js";
 
 const PER_ENV = Symbol.for("tkc.perEnv");
 
@@ -35,7 +36,9 @@ export type Env<T> = PerEnvironment<T>;
  */
 export function perEnv<T>(values: { readonly [environment: string]: T } & { readonly default?: T }): PerEnv<T> {
   const origin = captureOrigin();
-  return {
+  // perEnv({ dev: httpProbe("ready") }) holds a value its call rejected: so does the perEnv().
+  const mark = holdsFailedValue(values) ? failedValue : <V>(value: V) => value;
+  return mark({
     [PER_ENV]: {
       origin,
       pick(environment) {
@@ -61,7 +64,7 @@ export function perEnv<T>(values: { readonly [environment: string]: T } & { read
         );
       },
     },
-  };
+  });
 }
 
 /** The name within edit distance 2 of `key`, if any (a typo such as `stagign` for `staging`). */

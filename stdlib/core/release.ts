@@ -1,6 +1,8 @@
 import type { Namespace } from "tkc/k8s";
 import { expandContext, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./component.js";
 import { fail } from "./errors.js";
+import { checkCall, failedValue } from "./report.js";
+import { shownText } from "./shown.js";
 import { compact } from "./merge.js";
 import { captureOrigin, type SourceLocation } from "./origin.js";
 import { dns1123LabelProblem, isDns1123Label } from "../../syntax/index.js";
@@ -46,48 +48,81 @@ export interface Release {
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
-function checkRelease(options: ReleaseOptions, origin: SourceLocation | undefined): void {
-  if (!isDns1123Label(options.name, 53)) {
-    fail("TKC2110", `release name '${options.name}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
-  }
-  if (typeof options.version !== "string" || !SEMVER.test(options.version)) {
-    fail("TKC2111", `release version '${options.version}' is not a semantic version`, origin, "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
-  }
+/** Each independent part of the release on its own, so that every mistake is reported. */
+function releaseChecks(options: ReleaseOptions, given: unknown, origin: SourceLocation | undefined): (() => void)[] {
+  const { name, version } = options;
   const environments = Object.entries(options.environments);
-  if (environments.length === 0) fail("TKC2112", `release '${options.name}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
-  for (const [name, declared] of environments) {
-    if (dns1123LabelProblem(name) !== undefined) fail("TKC2112", `environment name '${name.length > 80 ? name.slice(0, 80) + "…" : name}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
-    // <out>/<release>/history/ holds the revisions of every environment.
-    if (name === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
-    if (!isDns1123Label(declared.namespace)) {
-      fail("TKC2113", `environment '${name}' has namespace '${declared.namespace}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
-    }
+  const checks: (() => void)[] = [
+    () => {
+      if (!isDns1123Label(name, 53)) fail("TKC2110", `release name '${shownText(name)}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
+    },
+    () => {
+      if (typeof version !== "string" || !SEMVER.test(version)) fail("TKC2111", `release version '${shownText(version)}' is not a semantic version`, origin, "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
+    },
+    () => {
+      if (environments.length === 0) fail("TKC2112", `release '${shownText(name)}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
+    },
+  ];
+  for (const [environmentName, declared] of environments) {
+    checks.push(() => {
+      if (dns1123LabelProblem(environmentName) !== undefined) fail("TKC2112", `environment name '${shownText(environmentName)}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
+      // <out>/<release>/history/ holds the revisions of every environment.
+      if (environmentName === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
+    }, () => {
+      if (!isDns1123Label(declared.namespace)) {
+        fail("TKC2113", `environment '${shownText(environmentName)}' has namespace '${shownText(declared.namespace)}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
+      }
+    });
   }
-  options.components.flat().forEach((component, index) => {
-    if (!isComponent(component)) {
-      fail("TKC2114", `components[${index}] of release '${options.name}' is not a component (got ${typeof component})`, origin, "list values made by service(), worker(), raw()..., e.g. the default export of another .k8s.ts file");
-    }
+  checks.push(() => {
+    if (!Array.isArray(given)) fail("TKC2114", `the components of release '${shownText(name)}' are not a list (got ${shownText(given)})`, origin, "list values made by service(), worker(), raw()..., e.g. components: [api, worker]");
   });
+  options.components.forEach((component, index) => checks.push(() => {
+    if (!isComponent(component)) {
+      fail("TKC2114", `components[${index}] of release '${shownText(name)}' is not a component (got ${typeof component})`, origin, "list values made by service(), worker(), raw()..., e.g. the default export of another .k8s.ts file");
+    }
+  }));
+  return checks;
 }
 
-/** Declare a release: its name, version, environments and components. */
+/** The options object, or none for anything else a descriptor passed (its parts are then reported missing). */
+const objectOr = <T extends object>(value: unknown, none: T): T => (typeof value === "object" && value !== null ? (value as T) : none);
+
+/**
+ * Declare a release: its name, version, environments and components. Every mistake in them is
+ * reported; a release with one still evaluates its components (so theirs are reported in the
+ * same run), but it is a failed value and is never built.
+ */
 export function release(options: ReleaseOptions): Release {
   const origin = captureOrigin();
+  const given = objectOr<Partial<ReleaseOptions>>(options, {});
   // Read every option once, into frozen copies, and check those: a getter or a later change to
   // the caller's objects cannot swap in a name after the checks (names become output paths).
   const environments: Record<string, EnvironmentOptions> = {};
-  for (const [name, declared] of Object.entries(options.environments)) {
+  for (const [name, value] of Object.entries(objectOr(given.environments, {}))) {
+    const declared = objectOr<Partial<EnvironmentOptions>>(value, {});
     environments[name] = Object.freeze({
-      namespace: declared.namespace,
+      namespace: declared.namespace as string,
       createNamespace: declared.createNamespace,
       namespaceLabels: declared.namespaceLabels ? Object.freeze({ ...declared.namespaceLabels }) : undefined,
       values: declared.values,
     });
   }
   Object.freeze(environments);
-  const components = Object.freeze(options.components.flat() as Component[]);
-  const { name, version } = options;
-  checkRelease({ name, version, environments, components }, origin);
+  const listed = given.components;
+  const flat = Array.isArray(listed) ? (listed.flat() as unknown[]) : [];
+  const { name, version } = given as ReleaseOptions;
+  const usable = checkCall(origin, undefined, ...releaseChecks({ name, version, environments, components: flat as Component[] }, listed, origin));
+  // What a release with a mistake keeps: only real components, and names that are text (the
+  // evaluation reads them, and it must not run a descriptor's toString).
+  const components = Object.freeze((usable ? flat : flat.filter(isComponent)) as Component[]);
+  const text = (value: unknown): string => (typeof value === "string" ? value : "");
+  const kept = usable ? environments : Object.freeze(Object.fromEntries(Object.entries(environments).map(([environmentName, declared]) => [environmentName, Object.freeze({ ...declared, namespace: text(declared.namespace) })])));
+  const made = makeRelease(usable ? name : text(name), usable ? version : text(version), origin, kept, components);
+  return usable ? made : failedValue(made);
+}
+
+function makeRelease(name: string, version: string, origin: SourceLocation | undefined, environments: Readonly<Record<string, EnvironmentOptions>>, components: readonly Component[]): Release {
   return Object.freeze({
     [RELEASE]: true as const,
     name,

@@ -85,6 +85,61 @@ export function guarded(origin: SourceLocation | undefined, run: () => void): bo
 }
 
 /**
+ * Run the independent checks of one stdlib call, each guarded, so that every mistake among them is
+ * reported (a check that depends on another's result belongs in the same function). False when
+ * one reported an error, or when the options hold a value another call already rejected: that
+ * call reported it, and the holder is set aside quietly rather than repeating it as other errors.
+ */
+export function checkCall(origin: SourceLocation | undefined, options: unknown, ...checks: readonly (() => void)[]): boolean {
+  let usable = !holdsFailedValue(options);
+  for (const check of checks) if (!guarded(origin, check)) usable = false;
+  return usable;
+}
+
+// Placeholders that calls return after reporting a mistake, so that the descriptor goes on and
+// its other mistakes are reported too. Kept here, not on the values: a descriptor cannot forge
+// or clear the mark.
+const failedValues = new WeakSet<object>();
+
+/** Mark the placeholder a call returns after it reported a mistake. */
+export function failedValue<T extends object>(placeholder: T): T {
+  failedValues.add(placeholder);
+  return placeholder;
+}
+
+export function isFailedValue(value: unknown): boolean {
+  return ((typeof value === "object" && value !== null) || typeof value === "function") && failedValues.has(value);
+}
+
+// A failed value sits directly in the options of the call that uses it (a probe in healthProbes(),
+// a pattern in `patterns`, sized() in `resources`): enough of them are looked at to find it.
+const MAX_SCANNED = 200;
+
+/**
+ * Whether options hold a failed value, as a property or an item of a list property. Reads
+ * property descriptors only, so no getter of the user's runs; a Proxy that throws holds none.
+ */
+export function holdsFailedValue(options: unknown): boolean {
+  if (isFailedValue(options)) return true;
+  if (typeof options !== "object" || options === null) return false;
+  try {
+    const values = dataValues(options);
+    return values.some((value) => isFailedValue(value) || (Array.isArray(value) && dataValues(value).some(isFailedValue)));
+  } catch {
+    return false;
+  }
+}
+
+function dataValues(object: object): unknown[] {
+  const values: unknown[] = [];
+  for (const key of Reflect.ownKeys(object).slice(0, MAX_SCANNED)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(object, key);
+    if (descriptor && "value" in descriptor) values.push(descriptor.value);
+  }
+  return values;
+}
+
+/**
  * For your own patterns and components, exported from "tkc" as `report`: record a mistake in the
  * options a user passed, as `file:line:col error TKC2900: message` at `at`, and go on, so the
  * user learns of every mistake in one run (`fail` stops instead). In `definePattern`, pass the

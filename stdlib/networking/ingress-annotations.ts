@@ -1,5 +1,6 @@
-import { fail } from "../core/errors.js";
 import { captureOrigin } from "../core/origin.js";
+import { failedValue, report } from "../core/report.js";
+import { shownText } from "../core/shown.js";
 import { DNS1123_LABEL_SOURCE } from "../../syntax/index.js";
 
 /** Annotation prefixes of the ingress controllers tkc knows, by IngressClass name. */
@@ -25,24 +26,33 @@ export interface NginxAnnotationOptions {
 
 const NGINX_SIZE = /^\d+[kKmMgG]?$/;
 
-/** Typed `nginx.ingress.kubernetes.io/*` annotations for an Ingress of class `nginx`. */
+/** The annotations, or a failed value after a mistake was reported (the Ingress holding it emits nothing). */
+const annotations = (out: Record<string, string>, usable: boolean): Record<string, string> => (usable ? out : failedValue(out));
+
+/** Typed `nginx.ingress.kubernetes.io/*` annotations for an Ingress of class `nginx`. Every bad option is reported. */
 export function nginxAnnotations(options: NginxAnnotationOptions): Record<string, string> {
   const origin = captureOrigin();
   const prefix = CLASS_ANNOTATION_PREFIXES.nginx;
   const out: Record<string, string> = {};
+  let usable = true;
+  const bad = (message: string, hint: string) => {
+    report.error("TKC2412", message, origin, { hint });
+    usable = false;
+  };
+  if (typeof options !== "object" || options === null) return annotations(out, true);
   if (options.proxyBodySize !== undefined) {
-    if (!NGINX_SIZE.test(options.proxyBodySize)) fail("TKC2412", `nginx proxyBodySize '${options.proxyBodySize}' is not an nginx size`, origin, "a number with an optional k, m or g suffix, e.g. \"8m\" (not \"8Mi\")");
-    out[`${prefix}proxy-body-size`] = options.proxyBodySize;
+    if (typeof options.proxyBodySize !== "string" || !NGINX_SIZE.test(options.proxyBodySize)) bad(`nginx proxyBodySize '${shownText(options.proxyBodySize)}' is not an nginx size`, "a number with an optional k, m or g suffix, e.g. \"8m\" (not \"8Mi\")");
+    else out[`${prefix}proxy-body-size`] = options.proxyBodySize;
   }
   if (options.sslRedirect !== undefined) out[`${prefix}ssl-redirect`] = String(options.sslRedirect);
   if (options.forceSslRedirect !== undefined) out[`${prefix}force-ssl-redirect`] = String(options.forceSslRedirect);
   if (options.backendProtocol !== undefined) out[`${prefix}backend-protocol`] = options.backendProtocol;
   if (options.proxyReadTimeoutSeconds !== undefined) {
-    if (!Number.isInteger(options.proxyReadTimeoutSeconds) || options.proxyReadTimeoutSeconds < 1) fail("TKC2412", `nginx proxyReadTimeoutSeconds must be a positive whole number, not ${options.proxyReadTimeoutSeconds}`, origin, "e.g. proxyReadTimeoutSeconds: 120");
-    out[`${prefix}proxy-read-timeout`] = String(options.proxyReadTimeoutSeconds);
+    if (!Number.isInteger(options.proxyReadTimeoutSeconds) || options.proxyReadTimeoutSeconds < 1) bad(`nginx proxyReadTimeoutSeconds must be a positive whole number, not ${shownText(options.proxyReadTimeoutSeconds)}`, "e.g. proxyReadTimeoutSeconds: 120");
+    else out[`${prefix}proxy-read-timeout`] = String(options.proxyReadTimeoutSeconds);
   }
   if (options.rewriteTarget !== undefined) out[`${prefix}rewrite-target`] = options.rewriteTarget;
-  return out;
+  return annotations(out, usable);
 }
 
 export interface TraefikAnnotationOptions {
@@ -56,18 +66,23 @@ export interface TraefikAnnotationOptions {
 
 const MIDDLEWARE = new RegExp(`^${DNS1123_LABEL_SOURCE}@[a-z]+$`);
 
-/** Typed `traefik.ingress.kubernetes.io/router.*` annotations for an Ingress of class `traefik`. */
+/** Typed `traefik.ingress.kubernetes.io/router.*` annotations for an Ingress of class `traefik`. Every bad middleware is reported. */
 export function traefikAnnotations(options: TraefikAnnotationOptions): Record<string, string> {
   const origin = captureOrigin();
   const prefix = CLASS_ANNOTATION_PREFIXES.traefik;
   const out: Record<string, string> = {};
+  let usable = true;
+  if (typeof options !== "object" || options === null) return annotations(out, true);
   if (options.middlewares !== undefined) {
     for (const m of options.middlewares) {
-      if (!MIDDLEWARE.test(m)) fail("TKC2412", `traefik middleware '${m}' is not <namespace>-<name>@<provider>`, origin, "e.g. \"shop-prod-ratelimit@kubernetescrd\" for Middleware 'ratelimit' in namespace 'shop-prod'");
+      if (typeof m !== "string" || !MIDDLEWARE.test(m)) {
+        report.error("TKC2412", `traefik middleware '${shownText(m)}' is not <namespace>-<name>@<provider>`, origin, { hint: "e.g. \"shop-prod-ratelimit@kubernetescrd\" for Middleware 'ratelimit' in namespace 'shop-prod'" });
+        usable = false;
+      }
     }
-    if (options.middlewares.length > 0) out[`${prefix}router.middlewares`] = options.middlewares.join(",");
+    if (usable && options.middlewares.length > 0) out[`${prefix}router.middlewares`] = options.middlewares.join(",");
   }
   if (options.entryPoints !== undefined && options.entryPoints.length > 0) out[`${prefix}router.entrypoints`] = options.entryPoints.join(",");
   if (options.tls !== undefined) out[`${prefix}router.tls`] = String(options.tls);
-  return out;
+  return annotations(out, usable);
 }

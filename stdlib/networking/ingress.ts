@@ -4,7 +4,7 @@ import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import { isPerEnv } from "../core/per-environment.js";
 import { CLASS_ANNOTATION_PREFIXES } from "./ingress-annotations.js";
 
@@ -66,15 +66,15 @@ function routeKeys(routes: readonly IngressRoute[], host: (route: IngressRoute) 
 /** HTTP(S) routing from outside the cluster to Services, by host and path: an Ingress. */
 export function ingress(options: IngressOptions): Component {
   const origin = captureOrigin();
-  const usable = [guarded(origin, () => {
+  const usable = checkCall(origin, options, () => {
     if (options.routes.length === 0) fail("TKC2106", `ingress '${options.name}' has no routes`, origin, "add routes: [{ host, service, port }]");
     if (options.routes.every((route) => typeof route.host === "string")) checkDuplicateRoutes(options.name, routeKeys(options.routes, (r) => r.host as string), origin);
-  }), guarded(origin, () => {
+  }, () => {
     if ((options.className === undefined || typeof options.className === "string") && (options.annotations === undefined || !isPerEnv(options.annotations))) {
       checkClassAnnotations(options.name, options.className as string | undefined, options.annotations as Record<string, string> | undefined, origin);
     }
-  })];
-  if (usable.includes(false)) return rejectedComponent("ingress", options.name, origin);
+  });
+  if (!usable) return rejectedComponent("ingress", options.name, origin);
   return defineComponent({
     type: "ingress",
     name: options.name,

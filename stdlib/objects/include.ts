@@ -1,9 +1,11 @@
 import type { PodSpec } from "tkc/k8s";
-import { defineComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
 import { renderedObjects, type DependencyRequest } from "../core/dependencies.js";
 import { resolveDeep, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { checkCall, failedValue } from "../core/report.js";
+import { shownJson, shownText } from "../core/shown.js";
 import type { RawObject } from "./raw.js";
 
 const PATCH = Symbol.for("tkc.patch");
@@ -33,18 +35,22 @@ export function patch(kind: string, nameOrChange: string | ((object: never) => v
   const origin = captureOrigin();
   const name = typeof nameOrChange === "string" ? nameOrChange : undefined;
   const change = (typeof nameOrChange === "function" ? nameOrChange : maybeChange) as ((object: unknown) => void) | undefined;
-  if (typeof change !== "function") fail("TKC2302", `patch("${kind}") needs a function that changes the object`, origin, 'write patch("Deployment", "name", (d) => { d.spec!.replicas = 2 })');
-  return Object.freeze({
+  const usable = checkCall(origin, undefined, () => {
+    if (typeof change !== "function") fail("TKC2302", `patch("${shownText(kind)}") needs a function that changes the object`, origin, 'write patch("Deployment", "name", (d) => { d.spec!.replicas = 2 })');
+  });
+  const made: Patch = Object.freeze({
     [PATCH]: true as const,
-    selects: name === undefined ? `every ${kind}` : `${kind} '${name}'`,
+    selects: name === undefined ? `every ${shownText(kind)}` : `${shownText(kind)} '${name}'`,
     origin,
     apply(object: Record<string, unknown>) {
       const metadata = object.metadata as { name?: unknown } | undefined;
       if (object.kind !== kind || (name !== undefined && metadata?.name !== name)) return false;
-      change(object);
+      change!(object);
       return true;
     },
   });
+  // A patch without its change sets aside the component that lists it (which never renders).
+  return usable ? made : failedValue(made);
 }
 
 /** Where each workload kind keeps its pod spec. */
@@ -74,8 +80,10 @@ function podSpecOf(object: Record<string, unknown>): PodSpec | undefined {
  */
 export function forEachPod(change: (spec: Mutable<PodSpec>, object: Mutable<RawObject>) => void): Patch {
   const origin = captureOrigin();
-  if (typeof change !== "function") fail("TKC2302", "forEachPod() needs a function that changes the pod spec", origin, "write forEachPod((spec) => { spec.tolerations = [...] })");
-  return Object.freeze({
+  const usable = checkCall(origin, undefined, () => {
+    if (typeof change !== "function") fail("TKC2302", "forEachPod() needs a function that changes the pod spec", origin, "write forEachPod((spec) => { spec.tolerations = [...] })");
+  });
+  const made: Patch = Object.freeze({
     [PATCH]: true as const,
     selects: "a pod template",
     origin,
@@ -86,6 +94,12 @@ export function forEachPod(change: (spec: Mutable<PodSpec>, object: Mutable<RawO
       return true;
     },
   });
+  return usable ? made : failedValue(made);
+}
+
+/** The options object, or none for anything else a descriptor passed. */
+function objectOr<T extends object>(options: T | undefined): T {
+  return typeof options === "object" && options !== null ? options : ({} as T);
 }
 
 function isPatch(value: unknown): value is Patch {
@@ -112,11 +126,24 @@ function checkPatches(patches: unknown, origin: SourceLocation | undefined, call
   return patches as readonly Patch[];
 }
 
-/** A component whose objects the host renders: the same namespace policy, patches and errors for all three. */
-function rendered(type: string, name: string, origin: SourceLocation | undefined, options: { readonly namespace?: "keep" | "environment"; readonly patches?: readonly Patch[] }, request: (context: ExpandContext) => DependencyRequest): Component {
-  const patches = checkPatches(options.patches, origin, `${type}("${name}")`);
+/**
+ * A component whose objects the host renders: the same namespace policy, patches and errors for
+ * all three. `usable`: whether the call's own checks passed; one that failed renders nothing.
+ */
+function rendered(type: string, name: string, origin: SourceLocation | undefined, options: { readonly namespace?: "keep" | "environment"; readonly patches?: readonly Patch[] }, request: (context: ExpandContext) => DependencyRequest, usable = true): Component {
+  let patches: readonly Patch[] = [];
   const policy = options.namespace ?? "keep";
-  if (policy !== "keep" && policy !== "environment") fail("TKC2302", `${type}("${name}"): namespace must be "keep" or "environment", not ${JSON.stringify(policy)}`, origin, 'namespace: "environment" moves the objects into the environment\'s namespace');
+  const checked = checkCall(
+    origin,
+    options,
+    () => {
+      patches = checkPatches(options.patches, origin, `${type}("${name}")`);
+    },
+    () => {
+      if (policy !== "keep" && policy !== "environment") fail("TKC2302", `${type}("${name}"): namespace must be "keep" or "environment", not ${shownJson(policy)}`, origin, 'namespace: "environment" moves the objects into the environment\'s namespace');
+    },
+  );
+  if (!usable || !checked) return rejectedComponent(type, name, origin);
   return defineComponent({
     type,
     name,
@@ -154,8 +181,10 @@ function summary(objects: readonly Record<string, unknown>[]): string {
  */
 export function include(path: string, options: IncludeOptions = {}): Component {
   const origin = captureOrigin();
-  if (typeof path !== "string" || path === "") fail("TKC2301", "include() needs the path of a YAML file in the project", origin, 'include("vendor/cert-manager.yaml")');
-  return rendered("include", path, origin, options, () => ({ kind: "file", path }));
+  const usable = checkCall(origin, undefined, () => {
+    if (typeof path !== "string" || path === "") fail("TKC2301", "include() needs the path of a YAML file in the project", origin, 'include("vendor/cert-manager.yaml")');
+  });
+  return rendered("include", usable ? path : "", origin, objectOr(options), () => ({ kind: "file", path }), usable);
 }
 
 export interface KustomizationOptions extends IncludeOptions {
@@ -167,13 +196,16 @@ export interface KustomizationOptions extends IncludeOptions {
 export function kustomization(options: KustomizationOptions): Component {
   const origin = captureOrigin();
   const hint = 'kustomization({ dir: "deploy/base" })';
-  if (options?.dir === undefined || options.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, hint);
-  const name = typeof options.dir === "string" ? options.dir : "per environment";
-  return rendered("kustomization", name, origin, options, (context) => {
+  const given = objectOr(options);
+  const usable = checkCall(origin, undefined, () => {
+    if (given.dir === undefined || given.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, hint);
+  });
+  const name = typeof given.dir === "string" ? given.dir : "per environment";
+  return rendered("kustomization", name, origin, given, (context) => {
     const dir = resolveDeep(options.dir, context.environment);
     if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.environment.name}'`, origin, hint);
     return { kind: "kustomize", dir };
-  });
+  }, usable);
 }
 
 /** Values override the chart's defaults (values.yaml), so every field is optional. */
@@ -203,7 +235,11 @@ export interface HelmChartOptions<Values = Record<string, unknown>> extends Rend
  */
 export function helmChart<Values = Record<string, unknown>>(options: HelmChartOptions<Values>): Component {
   const origin = captureOrigin();
-  if (typeof options?.chart !== "string" || options.chart === "") fail("TKC2301", "helmChart() needs 'chart': a chart folder in the project or an oci:// reference", origin, 'helmChart({ chart: "./vendor/charts/redis", values: {...} })');
+  const given = objectOr(options);
+  const usable = checkCall(origin, undefined, () => {
+    if (typeof given.chart !== "string" || given.chart === "") fail("TKC2301", "helmChart() needs 'chart': a chart folder in the project or an oci:// reference", origin, 'helmChart({ chart: "./vendor/charts/redis", values: {...} })');
+  });
+  if (!usable) return rendered("helmChart", "", origin, { patches: given.patches }, () => ({ kind: "file", path: "" }), false);
   const base = options.chart.replace(/\/+$/, "").split("/").pop()!.replace(/\.tgz$/, "").replace(/-\d+\.\d+\.\d+.*$/, "");
   const releaseName = options.releaseName ?? base;
   return rendered("helmChart", options.chart, origin, { patches: options.patches }, (context) => ({

@@ -1,6 +1,7 @@
 import { fail } from "../core/errors.js";
 import { report } from "../core/report.js";
 import type { SourceLocation } from "../core/origin.js";
+import { shownJson } from "../core/shown.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 
 // Small checks the pattern families share, at the caller's origin: a wrong value is reported and
@@ -14,7 +15,7 @@ export function isZero(value: number | string | undefined): boolean {
 export function checkWhole(code: string, what: string, value: unknown, min: number, origin: SourceLocation | undefined, max = Number.MAX_SAFE_INTEGER): void {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `a whole number >= ${min}` : `a whole number from ${min} to ${max}`;
-    report.error(code, `${what} must be ${range}, got ${JSON.stringify(value)}`, origin, { hint: `set ${what} to ${range}` });
+    report.error(code, `${what} must be ${range}, got ${shownJson(value)}`, origin, { hint: `set ${what} to ${range}` });
   }
 }
 

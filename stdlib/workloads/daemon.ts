@@ -3,7 +3,7 @@ import { defineComponent, rejectedComponent, type Component } from "../core/comp
 import { resolveDeep, type PerEnvironmentDeep } from "../core/per-environment.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 
@@ -15,7 +15,7 @@ export interface DaemonOptions extends WorkloadOptions {
 /** One pod on every node (log collectors, node agents): a DaemonSet. */
 export function daemon(options: DaemonOptions): Component {
   const origin = captureOrigin();
-  if (!guarded(origin, () => checkWorkloadOptions(options, origin))) return rejectedComponent("daemon", options.name, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("daemon", options.name, origin);
   return defineComponent({
     type: "daemon",
     name: options.name,

@@ -1,5 +1,5 @@
 import type { BatchV1PodFailurePolicy } from "tkc/k8s";
-import { fail } from "../core/errors.js";
+import { report } from "../core/report.js";
 import { compact } from "../core/merge.js";
 import type { SourceLocation } from "../core/origin.js";
 
@@ -20,22 +20,22 @@ export function checkPodFailurePolicy(
   origin: SourceLocation | undefined,
 ): void {
   if (job.restartPolicy === "OnFailure") {
-    fail("TKC2250", "podFailurePolicy needs restartPolicy \"Never\": with OnFailure the kubelet restarts containers and the Job never sees the failure", origin, "remove restartPolicy (tkc's default is Never)");
+    report.error("TKC2250", "podFailurePolicy needs restartPolicy \"Never\": with OnFailure the kubelet restarts containers and the Job never sees the failure", origin, { hint: "remove restartPolicy (tkc's default is Never)" });
   }
-  if (rules.length === 0) fail("TKC2250", "podFailurePolicy has no rules", origin, "add a rule, or remove podFailurePolicy");
+  if (rules.length === 0) report.error("TKC2250", "podFailurePolicy has no rules", origin, { hint: "add a rule, or remove podFailurePolicy" });
   rules.forEach((rule, i) => {
     const where = `podFailurePolicy[${i}]`;
     if ((rule.onExitCodes === undefined) === (rule.onPodConditions === undefined)) {
-      fail("TKC2250", `${where} must match either onExitCodes or onPodConditions (exactly one)`, origin, "e.g. onExitCodes: { operator: \"In\", values: [42] }");
+      report.error("TKC2250", `${where} must match either onExitCodes or onPodConditions (exactly one)`, origin, { hint: "e.g. onExitCodes: { operator: \"In\", values: [42] }" });
     }
-    if (rule.action === "FailIndex" && !job.perIndex) fail("TKC2250", `${where} uses FailIndex, which needs backoffLimitPerIndex on an Indexed Job`, origin, "set completionMode: \"Indexed\" and backoffLimitPerIndex, or use FailJob");
+    if (rule.action === "FailIndex" && !job.perIndex) report.error("TKC2250", `${where} uses FailIndex, which needs backoffLimitPerIndex on an Indexed Job`, origin, { hint: "set completionMode: \"Indexed\" and backoffLimitPerIndex, or use FailJob" });
     const codes = rule.onExitCodes;
     if (codes) {
-      if (codes.values.length === 0 || codes.values.length > 255) fail("TKC2250", `${where} onExitCodes lists ${codes.values.length} values (1 to 255 allowed)`, origin, "list the exit codes to match");
-      if (codes.values.some((v) => !Number.isInteger(v) || v < 0 || v > 255)) fail("TKC2250", `${where} onExitCodes has a value outside 0-255`, origin, "exit codes are whole numbers from 0 to 255");
-      if (codes.operator === "In" && codes.values.includes(0)) fail("TKC2250", `${where} matches exit code 0 with In, but 0 is success`, origin, "remove 0 from the values");
+      if (codes.values.length === 0 || codes.values.length > 255) report.error("TKC2250", `${where} onExitCodes lists ${codes.values.length} values (1 to 255 allowed)`, origin, { hint: "list the exit codes to match" });
+      if (codes.values.some((v) => !Number.isInteger(v) || v < 0 || v > 255)) report.error("TKC2250", `${where} onExitCodes has a value outside 0-255`, origin, { hint: "exit codes are whole numbers from 0 to 255" });
+      if (codes.operator === "In" && codes.values.includes(0)) report.error("TKC2250", `${where} matches exit code 0 with In, but 0 is success`, origin, { hint: "remove 0 from the values" });
     }
-    if (rule.onPodConditions && rule.onPodConditions.length === 0) fail("TKC2250", `${where} onPodConditions is empty`, origin, "e.g. onPodConditions: [{ type: \"DisruptionTarget\" }]");
+    if (rule.onPodConditions && rule.onPodConditions.length === 0) report.error("TKC2250", `${where} onPodConditions is empty`, origin, { hint: "e.g. onPodConditions: [{ type: \"DisruptionTarget\" }]" });
   });
 }
 

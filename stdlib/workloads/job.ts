@@ -4,7 +4,7 @@ import { isPerEnv, resolve, type PerEnvironment } from "../core/per-environment.
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall, report } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
@@ -38,7 +38,7 @@ export interface JobOptions extends WorkloadOptions {
 export function checkJobOptions(options: JobOptions, origin: SourceLocation | undefined): void {
   checkWorkloadOptions(options, origin);
   if (options.completionMode === "Indexed" && options.completions === undefined) {
-    fail("TKC2105", `job '${options.name}' is Indexed but sets no 'completions'`, origin, "set completions: the number of indexes to run");
+    report.error("TKC2105", `job '${options.name}' is Indexed but sets no 'completions'`, origin, { hint: "set completions: the number of indexes to run" });
   }
   for (const key of ["completions", "parallelism", "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "ttlSecondsAfterFinished"] as const) {
     if (typeof options[key] === "number") checkWhole("TKC2252", key, options[key], 0, origin);
@@ -46,10 +46,10 @@ export function checkJobOptions(options: JobOptions, origin: SourceLocation | un
   if (typeof options.activeDeadlineSeconds === "number") checkWhole("TKC2252", "activeDeadlineSeconds", options.activeDeadlineSeconds, 1, origin);
   const perIndex = options.backoffLimitPerIndex !== undefined;
   if ((perIndex || options.maxFailedIndexes !== undefined) && options.completionMode !== "Indexed") {
-    fail("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, origin, "set completionMode: \"Indexed\"");
+    report.error("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, origin, { hint: "set completionMode: \"Indexed\"" });
   }
   if (options.maxFailedIndexes !== undefined && !perIndex) {
-    fail("TKC2251", `job '${options.name}' sets maxFailedIndexes without backoffLimitPerIndex`, origin, "set backoffLimitPerIndex too");
+    report.error("TKC2251", `job '${options.name}' sets maxFailedIndexes without backoffLimitPerIndex`, origin, { hint: "set backoffLimitPerIndex too" });
   }
   if (options.podFailurePolicy) checkPodFailurePolicy(options.podFailurePolicy, { restartPolicy: options.restartPolicy, perIndex }, origin);
 }
@@ -88,7 +88,7 @@ export function jobDraft(type: WorkloadKind, options: JobOptions, context: Expan
 /** A run-to-completion task (migrations, batch processing): a Job. */
 export function job(options: JobOptions): Component {
   const origin = captureOrigin();
-  if (!guarded(origin, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
   return defineComponent({
     type: "job",
     name: options.name,
@@ -140,7 +140,7 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
     if (options[key] !== undefined) checkWhole("TKC2261", key, options[key], 0, origin);
   }
   if (options.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(options.concurrencyPolicy)) {
-    fail("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, origin, "Forbid skips a run while the previous one is going; Replace stops the previous one");
+    report.error("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, origin, { hint: "Forbid skips a run while the previous one is going; Replace stops the previous one" });
   }
 }
 
@@ -148,8 +148,7 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
   // Two independent sets of checks: the job's and the schedule's.
-  const usable = [guarded(origin, () => checkJobOptions(options, origin)), guarded(origin, () => checkCronOptions(options, origin))];
-  if (usable.includes(false)) return rejectedComponent("cronJob", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin), () => checkCronOptions(options, origin))) return rejectedComponent("cronJob", options.name, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,

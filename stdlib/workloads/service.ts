@@ -4,7 +4,7 @@ import { resolveDeep, type PerEnvironmentDeep } from "../core/per-environment.js
 import { fail } from "../core/errors.js";
 import { mergeOverride } from "../core/merge.js";
 import { captureOrigin } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import { deploymentDraft, type DeploymentOptions } from "./deployment.js";
 import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "./pod.js";
 import { serviceFor } from "./service-object.js";
@@ -17,7 +17,7 @@ export interface ServiceOptions extends DeploymentOptions {
 /** A long-running, network-facing workload: a Deployment and a Service in front of it. */
 export function service(options: ServiceOptions): Component {
   const origin = captureOrigin();
-  const usable = guarded(origin, () => {
+  const usable = checkCall(origin, options, () => {
     checkWorkloadOptions(options, origin);
     if (portsOf(options, origin).length === 0) {
       fail("TKC2104", `service '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }, or use worker() for a workload without a Service");

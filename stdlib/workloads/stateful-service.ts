@@ -4,7 +4,7 @@ import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import type { WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, portsOf, serviceFields, serviceMetadata, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
@@ -44,7 +44,7 @@ export interface StatefulServiceOptions extends WorkloadOptions {
  */
 export function statefulService(options: StatefulServiceOptions): Component {
   const origin = captureOrigin();
-  const usable = guarded(origin, () => {
+  const usable = checkCall(origin, options, () => {
     checkWorkloadOptions(options, origin);
     if (portsOf(options, origin).length === 0) {
       fail("TKC2104", `statefulService '${options.name}' has no port, so its headless Service would route nowhere`, origin, "add port: { name: \"db\", containerPort: 5432 }");

@@ -1,6 +1,6 @@
 import { defineComponent, rejectedComponent, type Component } from "../core/component.js";
 import { captureOrigin } from "../core/origin.js";
-import { guarded } from "../core/report.js";
+import { checkCall } from "../core/report.js";
 import { deploymentDraft, type DeploymentOptions } from "./deployment.js";
 import { checkWorkloadOptions } from "./pod.js";
 
@@ -9,7 +9,7 @@ export interface WorkerOptions extends DeploymentOptions {}
 /** A long-running workload that serves no traffic (queue consumers, schedulers): a Deployment only. */
 export function worker(options: WorkerOptions): Component {
   const origin = captureOrigin();
-  if (!guarded(origin, () => checkWorkloadOptions(options, origin))) return rejectedComponent("worker", options.name, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("worker", options.name, origin);
   return defineComponent({
     type: "worker",
     name: options.name,

@@ -1,5 +1,6 @@
 import type { ConfigMap } from "tkc/k8s";
 import { fail } from "../../core/errors.js";
+import { report } from "../../core/report.js";
 import type { SourceLocation } from "../../core/origin.js";
 import { hashedName } from "./content-hash.js";
 import { isDns1123Subdomain } from "../../../syntax/index.js";
@@ -17,7 +18,7 @@ export function checkConfigName(what: string, name: string, origin: SourceLocati
 export function checkConfigKeys(what: string, keys: readonly string[], origin: SourceLocation | undefined): void {
   for (const key of keys) {
     if (!CONFIG_KEY.test(key) || key === "." || key === "..") {
-      fail("TKC2502", `${what}: key '${key}' is not a valid ConfigMap/Secret key`, origin, "keys are file names: letters, digits, '-', '_' and '.', no '/' (mount several files by listing each key)");
+      report.error("TKC2502", `${what}: key '${key}' is not a valid ConfigMap/Secret key`, origin, { hint: "keys are file names: letters, digits, '-', '_' and '.', no '/' (mount several files by listing each key)" });
     }
   }
 }

@@ -2,6 +2,7 @@ import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from 
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { resolveDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -29,10 +30,10 @@ export interface KedaScalingOptions {
 
 function checkCounts(min: number | undefined, max: number | undefined, origin: SourceLocation | undefined): void {
   if (min !== undefined && (!Number.isInteger(min) || min < 0)) {
-    fail("TKC2621", `kedaScaling() min must be a whole number >= 0 (got ${min})`, origin, "use 0 to scale to zero, or the fewest pods to keep");
+    report.error("TKC2621", `kedaScaling() min must be a whole number >= 0 (got ${min})`, origin, { hint: "use 0 to scale to zero, or the fewest pods to keep" });
   }
   if (max !== undefined && (!Number.isInteger(max) || max < Math.max(1, min ?? 0))) {
-    fail("TKC2621", `kedaScaling() max must be a whole number of at least ${Math.max(1, min ?? 0)} (got ${max})`, origin, "set max to the most pods the workload may run");
+    report.error("TKC2621", `kedaScaling() max must be a whole number of at least ${Math.max(1, min ?? 0)} (got ${max})`, origin, { hint: "set max to the most pods the workload may run" });
   }
 }
 
@@ -43,11 +44,11 @@ function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: Sou
   }
   triggers.forEach((trigger, index) => {
     if (typeof trigger.type !== "string" || trigger.type === "") {
-      fail("TKC2620", `kedaScaling() triggers[${index}] has no type`, origin, "set type, e.g. \"redis\", \"rabbitmq\", \"kafka\", \"prometheus\"");
+      report.error("TKC2620", `kedaScaling() triggers[${index}] has no type`, origin, { hint: "set type, e.g. \"redis\", \"rabbitmq\", \"kafka\", \"prometheus\"" });
     }
     for (const [key, value] of Object.entries(trigger.metadata ?? {})) {
       if (typeof value !== "string") {
-        fail("TKC2622", `kedaScaling() triggers[${index}].metadata.${key} is a ${typeof value}; KEDA reads trigger metadata as strings`, origin, `write ${key}: "${String(value)}"`);
+        report.error("TKC2622", `kedaScaling() triggers[${index}].metadata.${key} is a ${typeof value}; KEDA reads trigger metadata as strings`, origin, { hint: `write ${key}: "${String(value)}"` });
       }
     }
   });

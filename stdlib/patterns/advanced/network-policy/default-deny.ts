@@ -1,7 +1,8 @@
 import type { NetworkingV1NetworkPolicy, NetworkingV1NetworkPolicyEgressRule } from "tkc/k8s";
-import { defineComponent, type Component } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin } from "../../../core/origin.js";
 
 export interface DefaultDenyOptions {
@@ -35,9 +36,12 @@ export const dnsEgress: NetworkingV1NetworkPolicyEgressRule = {
 export function defaultDeny(options: DefaultDenyOptions = {}): Component {
   const origin = captureOrigin();
   const name = options.name ?? "default-deny";
-  if (options.allowDns === false && !options.egress) {
-    fail("TKC2683", "defaultDeny() sets allowDns: false without egress: true; DNS is only restricted when egress is denied", origin, "add egress: true, or drop allowDns");
-  }
+  const usable = checkCall(origin, options, () => {
+    if (options.allowDns === false && !options.egress) {
+      fail("TKC2683", "defaultDeny() sets allowDns: false without egress: true; DNS is only restricted when egress is denied", origin, "add egress: true, or drop allowDns");
+    }
+  });
+  if (!usable) return rejectedComponent("defaultDeny", name, origin);
   return defineComponent({
     type: "defaultDeny",
     name,

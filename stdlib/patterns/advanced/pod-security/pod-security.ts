@@ -1,5 +1,6 @@
-import { fail } from "../../../core/errors.js";
 import { captureOrigin } from "../../../core/origin.js";
+import { failedValue, report } from "../../../core/report.js";
+import { shownText } from "../../../core/shown.js";
 
 /** A Pod Security Standards level. */
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
@@ -16,24 +17,29 @@ const VERSION = /^(latest|v1\.(0|[1-9]\d*))$/;
 
 /**
  * Pod Security Admission labels for a namespace, for `namespaceLabels` of an environment:
- * `pod-security.kubernetes.io/{enforce,audit,warn}` and their `-version` labels.
+ * `pod-security.kubernetes.io/{enforce,audit,warn}` and their `-version` labels. Every mistake
+ * is reported; the labels are then a failed value (and the release is not built).
  */
 export function podSecurity(level: PodSecurityLevel, options: PodSecurityOptions = {}): Readonly<Record<string, string>> {
   const origin = captureOrigin();
-  const warn = options.warn ?? level;
-  for (const value of [level, warn]) {
-    if (!LEVELS.includes(value)) {
-      fail("TKC2695", `podSecurity() level '${value}' is not a Pod Security Standards level`, origin, "use \"restricted\", \"baseline\" or \"privileged\"");
-    }
+  let usable = true;
+  const bad = (code: string, message: string, hint: string) => {
+    report.error(code, message, origin, { hint });
+    usable = false;
+  };
+  const warn = options?.warn ?? level;
+  const levels = level === warn ? [level] : [level, warn];
+  for (const value of levels) {
+    if (!LEVELS.includes(value)) bad("TKC2695", `podSecurity() level '${shownText(value)}' is not a Pod Security Standards level`, "use \"restricted\", \"baseline\" or \"privileged\"");
   }
-  const version = options.version ?? "latest";
-  if (!VERSION.test(version)) {
-    fail("TKC2696", `podSecurity() version '${version}' is neither "latest" nor a Kubernetes minor version like "v1.33"`, origin, "use \"latest\" or \"v1.33\"");
+  const version = options?.version ?? "latest";
+  if (typeof version !== "string" || !VERSION.test(version)) {
+    bad("TKC2696", `podSecurity() version '${shownText(version)}' is neither "latest" nor a Kubernetes minor version like "v1.33"`, "use \"latest\" or \"v1.33\"");
   }
-  if (LEVELS.indexOf(warn) < LEVELS.indexOf(level)) {
-    fail("TKC2695", `podSecurity() warns at '${warn}', which is looser than the enforced '${level}', so it would never warn`, origin, `warn at '${level}' or stricter`);
+  if (levels.every((value) => LEVELS.includes(value)) && LEVELS.indexOf(warn) < LEVELS.indexOf(level)) {
+    bad("TKC2695", `podSecurity() warns at '${warn}', which is looser than the enforced '${level}', so it would never warn`, `warn at '${level}' or stricter`);
   }
-  return {
+  const labels = {
     "pod-security.kubernetes.io/enforce": level,
     "pod-security.kubernetes.io/enforce-version": version,
     "pod-security.kubernetes.io/audit": warn,
@@ -41,4 +47,5 @@ export function podSecurity(level: PodSecurityLevel, options: PodSecurityOptions
     "pod-security.kubernetes.io/warn": warn,
     "pod-security.kubernetes.io/warn-version": version,
   };
+  return usable ? labels : failedValue(labels);
 }

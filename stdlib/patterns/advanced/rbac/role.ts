@@ -1,6 +1,7 @@
 import type { RbacAuthorizationV1ClusterRole, RbacAuthorizationV1ClusterRoleBinding, RbacAuthorizationV1PolicyRule, RbacAuthorizationV1Role, RbacAuthorizationV1RoleBinding } from "tkc/k8s";
 import type { FieldMapping } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { fitName, labelsFor } from "../../support/generated-names.js";
@@ -29,15 +30,15 @@ function checkRules(pattern: string, options: RoleOptions, origin: SourceLocatio
   }
   options.rules.forEach((rule, index) => {
     if (!rule.verbs || rule.verbs.length === 0) {
-      fail("TKC2671", `${pattern} rules[${index}] has no verbs`, origin, "list verbs such as \"get\", \"list\", \"watch\"");
+      report.error("TKC2671", `${pattern} rules[${index}] has no verbs`, origin, { hint: "list verbs such as \"get\", \"list\", \"watch\"" });
     }
     const hasResources = (rule.resources?.length ?? 0) > 0;
     const hasUrls = (rule.nonResourceURLs?.length ?? 0) > 0;
     if (hasUrls && pattern === "role()") {
-      fail("TKC2671", `role() rules[${index}] lists nonResourceURLs, which only a ClusterRole can grant`, origin, "use clusterRole() for non-resource URLs");
+      report.error("TKC2671", `role() rules[${index}] lists nonResourceURLs, which only a ClusterRole can grant`, origin, { hint: "use clusterRole() for non-resource URLs" });
     }
     if (hasResources === hasUrls) {
-      fail("TKC2671", `${pattern} rules[${index}] must name either resources or nonResourceURLs`, origin, "e.g. resources: [\"configmaps\"]");
+      report.error("TKC2671", `${pattern} rules[${index}] must name either resources or nonResourceURLs`, origin, { hint: "e.g. resources: [\"configmaps\"]" });
     }
   });
 }

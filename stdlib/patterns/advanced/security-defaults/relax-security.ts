@@ -1,4 +1,5 @@
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
 
 export interface RelaxSecurityOptions {
@@ -22,21 +23,21 @@ export const relaxSecurity = definePattern<RelaxSecurityOptions>({
   name: "relax-security",
   check(options, origin) {
     if (typeof options.reason !== "string" || options.reason.trim() === "") {
-      fail("TKC2690", "relaxSecurity() needs a reason: security exceptions are reviewed, and the reason is recorded on the workload", origin, "add reason: \"nginx binds port 80\"");
+      report.error("TKC2690", "relaxSecurity() needs a reason: security exceptions are reviewed, and the reason is recorded on the workload", origin, { hint: "add reason: \"nginx binds port 80\"" });
     }
     const anything = options.writableRootFilesystem || options.runAsRoot || options.runAsUser !== undefined || (options.addCapabilities?.length ?? 0) > 0;
     if (!anything) {
-      fail("TKC2691", "relaxSecurity() relaxes nothing", origin, "set writableRootFilesystem, addCapabilities, runAsUser or runAsRoot");
+      report.error("TKC2691", "relaxSecurity() relaxes nothing", origin, { hint: "set writableRootFilesystem, addCapabilities, runAsUser or runAsRoot" });
     }
     if (options.runAsUser !== undefined && (!Number.isInteger(options.runAsUser) || options.runAsUser < 0)) {
-      fail("TKC2692", `relaxSecurity() runAsUser must be a user id >= 0 (got ${options.runAsUser})`, origin, "e.g. runAsUser: 101");
+      report.error("TKC2692", `relaxSecurity() runAsUser must be a user id >= 0 (got ${options.runAsUser})`, origin, { hint: "e.g. runAsUser: 101" });
     }
     if (options.runAsUser === 0 && !options.runAsRoot) {
-      fail("TKC2692", "relaxSecurity() runAsUser: 0 is root, which runAsNonRoot forbids", origin, "add runAsRoot: true if the image truly needs root, or use a non-zero user id");
+      report.error("TKC2692", "relaxSecurity() runAsUser: 0 is root, which runAsNonRoot forbids", origin, { hint: "add runAsRoot: true if the image truly needs root, or use a non-zero user id" });
     }
     for (const capability of options.addCapabilities ?? []) {
       if (!/^[A-Z][A-Z0-9_]*$/.test(capability) || capability.startsWith("CAP_")) {
-        fail("TKC2693", `relaxSecurity() capability '${capability}' is not a capability name as Kubernetes spells it`, origin, "drop the CAP_ prefix and use upper case, e.g. \"NET_BIND_SERVICE\"");
+        report.error("TKC2693", `relaxSecurity() capability '${capability}' is not a capability name as Kubernetes spells it`, origin, { hint: "drop the CAP_ prefix and use upper case, e.g. \"NET_BIND_SERVICE\"" });
       }
     }
   },

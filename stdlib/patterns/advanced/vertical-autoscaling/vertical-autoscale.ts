@@ -1,6 +1,7 @@
 import type { AutoscalingK8sIoV1VerticalPodAutoscaler } from "tkc/crds";
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -48,11 +49,11 @@ function checkBounds(container: string | undefined, min: ResourceBounds | undefi
     const high = max?.[resource] === undefined ? undefined : parseQuantity(max[resource]);
     for (const [which, value, q] of [["minAllowed", min?.[resource], low], ["maxAllowed", max?.[resource], high]] as const) {
       if (value !== undefined && (!q || isNegative(q))) {
-        fail("TKC2611", `verticalAutoscale() ${which}.${resource} of ${container === undefined ? "the main container" : `container '${container}'`} is ${JSON.stringify(value)}, which is not a quantity`, origin, resource === "cpu" ? "e.g. \"100m\" or \"2\"" : "e.g. \"128Mi\" or \"2Gi\"");
+        report.error("TKC2611", `verticalAutoscale() ${which}.${resource} of ${container === undefined ? "the main container" : `container '${container}'`} is ${JSON.stringify(value)}, which is not a quantity`, origin, { hint: resource === "cpu" ? "e.g. \"100m\" or \"2\"" : "e.g. \"128Mi\" or \"2Gi\"" });
       }
     }
     if (low && high && compareQuantities(low, high) > 0) {
-      fail("TKC2611", `verticalAutoscale() minAllowed.${resource} (${min![resource]}) of ${container === undefined ? "the main container" : `container '${container}'`} is above maxAllowed.${resource} (${max![resource]})`, origin, "swap them, or raise maxAllowed");
+      report.error("TKC2611", `verticalAutoscale() minAllowed.${resource} (${min![resource]}) of ${container === undefined ? "the main container" : `container '${container}'`} is above maxAllowed.${resource} (${max![resource]})`, origin, { hint: "swap them, or raise maxAllowed" });
     }
   }
 }

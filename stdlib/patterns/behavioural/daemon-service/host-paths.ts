@@ -1,5 +1,6 @@
 import type { Volume, VolumeMount } from "tkc/k8s";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
 
@@ -28,11 +29,11 @@ export const hostPathVolumes = definePattern<readonly HostPathMount[]>({
     if (mounts.length === 0) fail("TKC2270", "hostPathVolumes() lists no paths", origin, "add { name: \"varlog\", hostPath: \"/var/log\" }");
     const names = new Set<string>();
     mounts.forEach((m, i) => {
-      if (!isDns1123Label(m.name)) fail("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
-      if (names.has(m.name)) fail("TKC2270", `hostPathVolumes lists the volume '${m.name}' twice`, origin, "give each path its own name");
+      if (!isDns1123Label(m.name)) report.error("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-'" });
+      if (names.has(m.name)) report.error("TKC2270", `hostPathVolumes lists the volume '${m.name}' twice`, origin, { hint: "give each path its own name" });
       names.add(m.name);
       for (const [what, path] of [["hostPath", m.hostPath], ["mountPath", m.mountPath ?? m.hostPath]] as const) {
-        if (!path.startsWith("/") || path.split("/").includes("..")) fail("TKC2270", `hostPathVolumes[${i}] ${what} '${path}' is not an absolute path without '..'`, origin, "write an absolute path such as /var/log");
+        if (!path.startsWith("/") || path.split("/").includes("..")) report.error("TKC2270", `hostPathVolumes[${i}] ${what} '${path}' is not an absolute path without '..'`, origin, { hint: "write an absolute path such as /var/log" });
       }
     });
   },

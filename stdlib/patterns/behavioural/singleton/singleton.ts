@@ -1,4 +1,5 @@
-import { defineComponent, type Component } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../../../core/component.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin } from "../../../core/origin.js";
 import { deploymentDraft } from "../../../workloads/deployment.js";
 import type { WorkloadOptions } from "../../../workloads/options.js";
@@ -24,7 +25,7 @@ export interface SingletonOptions extends WorkloadOptions {
  */
 export function singleton(options: SingletonOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("singleton", options.name, origin);
   const strict = options.strict ?? true;
   return defineComponent({
     type: "singleton",

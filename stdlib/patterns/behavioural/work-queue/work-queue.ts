@@ -1,6 +1,7 @@
 import type { Service } from "tkc/k8s";
-import { defineComponent, isComponent, type Component, type ExpandContext } from "../../../core/component.js";
+import { defineComponent, isComponent, rejectedComponent, type Component, type ExpandContext } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { checkJobOptions, jobDraft, type JobOptions } from "../../../workloads/job.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
@@ -38,17 +39,28 @@ function queueAddress(options: WorkQueueOptions, context: ExpandContext, origin:
  */
 export function workQueue(options: WorkQueueOptions): Component {
   const origin = captureOrigin();
-  checkJobOptions(options, origin);
-  if (typeof options.parallelism === "number" && options.parallelism < 1) fail("TKC2280", `workQueue '${options.name}' has parallelism ${options.parallelism}; it needs at least one worker`, origin, "set parallelism: 1 or more");
-  if (typeof options.queue === "string" ? !isDns1123Label(options.queue) : !isComponent(options.queue)) {
-    fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, origin, "pass the queue's component (e.g. a statefulService) or its Service name");
-  }
-  if (typeof options.queue === "string" && typeof options.queuePort !== "number") {
-    fail("TKC2280", `workQueue '${options.name}' names the queue Service '${options.queue}' but no port number`, origin, "set queuePort: 6379 (or pass the queue's component instead of its name)");
-  }
-  for (const key of ["QUEUE_HOST", "QUEUE_PORT", "QUEUE_ADDRESS", "QUEUE_NAME"]) {
-    if (options.env && key in options.env) fail("TKC2280", `workQueue '${options.name}' sets env ${key}, which the pattern sets from the queue`, origin, `remove ${key} from env`);
-  }
+  const usable = checkCall(
+    origin,
+    options,
+    () => checkJobOptions(options, origin),
+    () => {
+      if (typeof options.parallelism === "number" && options.parallelism < 1) fail("TKC2280", `workQueue '${options.name}' has parallelism ${options.parallelism}; it needs at least one worker`, origin, "set parallelism: 1 or more");
+    },
+    () => {
+      if (typeof options.queue === "string" ? !isDns1123Label(options.queue) : !isComponent(options.queue)) {
+        fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, origin, "pass the queue's component (e.g. a statefulService) or its Service name");
+      }
+      if (typeof options.queue === "string" && typeof options.queuePort !== "number") {
+        fail("TKC2280", `workQueue '${options.name}' names the queue Service '${options.queue}' but no port number`, origin, "set queuePort: 6379 (or pass the queue's component instead of its name)");
+      }
+    },
+    () => {
+      for (const key of ["QUEUE_HOST", "QUEUE_PORT", "QUEUE_ADDRESS", "QUEUE_NAME"]) {
+        if (options.env && key in options.env) fail("TKC2280", `workQueue '${options.name}' sets env ${key}, which the pattern sets from the queue`, origin, `remove ${key} from env`);
+      }
+    },
+  );
+  if (!usable) return rejectedComponent("workQueue", options.name, origin);
   return defineComponent({
     type: "workQueue",
     name: options.name,

@@ -1,9 +1,11 @@
 import type { Secret } from "tkc/k8s";
 import type { BitnamiComV1alpha1SealedSecret, ExternalSecretsIoV1ExternalSecret } from "tkc/crds";
-import { defineComponent, type Component } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../../../core/component.js";
 import { resolve, resolveDeep, type PerEnvironment, type PerEnvironmentDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { isPerEnv } from "../../../core/per-environment.js";
+import { shownText } from "../../../core/shown.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin } from "../../../core/origin.js";
 import { checkConfigKeys, checkConfigName } from "../../support/config-object.js";
 import { hashedName } from "../../support/content-hash.js";
@@ -31,12 +33,21 @@ export interface PlainSecretOptions {
  */
 export function plainSecret(options: PlainSecretOptions): Component {
   const origin = captureOrigin();
-  checkConfigName("plainSecret()", options.name, origin);
-  if (options.allowPlaintextInBundle !== true) {
-    fail("TKC2520", `plainSecret '${options.name}' would write its values into the bundle in plain text, where anyone who can read the bundle, its Git history or CI logs can read them`, origin, ALTERNATIVES);
-  }
   const data = options.stringData;
-  if (!isPerEnv(data) && typeof data === "object" && data !== null) checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(data), origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => checkConfigName("plainSecret()", options.name, origin),
+    () => {
+      if (options.allowPlaintextInBundle !== true) {
+        fail("TKC2520", `plainSecret '${options.name}' would write its values into the bundle in plain text, where anyone who can read the bundle, its Git history or CI logs can read them`, origin, ALTERNATIVES);
+      }
+    },
+    () => {
+      if (!isPerEnv(data) && typeof data === "object" && data !== null) checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(data), origin);
+    },
+  );
+  if (!usable) return rejectedComponent("plainSecret", options.name, origin);
   return defineComponent({
     type: "plainSecret",
     name: options.name,
@@ -84,11 +95,24 @@ const DURATION = /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/;
  */
 export function externalSecret(options: ExternalSecretOptions): Component {
   const origin = captureOrigin();
-  checkConfigName("externalSecret()", options.name, origin);
-  checkConfigName("externalSecret() store", options.store?.name, origin);
-  if (options.data === undefined && options.extract === undefined) fail("TKC2521", `externalSecret '${options.name}' maps no keys`, origin, "add data: { password: { key: \"prod/db\", property: \"password\" } } or extract: [\"prod/db\"]");
-  if (options.refreshInterval !== undefined && !DURATION.test(options.refreshInterval)) fail("TKC2521", `externalSecret '${options.name}': refreshInterval '${options.refreshInterval}' is not a Go duration`, origin, "e.g. \"1h\", \"15m\" or \"0\" to read once");
-  if (options.data !== undefined && !isPerEnv(options.data)) checkConfigKeys(`externalSecret '${options.name}'`, Object.keys(options.data), origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => checkConfigName("externalSecret()", options.name, origin),
+    () => checkConfigName("externalSecret() store", options.store?.name, origin),
+    () => {
+      if (options.data === undefined && options.extract === undefined) fail("TKC2521", `externalSecret '${options.name}' maps no keys`, origin, "add data: { password: { key: \"prod/db\", property: \"password\" } } or extract: [\"prod/db\"]");
+    },
+    () => {
+      if (options.refreshInterval !== undefined && (typeof options.refreshInterval !== "string" || !DURATION.test(options.refreshInterval))) {
+        fail("TKC2521", `externalSecret '${options.name}': refreshInterval '${shownText(options.refreshInterval)}' is not a Go duration`, origin, "e.g. \"1h\", \"15m\" or \"0\" to read once");
+      }
+    },
+    () => {
+      if (options.data !== undefined && !isPerEnv(options.data)) checkConfigKeys(`externalSecret '${options.name}'`, Object.keys(options.data), origin);
+    },
+  );
+  if (!usable) return rejectedComponent("externalSecret", options.name, origin);
   return defineComponent({
     type: "externalSecret",
     name: options.name,
@@ -144,11 +168,18 @@ function checkSealedValues(name: string, values: Readonly<Record<string, string>
 /** A SealedSecret (bitnami.com/v1alpha1): values encrypted for the cluster's sealed-secrets controller. */
 export function sealedSecret(options: SealedSecretOptions): Component {
   const origin = captureOrigin();
-  checkConfigName("sealedSecret()", options.name, origin);
-  if (!isPerEnv(options.encryptedData)) {
-    checkConfigKeys(`sealedSecret '${options.name}'`, Object.keys(options.encryptedData), origin);
-    checkSealedValues(options.name, options.encryptedData as Record<string, string>, origin);
-  }
+  const usable = checkCall(
+    origin,
+    options,
+    () => checkConfigName("sealedSecret()", options.name, origin),
+    () => {
+      if (!isPerEnv(options.encryptedData)) {
+        checkConfigKeys(`sealedSecret '${options.name}'`, Object.keys(options.encryptedData), origin);
+        checkSealedValues(options.name, options.encryptedData as Record<string, string>, origin);
+      }
+    },
+  );
+  if (!usable) return rejectedComponent("sealedSecret", options.name, origin);
   return defineComponent({
     type: "sealedSecret",
     name: options.name,

@@ -1,5 +1,5 @@
 import type { DownwardAPIVolumeFile, EnvVar, EnvVarSource } from "tkc/k8s";
-import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
 import { addAppEnvVars, addVolume, mountInApp } from "../../support/containers.js";
 
@@ -90,16 +90,16 @@ export const downwardApi = definePattern<DownwardApiOptions>({
     const known = Object.keys(DEFAULT_ENV_NAMES);
     const fields = [...envEntries(options.env).map(([, f]) => f), ...(options.files?.fields ?? [])];
     for (const field of fields) {
-      if (!known.includes(field)) fail("TKC2420", `downwardApi(): unknown pod field '${field}'`, origin, `use one of: ${known.join(", ")}`);
+      if (!known.includes(field)) report.error("TKC2420", `downwardApi(): unknown pod field '${field}'`, origin, { hint: `use one of: ${known.join(", ")}` });
     }
-    if (options.env === undefined && options.files === undefined) fail("TKC2420", "downwardApi() needs env, files or both", origin, "e.g. downwardApi({ env: [\"podName\", \"namespace\"] })");
+    if (options.env === undefined && options.files === undefined) report.error("TKC2420", "downwardApi() needs env, files or both", origin, { hint: "e.g. downwardApi({ env: [\"podName\", \"namespace\"] })" });
     const mountPath = options.files?.mountPath ?? "/etc/podinfo";
-    if (!mountPath.startsWith("/") || mountPath === "/") fail("TKC2421", `downwardApi(): mountPath '${mountPath}' must be an absolute directory other than /`, origin, "e.g. mountPath: \"/etc/podinfo\"");
+    if (!mountPath.startsWith("/") || mountPath === "/") report.error("TKC2421", `downwardApi(): mountPath '${mountPath}' must be an absolute directory other than /`, origin, { hint: "e.g. mountPath: \"/etc/podinfo\"" });
     for (const field of options.files?.fields ?? []) {
-      if (ENV_ONLY.includes(field)) fail("TKC2421", `downwardApi(): '${field}' is only available as an env var, not as a file`, origin, "downwardAPI volumes carry metadata fields and resources only: move it to env");
+      if (ENV_ONLY.includes(field)) report.error("TKC2421", `downwardApi(): '${field}' is only available as an env var, not as a file`, origin, { hint: "downwardAPI volumes carry metadata fields and resources only: move it to env" });
     }
     if (options.files && options.files.labels === false && options.files.annotations === false && (options.files.fields ?? []).length === 0) {
-      fail("TKC2421", "downwardApi(): files has nothing to write (labels, annotations and fields are all off)", origin, "drop files, or turn on labels or annotations");
+      report.error("TKC2421", "downwardApi(): files has nothing to write (labels, annotations and fields are all off)", origin, { hint: "drop files, or turn on labels or annotations" });
     }
   },
   apply(options, build, _context, origin) {

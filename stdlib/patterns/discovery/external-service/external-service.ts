@@ -1,7 +1,9 @@
 import type { DiscoveryV1EndpointSlice, Service } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { shownText } from "../../../core/shown.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../../syntax/index.js";
 
@@ -53,26 +55,39 @@ function checkAddresses(name: string, addresses: readonly string[], origin: Sour
   return [...families][0] as "IPv4" | "IPv6";
 }
 
-function checkOptions(options: ExternalServiceOptions, origin: SourceLocation | undefined): void {
-  if (typeof options.name !== "string" || dns1035LabelProblem(options.name) !== undefined) {
-    fail("TKC2406", `externalService name '${String(options.name)}' is not a DNS-1035 label`, origin, "use lowercase letters, digits and '-', starting with a letter, e.g. \"billing-db\"");
-  }
+/** The independent checks of the options, each on its own so that every mistake is reported. */
+function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | undefined): (() => void)[] {
   const hasName = options.externalName !== undefined;
   const hasAddresses = options.addresses !== undefined;
-  if (hasName === hasAddresses) {
-    fail("TKC2406", `externalService '${options.name}' must set exactly one of externalName and addresses (it sets ${hasName ? "both" : "neither"})`, origin, "externalName: \"db.example.com\" for a DNS name, or addresses: [\"10.0.0.5\"] with a port for fixed IPs");
-  }
-  if (options.port !== undefined && options.ports !== undefined) fail("TKC2406", `externalService '${options.name}' sets both 'port' and 'ports'`, origin, "keep one");
-  const ports = portsOf(options);
-  if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, origin, "add port: 5432 (the port the addresses listen on)");
-  for (const p of ports) {
-    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, origin, "use the port the external service listens on");
-    if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
-  }
-  if (typeof options.externalName === "string" && !isHostName(options.externalName)) {
-    fail("TKC2407", `externalService '${options.name}': externalName '${options.externalName}' is not a DNS name`, origin, addressFamily(options.externalName) ? "for an IP address, use addresses: [...] instead" : "use a host name such as \"db.example.com\"");
-  }
-  if (Array.isArray(options.addresses)) checkAddresses(options.name, options.addresses, origin);
+  return [
+    () => {
+      if (typeof options.name !== "string" || dns1035LabelProblem(options.name) !== undefined) {
+        fail("TKC2406", `externalService name '${shownText(options.name)}' is not a DNS-1035 label`, origin, "use lowercase letters, digits and '-', starting with a letter, e.g. \"billing-db\"");
+      }
+    },
+    () => {
+      if (hasName === hasAddresses) {
+        fail("TKC2406", `externalService '${options.name}' must set exactly one of externalName and addresses (it sets ${hasName ? "both" : "neither"})`, origin, "externalName: \"db.example.com\" for a DNS name, or addresses: [\"10.0.0.5\"] with a port for fixed IPs");
+      }
+    },
+    () => {
+      if (options.port !== undefined && options.ports !== undefined) fail("TKC2406", `externalService '${options.name}' sets both 'port' and 'ports'`, origin, "keep one");
+      const ports = portsOf(options);
+      if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, origin, "add port: 5432 (the port the addresses listen on)");
+      for (const p of ports) {
+        if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, origin, "use the port the external service listens on");
+        if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
+      }
+    },
+    () => {
+      if (typeof options.externalName === "string" && !isHostName(options.externalName)) {
+        fail("TKC2407", `externalService '${options.name}': externalName '${options.externalName}' is not a DNS name`, origin, addressFamily(options.externalName) ? "for an IP address, use addresses: [...] instead" : "use a host name such as \"db.example.com\"");
+      }
+    },
+    () => {
+      if (Array.isArray(options.addresses)) checkAddresses(options.name, options.addresses, origin);
+    },
+  ];
 }
 
 /**
@@ -83,7 +98,7 @@ function checkOptions(options: ExternalServiceOptions, origin: SourceLocation | 
  */
 export function externalService(options: ExternalServiceOptions): Component {
   const origin = captureOrigin();
-  checkOptions(options, origin);
+  if (!checkCall(origin, options, ...optionChecks(options, origin))) return rejectedComponent("externalService", options.name, origin);
   return defineComponent({
     type: "externalService",
     name: options.name,

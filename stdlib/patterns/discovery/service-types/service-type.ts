@@ -1,6 +1,7 @@
 import type { ServicePort } from "tkc/k8s";
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type Pattern, type WorkloadBuild } from "../../../core/pattern.js";
 
@@ -38,7 +39,7 @@ function isCidr(value: string): boolean {
 
 function checkSourceRanges(ranges: readonly string[], origin: SourceLocation | undefined): void {
   for (const range of ranges) {
-    if (!isCidr(range)) fail("TKC2402", `loadBalancer source range '${range}' is not a CIDR`, origin, "write an address with a prefix length, e.g. \"203.0.113.0/24\" or \"10.0.0.1/32\"");
+    if (!isCidr(range)) report.error("TKC2402", `loadBalancer source range '${range}' is not a CIDR`, origin, { hint: "write an address with a prefix length, e.g. \"203.0.113.0/24\" or \"10.0.0.1/32\"" });
   }
 }
 
@@ -46,7 +47,7 @@ function checkNodePorts(nodePorts: Readonly<Record<string, number>>, origin: Sou
   const [low, high] = DEFAULT_NODE_PORT_RANGE;
   for (const [name, port] of Object.entries(nodePorts)) {
     if (!Number.isInteger(port) || port < low || port > high) {
-      fail("TKC2401", `nodePort ${port} for port '${name}' is outside the node port range ${low}-${high}`, origin, `pick a port in ${low}-${high} (the API server's --service-node-port-range), or leave it out to let the cluster allocate one`);
+      report.error("TKC2401", `nodePort ${port} for port '${name}' is outside the node port range ${low}-${high}`, origin, { hint: `pick a port in ${low}-${high} (the API server's --service-node-port-range), or leave it out to let the cluster allocate one` });
     }
   }
 }
@@ -87,7 +88,7 @@ function checkOptionsFor(type: ServiceType, options: ResolvedExpose, origin: Sou
 function portsWithNodePorts(build: WorkloadBuild, nodePorts: Readonly<Record<string, number>>, origin: SourceLocation | undefined): ServicePort[] {
   const names = build.ports.map((p) => p.name);
   for (const name of Object.keys(nodePorts)) {
-    if (!names.includes(name)) fail("TKC2404", `nodePorts names port '${name}', which workload '${build.name}' does not have (its ports: ${names.join(", ") || "none"})`, origin, "use the name of one of the workload's ports");
+    if (!names.includes(name)) report.error("TKC2404", `nodePorts names port '${name}', which workload '${build.name}' does not have (its ports: ${names.join(", ") || "none"})`, origin, { hint: "use the name of one of the workload's ports" });
   }
   return build.ports.map((p) => {
     const nodePort = nodePorts[p.name];

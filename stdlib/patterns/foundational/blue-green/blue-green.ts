@@ -1,8 +1,10 @@
 import type { ServiceSpec } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
 import { isPerEnv, resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
+import { checkCall } from "../../../core/report.js";
+import { shownJson } from "../../../core/shown.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import type { ServiceOptions } from "../../../workloads/service.js";
 import { deploymentDraft } from "../../../workloads/deployment.js";
@@ -29,7 +31,7 @@ export interface BlueGreenOptions extends Omit<ServiceOptions, "image"> {
 }
 
 function checkActive(value: unknown, origin: SourceLocation | undefined): Colour {
-  if (value !== "blue" && value !== "green") fail("TKC2233", `blueGreen active must be "blue" or "green", got ${JSON.stringify(value)}`, origin, "set active: \"blue\" or active: perEnv({ ... })");
+  if (value !== "blue" && value !== "green") fail("TKC2233", `blueGreen active must be "blue" or "green", got ${shownJson(value)}`, origin, "set active: \"blue\" or active: perEnv({ ... })");
   return value;
 }
 
@@ -39,12 +41,23 @@ function checkActive(value: unknown, origin: SourceLocation | undefined): Colour
  */
 export function blueGreen(options: BlueGreenOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions({ ...options, image: options.blue }, origin);
-  if (portsOf({ ...options, image: options.blue }, origin).length === 0) {
-    fail("TKC2233", `blueGreen '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }");
-  }
-  if (!isPerEnv(options.active)) checkActive(options.active, origin);
-  if (typeof options.inactiveReplicas === "number") checkWhole("TKC2233", "inactiveReplicas", options.inactiveReplicas, 0, origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => {
+      checkWorkloadOptions({ ...options, image: options.blue }, origin);
+      if (portsOf({ ...options, image: options.blue }, origin).length === 0) {
+        fail("TKC2233", `blueGreen '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }");
+      }
+    },
+    () => {
+      if (!isPerEnv(options.active)) checkActive(options.active, origin);
+    },
+    () => {
+      if (typeof options.inactiveReplicas === "number") checkWhole("TKC2233", "inactiveReplicas", options.inactiveReplicas, 0, origin);
+    },
+  );
+  if (!usable) return rejectedComponent("blueGreen", options.name, origin);
   return defineComponent({
     type: "blueGreen",
     name: options.name,

@@ -1,8 +1,10 @@
 import type { NetworkingV1Ingress, ServiceSpec } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping, type ObjectDraft } from "../../../core/component.js";
 import { isPerEnv, resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
+import { checkCall } from "../../../core/report.js";
+import { shownJson } from "../../../core/shown.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
 import type { ServiceOptions } from "../../../workloads/service.js";
@@ -43,7 +45,7 @@ export interface CanaryOptions extends ServiceOptions {
 
 function checkWeight(weight: unknown, origin: SourceLocation | undefined): number {
   if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 100) {
-    fail("TKC2234", `canary weight must be a whole percentage from 0 to 100, got ${JSON.stringify(weight)}`, origin, "e.g. weight: 10 sends about a tenth of the requests to the canary");
+    fail("TKC2234", `canary weight must be a whole percentage from 0 to 100, got ${shownJson(weight)}`, origin, "e.g. weight: 10 sends about a tenth of the requests to the canary");
   }
   return weight;
 }
@@ -65,9 +67,18 @@ export function canarySplit(replicas: number, weight: number): { stable: number;
  */
 export function canary(options: CanaryOptions): Component {
   const origin = captureOrigin();
-  checkWorkloadOptions(options, origin);
-  if (portsOf(options, origin).length === 0) fail("TKC2234", `canary '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }");
-  if (!isPerEnv(options.weight)) checkWeight(options.weight, origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => {
+      checkWorkloadOptions(options, origin);
+      if (portsOf(options, origin).length === 0) fail("TKC2234", `canary '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }");
+    },
+    () => {
+      if (!isPerEnv(options.weight)) checkWeight(options.weight, origin);
+    },
+  );
+  if (!usable) return rejectedComponent("canary", options.name, origin);
   return defineComponent({
     type: "canary",
     name: options.name,

@@ -1,6 +1,6 @@
 import type { NodeSelectorRequirement, Toleration } from "tkc/k8s";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
-import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -21,18 +21,18 @@ export interface NodePlacementOptions {
 
 function checkToleration(t: Toleration, index: number, origin: SourceLocation | undefined): void {
   const where = `tolerations[${index}]`;
-  if (t.operator === "Exists" && t.value !== undefined && t.value !== "") fail("TKC2240", `${where} has operator Exists and a value; Exists matches any value`, origin, "drop the value, or use operator Equal");
-  if (t.operator !== undefined && t.operator !== "Exists" && t.operator !== "Equal") fail("TKC2240", `${where} has operator '${t.operator}'`, origin, "use Equal or Exists");
-  if (!t.key && t.operator !== "Exists") fail("TKC2240", `${where} has no key, which only operator Exists allows (tolerate every taint)`, origin, "set the taint's key");
-  if (t.effect !== undefined && !["NoSchedule", "PreferNoSchedule", "NoExecute"].includes(t.effect)) fail("TKC2240", `${where} has effect '${t.effect}'`, origin, "use NoSchedule, PreferNoSchedule or NoExecute, or leave it unset to match all effects");
-  if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute") fail("TKC2240", `${where} sets tolerationSeconds, which only applies to effect NoExecute`, origin, "set effect: \"NoExecute\" or drop tolerationSeconds");
+  if (t.operator === "Exists" && t.value !== undefined && t.value !== "") report.error("TKC2240", `${where} has operator Exists and a value; Exists matches any value`, origin, { hint: "drop the value, or use operator Equal" });
+  if (t.operator !== undefined && t.operator !== "Exists" && t.operator !== "Equal") report.error("TKC2240", `${where} has operator '${t.operator}'`, origin, { hint: "use Equal or Exists" });
+  if (!t.key && t.operator !== "Exists") report.error("TKC2240", `${where} has no key, which only operator Exists allows (tolerate every taint)`, origin, { hint: "set the taint's key" });
+  if (t.effect !== undefined && !["NoSchedule", "PreferNoSchedule", "NoExecute"].includes(t.effect)) report.error("TKC2240", `${where} has effect '${t.effect}'`, origin, { hint: "use NoSchedule, PreferNoSchedule or NoExecute, or leave it unset to match all effects" });
+  if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute") report.error("TKC2240", `${where} sets tolerationSeconds, which only applies to effect NoExecute`, origin, { hint: "set effect: \"NoExecute\" or drop tolerationSeconds" });
 }
 
 function checkConditions(conditions: readonly NodeCondition[], where: string, origin: SourceLocation | undefined): void {
   conditions.forEach((c, i) => {
     const needsValues = c.operator === "In" || c.operator === "NotIn";
-    if (needsValues && (c.values ?? []).length === 0) fail("TKC2240", `${where}[${i}] uses ${c.operator} with no values`, origin, "list the label values to match");
-    if ((c.operator === "Exists" || c.operator === "DoesNotExist") && (c.values ?? []).length > 0) fail("TKC2240", `${where}[${i}] uses ${c.operator} with values`, origin, "drop the values");
+    if (needsValues && (c.values ?? []).length === 0) report.error("TKC2240", `${where}[${i}] uses ${c.operator} with no values`, origin, { hint: "list the label values to match" });
+    if ((c.operator === "Exists" || c.operator === "DoesNotExist") && (c.values ?? []).length > 0) report.error("TKC2240", `${where}[${i}] uses ${c.operator} with values`, origin, { hint: "drop the values" });
   });
 }
 
@@ -47,7 +47,7 @@ export const nodePlacement = definePattern<NodePlacementOptions>({
     const tolerations = options.tolerations ? resolve(options.tolerations, environment) : undefined;
     if (required) checkConditions(required, "requireNodes", origin);
     preferred?.forEach((p, i) => {
-      if (!Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100) fail("TKC2240", `preferNodes[${i}] has weight ${p.weight}`, origin, "use a weight from 1 to 100");
+      if (!Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100) report.error("TKC2240", `preferNodes[${i}] has weight ${p.weight}`, origin, { hint: "use a weight from 1 to 100" });
       checkConditions(p.match, `preferNodes[${i}].match`, origin);
     });
     tolerations?.forEach((t, i) => checkToleration(t, i, origin));

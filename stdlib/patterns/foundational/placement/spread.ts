@@ -1,6 +1,7 @@
 import type { TopologySpreadConstraint } from "tkc/k8s";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkWhole } from "../../../workloads/checks.js";
@@ -29,9 +30,9 @@ export const spreadReplicas = definePattern<SpreadOptions>({
     const across = options.across ?? ["zone", "node"];
     if (across.length === 0) fail("TKC2240", "spreadReplicas across is empty", origin, "spread across [\"zone\"], [\"node\"] or both");
     across.forEach((t) => {
-      if (!(t in TOPOLOGY_KEYS)) fail("TKC2240", `spreadReplicas cannot spread across '${t}'`, origin, "use \"zone\" or \"node\"");
+      if (!(t in TOPOLOGY_KEYS)) report.error("TKC2240", `spreadReplicas cannot spread across '${t}'`, origin, { hint: "use \"zone\" or \"node\"" });
     });
-    if (new Set(across).size !== across.length) fail("TKC2240", "spreadReplicas lists a domain twice", origin, "list each of zone and node once");
+    if (new Set(across).size !== across.length) report.error("TKC2240", "spreadReplicas lists a domain twice", origin, { hint: "list each of zone and node once" });
     if (typeof options.maxSkew === "number") checkWhole("TKC2240", "maxSkew", options.maxSkew, 1, origin);
   },
   apply(options, build, context, origin) {

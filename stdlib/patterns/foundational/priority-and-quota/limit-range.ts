@@ -1,8 +1,10 @@
 import type { LimitRange, LimitRangeItem } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping } from "../../../core/component.js";
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
+import { shownText } from "../../../core/shown.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { compareQuantities, isDns1123Label, parseQuantity } from "../../../../syntax/index.js";
 import { checkQuantities } from "./resource-quota.js";
@@ -61,9 +63,20 @@ function containerItem(limits: ContainerLimits, origin: SourceLocation | undefin
 export function limitRange(options: LimitRangeOptions): Component {
   const origin = captureOrigin();
   const name = options.name ?? "defaults";
-  if (!isDns1123Label(name)) fail("TKC2222", `limit range name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
-  if (!options.container && !options.persistentVolumeClaim) fail("TKC2222", `limit range '${name}' sets no limits`, origin, "set container: { defaultRequest, default, max }");
-  if (options.container && !isPerEnv(options.container)) containerItem(options.container, origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => {
+      if (!isDns1123Label(name)) fail("TKC2222", `limit range name '${shownText(name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+    },
+    () => {
+      if (!options.container && !options.persistentVolumeClaim) fail("TKC2222", `limit range '${shownText(name)}' sets no limits`, origin, "set container: { defaultRequest, default, max }");
+    },
+    () => {
+      if (options.container && !isPerEnv(options.container)) containerItem(options.container, origin);
+    },
+  );
+  if (!usable) return rejectedComponent("limitRange", name, origin);
   return defineComponent({
     type: "limitRange",
     name,

@@ -1,7 +1,9 @@
 import type { SchedulingV1PriorityClass } from "tkc/k8s";
-import { defineComponent, type Component, type FieldMapping } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type FieldMapping } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
+import { shownText } from "../../../core/shown.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin } from "../../../core/origin.js";
 import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
@@ -23,12 +25,21 @@ const MAX_USER_PRIORITY = 1_000_000_000;
 /** A PriorityClass (cluster-scoped): how pods that name it rank for scheduling and preemption. */
 export function priorityClass(options: PriorityClassOptions): Component {
   const origin = captureOrigin();
-  if (!isDns1123Subdomain(options.name) || options.name.startsWith("system-")) {
-    fail("TKC2221", `priority class name '${options.name}' is not a DNS subdomain outside the reserved 'system-' prefix`, origin, "use lowercase letters, digits and '-', e.g. \"shop-critical\"");
-  }
-  if (!Number.isInteger(options.value) || options.value < -2_147_483_648 || options.value > MAX_USER_PRIORITY) {
-    fail("TKC2221", `priority class value ${options.value} is outside the range for user classes (-2147483648 to 1000000000)`, origin, "higher values are reserved for system-cluster-critical and system-node-critical");
-  }
+  const usable = checkCall(
+    origin,
+    options,
+    () => {
+      if (!isDns1123Subdomain(options.name) || options.name.startsWith("system-")) {
+        fail("TKC2221", `priority class name '${shownText(options.name)}' is not a DNS subdomain outside the reserved 'system-' prefix`, origin, "use lowercase letters, digits and '-', e.g. \"shop-critical\"");
+      }
+    },
+    () => {
+      if (!Number.isInteger(options.value) || options.value < -2_147_483_648 || options.value > MAX_USER_PRIORITY) {
+        fail("TKC2221", `priority class value ${shownText(options.value)} is outside the range for user classes (-2147483648 to 1000000000)`, origin, "higher values are reserved for system-cluster-critical and system-node-critical");
+      }
+    },
+  );
+  if (!usable) return rejectedComponent("priorityClass", options.name, origin);
   return defineComponent({
     type: "priorityClass",
     name: options.name,

@@ -1,8 +1,10 @@
 import type { ResourceQuota } from "tkc/k8s";
-import { defineComponent, type Component } from "../../../core/component.js";
+import { defineComponent, rejectedComponent, type Component } from "../../../core/component.js";
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
+import { shownJson, shownText } from "../../../core/shown.js";
+import { checkCall } from "../../../core/report.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { isDns1123Label, isNegative, parseQuantity } from "../../../../syntax/index.js";
 
@@ -29,7 +31,7 @@ export function checkQuantities(what: string, values: Readonly<Record<string, st
     if (value === undefined) continue;
     const quantity = parseQuantity(value);
     if (!quantity || isNegative(quantity)) {
-      fail("TKC2222", `${what} '${key}' is ${JSON.stringify(value)}, which is not a non-negative quantity`, origin, "write a quantity such as \"500m\", \"2\", \"4Gi\" or a count such as 20");
+      fail("TKC2222", `${what} '${key}' is ${shownJson(value)}, which is not a non-negative quantity`, origin, "write a quantity such as \"500m\", \"2\", \"4Gi\" or a count such as 20");
     }
     out[key] = String(value);
   }
@@ -40,9 +42,18 @@ export function checkQuantities(what: string, values: Readonly<Record<string, st
 export function resourceQuota(options: ResourceQuotaOptions): Component {
   const origin = captureOrigin();
   const name = options.name ?? "compute";
-  if (!isDns1123Label(name)) fail("TKC2222", `resource quota name '${name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
-  // Plain limits are checked at the call; per-environment ones when each environment expands.
-  if (!isPerEnv(options.hard)) checkQuantities("quota", options.hard, origin);
+  const usable = checkCall(
+    origin,
+    options,
+    () => {
+      if (!isDns1123Label(name)) fail("TKC2222", `resource quota name '${shownText(name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+    },
+    // Plain limits are checked at the call; per-environment ones when each environment expands.
+    () => {
+      if (!isPerEnv(options.hard)) checkQuantities("quota", options.hard, origin);
+    },
+  );
+  if (!usable) return rejectedComponent("resourceQuota", name, origin);
   return defineComponent({
     type: "resourceQuota",
     name,

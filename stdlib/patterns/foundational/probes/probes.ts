@@ -1,7 +1,8 @@
 import type { Probe } from "tkc/k8s";
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
-import { report } from "../../../core/report.js";
+import { checkCall, failedValue, report } from "../../../core/report.js";
+import { shownJson } from "../../../core/shown.js";
 import { compact } from "../../../core/merge.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
@@ -34,11 +35,14 @@ export interface HealthCheck {
   readonly [HEALTH_CHECK]: { readonly handler: Handler; readonly timing: ProbeTiming; readonly origin: SourceLocation | undefined };
 }
 
-function checkTiming(timing: ProbeTiming, origin: SourceLocation | undefined): void {
-  for (const key of ["periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const) {
+/** Each timing field on its own, so that every bad one is reported. */
+function timingChecks(timing: ProbeTiming, origin: SourceLocation | undefined): (() => void)[] {
+  const checks = (["periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const).map((key) => () => {
     if (timing[key] !== undefined) checkWhole("TKC2202", key, timing[key], 1, origin);
-  }
-  if (timing.initialDelaySeconds !== undefined) checkWhole("TKC2202", "initialDelaySeconds", timing.initialDelaySeconds, 0, origin);
+  });
+  return [...checks, () => {
+    if (timing.initialDelaySeconds !== undefined) checkWhole("TKC2202", "initialDelaySeconds", timing.initialDelaySeconds, 0, origin);
+  }];
 }
 
 function checkPort(port: unknown, origin: SourceLocation | undefined): void {
@@ -46,11 +50,18 @@ function checkPort(port: unknown, origin: SourceLocation | undefined): void {
   else if (typeof port !== "string" || port === "") fail("TKC2204", "a probe needs a port name or number", origin, "name a port of the workload, e.g. \"http\"");
 }
 
-function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined): HealthCheck {
-  checkTiming(timing, origin);
-  if (handler.kind !== "exec") checkPort(handler.port, origin);
-  return { [HEALTH_CHECK]: { handler, timing, origin } };
+/**
+ * A health check, its mistakes reported each at the probe's call: one with a mistake is a failed
+ * value, which sets the healthProbes() and the workload that hold it aside (no probe is made of it).
+ */
+function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined, handlerCheck?: () => void): HealthCheck {
+  const usable = checkCall(origin, undefined, ...(handlerCheck ? [handlerCheck] : []), ...(handler.kind !== "exec" ? [() => checkPort(handler.port, origin)] : []), ...timingChecks(timing, origin));
+  const check: HealthCheck = { [HEALTH_CHECK]: { handler, timing, origin } };
+  return usable ? check : failedValue(check);
 }
+
+/** The options object, or none for anything else a descriptor passed (TypeScript stops most). */
+const optionsOf = <T extends object>(options: T): T => (typeof options === "object" && options !== null ? options : ({} as T));
 
 /** Healthy when `GET path` on the port answers 200-399. */
 export function httpProbe(
@@ -59,27 +70,30 @@ export function httpProbe(
   options: ProbeTiming & { readonly scheme?: "HTTP" | "HTTPS"; readonly headers?: Readonly<Record<string, string>> } = {},
 ): HealthCheck {
   const origin = captureOrigin();
-  if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2205", `httpProbe path ${JSON.stringify(path)} does not start with '/'`, origin, "write an absolute path such as \"/healthz\"");
-  const { scheme, headers, ...timing } = options;
-  return healthCheck({ kind: "http", path, port, scheme, headers }, timing, origin);
+  const { scheme, headers, ...timing } = optionsOf(options);
+  return healthCheck({ kind: "http", path, port, scheme, headers }, timing, origin, () => {
+    if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2205", `httpProbe path ${shownJson(path)} does not start with '/'`, origin, "write an absolute path such as \"/healthz\"");
+  });
 }
 
 /** Healthy when a TCP connection to the port opens. */
 export function tcpProbe(port: string | number, options: ProbeTiming = {}): HealthCheck {
-  return healthCheck({ kind: "tcp", port }, options, captureOrigin());
+  return healthCheck({ kind: "tcp", port }, optionsOf(options), captureOrigin());
 }
 
 /** Healthy when the gRPC Health Checking Protocol answers SERVING. A port name is resolved to its number. */
 export function grpcProbe(port: string | number, options: ProbeTiming & { readonly service?: string } = {}): HealthCheck {
-  const { service, ...timing } = options;
+  const { service, ...timing } = optionsOf(options);
   return healthCheck({ kind: "grpc", port, service }, timing, captureOrigin());
 }
 
 /** Healthy when the command exits 0 (it runs inside the container: keep it cheap). */
 export function execProbe(command: readonly string[], options: ProbeTiming = {}): HealthCheck {
   const origin = captureOrigin();
-  if (!Array.isArray(command) || command.length === 0) fail("TKC2206", "execProbe needs a command", origin, "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
-  return healthCheck({ kind: "exec", command }, options, origin);
+  const usable = Array.isArray(command) && command.length > 0;
+  return healthCheck({ kind: "exec", command: usable ? command : [] }, optionsOf(options), origin, () => {
+    if (!usable) fail("TKC2206", "execProbe needs a command", origin, "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
+  });
 }
 
 export interface HealthProbesOptions {

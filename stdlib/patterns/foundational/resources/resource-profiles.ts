@@ -1,6 +1,8 @@
 import type { ResourceRequirements } from "tkc/k8s";
 import { forEnv, isPerEnv, resolve, type PerEnv } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { checkCall, failedValue } from "../../../core/report.js";
+import { shownText } from "../../../core/shown.js";
 import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
 
 /** Named container sizes; see `sized()` for the table. */
@@ -22,13 +24,13 @@ export interface SizedOptions {
 }
 
 function requirements(size: ResourceSize, options: SizedOptions, origin: SourceLocation | undefined): ResourceRequirements {
-  const row = Object.prototype.hasOwnProperty.call(RESOURCE_SIZES, size) ? RESOURCE_SIZES[size] : undefined;
+  const row = typeof size === "string" && Object.prototype.hasOwnProperty.call(RESOURCE_SIZES, size) ? RESOURCE_SIZES[size] : undefined;
   if (!row) {
-    fail("TKC2220", `unknown resource size '${String(size)}'`, origin, `use one of: ${Object.keys(RESOURCE_SIZES).join(", ")}`);
+    fail("TKC2220", `unknown resource size '${shownText(size)}'`, origin, `use one of: ${Object.keys(RESOURCE_SIZES).join(", ")}`);
   }
   return {
     requests: { cpu: row.cpu, memory: row.memory },
-    limits: options.guaranteed ? { cpu: row.cpu, memory: row.memory } : { memory: row.memory },
+    limits: options?.guaranteed ? { cpu: row.cpu, memory: row.memory } : { memory: row.memory },
   };
 }
 
@@ -51,6 +53,12 @@ export function sized(size: PerEnv<ResourceSize>, options?: SizedOptions): PerEn
 export function sized(size: ResourceSize, options?: SizedOptions): ResourceRequirements;
 export function sized(size: ResourceSize | PerEnv<ResourceSize>, options: SizedOptions = {}): ResourceRequirements | PerEnv<ResourceRequirements> {
   const origin = captureOrigin();
+  // Per environment, a wrong size is reported when the workload expands (and it emits nothing).
   if (isPerEnv(size)) return forEnv((environment) => requirements(resolve(size, environment), options, origin));
-  return requirements(size, options, origin);
+  let made: ResourceRequirements = {};
+  // At the call: reported, and the workload whose `resources` holds the failed value is set aside.
+  const usable = checkCall(origin, undefined, () => {
+    made = requirements(size, options, origin);
+  });
+  return usable ? made : failedValue(made);
 }

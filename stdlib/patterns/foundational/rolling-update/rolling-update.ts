@@ -1,5 +1,6 @@
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
@@ -22,7 +23,7 @@ export interface RollingUpdateOptions {
 function checkValues(surge: unknown, unavailable: unknown, origin: SourceLocation | undefined): void {
   for (const [name, value] of [["maxSurge", surge], ["maxUnavailable", unavailable]] as const) {
     const problem = value === undefined ? undefined : intOrPercentProblem(value);
-    if (problem) fail("TKC2231", `rollingUpdate ${name}: ${problem}`, origin, `write a count such as 1 or a percentage such as "25%"`);
+    if (problem) report.error("TKC2231", `rollingUpdate ${name}: ${problem}`, origin, { hint: `write a count such as 1 or a percentage such as "25%"` });
   }
   if (isZero(surge as IntOrPercent) && isZero(unavailable as IntOrPercent)) {
     fail("TKC2230", "rollingUpdate maxSurge and maxUnavailable are both 0, so the rollout could never replace a pod", origin, "allow a surge (maxSurge: 1, maxUnavailable: 0, for zero downtime) or some unavailability");

@@ -2,6 +2,7 @@ import type { Container, EnvVar, ResourceRequirements } from "tkc/k8s";
 import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
 import type { SourceLocation } from "../../../core/origin.js";
@@ -24,8 +25,8 @@ export interface WaitForOptions {
 }
 
 function checkHostPort(host: string, port: number, origin: SourceLocation | undefined): void {
-  if (!isDns1123Subdomain(host) && !IPV4.test(host)) fail("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, origin, "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"");
-  if (!Number.isInteger(port) || port < 1 || port > 65535) fail("TKC2450", `waitFor(): port ${port} is not between 1 and 65535`, origin, "use the port the dependency listens on, e.g. 5432");
+  if (!isDns1123Subdomain(host) && !IPV4.test(host)) report.error("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, origin, { hint: "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"" });
+  if (!Number.isInteger(port) || port < 1 || port > 65535) report.error("TKC2450", `waitFor(): port ${port} is not between 1 and 65535`, origin, { hint: "use the port the dependency listens on, e.g. 5432" });
 }
 
 function waitScript(host: string, port: number, timeoutSeconds: number | undefined): string {
@@ -45,7 +46,7 @@ const waitForPattern = definePattern<WaitForOptions>({
   check(options, origin) {
     if (typeof options.host === "string" && typeof options.port === "number") checkHostPort(options.host, options.port, origin);
     if (options.timeoutSeconds !== undefined && (!Number.isInteger(options.timeoutSeconds) || options.timeoutSeconds < 1)) {
-      fail("TKC2450", `waitFor(): timeoutSeconds must be a positive whole number, not ${options.timeoutSeconds}`, origin, "e.g. timeoutSeconds: 300");
+      report.error("TKC2450", `waitFor(): timeoutSeconds must be a positive whole number, not ${options.timeoutSeconds}`, origin, { hint: "e.g. timeoutSeconds: 300" });
     }
   },
   apply(options, build, context, origin) {

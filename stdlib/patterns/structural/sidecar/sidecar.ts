@@ -2,6 +2,7 @@ import type { Container, ContainerPort, ResourceRequirements, VolumeMount } from
 import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
+import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
@@ -49,9 +50,9 @@ export interface SidecarOptions {
 
 export function checkSharedVolumes(volumes: readonly SharedVolume[], code: string, origin: SourceLocation | undefined, what: string): void {
   for (const v of volumes) {
-    if (!isDns1123Label(v.name)) fail(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', e.g. \"logs\"");
+    if (!isDns1123Label(v.name)) report.error(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-', e.g. \"logs\"" });
     for (const path of [v.mountPath, v.appMountPath]) {
-      if (typeof path === "string" && !path.startsWith("/")) fail(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, origin, `write it as "/${path}"`);
+      if (typeof path === "string" && !path.startsWith("/")) report.error(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, origin, { hint: `write it as "/${path}"` });
     }
   }
 }
@@ -78,9 +79,9 @@ export const sidecar = definePattern<SidecarOptions>({
   name: "sidecar",
   check(options, origin) {
     if (!isDns1123Label(options.name)) {
-      fail("TKC2454", `sidecar(): name '${String(options.name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', e.g. \"cache-warmer\"");
+      report.error("TKC2454", `sidecar(): name '${String(options.name)}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-', e.g. \"cache-warmer\"" });
     }
-    if (options.image === undefined || options.image === "") fail("TKC2454", `sidecar '${options.name}' has no image`, origin, "add image: \"registry.example.com/helper:1.2.3\"");
+    if (options.image === undefined || options.image === "") report.error("TKC2454", `sidecar '${options.name}' has no image`, origin, { hint: "add image: \"registry.example.com/helper:1.2.3\"" });
     checkSharedVolumes(options.volumes ?? [], "TKC2455", origin, `sidecar '${options.name}'`);
   },
   apply(options, build, context, origin) {
