@@ -28,6 +28,8 @@ const LONGEST_FIRST = [
   "test/release/crash-safety.test.ts",
   "test/docs/commands.test.ts",
   "test/errors/error-cases.test.ts",
+  "test/expand/field-origins.test.ts",
+  "test/cli/validate-hostile.test.ts",
 ];
 const rank = (file) => (LONGEST_FIRST.includes(file) ? LONGEST_FIRST.indexOf(file) : LONGEST_FIRST.length);
 files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
