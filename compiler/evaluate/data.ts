@@ -9,6 +9,8 @@ export interface LocationData {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** An option of the call at this position (stdlib `atProperty`): resolved by the host to where it is written. */
+  readonly property?: readonly (string | number)[];
 }
 
 /** A throw out of descriptor code, described inside the realm. */

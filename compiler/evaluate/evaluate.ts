@@ -11,6 +11,7 @@ import type { DraftData, LocationData, ReportData } from "./data.js";
 import type { Draft, DraftField, EvaluatedInput, Evaluation } from "../model/evaluation.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import { checkRequest } from "./request.js";
+import { findInLiteral, locationOf, offsetOf, scanCallArgument } from "../expand/literal-scanner.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
 import { renderRequest, type DependencyRecord, type Rendered } from "../render/render.js";
 
@@ -34,10 +35,10 @@ export interface EvaluateInput {
  * values, the environment names). Descriptor output goes to `ctx.log`: the lines of the last pass
  * only, as a release that renders dependencies is evaluated again with them.
  */
-export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "log" | "timings">): Promise<StageResult<Evaluation>> {
+export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "log" | "timings"> & { readonly read?: ReadonlyMap<string, string> }): Promise<StageResult<Evaluation>> {
   const lines = new PassLines();
   try {
-    const evaluated = await evaluateSealed(input.project, lines, ctx.timings, input.environments ?? [], { inputs: input.inputs, loadOnly: input.loadOnly });
+    const evaluated = await evaluateSealed(input.project, lines, ctx.timings, input.environments ?? [], { inputs: input.inputs, loadOnly: input.loadOnly, texts: (file) => ctx.read?.get(file) });
     if (!evaluated.evaluation) return fail(evaluated.diagnostics);
     const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
     if (problems.length > 0) {
@@ -80,7 +81,7 @@ async function evaluateSealed(
   lines: PassLines,
   timings: Record<string, number>,
   environments: readonly string[] = [],
-  more: { readonly inputs?: readonly SuppliedValue[]; readonly loadOnly?: boolean } = {},
+  more: { readonly inputs?: readonly SuppliedValue[]; readonly loadOnly?: boolean; readonly texts?: (file: string) => string | undefined } = {},
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
   let evaluator = startEvaluator(lines.newPass());
@@ -100,7 +101,9 @@ async function evaluateSealed(
   const located = (data: LocationData | undefined): SourceLocation | undefined => {
     if (!data || typeof data.file !== "string" || !Number.isInteger(data.line) || !Number.isInteger(data.column) || data.line < 1 || data.column < 1) return undefined;
     const file = resolve(project.dir, data.file);
-    return inputs.has(file) ? { file, line: data.line, column: data.column } : undefined;
+    if (!inputs.has(file)) return undefined;
+    const at = { file, line: data.line, column: data.column };
+    return data.property ? propertyLocation(at, data.property, more.texts?.(file)) : at;
   };
 
   // Vendored manifests, Helm charts and Kustomize bases: the first evaluation says what to render
@@ -262,3 +265,14 @@ function reportDiagnostic(r: ReportData, located: (data: LocationData | undefine
 
 /** What makes two diagnostics the same mistake reported twice. */
 const sameMistake = (d: Diagnostic): string => [d.code, d.message, d.location?.file, d.location?.line, d.location?.column].join("\u0000");
+
+/**
+ * Where the call at `call` writes the option `property` (stdlib `atProperty`), read from the
+ * build's own text of the file; the call itself when the options are not written out there.
+ */
+function propertyLocation(call: SourceLocation, property: readonly unknown[], text: string | undefined): SourceLocation {
+  if (text === undefined || !property.every((p) => typeof p === "string" || typeof p === "number")) return call;
+  const literal = scanCallArgument(text, offsetOf(text, call.line, call.column));
+  const hit = literal ? findInLiteral(literal, property as (string | number)[]) : undefined;
+  return hit ? locationOf(call.file, text, hit.at, hit.length) : call;
+}

@@ -9,6 +9,12 @@ export interface SourceLocation {
   readonly column: number;
   /** Characters covered, for the caret underline. */
   readonly length?: number;
+  /**
+   * The option this location is about, as a path into the options object passed at the call
+   * (`["environments", "dev", "namespace"]`): the compiler points at that property where the call
+   * writes it out. See `atProperty`.
+   */
+  readonly property?: readonly (string | number)[];
 }
 
 /**
@@ -37,4 +43,13 @@ export function captureOrigin(): SourceLocation | undefined {
  */
 export function callerOrigin(): SourceLocation | undefined {
   return capture?.(1);
+}
+
+/**
+ * The location of one option of the call at `origin`: a report there points at the property as the
+ * user wrote it (`version: "2.x"`), not at the call, when the options are an object literal in
+ * the call; else at the call. Only for the failing path: reading a lazily captured origin resolves it.
+ */
+export function atProperty(origin: SourceLocation | undefined, property: readonly (string | number)[]): SourceLocation | undefined {
+  return origin === undefined ? undefined : { file: origin.file, line: origin.line, column: origin.column, property: Object.freeze([...property]) };
 }

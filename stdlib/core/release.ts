@@ -4,7 +4,7 @@ import { fail } from "./errors.js";
 import { checkCall, failedValue } from "./report.js";
 import { shownText } from "./shown.js";
 import { compact } from "./merge.js";
-import { captureOrigin, type SourceLocation } from "./origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "./origin.js";
 import { dns1123LabelProblem, isDns1123Label } from "../../syntax/index.js";
 
 const RELEASE = Symbol.for("tkc.release");
@@ -54,32 +54,32 @@ function releaseChecks(options: ReleaseOptions, given: unknown, origin: SourceLo
   const environments = Object.entries(options.environments);
   const checks: (() => void)[] = [
     () => {
-      if (!isDns1123Label(name, 53)) fail("TKC2110", `release name '${shownText(name)}' is not a DNS-1123 label of at most 53 characters`, origin, "use lowercase letters, digits and '-', e.g. \"shop\"");
+      if (!isDns1123Label(name, 53)) fail("TKC2110", `release name '${shownText(name)}' is not a DNS-1123 label of at most 53 characters`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-', e.g. \"shop\"");
     },
     () => {
-      if (typeof version !== "string" || !SEMVER.test(version)) fail("TKC2111", `release version '${shownText(version)}' is not a semantic version`, origin, "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
+      if (typeof version !== "string" || !SEMVER.test(version)) fail("TKC2111", `release version '${shownText(version)}' is not a semantic version`, atProperty(origin, ["version"]), "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
     },
     () => {
-      if (environments.length === 0) fail("TKC2112", `release '${shownText(name)}' has no environments`, origin, "add environments: { dev: { namespace: \"shop-dev\" } }");
+      if (environments.length === 0) fail("TKC2112", `release '${shownText(name)}' has no environments`, atProperty(origin, ["environments"]), "add environments: { dev: { namespace: \"shop-dev\" } }");
     },
   ];
   for (const [environmentName, declared] of environments) {
     checks.push(() => {
-      if (dns1123LabelProblem(environmentName) !== undefined) fail("TKC2112", `environment name '${shownText(environmentName)}' is not a DNS-1123 label of at most 63 characters`, origin, "use lowercase letters, digits and '-'");
+      if (dns1123LabelProblem(environmentName) !== undefined) fail("TKC2112", `environment name '${shownText(environmentName)}' is not a DNS-1123 label of at most 63 characters`, atProperty(origin, ["environments", environmentName]), "use lowercase letters, digits and '-'");
       // <out>/<release>/history/ holds the revisions of every environment.
-      if (environmentName === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", origin, "call it e.g. 'archive' or 'hist'");
+      if (environmentName === "history") fail("TKC2112", "environment name 'history' is reserved for the release's revision history", atProperty(origin, ["environments", environmentName]), "call it e.g. 'archive' or 'hist'");
     }, () => {
       if (!isDns1123Label(declared.namespace)) {
-        fail("TKC2113", `environment '${shownText(environmentName)}' has namespace '${shownText(declared.namespace)}', which is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-', at most 63 characters");
+        fail("TKC2113", `environment '${shownText(environmentName)}' has namespace '${shownText(declared.namespace)}', which is not a DNS-1123 label`, atProperty(origin, ["environments", environmentName, "namespace"]), "use lowercase letters, digits and '-', at most 63 characters");
       }
     });
   }
   checks.push(() => {
-    if (!Array.isArray(given)) fail("TKC2114", `the components of release '${shownText(name)}' are not a list (got ${shownText(given)})`, origin, "list values made by service(), worker(), raw()..., e.g. components: [api, worker]");
+    if (!Array.isArray(given)) fail("TKC2114", `the components of release '${shownText(name)}' are not a list (got ${shownText(given)})`, atProperty(origin, ["components"]), "list values made by service(), worker(), raw()..., e.g. components: [api, worker]");
   });
   options.components.forEach((component, index) => checks.push(() => {
     if (!isComponent(component)) {
-      fail("TKC2114", `components[${index}] of release '${shownText(name)}' is not a component (got ${typeof component})`, origin, "list values made by service(), worker(), raw()..., e.g. the default export of another .k8s.ts file");
+      fail("TKC2114", `components[${index}] of release '${shownText(name)}' is not a component (got ${typeof component})`, atProperty(origin, ["components", index]), "list values made by service(), worker(), raw()..., e.g. the default export of another .k8s.ts file");
     }
   }));
   return checks;

@@ -42,9 +42,10 @@ test("hostile arguments to the reporting calls give TKC errors at each call, nev
     "release.k8s.ts:6:156 error TKC2040: input 'an object' has an unknown type",
     // the options' keys could not be listed: nothing there is taken for a rejected value
     "release.k8s.ts:7:133 error TKC2209: healthProbes() sets no probe",
-    "release.k8s.ts:8:16 error TKC2110: release name 'an object' is not a DNS-1123 label of at most 53 characters",
-    `release.k8s.ts:8:16 error TKC2111: release version '${"x".repeat(80)}…' is not a semantic version`,
-    "release.k8s.ts:8:16 error TKC2113: environment 'dev' has namespace 'an object', which is not a DNS-1123 label",
-    "release.k8s.ts:8:16 error TKC2114: components[1] of release 'an object' is not a component (got object)",
+    // release()'s mistakes at the option that holds each (atProperty), not at the call
+    "release.k8s.ts:8:26 error TKC2110: release name 'an object' is not a DNS-1123 label of at most 53 characters",
+    `release.k8s.ts:8:40 error TKC2111: release version '${"x".repeat(80)}…' is not a semantic version`,
+    "release.k8s.ts:8:78 error TKC2113: environment 'dev' has namespace 'an object', which is not a DNS-1123 label",
+    "release.k8s.ts:8:119 error TKC2114: components[1] of release 'an object' is not a component (got object)",
   ], result.stderr);
 });

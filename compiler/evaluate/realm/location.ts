@@ -4,9 +4,10 @@ import type { LocationData } from "../data.js";
 export function locationData(value: unknown): LocationData | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   try {
-    const { file, line, column } = value as Record<string, unknown>;
+    const { file, line, column, property } = value as Record<string, unknown>;
     if (typeof file !== "string" || typeof line !== "number" || typeof column !== "number") return undefined;
-    return { file, line, column };
+    const path = Array.isArray(property) && property.length <= 32 && property.every((p) => typeof p === "string" || typeof p === "number") ? [...(property as (string | number)[])] : undefined;
+    return path ? { file, line, column, property: path } : { file, line, column };
   } catch {
     return undefined;
   }
