@@ -1,5 +1,6 @@
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { checkCall } from "../../../core/report.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
 import type { PortOption } from "../../../workloads/options.js";
@@ -28,12 +29,17 @@ export function checkDuration(pattern: string, field: string, value: string | un
   }
 }
 
+/** The path and each duration on their own: every mistake among them is reported (the pattern's check then fails). */
 export function checkMonitorOptions(pattern: string, options: MonitorOptions, origin: SourceLocation | undefined, plainValue: <T>(v: PerEnvironment<T> | undefined) => T | undefined): void {
-  if (options.path !== undefined && !options.path.startsWith("/")) {
-    fail("TKC2641", `${pattern} path '${options.path}' does not start with '/'`, origin, "e.g. path: \"/metrics\"");
-  }
-  checkDuration(pattern, "interval", plainValue(options.interval), origin);
-  checkDuration(pattern, "scrapeTimeout", plainValue(options.scrapeTimeout), origin);
+  checkCall(
+    origin,
+    undefined,
+    () => {
+      if (options.path !== undefined && !options.path.startsWith("/")) fail("TKC2641", `${pattern} path '${options.path}' does not start with '/'`, origin, "e.g. path: \"/metrics\"");
+    },
+    () => checkDuration(pattern, "interval", plainValue(options.interval), origin),
+    () => checkDuration(pattern, "scrapeTimeout", plainValue(options.scrapeTimeout), origin),
+  );
 }
 
 export function metricsPort(pattern: string, build: WorkloadBuild, port: string, origin: SourceLocation | undefined): PortOption {

@@ -1,5 +1,6 @@
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { checkCall } from "../../../core/report.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkWhole } from "../../../workloads/checks.js";
@@ -20,10 +21,15 @@ export interface GracefulShutdownOptions {
   readonly drainCommand?: readonly string[];
 }
 
+/** Both times are whole seconds (each reported), and the drain ends before the grace period does. */
 function checkTimes(drain: unknown, grace: unknown, origin: SourceLocation | undefined): void {
-  checkWhole("TKC2210", "drainSeconds", drain, 1, origin);
-  checkWhole("TKC2210", "terminationGracePeriodSeconds", grace, 1, origin);
-  if ((drain as number) >= (grace as number)) {
+  const whole = checkCall(
+    origin,
+    undefined,
+    () => checkWhole("TKC2210", "drainSeconds", drain, 1, origin),
+    () => checkWhole("TKC2210", "terminationGracePeriodSeconds", grace, 1, origin),
+  );
+  if (whole && (drain as number) >= (grace as number)) {
     fail(
       "TKC2210",
       `drainSeconds (${drain}) must be less than terminationGracePeriodSeconds (${grace}): the app would be killed before it gets SIGTERM`,
@@ -42,8 +48,16 @@ export const gracefulShutdown = definePattern<GracefulShutdownOptions>({
   check(options, origin) {
     const drain = options.drainSeconds ?? 5;
     const grace = options.terminationGracePeriodSeconds ?? 30;
-    if (typeof drain === "number" && typeof grace === "number") checkTimes(drain, grace, origin);
-    if (options.drainCommand !== undefined && options.drainCommand.length === 0) fail("TKC2210", "drainCommand is empty", origin, "remove it to use the built-in sleep, or give a command");
+    checkCall(
+      origin,
+      undefined,
+      () => {
+        if (typeof drain === "number" && typeof grace === "number") checkTimes(drain, grace, origin);
+      },
+      () => {
+        if (options.drainCommand !== undefined && options.drainCommand.length === 0) fail("TKC2210", "drainCommand is empty", origin, "remove it to use the built-in sleep, or give a command");
+      },
+    );
   },
   apply(options, build, context, origin) {
     const drain = resolve(options.drainSeconds ?? 5, context.environment);

@@ -1,6 +1,7 @@
 import type { LifecycleHandler } from "tkc/k8s";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { checkCall } from "../../../core/report.js";
 import type { SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 
@@ -13,20 +14,33 @@ export interface LifecycleHooksOptions {
 
 const HANDLERS = ["exec", "httpGet", "sleep"] as const;
 
-/** Exactly one supported action per hook; a named httpGet port must be one of the workload's. */
-export function checkHandler(hook: string, handler: LifecycleHandler, origin: SourceLocation | undefined, build?: WorkloadBuild): void {
-  if (handler.tcpSocket !== undefined) {
-    fail("TKC2211", `the ${hook} hook uses tcpSocket, which Kubernetes accepts but never runs`, origin, "use exec, httpGet or sleep");
-  }
+/**
+ * Exactly one supported action per hook; a named httpGet port must be one of the workload's.
+ * Each mistake is reported; false when there was one (the hook is then not set).
+ */
+export function checkHandler(hook: string, handler: LifecycleHandler, origin: SourceLocation | undefined, build?: WorkloadBuild): boolean {
   const set = HANDLERS.filter((key) => handler[key] !== undefined);
-  if (set.length !== 1) {
-    fail("TKC2211", `the ${hook} hook must have exactly one of exec, httpGet, sleep (it has ${set.length === 0 ? "none" : set.join(", ")})`, origin, "keep one action per hook");
-  }
-  if (handler.exec && (handler.exec.command ?? []).length === 0) fail("TKC2211", `the ${hook} hook's exec has no command`, origin, "set exec: { command: [\"/bin/app\", \"drain\"] }");
   const port = handler.httpGet?.port;
-  if (build && typeof port === "string" && !build.ports.some((p) => p.name === port)) {
-    fail("TKC2211", `the ${hook} hook calls port '${port}', which ${build.type} '${build.name}' does not declare`, origin, "use the name of one of the workload's ports");
-  }
+  return checkCall(
+    origin,
+    undefined,
+    () => {
+      if (handler.tcpSocket !== undefined) fail("TKC2211", `the ${hook} hook uses tcpSocket, which Kubernetes accepts but never runs`, origin, "use exec, httpGet or sleep");
+    },
+    () => {
+      if (set.length !== 1 && !(set.length === 0 && handler.tcpSocket !== undefined)) {
+        fail("TKC2211", `the ${hook} hook must have exactly one of exec, httpGet, sleep (it has ${set.length === 0 ? "none" : set.join(", ")})`, origin, "keep one action per hook");
+      }
+    },
+    () => {
+      if (handler.exec && (handler.exec.command ?? []).length === 0) fail("TKC2211", `the ${hook} hook's exec has no command`, origin, "set exec: { command: [\"/bin/app\", \"drain\"] }");
+    },
+    () => {
+      if (build && typeof port === "string" && !build.ports.some((p) => p.name === port)) {
+        fail("TKC2211", `the ${hook} hook calls port '${port}', which ${build.type} '${build.name}' does not declare`, origin, "use the name of one of the workload's ports");
+      }
+    },
+  );
 }
 
 /** Set one hook on the main container; a hook set twice is an error rather than a silent override. */
@@ -49,7 +63,7 @@ export const lifecycleHooks = definePattern<LifecycleHooksOptions>({
       const value = options[hook];
       if (value === undefined) continue;
       const handler = resolve(value, context.environment);
-      checkHandler(hook, handler, origin, build);
+      if (!checkHandler(hook, handler, origin, build)) continue;
       setHook(build, hook, handler, origin, "lifecycleHooks()");
     }
   },
