@@ -12,9 +12,9 @@ import { installOffline, packTarball } from "./install.js";
 
 const timings: string[] = [];
 
-function run(command: string, args: readonly string[], cwd: string) {
+function run(command: string, args: readonly string[], cwd: string, env: Record<string, string> = {}) {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   timings.push(`${[command.split("/").pop(), ...args].join(" ")}: ${Date.now() - started} ms`);
   return { status: result.status ?? -1, out: `${result.stdout}${result.stderr}`, stdout: result.stdout };
 }
@@ -85,6 +85,11 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     assert.match(built.out, /^\[descriptor\] rendering web$/m, "tkc's own type check knows console too");
     assert.match(built.stdout, /^user-project\/dev: revision 1 \(version 0\.1\.0\), \+3 ~0 -0 objects, sha256:[0-9a-f]{12}… -> out\/user-project\/dev/);
     assert.ok(existsSync(join(project, "out/user-project/prod/bundle.json")));
+    // Built again with nothing changed: the installed package's fast path (dist/warm.cjs) answers.
+    const again = run(tkc, ["build"], project, { TKC_TIMINGS: "1" });
+    assert.equal(again.status, 0, again.out);
+    assert.match(again.stdout, /^user-project\/dev: unchanged, revision 1 \(version 0\.1\.0\)/);
+    assert.match(again.out, /"front":/, "answered by the front of the pipeline");
 
     // The docs ship too: `tkc explain` reads the page from the installed package.
     const explain = run(tkc, ["explain", "TKC1004"], project);
