@@ -1,7 +1,7 @@
 import type { BatchV1PodFailurePolicy } from "tkc/k8s";
 import { report } from "../core/report.js";
 import { compact } from "../core/merge.js";
-import type { SourceLocation } from "../core/origin.js";
+import { atProperty, type SourceLocation } from "../core/origin.js";
 
 /** One rule of a Job's pod failure policy; the first rule that matches a failed pod decides. */
 export interface PodFailureRule {
@@ -26,16 +26,16 @@ export function checkPodFailurePolicy(
   rules.forEach((rule, i) => {
     const where = `podFailurePolicy[${i}]`;
     if ((rule.onExitCodes === undefined) === (rule.onPodConditions === undefined)) {
-      report.error("TKC2250", `${where} must match either onExitCodes or onPodConditions (exactly one)`, origin, { hint: "e.g. onExitCodes: { operator: \"In\", values: [42] }" });
+      report.error("TKC2250", `${where} must match either onExitCodes or onPodConditions (exactly one)`, atProperty(origin, ["podFailurePolicy", i]), { hint: "e.g. onExitCodes: { operator: \"In\", values: [42] }" });
     }
-    if (rule.action === "FailIndex" && !job.perIndex) report.error("TKC2250", `${where} uses FailIndex, which needs backoffLimitPerIndex on an Indexed Job`, origin, { hint: "set completionMode: \"Indexed\" and backoffLimitPerIndex, or use FailJob" });
+    if (rule.action === "FailIndex" && !job.perIndex) report.error("TKC2250", `${where} uses FailIndex, which needs backoffLimitPerIndex on an Indexed Job`, atProperty(origin, ["podFailurePolicy", i, "action"]), { hint: "set completionMode: \"Indexed\" and backoffLimitPerIndex, or use FailJob" });
     const codes = rule.onExitCodes;
     if (codes) {
-      if (codes.values.length === 0 || codes.values.length > 255) report.error("TKC2250", `${where} onExitCodes lists ${codes.values.length} values (1 to 255 allowed)`, origin, { hint: "list the exit codes to match" });
-      if (codes.values.some((v) => !Number.isInteger(v) || v < 0 || v > 255)) report.error("TKC2250", `${where} onExitCodes has a value outside 0-255`, origin, { hint: "exit codes are whole numbers from 0 to 255" });
-      if (codes.operator === "In" && codes.values.includes(0)) report.error("TKC2250", `${where} matches exit code 0 with In, but 0 is success`, origin, { hint: "remove 0 from the values" });
+      if (codes.values.length === 0 || codes.values.length > 255) report.error("TKC2250", `${where} onExitCodes lists ${codes.values.length} values (1 to 255 allowed)`, atProperty(origin, ["podFailurePolicy", i, "onExitCodes", "values"]), { hint: "list the exit codes to match" });
+      if (codes.values.some((v) => !Number.isInteger(v) || v < 0 || v > 255)) report.error("TKC2250", `${where} onExitCodes has a value outside 0-255`, atProperty(origin, ["podFailurePolicy", i, "onExitCodes", "values"]), { hint: "exit codes are whole numbers from 0 to 255" });
+      if (codes.operator === "In" && codes.values.includes(0)) report.error("TKC2250", `${where} matches exit code 0 with In, but 0 is success`, atProperty(origin, ["podFailurePolicy", i, "onExitCodes", "values"]), { hint: "remove 0 from the values" });
     }
-    if (rule.onPodConditions && rule.onPodConditions.length === 0) report.error("TKC2250", `${where} onPodConditions is empty`, origin, { hint: "e.g. onPodConditions: [{ type: \"DisruptionTarget\" }]" });
+    if (rule.onPodConditions && rule.onPodConditions.length === 0) report.error("TKC2250", `${where} onPodConditions is empty`, atProperty(origin, ["podFailurePolicy", i, "onPodConditions"]), { hint: "e.g. onPodConditions: [{ type: \"DisruptionTarget\" }]" });
   });
 }
 

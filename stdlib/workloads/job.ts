@@ -3,7 +3,7 @@ import { defineComponent, rejectedComponent, type Component, type ExpandContext,
 import { isPerEnv, resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../core/origin.js";
 import { checkCall, report } from "../core/report.js";
 import type { WorkloadOptions } from "./options.js";
 import { checkWorkloadOptions, finishBuild, startBuild, withPatternSpec, workloadFields, workloadMetadata } from "./pod.js";
@@ -38,12 +38,12 @@ export interface JobOptions extends WorkloadOptions {
 export function checkJobOptions(options: JobOptions, origin: SourceLocation | undefined): void {
   checkWorkloadOptions(options, origin);
   if (options.completionMode === "Indexed" && options.completions === undefined) {
-    report.error("TKC2105", `job '${options.name}' is Indexed but sets no 'completions'`, origin, { hint: "set completions: the number of indexes to run" });
+    report.error("TKC2105", `job '${options.name}' is Indexed but sets no 'completions'`, atProperty(origin, ["completionMode"]), { hint: "set completions: the number of indexes to run" });
   }
   for (const key of ["completions", "parallelism", "backoffLimit", "backoffLimitPerIndex", "maxFailedIndexes", "ttlSecondsAfterFinished"] as const) {
-    if (typeof options[key] === "number") checkWhole("TKC2252", key, options[key], 0, origin);
+    if (typeof options[key] === "number") checkWhole("TKC2252", key, options[key], 0, atProperty(origin, [key]));
   }
-  if (typeof options.activeDeadlineSeconds === "number") checkWhole("TKC2252", "activeDeadlineSeconds", options.activeDeadlineSeconds, 1, origin);
+  if (typeof options.activeDeadlineSeconds === "number") checkWhole("TKC2252", "activeDeadlineSeconds", options.activeDeadlineSeconds, 1, atProperty(origin, ["activeDeadlineSeconds"]));
   const perIndex = options.backoffLimitPerIndex !== undefined;
   if ((perIndex || options.maxFailedIndexes !== undefined) && options.completionMode !== "Indexed") {
     report.error("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, origin, { hint: "set completionMode: \"Indexed\"" });

@@ -6,7 +6,7 @@ import { fail } from "../core/errors.js";
 import { guarded, report } from "../core/report.js";
 import { selectorLabels } from "../core/labels.js";
 import { compact, mergeOverride } from "../core/merge.js";
-import type { SourceLocation } from "../core/origin.js";
+import { atProperty, type SourceLocation } from "../core/origin.js";
 import type { SetBy, TemplatePart, WorkloadBuild, WorkloadKind } from "../core/pattern.js";
 import { containerSecurityContext, podSecurityContext } from "../core/security.js";
 import type { PortOption, WorkloadOptions } from "./options.js";
@@ -14,7 +14,7 @@ import type { PortOption, WorkloadOptions } from "./options.js";
 /** Ports of a workload, from `port` or `ports` (never both). */
 export function portsOf(options: WorkloadOptions, origin: SourceLocation | undefined): readonly PortOption[] {
   if (options.port && options.ports) {
-    fail("TKC2102", `workload '${options.name}' sets both 'port' and 'ports'`, origin, "keep one: 'port' for a single port, 'ports' for several");
+    fail("TKC2102", `workload '${options.name}' sets both 'port' and 'ports'`, atProperty(origin, ["ports"]), "keep one: 'port' for a single port, 'ports' for several");
   }
   return options.ports ?? (options.port ? [options.port] : []);
 }
@@ -22,7 +22,7 @@ export function portsOf(options: WorkloadOptions, origin: SourceLocation | undef
 /** Check options that do not depend on the environment, when the user calls the workload function. */
 export function checkWorkloadOptions(options: WorkloadOptions, origin: SourceLocation | undefined): void {
   if (typeof options.name !== "string" || options.name === "") {
-    report.error("TKC2103", "a workload needs a non-empty 'name'", origin, { hint: "add name: \"my-app\"" });
+    report.error("TKC2103", "a workload needs a non-empty 'name'", atProperty(origin, ["name"]), { hint: "add name: \"my-app\"" });
   }
   portsOf(options, origin);
 }

@@ -1,6 +1,7 @@
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
+import { atProperty } from "../../../core/origin.js";
 
 export interface RelaxSecurityOptions {
   /** Why the workload needs the exception; recorded in the `tkc.dev/security-exception` annotation. */
@@ -23,7 +24,7 @@ export const relaxSecurity = definePattern<RelaxSecurityOptions>({
   name: "relax-security",
   check(options, origin) {
     if (typeof options.reason !== "string" || options.reason.trim() === "") {
-      report.error("TKC2690", "relaxSecurity() needs a reason: security exceptions are reviewed, and the reason is recorded on the workload", origin, { hint: "add reason: \"nginx binds port 80\"" });
+      report.error("TKC2690", "relaxSecurity() needs a reason: security exceptions are reviewed, and the reason is recorded on the workload", atProperty(origin, ["reason"]), { hint: "add reason: \"nginx binds port 80\"" });
     }
     const anything = options.writableRootFilesystem || options.runAsRoot || options.runAsUser !== undefined || (options.addCapabilities?.length ?? 0) > 0;
     if (!anything) {
@@ -35,9 +36,9 @@ export const relaxSecurity = definePattern<RelaxSecurityOptions>({
     if (options.runAsUser === 0 && !options.runAsRoot) {
       report.error("TKC2692", "relaxSecurity() runAsUser: 0 is root, which runAsNonRoot forbids", origin, { hint: "add runAsRoot: true if the image truly needs root, or use a non-zero user id" });
     }
-    for (const capability of options.addCapabilities ?? []) {
+    for (const [index, capability] of (options.addCapabilities ?? []).entries()) {
       if (!/^[A-Z][A-Z0-9_]*$/.test(capability) || capability.startsWith("CAP_")) {
-        report.error("TKC2693", `relaxSecurity() capability '${capability}' is not a capability name as Kubernetes spells it`, origin, { hint: "drop the CAP_ prefix and use upper case, e.g. \"NET_BIND_SERVICE\"" });
+        report.error("TKC2693", `relaxSecurity() capability '${capability}' is not a capability name as Kubernetes spells it`, atProperty(origin, ["addCapabilities", index]), { hint: "drop the CAP_ prefix and use upper case, e.g. \"NET_BIND_SERVICE\"" });
       }
     }
   },

@@ -4,7 +4,7 @@ import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { addHelperContainer, allContainers, checkContainerName, helperSecurityContext } from "../../support/containers.js";
 import { checkNativeForJobs } from "../sidecar/sidecar.js";
@@ -52,11 +52,11 @@ function checkPortFree(build: WorkloadBuild, port: number, portName: string, ori
 export const exporter = definePattern<ExporterOptions>({
   name: "exporter",
   check(options, origin) {
-    if (options.image === undefined || options.image === "") report.error("TKC2458", "exporter() needs an image", origin, { hint: "e.g. image: \"quay.io/prometheuscommunity/postgres-exporter:v0.17.1\"" });
-    if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) report.error("TKC2458", `exporter(): port ${options.port} is not between 1 and 65535`, origin, { hint: "use the exporter's listen port, e.g. 9187" });
+    if (options.image === undefined || options.image === "") report.error("TKC2458", "exporter() needs an image", atProperty(origin, ["image"]), { hint: "e.g. image: \"quay.io/prometheuscommunity/postgres-exporter:v0.17.1\"" });
+    if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) report.error("TKC2458", `exporter(): port ${options.port} is not between 1 and 65535`, atProperty(origin, ["port"]), { hint: "use the exporter's listen port, e.g. 9187" });
     const portName = options.portName ?? "metrics";
-    if (portNameProblem(portName) !== undefined) report.error("TKC2458", `exporter(): port name '${portName}' is not an IANA service name`, origin, { hint: "at most 15 lowercase letters, digits and '-', with at least one letter" });
-    if (options.path !== undefined && !options.path.startsWith("/")) report.error("TKC2458", `exporter(): path '${options.path}' must start with '/'`, origin, { hint: `write it as "/${options.path}"` });
+    if (portNameProblem(portName) !== undefined) report.error("TKC2458", `exporter(): port name '${portName}' is not an IANA service name`, atProperty(origin, ["portName"]), { hint: "at most 15 lowercase letters, digits and '-', with at least one letter" });
+    if (options.path !== undefined && !options.path.startsWith("/")) report.error("TKC2458", `exporter(): path '${options.path}' must start with '/'`, atProperty(origin, ["path"]), { hint: `write it as "/${options.path}"` });
   },
   apply(options, build, context, origin) {
     const environment = context.environment;

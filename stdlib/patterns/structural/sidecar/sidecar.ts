@@ -4,7 +4,7 @@ import { toEnvVars, type EnvVarValue } from "../../../core/env-vars.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { addHelperContainer, addVolume, helperFields, checkContainerName, helperSecurityContext, mountInApp } from "../../support/containers.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
@@ -50,7 +50,7 @@ export interface SidecarOptions {
 
 export function checkSharedVolumes(volumes: readonly SharedVolume[], code: string, origin: SourceLocation | undefined, what: string): void {
   for (const v of volumes) {
-    if (!isDns1123Label(v.name)) report.error(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-', e.g. \"logs\"" });
+    if (!isDns1123Label(v.name)) report.error(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, atProperty(origin, ["name"]), { hint: "use lowercase letters, digits and '-', e.g. \"logs\"" });
     for (const path of [v.mountPath, v.appMountPath]) {
       if (typeof path === "string" && !path.startsWith("/")) report.error(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, origin, { hint: `write it as "/${path}"` });
     }
@@ -79,9 +79,9 @@ export const sidecar = definePattern<SidecarOptions>({
   name: "sidecar",
   check(options, origin) {
     if (!isDns1123Label(options.name)) {
-      report.error("TKC2454", `sidecar(): name '${String(options.name)}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-', e.g. \"cache-warmer\"" });
+      report.error("TKC2454", `sidecar(): name '${String(options.name)}' is not a DNS-1123 label`, atProperty(origin, ["name"]), { hint: "use lowercase letters, digits and '-', e.g. \"cache-warmer\"" });
     }
-    if (options.image === undefined || options.image === "") report.error("TKC2454", `sidecar '${options.name}' has no image`, origin, { hint: "add image: \"registry.example.com/helper:1.2.3\"" });
+    if (options.image === undefined || options.image === "") report.error("TKC2454", `sidecar '${options.name}' has no image`, atProperty(origin, ["image"]), { hint: "add image: \"registry.example.com/helper:1.2.3\"" });
     checkSharedVolumes(options.volumes ?? [], "TKC2455", origin, `sidecar '${options.name}'`);
   },
   apply(options, build, context, origin) {
