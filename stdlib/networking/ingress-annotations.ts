@@ -1,4 +1,4 @@
-import { captureOrigin } from "../core/origin.js";
+import { atProperty, captureOrigin } from "../core/origin.js";
 import { failedValue, report } from "../core/report.js";
 import { shownText } from "../core/shown.js";
 import { DNS1123_LABEL_SOURCE } from "../../syntax/index.js";
@@ -35,20 +35,20 @@ export function nginxAnnotations(options: NginxAnnotationOptions): Record<string
   const prefix = CLASS_ANNOTATION_PREFIXES.nginx;
   const out: Record<string, string> = {};
   let usable = true;
-  const bad = (message: string, hint: string) => {
-    report.error("TKC2412", message, origin, { hint });
+  const bad = (message: string, hint: string, option: string) => {
+    report.error("TKC2412", message, atProperty(origin, [option]), { hint });
     usable = false;
   };
   if (typeof options !== "object" || options === null) return annotations(out, true);
   if (options.proxyBodySize !== undefined) {
-    if (typeof options.proxyBodySize !== "string" || !NGINX_SIZE.test(options.proxyBodySize)) bad(`nginx proxyBodySize '${shownText(options.proxyBodySize)}' is not an nginx size`, "a number with an optional k, m or g suffix, e.g. \"8m\" (not \"8Mi\")");
+    if (typeof options.proxyBodySize !== "string" || !NGINX_SIZE.test(options.proxyBodySize)) bad(`nginx proxyBodySize '${shownText(options.proxyBodySize)}' is not an nginx size`, "a number with an optional k, m or g suffix, e.g. \"8m\" (not \"8Mi\")", "proxyBodySize");
     else out[`${prefix}proxy-body-size`] = options.proxyBodySize;
   }
   if (options.sslRedirect !== undefined) out[`${prefix}ssl-redirect`] = String(options.sslRedirect);
   if (options.forceSslRedirect !== undefined) out[`${prefix}force-ssl-redirect`] = String(options.forceSslRedirect);
   if (options.backendProtocol !== undefined) out[`${prefix}backend-protocol`] = options.backendProtocol;
   if (options.proxyReadTimeoutSeconds !== undefined) {
-    if (!Number.isInteger(options.proxyReadTimeoutSeconds) || options.proxyReadTimeoutSeconds < 1) bad(`nginx proxyReadTimeoutSeconds must be a positive whole number, not ${shownText(options.proxyReadTimeoutSeconds)}`, "e.g. proxyReadTimeoutSeconds: 120");
+    if (!Number.isInteger(options.proxyReadTimeoutSeconds) || options.proxyReadTimeoutSeconds < 1) bad(`nginx proxyReadTimeoutSeconds must be a positive whole number, not ${shownText(options.proxyReadTimeoutSeconds)}`, "e.g. proxyReadTimeoutSeconds: 120", "proxyReadTimeoutSeconds");
     else out[`${prefix}proxy-read-timeout`] = String(options.proxyReadTimeoutSeconds);
   }
   if (options.rewriteTarget !== undefined) out[`${prefix}rewrite-target`] = options.rewriteTarget;

@@ -4,7 +4,7 @@ import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { shownText } from "../../../core/shown.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { dns1035LabelProblem, isDns1123Subdomain, portNameProblem } from "../../../../syntax/index.js";
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -62,7 +62,7 @@ function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | 
   return [
     () => {
       if (typeof options.name !== "string" || dns1035LabelProblem(options.name) !== undefined) {
-        fail("TKC2406", `externalService name '${shownText(options.name)}' is not a DNS-1035 label`, origin, "use lowercase letters, digits and '-', starting with a letter, e.g. \"billing-db\"");
+        fail("TKC2406", `externalService name '${shownText(options.name)}' is not a DNS-1035 label`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-', starting with a letter, e.g. \"billing-db\"");
       }
     },
     () => {
@@ -71,9 +71,9 @@ function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | 
       }
     },
     () => {
-      if (options.port !== undefined && options.ports !== undefined) fail("TKC2406", `externalService '${options.name}' sets both 'port' and 'ports'`, origin, "keep one");
+      if (options.port !== undefined && options.ports !== undefined) fail("TKC2406", `externalService '${options.name}' sets both 'port' and 'ports'`, atProperty(origin, ["ports"]), "keep one");
       const ports = portsOf(options);
-      if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, origin, "add port: 5432 (the port the addresses listen on)");
+      if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, atProperty(origin, ["addresses"]), "add port: 5432 (the port the addresses listen on)");
       for (const p of ports) {
         if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, origin, "use the port the external service listens on");
         if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
@@ -81,7 +81,7 @@ function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | 
     },
     () => {
       if (typeof options.externalName === "string" && !isHostName(options.externalName)) {
-        fail("TKC2407", `externalService '${options.name}': externalName '${options.externalName}' is not a DNS name`, origin, addressFamily(options.externalName) ? "for an IP address, use addresses: [...] instead" : "use a host name such as \"db.example.com\"");
+        fail("TKC2407", `externalService '${options.name}': externalName '${options.externalName}' is not a DNS name`, atProperty(origin, ["externalName"]), addressFamily(options.externalName) ? "for an IP address, use addresses: [...] instead" : "use a host name such as \"db.example.com\"");
       }
     },
     () => {
