@@ -125,19 +125,19 @@ export interface CronJobOptions extends JobOptions {
 
 /** Kubernetes' own schedule syntax (robfig/cron), checked where the user wrote it. */
 function checkSchedule(schedule: string, origin: SourceLocation | undefined): string {
-  if (typeof schedule !== "string") fail("TKC2260", `cronJob schedule must be a string, got ${typeof schedule}`, origin, "e.g. schedule: \"0 3 * * *\"");
+  if (typeof schedule !== "string") fail("TKC2260", `cronJob schedule must be a string, got ${typeof schedule}`, atProperty(origin, ["schedule"]), "e.g. schedule: \"0 3 * * *\"");
   if (/^\s*(CRON_)?TZ=/.test(schedule)) {
-    fail("TKC2260", `cronJob schedule "${schedule}" carries a time zone, which Kubernetes rejects`, origin, "move the zone to the timeZone option, e.g. timeZone: \"Europe/Berlin\"");
+    fail("TKC2260", `cronJob schedule "${schedule}" carries a time zone, which Kubernetes rejects`, atProperty(origin, ["schedule"]), "move the zone to the timeZone option, e.g. timeZone: \"Europe/Berlin\"");
   }
   const problem = cronScheduleProblem(schedule);
-  if (problem) fail("TKC2260", `cronJob schedule "${schedule}" is not valid: ${problem}`, origin, "use five fields (minute hour day-of-month month day-of-week), e.g. \"30 2 * * *\", or @hourly/@daily/@weekly/@monthly");
+  if (problem) fail("TKC2260", `cronJob schedule "${schedule}" is not valid: ${problem}`, atProperty(origin, ["schedule"]), "use five fields (minute hour day-of-month month day-of-week), e.g. \"30 2 * * *\", or @hourly/@daily/@weekly/@monthly");
   return schedule;
 }
 
 function checkCronOptions(options: CronJobOptions, origin: SourceLocation | undefined): void {
   if (!isPerEnv(options.schedule)) checkSchedule(options.schedule, origin);
   for (const key of ["successfulJobsHistoryLimit", "failedJobsHistoryLimit", "startingDeadlineSeconds"] as const) {
-    if (options[key] !== undefined) checkWhole("TKC2261", key, options[key], 0, origin);
+    if (options[key] !== undefined) checkWhole("TKC2261", key, options[key], 0, atProperty(origin, [key]));
   }
   if (options.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(options.concurrencyPolicy)) {
     report.error("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, origin, { hint: "Forbid skips a run while the previous one is going; Replace stops the previous one" });

@@ -4,7 +4,7 @@ import { resolveDeep, type PerEnvironment, type PerEnvironmentDeep } from "../..
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
@@ -35,18 +35,18 @@ interface Resolved {
 function checkNumbers(values: Resolved, origin: SourceLocation | undefined): void {
   const { min, max } = values;
   if (min !== undefined && (!Number.isInteger(min) || min < 1)) {
-    report.error("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, origin, { hint: "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead" });
+    report.error("TKC2600", `autoscale() min must be a whole number of at least 1 (got ${min})`, atProperty(origin, ["min"]), { hint: "scale-to-zero needs an event-driven scaler: use kedaScaling({ min: 0, ... }) instead" });
   }
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
-    report.error("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, origin, { hint: "set max to the most pods the workload may run" });
+    report.error("TKC2601", `autoscale() max must be a whole number of at least 1 (got ${max})`, atProperty(origin, ["max"]), { hint: "set max to the most pods the workload may run" });
   }
   if (min !== undefined && max !== undefined && max < min) {
-    report.error("TKC2601", `autoscale() max (${max}) is below min (${min})`, origin, { hint: `set max to at least ${min}` });
+    report.error("TKC2601", `autoscale() max (${max}) is below min (${min})`, atProperty(origin, ["max"]), { hint: `set max to at least ${min}` });
   }
   for (const resource of ["cpu", "memory"] as const) {
     const target = values[resource];
     if (target !== undefined && (!Number.isInteger(target) || target < 1)) {
-      report.error("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, origin, { hint: `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request` });
+      report.error("TKC2602", `autoscale() ${resource} target must be a whole percentage of at least 1 (got ${target})`, atProperty(origin, [resource]), { hint: `e.g. ${resource}: ${resource === "cpu" ? 70 : 80}: the average use, in percent of the pods' ${resource} request` });
     }
   }
 }

@@ -2,7 +2,7 @@ import type { PolicyV1PodDisruptionBudget } from "tkc/k8s";
 import { report } from "../../../core/report.js";
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
@@ -39,7 +39,7 @@ function checkValue(field: "minAvailable" | "maxUnavailable", value: PodBudget |
   const percent = percentValue(value);
   const valid = typeof value === "number" ? isCount(value) : percent !== undefined && percent <= 100;
   if (!valid) {
-    report.error("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, origin, { hint: `e.g. ${field}: 1 or ${field}: "25%"` });
+    report.error("TKC2631", `disruptionBudget() ${field} must be a whole number >= 0 or a percentage from "0%" to "100%" (got ${JSON.stringify(value)})`, atProperty(origin, [field]), { hint: `e.g. ${field}: 1 or ${field}: "25%"` });
     return;
   }
   const blocksAll = field === "maxUnavailable" ? value === 0 || value === "0%" : value === "100%";
@@ -47,7 +47,7 @@ function checkValue(field: "minAvailable" | "maxUnavailable", value: PodBudget |
     report.error(
       "TKC2632",
       `disruptionBudget() with ${field}: ${JSON.stringify(value)} never allows an eviction, so node drains and cluster upgrades would hang on this workload`,
-      origin,
+      atProperty(origin, [field]),
       { hint: "use maxUnavailable: 1 (or a percentage such as \"25%\")" },
     );
   }
