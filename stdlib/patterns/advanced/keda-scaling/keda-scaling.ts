@@ -4,7 +4,7 @@ import { resolveDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
 import { labelsFor } from "../../support/generated-names.js";
@@ -40,11 +40,11 @@ function checkCounts(min: number | undefined, max: number | undefined, origin: S
 function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: SourceLocation | undefined): void {
   if (triggers === undefined) return;
   if (triggers.length === 0) {
-    fail("TKC2620", "kedaScaling() has no triggers, so KEDA would never scale", origin, "add triggers: [{ type: \"redis\", metadata: { address: \"redis:6379\", listName: \"jobs\", listLength: \"20\" } }]");
+    fail("TKC2620", "kedaScaling() has no triggers, so KEDA would never scale", atProperty(origin, ["triggers"]), "add triggers: [{ type: \"redis\", metadata: { address: \"redis:6379\", listName: \"jobs\", listLength: \"20\" } }]");
   }
   triggers.forEach((trigger, index) => {
     if (typeof trigger.type !== "string" || trigger.type === "") {
-      report.error("TKC2620", `kedaScaling() triggers[${index}] has no type`, origin, { hint: "set type, e.g. \"redis\", \"rabbitmq\", \"kafka\", \"prometheus\"" });
+      report.error("TKC2620", `kedaScaling() triggers[${index}] has no type`, atProperty(origin, ["triggers", index]), { hint: "set type, e.g. \"redis\", \"rabbitmq\", \"kafka\", \"prometheus\"" });
     }
     for (const [key, value] of Object.entries(trigger.metadata ?? {})) {
       if (typeof value !== "string") {

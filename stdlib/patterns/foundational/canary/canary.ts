@@ -5,7 +5,7 @@ import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
 import { checkCall } from "../../../core/report.js";
 import { shownJson } from "../../../core/shown.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
 import type { ServiceOptions } from "../../../workloads/service.js";
 import { deploymentDraft } from "../../../workloads/deployment.js";
@@ -45,7 +45,7 @@ export interface CanaryOptions extends ServiceOptions {
 
 function checkWeight(weight: unknown, origin: SourceLocation | undefined): number {
   if (typeof weight !== "number" || !Number.isInteger(weight) || weight < 0 || weight > 100) {
-    fail("TKC2234", `canary weight must be a whole percentage from 0 to 100, got ${shownJson(weight)}`, origin, "e.g. weight: 10 sends about a tenth of the requests to the canary");
+    fail("TKC2234", `canary weight must be a whole percentage from 0 to 100, got ${shownJson(weight)}`, atProperty(origin, ["weight"]), "e.g. weight: 10 sends about a tenth of the requests to the canary");
   }
   return weight;
 }

@@ -4,7 +4,7 @@ import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { shownText } from "../../../core/shown.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin } from "../../../core/origin.js";
+import { atProperty, captureOrigin } from "../../../core/origin.js";
 import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
 export interface PriorityClassOptions {
@@ -30,12 +30,12 @@ export function priorityClass(options: PriorityClassOptions): Component {
     options,
     () => {
       if (!isDns1123Subdomain(options.name) || options.name.startsWith("system-")) {
-        fail("TKC2221", `priority class name '${shownText(options.name)}' is not a DNS subdomain outside the reserved 'system-' prefix`, origin, "use lowercase letters, digits and '-', e.g. \"shop-critical\"");
+        fail("TKC2221", `priority class name '${shownText(options.name)}' is not a DNS subdomain outside the reserved 'system-' prefix`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-', e.g. \"shop-critical\"");
       }
     },
     () => {
       if (!Number.isInteger(options.value) || options.value < -2_147_483_648 || options.value > MAX_USER_PRIORITY) {
-        fail("TKC2221", `priority class value ${shownText(options.value)} is outside the range for user classes (-2147483648 to 1000000000)`, origin, "higher values are reserved for system-cluster-critical and system-node-critical");
+        fail("TKC2221", `priority class value ${shownText(options.value)} is outside the range for user classes (-2147483648 to 1000000000)`, atProperty(origin, ["value"]), "higher values are reserved for system-cluster-critical and system-node-critical");
       }
     },
   );

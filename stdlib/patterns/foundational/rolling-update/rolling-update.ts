@@ -2,7 +2,7 @@ import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-enviro
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkWhole, isZero, requireWorkloadType } from "../../../workloads/checks.js";
 import { intOrPercentProblem } from "../../../../syntax/index.js";
@@ -23,7 +23,7 @@ export interface RollingUpdateOptions {
 function checkValues(surge: unknown, unavailable: unknown, origin: SourceLocation | undefined): void {
   for (const [name, value] of [["maxSurge", surge], ["maxUnavailable", unavailable]] as const) {
     const problem = value === undefined ? undefined : intOrPercentProblem(value);
-    if (problem) report.error("TKC2231", `rollingUpdate ${name}: ${problem}`, origin, { hint: `write a count such as 1 or a percentage such as "25%"` });
+    if (problem) report.error("TKC2231", `rollingUpdate ${name}: ${problem}`, atProperty(origin, [name]), { hint: `write a count such as 1 or a percentage such as "25%"` });
   }
   if (isZero(surge as IntOrPercent) && isZero(unavailable as IntOrPercent)) {
     fail("TKC2230", "rollingUpdate maxSurge and maxUnavailable are both 0, so the rollout could never replace a pod", origin, "allow a surge (maxSurge: 1, maxUnavailable: 0, for zero downtime) or some unavailability");
@@ -46,9 +46,9 @@ export const rollingUpdate = definePattern<RollingUpdateOptions>({
     checkValues(maxSurge ?? "25%", maxUnavailable ?? "25%", origin);
     const minReadySeconds = pick(options.minReadySeconds);
     const progressDeadlineSeconds = pick(options.progressDeadlineSeconds);
-    if (minReadySeconds !== undefined) checkWhole("TKC2231", "minReadySeconds", minReadySeconds, 0, origin);
+    if (minReadySeconds !== undefined) checkWhole("TKC2231", "minReadySeconds", minReadySeconds, 0, atProperty(origin, ["minReadySeconds"]));
     if (progressDeadlineSeconds !== undefined) {
-      checkWhole("TKC2231", "progressDeadlineSeconds", progressDeadlineSeconds, 1, origin);
+      checkWhole("TKC2231", "progressDeadlineSeconds", progressDeadlineSeconds, 1, atProperty(origin, ["progressDeadlineSeconds"]));
       if (progressDeadlineSeconds <= (minReadySeconds ?? 0)) {
         fail("TKC2231", `progressDeadlineSeconds (${progressDeadlineSeconds}) must be greater than minReadySeconds (${minReadySeconds})`, origin, "give the rollout more time than one pod needs to become available");
       }
