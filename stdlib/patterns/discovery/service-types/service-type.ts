@@ -2,7 +2,7 @@ import type { ServicePort } from "tkc/k8s";
 import { isPerEnv, resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type Pattern, type WorkloadBuild } from "../../../core/pattern.js";
 
 export type ServiceType = "ClusterIP" | "Headless" | "NodePort" | "LoadBalancer";
@@ -38,8 +38,8 @@ function isCidr(value: string): boolean {
 }
 
 function checkSourceRanges(ranges: readonly string[], origin: SourceLocation | undefined): void {
-  for (const range of ranges) {
-    if (!isCidr(range)) report.error("TKC2402", `loadBalancer source range '${range}' is not a CIDR`, origin, { hint: "write an address with a prefix length, e.g. \"203.0.113.0/24\" or \"10.0.0.1/32\"" });
+  for (const [index, range] of ranges.entries()) {
+    if (!isCidr(range)) report.error("TKC2402", `loadBalancer source range '${range}' is not a CIDR`, atProperty(origin, ["sourceRanges", index]), { hint: "write an address with a prefix length, e.g. \"203.0.113.0/24\" or \"10.0.0.1/32\"" });
   }
 }
 
@@ -47,7 +47,7 @@ function checkNodePorts(nodePorts: Readonly<Record<string, number>>, origin: Sou
   const [low, high] = DEFAULT_NODE_PORT_RANGE;
   for (const [name, port] of Object.entries(nodePorts)) {
     if (!Number.isInteger(port) || port < low || port > high) {
-      report.error("TKC2401", `nodePort ${port} for port '${name}' is outside the node port range ${low}-${high}`, origin, { hint: `pick a port in ${low}-${high} (the API server's --service-node-port-range), or leave it out to let the cluster allocate one` });
+      report.error("TKC2401", `nodePort ${port} for port '${name}' is outside the node port range ${low}-${high}`, atProperty(origin, ["nodePorts", name]), { hint: `pick a port in ${low}-${high} (the API server's --service-node-port-range), or leave it out to let the cluster allocate one` });
     }
   }
 }

@@ -2,6 +2,7 @@ import type { PodAffinityTerm } from "tkc/k8s";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
+import { atProperty } from "../../../core/origin.js";
 import { TOPOLOGY_KEYS, type Topology } from "./spread.js";
 
 export interface AntiAffinityOptions {
@@ -20,9 +21,9 @@ export interface AntiAffinityOptions {
 export const antiAffinity = definePattern<AntiAffinityOptions>({
   name: "anti-affinity",
   check(options, origin) {
-    if (options.per !== undefined && !(options.per in TOPOLOGY_KEYS)) fail("TKC2240", `antiAffinity per '${options.per}' is not a failure domain`, origin, "use \"node\" or \"zone\"");
+    if (options.per !== undefined && !(options.per in TOPOLOGY_KEYS)) fail("TKC2240", `antiAffinity per '${options.per}' is not a failure domain`, atProperty(origin, ["per"]), "use \"node\" or \"zone\"");
     const weight = options.weight;
-    if (weight !== undefined && (!Number.isInteger(weight) || weight < 1 || weight > 100)) fail("TKC2240", `antiAffinity weight ${weight} is outside 1-100`, origin, "use a weight from 1 to 100");
+    if (weight !== undefined && (!Number.isInteger(weight) || weight < 1 || weight > 100)) fail("TKC2240", `antiAffinity weight ${weight} is outside 1-100`, atProperty(origin, ["weight"]), "use a weight from 1 to 100");
   },
   apply(options, build, context, origin) {
     if (build.type === "daemon") fail("TKC2232", `antiAffinity() cannot be applied to daemon '${build.name}': a DaemonSet already runs one pod per node`, origin, "remove the pattern");

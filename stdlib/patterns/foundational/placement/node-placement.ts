@@ -2,7 +2,7 @@ import type { NodeSelectorRequirement, Toleration } from "tkc/k8s";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 
 /** A node label condition, e.g. `{ key: "node.kubernetes.io/instance-type", operator: "In", values: ["m7i.large"] }`. */
@@ -19,13 +19,15 @@ export interface NodePlacementOptions {
   readonly tolerations?: PerEnvironment<readonly Toleration[]>;
 }
 
-function checkToleration(t: Toleration, index: number, origin: SourceLocation | undefined): void {
+function checkToleration(t: Toleration, index: number, call: SourceLocation | undefined): void {
   const where = `tolerations[${index}]`;
-  if (t.operator === "Exists" && t.value !== undefined && t.value !== "") report.error("TKC2240", `${where} has operator Exists and a value; Exists matches any value`, origin, { hint: "drop the value, or use operator Equal" });
-  if (t.operator !== undefined && t.operator !== "Exists" && t.operator !== "Equal") report.error("TKC2240", `${where} has operator '${t.operator}'`, origin, { hint: "use Equal or Exists" });
-  if (!t.key && t.operator !== "Exists") report.error("TKC2240", `${where} has no key, which only operator Exists allows (tolerate every taint)`, origin, { hint: "set the taint's key" });
-  if (t.effect !== undefined && !["NoSchedule", "PreferNoSchedule", "NoExecute"].includes(t.effect)) report.error("TKC2240", `${where} has effect '${t.effect}'`, origin, { hint: "use NoSchedule, PreferNoSchedule or NoExecute, or leave it unset to match all effects" });
-  if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute") report.error("TKC2240", `${where} sets tolerationSeconds, which only applies to effect NoExecute`, origin, { hint: "set effect: \"NoExecute\" or drop tolerationSeconds" });
+  // only when reporting: a lazily captured origin is resolved when read
+  const at = () => atProperty(call, ["tolerations", index]);
+  if (t.operator === "Exists" && t.value !== undefined && t.value !== "") report.error("TKC2240", `${where} has operator Exists and a value; Exists matches any value`, at(), { hint: "drop the value, or use operator Equal" });
+  if (t.operator !== undefined && t.operator !== "Exists" && t.operator !== "Equal") report.error("TKC2240", `${where} has operator '${t.operator}'`, at(), { hint: "use Equal or Exists" });
+  if (!t.key && t.operator !== "Exists") report.error("TKC2240", `${where} has no key, which only operator Exists allows (tolerate every taint)`, at(), { hint: "set the taint's key" });
+  if (t.effect !== undefined && !["NoSchedule", "PreferNoSchedule", "NoExecute"].includes(t.effect)) report.error("TKC2240", `${where} has effect '${t.effect}'`, at(), { hint: "use NoSchedule, PreferNoSchedule or NoExecute, or leave it unset to match all effects" });
+  if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute") report.error("TKC2240", `${where} sets tolerationSeconds, which only applies to effect NoExecute`, at(), { hint: "set effect: \"NoExecute\" or drop tolerationSeconds" });
 }
 
 function checkConditions(conditions: readonly NodeCondition[], where: string, origin: SourceLocation | undefined): void {

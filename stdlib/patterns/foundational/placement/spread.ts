@@ -4,6 +4,7 @@ import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern } from "../../../core/pattern.js";
+import { atProperty } from "../../../core/origin.js";
 import { checkWhole } from "../../../workloads/checks.js";
 
 /** Node label that names each failure domain. */
@@ -28,12 +29,12 @@ export const spreadReplicas = definePattern<SpreadOptions>({
   name: "spread-replicas",
   check(options, origin) {
     const across = options.across ?? ["zone", "node"];
-    if (across.length === 0) fail("TKC2240", "spreadReplicas across is empty", origin, "spread across [\"zone\"], [\"node\"] or both");
+    if (across.length === 0) fail("TKC2240", "spreadReplicas across is empty", atProperty(origin, ["across"]), "spread across [\"zone\"], [\"node\"] or both");
     across.forEach((t) => {
-      if (!(t in TOPOLOGY_KEYS)) report.error("TKC2240", `spreadReplicas cannot spread across '${t}'`, origin, { hint: "use \"zone\" or \"node\"" });
+      if (!(t in TOPOLOGY_KEYS)) report.error("TKC2240", `spreadReplicas cannot spread across '${t}'`, atProperty(origin, ["across"]), { hint: "use \"zone\" or \"node\"" });
     });
-    if (new Set(across).size !== across.length) report.error("TKC2240", "spreadReplicas lists a domain twice", origin, { hint: "list each of zone and node once" });
-    if (typeof options.maxSkew === "number") checkWhole("TKC2240", "maxSkew", options.maxSkew, 1, origin);
+    if (new Set(across).size !== across.length) report.error("TKC2240", "spreadReplicas lists a domain twice", atProperty(origin, ["across"]), { hint: "list each of zone and node once" });
+    if (typeof options.maxSkew === "number") checkWhole("TKC2240", "maxSkew", options.maxSkew, 1, atProperty(origin, ["maxSkew"]));
   },
   apply(options, build, context, origin) {
     if (build.type === "daemon") fail("TKC2232", `spreadReplicas() cannot be applied to daemon '${build.name}': a DaemonSet already runs one pod per node`, origin, "remove the pattern");
