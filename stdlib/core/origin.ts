@@ -48,8 +48,18 @@ export function callerOrigin(): SourceLocation | undefined {
 /**
  * The location of one option of the call at `origin`: a report there points at the property as the
  * user wrote it (`version: "2.x"`), not at the call, when the options are an object literal in
- * the call; else at the call. Only for the failing path: reading a lazily captured origin resolves it.
+ * the call; else at the call. Cheap: the call's position is read (and a lazily captured origin
+ * resolved) only when a report at it is shown.
  */
 export function atProperty(origin: SourceLocation | undefined, property: readonly (string | number)[]): SourceLocation | undefined {
-  return origin === undefined ? undefined : { file: origin.file, line: origin.line, column: origin.column, property: Object.freeze([...property]) };
+  if (origin === undefined) return undefined;
+  const path = Object.freeze([...property]);
+  return Object.freeze(
+    Object.defineProperties({} as SourceLocation, {
+      file: { enumerable: true, get: () => origin.file },
+      line: { enumerable: true, get: () => origin.line },
+      column: { enumerable: true, get: () => origin.column },
+      property: { enumerable: true, value: path },
+    }),
+  );
 }

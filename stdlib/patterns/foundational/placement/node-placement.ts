@@ -21,7 +21,6 @@ export interface NodePlacementOptions {
 
 function checkToleration(t: Toleration, index: number, call: SourceLocation | undefined): void {
   const where = `tolerations[${index}]`;
-  // only when reporting: a lazily captured origin is resolved when read
   const at = () => atProperty(call, ["tolerations", index]);
   if (t.operator === "Exists" && t.value !== undefined && t.value !== "") report.error("TKC2240", `${where} has operator Exists and a value; Exists matches any value`, at(), { hint: "drop the value, or use operator Equal" });
   if (t.operator !== undefined && t.operator !== "Exists" && t.operator !== "Equal") report.error("TKC2240", `${where} has operator '${t.operator}'`, at(), { hint: "use Equal or Exists" });
