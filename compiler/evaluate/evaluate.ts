@@ -11,7 +11,7 @@ import type { DraftData, LocationData, ReportData } from "./data.js";
 import type { Draft, DraftField, EvaluatedInput, Evaluation } from "../model/evaluation.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import { checkRequest } from "./request.js";
-import { findInLiteral, locationOf, offsetOf, scanCallArgument } from "../expand/literal-scanner.js";
+import { propertyLocator } from "../expand/literal-scanner.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
 import { renderRequest, type DependencyRecord, type Rendered } from "../render/render.js";
 
@@ -98,12 +98,15 @@ async function evaluateSealed(
 
   // Locations come from the realm: keep only those inside this build's own files.
   const inputs = new Set(bundle.inputs);
+  // A report about one option of a call (stdlib atProperty) points where the call writes it.
+  const propertyOf = propertyLocator(more.texts ?? (() => undefined));
   const located = (data: LocationData | undefined): SourceLocation | undefined => {
     if (!data || typeof data.file !== "string" || !Number.isInteger(data.line) || !Number.isInteger(data.column) || data.line < 1 || data.column < 1) return undefined;
     const file = resolve(project.dir, data.file);
     if (!inputs.has(file)) return undefined;
     const at = { file, line: data.line, column: data.column };
-    return data.property ? propertyLocation(at, data.property, more.texts?.(file)) : at;
+    const property = data.property;
+    return Array.isArray(property) && property.every((p) => typeof p === "string" || typeof p === "number") ? propertyOf(at, property) ?? at : at;
   };
 
   // Vendored manifests, Helm charts and Kustomize bases: the first evaluation says what to render
@@ -266,13 +269,3 @@ function reportDiagnostic(r: ReportData, located: (data: LocationData | undefine
 /** What makes two diagnostics the same mistake reported twice. */
 const sameMistake = (d: Diagnostic): string => [d.code, d.message, d.location?.file, d.location?.line, d.location?.column].join("\u0000");
 
-/**
- * Where the call at `call` writes the option `property` (stdlib `atProperty`), read from the
- * build's own text of the file; the call itself when the options are not written out there.
- */
-function propertyLocation(call: SourceLocation, property: readonly unknown[], text: string | undefined): SourceLocation {
-  if (text === undefined || !property.every((p) => typeof p === "string" || typeof p === "number")) return call;
-  const literal = scanCallArgument(text, offsetOf(text, call.line, call.column));
-  const hit = literal ? findInLiteral(literal, property as (string | number)[]) : undefined;
-  return hit ? locationOf(call.file, text, hit.at, hit.length) : call;
-}

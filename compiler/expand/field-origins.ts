@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../model/source.js";
-import { findInLiteral, locationOf, offsetOf, scanCallArgument, type LiteralNode } from "./literal-scanner.js";
+import { propertyLocator } from "./literal-scanner.js";
 
 /** The text of this build's sources by absolute path (never read from disk here). */
 export type SourceTexts = (file: string) => string | undefined;
@@ -14,17 +14,11 @@ function startsWith(path: Path, prefix: Path): boolean {
 /**
  * A resolver from a path in an emitted object to the property of the user's call that set it,
  * through the component's field mappings: into the object's own call, or into the call a
- * mapping names (a pattern's). Each call's literal is scanned once, on first use.
+ * mapping names (a pattern's). Each call's literal is scanned once, on first use (propertyLocator).
  */
 export function fieldResolver(origin: SourceLocation | undefined, fields: readonly FieldMapping[] | undefined, texts: SourceTexts) {
   if (!fields || fields.length === 0 || (!origin && !fields.some((mapping) => mapping[2]?.origin))) return undefined;
-  const literals = new Map<string, LiteralNode | null>();
-  const literalAt = (call: SourceLocation, text: string): LiteralNode | null => {
-    const key = `${call.file}:${call.line}:${call.column}`;
-    let literal = literals.get(key);
-    if (literal === undefined) literals.set(key, (literal = scanCallArgument(text, offsetOf(text, call.line, call.column)) ?? null));
-    return literal;
-  };
+  const propertyOf = propertyLocator(texts);
   return (path: Path): SourceLocation | undefined => {
     let best: FieldMapping | undefined;
     for (const mapping of fields) if (startsWith(path, mapping[0]) && (!best || mapping[0].length > best[0].length)) best = mapping;
@@ -36,9 +30,6 @@ export function fieldResolver(origin: SourceLocation | undefined, fields: readon
     if (own && best[1].length === 0) return own;
     const call = own ?? origin;
     if (!call) return undefined;
-    const text = texts(call.file);
-    const literal = text === undefined ? null : literalAt(call, text);
-    const hit = literal && text !== undefined ? findInLiteral(literal, [...best[1], ...path.slice(best[0].length)]) : undefined;
-    return hit ? locationOf(call.file, text!, hit.at, hit.length) : own;
+    return propertyOf(call, [...best[1], ...path.slice(best[0].length)]) ?? own;
   };
 }

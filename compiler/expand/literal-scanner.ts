@@ -214,3 +214,21 @@ export function findInLiteral(root: LiteralNode, path: readonly (string | number
   }
   return found;
 }
+
+/**
+ * Where calls write their options, from the build's own texts: the property at `path` in the
+ * object literal passed to the call at `call` (undefined where the literal does not write it
+ * out, or there is no text). Each call's literal is scanned once per locator.
+ */
+export function propertyLocator(texts: (file: string) => string | undefined): (call: SourceLocation, path: readonly (string | number)[]) => SourceLocation | undefined {
+  const literals = new Map<string, LiteralNode | null>();
+  return (call, path) => {
+    const text = texts(call.file);
+    if (text === undefined) return undefined;
+    const key = `${call.file}:${call.line}:${call.column}`;
+    let literal = literals.get(key);
+    if (literal === undefined) literals.set(key, (literal = scanCallArgument(text, offsetOf(text, call.line, call.column)) ?? null));
+    const hit = literal ? findInLiteral(literal, path) : undefined;
+    return hit ? locationOf(call.file, text, hit.at, hit.length) : undefined;
+  };
+}

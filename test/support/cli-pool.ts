@@ -11,13 +11,12 @@ import { tempDir, type CliResult } from "./cli.js";
  * on the type checker's tsconfig there).
  */
 export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): Promise<void> } {
-  interface Job { id: number; args: readonly string[]; done(result: CliResult): void; failed(error: Error): void }
+  interface Job { args: readonly string[]; done(result: CliResult): void; failed(error: Error): void }
   const queue: Job[] = [];
   const idle: ChildProcess[] = [];
   const busy = new Map<ChildProcess, Job>();
   const children: ChildProcess[] = [];
   const caches = new Map<ChildProcess, string>();
-  let nextId = 0;
 
   // an idle child must not keep the test process alive, a busy one must
   const hold = (child: ChildProcess, on: boolean) => {
@@ -58,7 +57,7 @@ export function cliPool(size: number): { run(args: readonly string[]): Promise<C
 
   return {
     run: (args) => new Promise((done, failed) => {
-      queue.push({ id: nextId++, args, done, failed });
+      queue.push({ args, done, failed });
       dispatch();
     }),
     // wait for the exits: no process outlives the test file
