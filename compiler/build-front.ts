@@ -1,11 +1,11 @@
 import { loadProject } from "./load/project.js";
 import { loadSources } from "./load/load.js";
 import { outputRoot } from "./release/output-path.js";
-import { warmBuild, warmBuildKey } from "./cache/warm-build.js";
+import { rememberedBuilds, warmBuild, warmBuildKey } from "./cache/warm-build.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { EnvironmentReport } from "./model/build.js";
 import type { Layout } from "./model/bundle.js";
-import type { LoadedProject } from "./model/project.js";
+import type { LoadedProject, Project } from "./model/project.js";
 import type { SuppliedValue } from "../stdlib/core/input.js";
 import { timed, type StageContext } from "./model/stage.js";
 
@@ -36,17 +36,35 @@ export type Front =
  * this much of the compiler.
  */
 export function buildFront(options: FrontOptions, ctx: StageContext): Front {
+  const found = findProject(options, ctx);
+  return "stopped" in found ? found : checkWarm(found, options, ctx);
+}
+
+/** The fast path's front: only a warm answer, and not a source read when the project was never built. */
+export function warmFront(options: FrontOptions, ctx: StageContext): readonly EnvironmentReport[] | undefined {
+  const found = findProject(options, ctx);
+  if ("stopped" in found || !rememberedBuilds(found.project.dir)) return undefined;
+  const front = checkWarm(found, options, ctx);
+  return "warm" in front ? front.warm : undefined;
+}
+
+type Found = { readonly project: Project; readonly outRoot: string } | { readonly stopped: readonly Diagnostic[] };
+
+function findProject(options: FrontOptions, ctx: StageContext): Found {
   const found = loadProject({ target: options.target, kubeVersion: options.kubeVersion }, ctx);
   if (!found.ok) return { stopped: found.diagnostics };
   const out = outputRoot(found.value, options.outDir);
-  if (!out.ok) return { stopped: out.diagnostics };
-  const loaded = timed(ctx.timings, "load", () => loadSources(found.value, ctx));
+  return out.ok ? { project: found.value, outRoot: out.value } : { stopped: out.diagnostics };
+}
+
+function checkWarm(found: { readonly project: Project; readonly outRoot: string }, options: FrontOptions, ctx: StageContext): Front {
+  const loaded = timed(ctx.timings, "load", () => loadSources(found.project, ctx));
   if (!loaded.ok) return { stopped: loaded.diagnostics };
   const { project, sources } = loaded.value;
   const supplied = options.supply();
   if (supplied.diagnostics.length > 0) return { stopped: supplied.diagnostics };
   const warmKey = warmBuildKey({ kubeVersion: project.config.kubeVersion, layout: options.layout, environments: options.environments, supplied: supplied.values, sources });
-  const warm = options.write ? warmBuild(project.dir, warmKey, out.value) : undefined;
+  const warm = options.write ? warmBuild(project.dir, warmKey, found.outRoot) : undefined;
   if (warm) return { warm };
-  return { loaded: loaded.value, outRoot: out.value, supplied: supplied.values, warmKey };
+  return { loaded: loaded.value, outRoot: found.outRoot, supplied: supplied.values, warmKey };
 }

@@ -3,8 +3,13 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
 /** Per-project cache of type-check and evaluation results, keyed by content hashes. */
+/** The project's cache folder (TKC_CACHE_DIR, else <project>/.tkc-cache), not created. */
+export function cacheDirPath(projectDir: string): string {
+  return resolve(process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache"));
+}
+
 export function cacheDir(projectDir: string): string {
-  const dir = resolve(process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache"));
+  const dir = cacheDirPath(projectDir);
   mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { EnvironmentReport } from "../model/build.js";
 import type { SourceFile } from "../model/source.js";
@@ -9,7 +9,7 @@ import { historyDir, revisionDirName } from "../release/layout.js";
 import { latestRevision, latestRevisionNumber } from "../release/revision.js";
 import type { LatestRevisionStats } from "../release/record.js";
 import { toolchainFingerprint } from "../paths.js";
-import { cacheDir, readCache, sha256, writeCache } from "./cache-dir.js";
+import { cacheDir, cacheDirPath, readCache, sha256, writeCache } from "./cache-dir.js";
 
 /**
  * The warm path: a build with the same inputs as a previous one whose bundles are still on disk,
@@ -61,6 +61,15 @@ export function warmBuild(projectDir: string, key: string, outRoot: string): Env
     }
   }
   return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
+}
+
+/** Whether any build of this project was remembered (a cheap look before the sources are read). */
+export function rememberedBuilds(projectDir: string): boolean {
+  try {
+    return readdirSync(cacheDirPath(projectDir)).some((name) => name.startsWith("build-") && name.endsWith(".json"));
+  } catch {
+    return false;
+  }
 }
 
 /** Remember a written build for the warm path. */

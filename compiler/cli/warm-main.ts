@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { buildFront } from "../build-front.js";
+import { warmFront } from "../build-front.js";
 import type { StageContext } from "../model/stage.js";
 import type { Layout } from "../model/bundle.js";
 import { commaList } from "./lists.js";
@@ -18,11 +18,10 @@ export function warmMain(argv: readonly string[], io: CliIo = processIo()): numb
   if (!args) return undefined;
   const ctx: StageContext = { timings: { startup: Math.round(performance.now()) }, read: new Map(), log: () => undefined };
   const started = performance.now();
-  const front = buildFront({ target: args.project, environments: args.environments, outDir: args.out, layout: args.layout, write: true, supply: () => ({ values: [], diagnostics: [] }) }, ctx);
-  if (!("warm" in front)) return undefined;
-  const release = front.warm[0]?.manifest.release;
-  if (release === undefined) return undefined;
-  for (const env of front.warm) io.stdout.write(summaryLine(release, env) + "\n");
+  const warm = warmFront({ target: args.project, environments: args.environments, outDir: args.out, layout: args.layout, write: true, supply: () => ({ values: [], diagnostics: [] }) }, ctx);
+  const release = warm?.[0]?.manifest.release;
+  if (!warm || release === undefined) return undefined;
+  for (const built of warm) io.stdout.write(summaryLine(release, built) + "\n");
   // "front" says the fast path answered (the full CLI's warm builds report no such stage).
   ctx.timings.front = ctx.timings.total = Math.round((performance.now() - started) * 10) / 10;
   if (io.env.TKC_TIMINGS) io.stderr.write(JSON.stringify(ctx.timings) + "\n");
