@@ -3,7 +3,8 @@
 // `node scripts/run-tests.mjs [substring-of-test-path ...] [--node-test-option ...]`: arguments
 // starting with "--" go to `node --test` (e.g. --test-reporter=spec), the others select files.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { testBundleDir, testBundles } from "./test-bundles.mjs";
 
@@ -58,6 +59,12 @@ if (fromSources) {
   process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
 }
 const loader = fromSources ? ["--import", "tsx"] : [];
-const env = { ...process.env, TKC_STDLIB_TESTS: units.join("\n") };
+// The tests' temporary folders (a few thousand per run) go into one folder of this run, removed
+// at the end: the system's temp folder does not grow with every run, and esbuild, which lists a
+// project's parent folders, does not list thousands of leftovers. TKC_KEEP_TEST_TMP=1 keeps it.
+const runTemp = mkdtempSync(join(tmpdir(), "tkc-tests-"));
+const env = { ...process.env, TKC_STDLIB_TESTS: units.join("\n"), TMPDIR: runTemp };
 const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...runnable], { cwd: root, stdio: "inherit", env });
+if (process.env.TKC_KEEP_TEST_TMP === "1") process.stderr.write(`the tests' temporary folders are kept in ${runTemp}\n`);
+else rmSync(runTemp, { recursive: true, force: true, maxRetries: 3 });
 process.exit(result.status ?? 1);

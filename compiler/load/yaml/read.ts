@@ -3,6 +3,7 @@ import { type Diagnostic, error, warning } from "../../diagnostics/diagnostic.js
 import { describeObject, type KubeObject, type SourcedObject } from "../../model/object.js";
 import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
+import { readSimpleYaml, type SimpleDocument } from "./simple/parse.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 
@@ -50,6 +51,11 @@ export interface ReadOptions {
   readonly maxFileBytes?: number;
   /** Characters above which one document is refused (default MAX_DOCUMENT_BYTES). */
   readonly maxDocumentBytes?: number;
+  /**
+   * "full" reads with the `yaml` package only; by default the simple reader (simple/parse.ts)
+   * reads the files it reads exactly, and the `yaml` package the rest. Tests compare the two.
+   */
+  readonly reader?: "full";
 }
 
 /** Parser complaints about YAML that Go's yaml.v2 (kubectl) reads anyway: warnings, the document is still read. */
@@ -87,6 +93,13 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
         hint: "split the data over several objects (a ConfigMap holds at most 1 MiB)",
       }),
     );
+    return result;
+  }
+  // Over the budget, the simple reader declines and the full reader says where the limit was reached.
+  const simple = options.reader === "full" ? undefined : readSimpleYaml(file, text, budget.remaining);
+  if (simple) {
+    budget.remaining -= simple.length;
+    for (const document of simple) readSimpleDocument(document, result);
     return result;
   }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
@@ -192,7 +205,29 @@ function readDocument(document: Document.Parsed, source: YamlSource, result: Rea
   value = withoutNulls(value);
   const before = objects.length;
   collectObjects(value, "", origin, facts.fieldOrigins, objects, diagnostics);
-  for (let i = before; i < objects.length; i++) noteSecret(objects[i]!.object, contents, value, source, result);
+  for (let i = before; i < objects.length; i++) {
+    const object = objects[i]!.object;
+    if (noteSecretValues(object, result)) markSecretLines(dataLinesInTree(object, contents, value, source), result);
+  }
+}
+
+/** A document the simple reader read: what readDocument makes of the `yaml` package's tree. */
+function readSimpleDocument(document: SimpleDocument, result: ReadResult): void {
+  if (document.value === undefined) return;
+  result.diagnostics.push(...document.diagnostics);
+  const value = withoutNulls(document.value);
+  const before = result.objects.length;
+  collectObjects(value, "", document.origin!, document.fieldOrigins, result.objects, result.diagnostics);
+  for (let i = before; i < result.objects.length; i++) {
+    const object = result.objects[i]!.object;
+    if (!noteSecretValues(object, result)) continue;
+    const spans: (readonly [number, number])[] = [];
+    for (const field of ["data", "stringData"]) {
+      const span = document.dataLines.get(object[field] as object);
+      if (span) spans.push(span);
+    }
+    markSecretLines(spans, result);
+  }
 }
 
 /**
@@ -219,9 +254,9 @@ export function withoutNulls(value: unknown): unknown {
   return value;
 }
 
-/** Records where a Secret's values are written (lines to mask) and what they are (text to scrub). */
-function noteSecret(object: KubeObject, contents: unknown, value: unknown, source: YamlSource, result: ReadResult): void {
-  if (object.kind !== "Secret" || object.apiVersion !== "v1") return;
+/** Records a Secret's values (text to scrub from every message); false if `object` is no Secret. */
+function noteSecretValues(object: KubeObject, result: ReadResult): boolean {
+  if (object.kind !== "Secret" || object.apiVersion !== "v1") return false;
   for (const field of ["data", "stringData"]) {
     const entries = object[field];
     if (entries === null || typeof entries !== "object") continue;
@@ -229,21 +264,30 @@ function noteSecret(object: KubeObject, contents: unknown, value: unknown, sourc
       if (typeof entry === "string" || typeof entry === "number" || typeof entry === "boolean") result.secretValues.push(String(entry));
     }
   }
+  return true;
+}
+
+function markSecretLines(spans: readonly (readonly [number, number])[], result: ReadResult): void {
+  for (const [first, last] of spans) for (let line = first; line <= last; line++) result.secretLines.add(line);
+}
+
+/** The lines of a Secret's data and stringData mappings in the `yaml` package's tree (code frames mask them). */
+function dataLinesInTree(object: KubeObject, contents: unknown, value: unknown, source: YamlSource): [number, number][] {
   // the syntax node of this object: the document itself, or an item of a List document
   let node: unknown = contents;
   if (value !== object && isMap(contents)) {
     const items = contents.get("items", true);
     node = isSeq(items) ? items.items.find((item) => isMap(item) && item.get("kind") === "Secret" && (item.toJSON() as { metadata?: { name?: unknown } }).metadata?.name === object.metadata?.name) : undefined;
   }
-  if (!isMap(node)) return;
+  if (!isMap(node)) return [];
+  const spans: [number, number][] = [];
   for (const field of ["data", "stringData"]) {
     const entries = node.get(field, true);
     if (!isMap(entries)) continue;
     const [start, end] = (entries as { range?: [number, number, number] }).range ?? [0, 0];
-    const first = source.lineCounter.linePos(start).line;
-    const last = source.lineCounter.linePos(Math.max(start, end - 1)).line;
-    for (let line = first; line <= last; line++) result.secretLines.add(line);
+    spans.push([source.lineCounter.linePos(start).line, source.lineCounter.linePos(Math.max(start, end - 1)).line]);
   }
+  return spans;
 }
 
 /** Adds `value` as an object (or, for a `kind: List`, its items), or reports why it is not one. */

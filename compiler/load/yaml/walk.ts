@@ -181,7 +181,16 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 /** Warns when a plain scalar means something else to kubectl's YAML 1.1 reader than to YAML 1.2. */
 function checkYaml11(node: Scalar, state: WalkState): void {
   if (node.type !== Scalar.PLAIN || typeof node.source !== "string") return;
-  const text = node.source;
+  const [start, end] = range(node) ?? [0, 0];
+  const found = yaml11Warning(node.source, node.value, () => locationAt(state.source, start, end));
+  if (found) state.facts.diagnostics.push(found);
+}
+
+/**
+ * The TKC1108 warning for a plain scalar `text` read as `value`, if kubectl's YAML 1.1 reader
+ * reads it differently (also used by the simple reader, simple/parse.ts).
+ */
+export function yaml11Warning(text: string, value: unknown, location: () => SourceLocation): Diagnostic | undefined {
   const first = text.charCodeAt(0);
   let kubectl: string | undefined;
   if (YAML11_BOOLEANS.has(text)) kubectl = `the boolean ${YAML11_BOOLEANS.get(text)}`;
@@ -191,23 +200,17 @@ function checkYaml11(node: Scalar, state: WalkState): void {
     else if (YAML11_UNDERSCORE_INT.test(text)) kubectl = "a number with digit separators";
     else if (YAML11_SEXAGESIMAL.test(text)) kubectl = "a base-60 number";
   }
-  if (kubectl === undefined) return;
-  const [start, end] = range(node) ?? [0, 0];
+  if (kubectl === undefined) return undefined;
   if (kubectl === "an octal number") {
     // Read as kubectl reads it (yaml11-octal.ts); only YAML 1.2 tools differ.
-    state.facts.diagnostics.push(
-      warning(YamlCode.yaml11Ambiguity, `the unquoted ${text} is the octal number ${String(node.value)} to kubectl's YAML 1.1 reader (and to tkc), but ${text.replace(/^([-+]?)0+(?=.)/, "$1").replaceAll("_", "")} to YAML 1.2 tools`, {
-        location: locationAt(state.source, start, end),
-        hint: `write it in decimal (${String(node.value)}) so that every reader agrees`,
-      }),
-    );
-    return;
+    return warning(YamlCode.yaml11Ambiguity, `the unquoted ${text} is the octal number ${String(value)} to kubectl's YAML 1.1 reader (and to tkc), but ${text.replace(/^([-+]?)0+(?=.)/, "$1").replaceAll("_", "")} to YAML 1.2 tools`, {
+      location: location(),
+      hint: `write it in decimal (${String(value)}) so that every reader agrees`,
+    });
   }
-  const here = JSON.stringify(node.value);
-  state.facts.diagnostics.push(
-    warning(YamlCode.yaml11Ambiguity, `kubectl's YAML 1.1 reader takes the unquoted ${text} as ${kubectl}, not ${here} as read here`, {
-      location: locationAt(state.source, start, end),
-      hint: typeof node.value === "string" ? `quote it if you mean the string: "${text}"` : `quote it ("${text}") or write the number in decimal`,
-    }),
-  );
+  const here = JSON.stringify(value);
+  return warning(YamlCode.yaml11Ambiguity, `kubectl's YAML 1.1 reader takes the unquoted ${text} as ${kubectl}, not ${here} as read here`, {
+    location: location(),
+    hint: typeof value === "string" ? `quote it if you mean the string: "${text}"` : `quote it ("${text}") or write the number in decimal`,
+  });
 }
