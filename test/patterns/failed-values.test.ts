@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { healthProbes, httpProbe, execProbe } from "../../stdlib/patterns/foundational/probes/probes.js";
-import { sized } from "../../stdlib/patterns/foundational/resources/resource-profiles.js";
+import { sized } from "../../stdlib/patterns/foundational/resources/resources.js";
 import { nginxAnnotations } from "../../stdlib/networking/ingress-annotations.js";
 import { ingress } from "../../stdlib/networking/ingress.js";
 import { service } from "../../stdlib/workloads/service.js";

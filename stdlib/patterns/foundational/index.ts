@@ -3,7 +3,7 @@
 export { httpProbe, tcpProbe, grpcProbe, execProbe, healthProbes, type HealthCheck, type HealthProbesOptions, type ProbeTiming } from "./probes/probes.js";
 export { lifecycleHooks, type LifecycleHooksOptions } from "./lifecycle/lifecycle-hooks.js";
 export { gracefulShutdown, type GracefulShutdownOptions } from "./lifecycle/graceful-shutdown.js";
-export { sized, RESOURCE_SIZES, type ResourceSize, type SizedOptions } from "./resources/resource-profiles.js";
+export { sized, RESOURCE_SIZES, type ResourceSize, type SizedOptions } from "./resources/resources.js";
 export { priorityClass, type PriorityClassOptions } from "./priority-and-quota/priority-class.js";
 export { resourceQuota, type ResourceQuotaOptions, type QuotaLimits } from "./priority-and-quota/resource-quota.js";
 export { limitRange, type LimitRangeOptions, type ContainerLimits } from "./priority-and-quota/limit-range.js";
