@@ -46,10 +46,10 @@ export function checkJobOptions(options: JobOptions, origin: SourceLocation | un
   if (typeof options.activeDeadlineSeconds === "number") checkWhole("TKC2252", "activeDeadlineSeconds", options.activeDeadlineSeconds, 1, atProperty(origin, ["activeDeadlineSeconds"]));
   const perIndex = options.backoffLimitPerIndex !== undefined;
   if ((perIndex || options.maxFailedIndexes !== undefined) && options.completionMode !== "Indexed") {
-    report.error("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, origin, { hint: "set completionMode: \"Indexed\"" });
+    report.error("TKC2251", `job '${options.name}' sets ${perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"}, which only Indexed Jobs have`, atProperty(origin, [perIndex ? "backoffLimitPerIndex" : "maxFailedIndexes"]), { hint: "set completionMode: \"Indexed\"" });
   }
   if (options.maxFailedIndexes !== undefined && !perIndex) {
-    report.error("TKC2251", `job '${options.name}' sets maxFailedIndexes without backoffLimitPerIndex`, origin, { hint: "set backoffLimitPerIndex too" });
+    report.error("TKC2251", `job '${options.name}' sets maxFailedIndexes without backoffLimitPerIndex`, atProperty(origin, ["maxFailedIndexes"]), { hint: "set backoffLimitPerIndex too" });
   }
   if (options.podFailurePolicy) checkPodFailurePolicy(options.podFailurePolicy, { restartPolicy: options.restartPolicy, perIndex }, origin);
 }
@@ -140,7 +140,7 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
     if (options[key] !== undefined) checkWhole("TKC2261", key, options[key], 0, atProperty(origin, [key]));
   }
   if (options.concurrencyPolicy !== undefined && !["Allow", "Forbid", "Replace"].includes(options.concurrencyPolicy)) {
-    report.error("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, origin, { hint: "Forbid skips a run while the previous one is going; Replace stops the previous one" });
+    report.error("TKC2261", `cronJob concurrencyPolicy '${options.concurrencyPolicy}' is not one of Allow, Forbid, Replace`, atProperty(origin, ["concurrencyPolicy"]), { hint: "Forbid skips a run while the previous one is going; Replace stops the previous one" });
   }
 }
 

@@ -4,7 +4,7 @@ import { resolveDeep, type PerEnvironment } from "../../../core/per-environment.
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { adminJobLabels, recordAdminJob } from "../../support/admin-jobs.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
@@ -39,7 +39,7 @@ function checkCounts(values: Record<string, number | undefined>, origin: SourceL
   for (const [name, value] of Object.entries(values)) {
     const min = name === "activeDeadlineSeconds" ? 1 : 0;
     if (value !== undefined && (!Number.isInteger(value) || value < min)) {
-      report.error("TKC2701", `migrationJob() ${name} must be a whole number >= ${min} (got ${value})`, origin, { hint: name === "backoffLimit" ? "e.g. backoffLimit: 1" : `e.g. ${name}: 600` });
+      report.error("TKC2701", `migrationJob() ${name} must be a whole number >= ${min} (got ${value})`, atProperty(origin, [name]), { hint: name === "backoffLimit" ? "e.g. backoffLimit: 1" : `e.g. ${name}: 600` });
     }
   }
 }
@@ -138,10 +138,10 @@ export const migrationJob = definePattern<MigrationJobOptions>({
   check(options, origin) {
     const command = sameInEveryEnvironment(options.command);
     if (options.command === undefined || (command !== undefined && command.length === 0)) {
-      report.error("TKC2700", "migrationJob() needs a command", origin, { hint: "e.g. command: [\"/app/bin/migrate\", \"up\"]" });
+      report.error("TKC2700", "migrationJob() needs a command", options.command === undefined ? origin : atProperty(origin, ["command"]), { hint: "e.g. command: [\"/app/bin/migrate\", \"up\"]" });
     }
     if (options.ordering !== undefined && options.ordering !== "hook" && options.ordering !== "wave") {
-      report.error("TKC2702", `migrationJob() ordering '${String(options.ordering)}' is neither "hook" nor "wave"`, origin, { hint: "use \"hook\" (Argo CD PreSync / Helm pre-upgrade) or \"wave\" (Argo CD sync wave -1)" });
+      report.error("TKC2702", `migrationJob() ordering '${String(options.ordering)}' is neither "hook" nor "wave"`, atProperty(origin, ["ordering"]), { hint: "use \"hook\" (Argo CD PreSync / Helm pre-upgrade) or \"wave\" (Argo CD sync wave -1)" });
     }
     if (options.ordering === "wave" && options.ttlSecondsAfterFinished !== undefined) {
       fail(

@@ -1,4 +1,5 @@
 import type { DownwardAPIVolumeFile, EnvVar, EnvVarSource } from "tkc/k8s";
+import { atProperty } from "../../../core/origin.js";
 import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
 import { addAppEnvVars, addVolume, mountInApp } from "../../support/containers.js";
@@ -88,18 +89,20 @@ export const downwardApi = definePattern<DownwardApiOptions>({
   name: "downward-api",
   check(options, origin) {
     const known = Object.keys(DEFAULT_ENV_NAMES);
-    const fields = [...envEntries(options.env).map(([, f]) => f), ...(options.files?.fields ?? [])];
-    for (const field of fields) {
-      if (!known.includes(field)) report.error("TKC2420", `downwardApi(): unknown pod field '${field}'`, origin, { hint: `use one of: ${known.join(", ")}` });
+    // each field at its place in the options: an item of env (a list), a key of env (a record), an item of files.fields
+    const envAt = (i: number, name: string) => atProperty(origin, ["env", Array.isArray(options.env) ? i : name]);
+    const fields = [...envEntries(options.env).map(([name, f], i) => [f, envAt(i, name)] as const), ...(options.files?.fields ?? []).map((f, i) => [f, atProperty(origin, ["files", "fields", i])] as const)];
+    for (const [field, at] of fields) {
+      if (!known.includes(field)) report.error("TKC2420", `downwardApi(): unknown pod field '${field}'`, at, { hint: `use one of: ${known.join(", ")}` });
     }
     if (options.env === undefined && options.files === undefined) report.error("TKC2420", "downwardApi() needs env, files or both", origin, { hint: "e.g. downwardApi({ env: [\"podName\", \"namespace\"] })" });
     const mountPath = options.files?.mountPath ?? "/etc/podinfo";
-    if (!mountPath.startsWith("/") || mountPath === "/") report.error("TKC2421", `downwardApi(): mountPath '${mountPath}' must be an absolute directory other than /`, origin, { hint: "e.g. mountPath: \"/etc/podinfo\"" });
-    for (const field of options.files?.fields ?? []) {
-      if (ENV_ONLY.includes(field)) report.error("TKC2421", `downwardApi(): '${field}' is only available as an env var, not as a file`, origin, { hint: "downwardAPI volumes carry metadata fields and resources only: move it to env" });
+    if (!mountPath.startsWith("/") || mountPath === "/") report.error("TKC2421", `downwardApi(): mountPath '${mountPath}' must be an absolute directory other than /`, options.files?.mountPath === undefined ? origin : atProperty(origin, ["files", "mountPath"]), { hint: "e.g. mountPath: \"/etc/podinfo\"" });
+    for (const [i, field] of (options.files?.fields ?? []).entries()) {
+      if (ENV_ONLY.includes(field)) report.error("TKC2421", `downwardApi(): '${field}' is only available as an env var, not as a file`, atProperty(origin, ["files", "fields", i]), { hint: "downwardAPI volumes carry metadata fields and resources only: move it to env" });
     }
     if (options.files && options.files.labels === false && options.files.annotations === false && (options.files.fields ?? []).length === 0) {
-      report.error("TKC2421", "downwardApi(): files has nothing to write (labels, annotations and fields are all off)", origin, { hint: "drop files, or turn on labels or annotations" });
+      report.error("TKC2421", "downwardApi(): files has nothing to write (labels, annotations and fields are all off)", atProperty(origin, ["files"]), { hint: "drop files, or turn on labels or annotations" });
     }
   },
   apply(options, build, _context, origin) {

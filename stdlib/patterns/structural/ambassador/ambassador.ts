@@ -2,7 +2,7 @@ import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
 import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { hashedName } from "../../support/content-hash.js";
 import { addAppEnvVars, addHelperContainer, addVolume, allContainers, checkContainerName, helperSecurityContext, PINNED_IMAGES } from "../../support/containers.js";
@@ -79,12 +79,12 @@ export const ambassador = definePattern<AmbassadorOptions>({
   name: "ambassador",
   check(options, origin) {
     if (options.target === undefined || options.target === "") {
-      report.error("TKC2460", "ambassador() needs a target: the remote host:port the app reaches through localhost", origin, { hint: "e.g. ambassador({ target: \"db.example.com:5432\", listen: 15432 })" });
+      report.error("TKC2460", "ambassador() needs a target: the remote host:port the app reaches through localhost", options.target === "" ? atProperty(origin, ["target"]) : origin, { hint: "e.g. ambassador({ target: \"db.example.com:5432\", listen: 15432 })" });
     } else if (typeof options.target === "string") parseTarget(options.target, origin);
     if (!Number.isInteger(options.listen) || options.listen < 1 || options.listen > 65535) {
-      report.error("TKC2461", `ambassador(): listen port ${options.listen} is not between 1 and 65535`, origin, { hint: "pick a free local port, e.g. 15432" });
+      report.error("TKC2461", `ambassador(): listen port ${options.listen} is not between 1 and 65535`, atProperty(origin, ["listen"]), { hint: "pick a free local port, e.g. 15432" });
     }
-    if (options.name !== undefined && !isDns1123Label(options.name)) report.error("TKC2461", `ambassador(): name '${options.name}' is not a DNS-1123 label`, origin, { hint: "e.g. name: \"db-ambassador\"" });
+    if (options.name !== undefined && !isDns1123Label(options.name)) report.error("TKC2461", `ambassador(): name '${options.name}' is not a DNS-1123 label`, atProperty(origin, ["name"]), { hint: "e.g. name: \"db-ambassador\"" });
   },
   apply(options, build, context, origin) {
     const environment = context.environment;

@@ -1,0 +1,39 @@
+import { ambassador, cronJob, downwardApi, job, migrationJob, nodePlacement, release, service } from "tkc";
+
+// Mistakes in options that are lists or nested records are reported at the item or the option
+// that holds them, not at the pattern's call: one run shows every one of them at its own line.
+const api = service({
+  name: "api",
+  image: "registry.example.com/api:1.0.0",
+  port: { name: "http", containerPort: 8080 },
+  patterns: [
+    nodePlacement({
+      requireNodes: [
+        { key: "arch", operator: "In", values: ["arm64"] },
+        { key: "pool", operator: "In", values: [] },
+      ],
+      preferNodes: [{ weight: 0, match: [{ key: "zone", operator: "Exists", values: ["a"] }] }],
+    }),
+    downwardApi({
+      env: ["podName", "podColour" as never],
+      files: { mountPath: "etc/podinfo", fields: ["podIP"] },
+    }),
+    ambassador({ target: "db.example.com:5432", listen: 0, name: "DB" }),
+    migrationJob({ command: ["/app/migrate"], ordering: "later" as never, backoffLimit: -1 }),
+  ],
+});
+
+const backfill = job({
+  name: "backfill",
+  image: "registry.example.com/backfill:1.0.0",
+  maxFailedIndexes: 2,
+});
+
+const nightly = cronJob({
+  name: "nightly",
+  image: "registry.example.com/nightly:1.0.0",
+  schedule: "0 3 * * *",
+  concurrencyPolicy: "Sometimes" as never,
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, backfill, nightly] });
