@@ -1,4 +1,4 @@
-import { ambassador, cronJob, downwardApi, job, migrationJob, nodePlacement, release, service } from "tkc";
+import { ambassador, cronJob, downwardApi, job, kedaScaling, migrationJob, nodePlacement, relaxSecurity, release, role, service } from "tkc";
 
 // Mistakes in options that are lists or nested records are reported at the item or the option
 // that holds them, not at the pattern's call: one run shows every one of them at its own line.
@@ -20,7 +20,15 @@ const api = service({
     }),
     ambassador({ target: "db.example.com:5432", listen: 0, name: "DB" }),
     migrationJob({ command: ["/app/migrate"], ordering: "later" as never, backoffLimit: -1 }),
+    relaxSecurity({ reason: "legacy image", runAsUser: -1 }),
+    role({ rules: [{ resources: ["configmaps"], verbs: ["get"] }, { resources: ["pods"], verbs: [] }] }),
   ],
+});
+
+const worker = service({
+  name: "worker",
+  image: "registry.example.com/worker:1.0.0",
+  patterns: [kedaScaling({ min: -1, max: 5, triggers: [{ type: "redis", metadata: { address: "redis:6379", listLength: 20 as never } }] })],
 });
 
 const backfill = job({
@@ -36,4 +44,4 @@ const nightly = cronJob({
   concurrencyPolicy: "Sometimes" as never,
 });
 
-export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, backfill, nightly] });
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, backfill, nightly] });

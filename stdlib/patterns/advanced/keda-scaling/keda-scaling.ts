@@ -30,10 +30,10 @@ export interface KedaScalingOptions {
 
 function checkCounts(min: number | undefined, max: number | undefined, origin: SourceLocation | undefined): void {
   if (min !== undefined && (!Number.isInteger(min) || min < 0)) {
-    report.error("TKC2621", `kedaScaling() min must be a whole number >= 0 (got ${min})`, origin, { hint: "use 0 to scale to zero, or the fewest pods to keep" });
+    report.error("TKC2621", `kedaScaling() min must be a whole number >= 0 (got ${min})`, atProperty(origin, ["min"]), { hint: "use 0 to scale to zero, or the fewest pods to keep" });
   }
   if (max !== undefined && (!Number.isInteger(max) || max < Math.max(1, min ?? 0))) {
-    report.error("TKC2621", `kedaScaling() max must be a whole number of at least ${Math.max(1, min ?? 0)} (got ${max})`, origin, { hint: "set max to the most pods the workload may run" });
+    report.error("TKC2621", `kedaScaling() max must be a whole number of at least ${Math.max(1, min ?? 0)} (got ${max})`, atProperty(origin, ["max"]), { hint: "set max to the most pods the workload may run" });
   }
 }
 
@@ -48,7 +48,7 @@ function checkTriggers(triggers: readonly KedaTrigger[] | undefined, origin: Sou
     }
     for (const [key, value] of Object.entries(trigger.metadata ?? {})) {
       if (typeof value !== "string") {
-        report.error("TKC2622", `kedaScaling() triggers[${index}].metadata.${key} is a ${typeof value}; KEDA reads trigger metadata as strings`, origin, { hint: `write ${key}: "${String(value)}"` });
+        report.error("TKC2622", `kedaScaling() triggers[${index}].metadata.${key} is a ${typeof value}; KEDA reads trigger metadata as strings`, atProperty(origin, ["triggers", index, "metadata", key]), { hint: `write ${key}: "${String(value)}"` });
       }
     }
   });

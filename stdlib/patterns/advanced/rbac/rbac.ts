@@ -2,7 +2,7 @@ import type { RbacAuthorizationV1ClusterRole, RbacAuthorizationV1ClusterRoleBind
 import type { FieldMapping } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { fitName, labelsFor } from "../../support/generated-names.js";
 
@@ -30,15 +30,15 @@ function checkRules(pattern: string, options: RoleOptions, origin: SourceLocatio
   }
   options.rules.forEach((rule, index) => {
     if (!rule.verbs || rule.verbs.length === 0) {
-      report.error("TKC2671", `${pattern} rules[${index}] has no verbs`, origin, { hint: "list verbs such as \"get\", \"list\", \"watch\"" });
+      report.error("TKC2671", `${pattern} rules[${index}] has no verbs`, atProperty(origin, ["rules", index]), { hint: "list verbs such as \"get\", \"list\", \"watch\"" });
     }
     const hasResources = (rule.resources?.length ?? 0) > 0;
     const hasUrls = (rule.nonResourceURLs?.length ?? 0) > 0;
     if (hasUrls && pattern === "role()") {
-      report.error("TKC2671", `role() rules[${index}] lists nonResourceURLs, which only a ClusterRole can grant`, origin, { hint: "use clusterRole() for non-resource URLs" });
+      report.error("TKC2671", `role() rules[${index}] lists nonResourceURLs, which only a ClusterRole can grant`, atProperty(origin, ["rules", index, "nonResourceURLs"]), { hint: "use clusterRole() for non-resource URLs" });
     }
     if (hasResources === hasUrls) {
-      report.error("TKC2671", `${pattern} rules[${index}] must name either resources or nonResourceURLs`, origin, { hint: "e.g. resources: [\"configmaps\"]" });
+      report.error("TKC2671", `${pattern} rules[${index}] must name either resources or nonResourceURLs`, atProperty(origin, ["rules", index]), { hint: "e.g. resources: [\"configmaps\"]" });
     }
   });
 }

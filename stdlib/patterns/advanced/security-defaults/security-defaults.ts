@@ -31,10 +31,10 @@ export const relaxSecurity = definePattern<RelaxSecurityOptions>({
       report.error("TKC2691", "relaxSecurity() relaxes nothing", origin, { hint: "set writableRootFilesystem, addCapabilities, runAsUser or runAsRoot" });
     }
     if (options.runAsUser !== undefined && (!Number.isInteger(options.runAsUser) || options.runAsUser < 0)) {
-      report.error("TKC2692", `relaxSecurity() runAsUser must be a user id >= 0 (got ${options.runAsUser})`, origin, { hint: "e.g. runAsUser: 101" });
+      report.error("TKC2692", `relaxSecurity() runAsUser must be a user id >= 0 (got ${options.runAsUser})`, atProperty(origin, ["runAsUser"]), { hint: "e.g. runAsUser: 101" });
     }
     if (options.runAsUser === 0 && !options.runAsRoot) {
-      report.error("TKC2692", "relaxSecurity() runAsUser: 0 is root, which runAsNonRoot forbids", origin, { hint: "add runAsRoot: true if the image truly needs root, or use a non-zero user id" });
+      report.error("TKC2692", "relaxSecurity() runAsUser: 0 is root, which runAsNonRoot forbids", atProperty(origin, ["runAsUser"]), { hint: "add runAsRoot: true if the image truly needs root, or use a non-zero user id" });
     }
     for (const [index, capability] of (options.addCapabilities ?? []).entries()) {
       if (!/^[A-Z][A-Z0-9_]*$/.test(capability) || capability.startsWith("CAP_")) {
