@@ -1,4 +1,4 @@
-import { ambassador, cronJob, downwardApi, job, kedaScaling, migrationJob, nodePlacement, relaxSecurity, release, role, service } from "tkc";
+import { ambassador, cronJob, downwardApi, expose, externalService, job, kedaScaling, logShipper, migrationJob, nodePlacement, relaxSecurity, release, role, service, workQueue } from "tkc";
 
 // Mistakes in options that are lists or nested records are reported at the item or the option
 // that holds them, not at the pattern's call: one run shows every one of them at its own line.
@@ -28,7 +28,32 @@ const api = service({
 const worker = service({
   name: "worker",
   image: "registry.example.com/worker:1.0.0",
-  patterns: [kedaScaling({ min: -1, max: 5, triggers: [{ type: "redis", metadata: { address: "redis:6379", listLength: 20 as never } }] })],
+  port: { name: "http", containerPort: 8080 },
+  patterns: [
+    kedaScaling({ min: -1, max: 5, triggers: [{ type: "redis", metadata: { address: "redis:6379", listLength: 20 as never } }] }),
+    expose({ type: "NodePort", nodePorts: { https: 30443 } }),
+    logShipper({ logPath: "var/log", output: { type: "stdout" } }),
+  ],
+});
+
+const web = service({
+  name: "web",
+  image: "registry.example.com/web:1.0.0",
+  port: { name: "http", containerPort: 8080 },
+  patterns: [expose({ type: "Public" as never })],
+});
+
+const billingDb = externalService({
+  name: "billing-db",
+  addresses: ["10.20.0.15", "db.example.com"],
+  ports: [{ name: "postgres", port: 5432 }, { name: "admin", port: 70000 }],
+});
+
+const reindex = workQueue({
+  name: "reindex",
+  image: "registry.example.com/reindexer:1.0.0",
+  queue: 42 as never,
+  parallelism: 0,
 });
 
 const backfill = job({
@@ -44,4 +69,4 @@ const nightly = cronJob({
   concurrencyPolicy: "Sometimes" as never,
 });
 
-export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, backfill, nightly] });
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, web, billingDb, reindex, backfill, nightly] });

@@ -2,7 +2,7 @@ import type { Service } from "tkc/k8s";
 import { defineComponent, isComponent, rejectedComponent, type Component, type ExpandContext } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { checkJobOptions, jobDraft, type JobOptions } from "../../../workloads/job.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
 
@@ -44,11 +44,11 @@ export function workQueue(options: WorkQueueOptions): Component {
     options,
     () => checkJobOptions(options, origin),
     () => {
-      if (typeof options.parallelism === "number" && options.parallelism < 1) fail("TKC2280", `workQueue '${options.name}' has parallelism ${options.parallelism}; it needs at least one worker`, origin, "set parallelism: 1 or more");
+      if (typeof options.parallelism === "number" && options.parallelism < 1) fail("TKC2280", `workQueue '${options.name}' has parallelism ${options.parallelism}; it needs at least one worker`, atProperty(origin, ["parallelism"]), "set parallelism: 1 or more");
     },
     () => {
       if (typeof options.queue === "string" ? !isDns1123Label(options.queue) : !isComponent(options.queue)) {
-        fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, origin, "pass the queue's component (e.g. a statefulService) or its Service name");
+        fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, atProperty(origin, ["queue"]), "pass the queue's component (e.g. a statefulService) or its Service name");
       }
       if (typeof options.queue === "string" && typeof options.queuePort !== "number") {
         fail("TKC2280", `workQueue '${options.name}' names the queue Service '${options.queue}' but no port number`, origin, "set queuePort: 6379 (or pass the queue's component instead of its name)");

@@ -44,14 +44,15 @@ function portsOf(options: ExternalServiceOptions): { name: string; port: number;
 }
 
 function checkAddresses(name: string, addresses: readonly string[], origin: SourceLocation | undefined): "IPv4" | "IPv6" {
-  if (addresses.length === 0) fail("TKC2407", `externalService '${name}' has an empty addresses list`, origin, "list at least one IP address, e.g. addresses: [\"10.20.0.15\"]");
+  const at = (...path: number[]) => atProperty(origin, ["addresses", ...path]);
+  if (addresses.length === 0) fail("TKC2407", `externalService '${name}' has an empty addresses list`, at(), "list at least one IP address, e.g. addresses: [\"10.20.0.15\"]");
   const families = new Set<string>();
-  for (const address of addresses) {
+  for (const [i, address] of addresses.entries()) {
     const family = addressFamily(address);
-    if (!family) fail("TKC2407", `externalService '${name}': '${address}' is not an IP address`, origin, "for a host name, use externalName instead of addresses");
+    if (!family) fail("TKC2407", `externalService '${name}': '${address}' is not an IP address`, at(i), "for a host name, use externalName instead of addresses");
     families.add(family);
   }
-  if (families.size > 1) fail("TKC2407", `externalService '${name}' mixes IPv4 and IPv6 addresses`, origin, "an EndpointSlice holds one address family: declare two externalService() components, one per family");
+  if (families.size > 1) fail("TKC2407", `externalService '${name}' mixes IPv4 and IPv6 addresses`, at(), "an EndpointSlice holds one address family: declare two externalService() components, one per family");
   return [...families][0] as "IPv4" | "IPv6";
 }
 
@@ -74,9 +75,10 @@ function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | 
       if (options.port !== undefined && options.ports !== undefined) fail("TKC2406", `externalService '${options.name}' sets both 'port' and 'ports'`, atProperty(origin, ["ports"]), "keep one");
       const ports = portsOf(options);
       if (hasAddresses && ports.length === 0) fail("TKC2406", `externalService '${options.name}' has addresses but no port`, atProperty(origin, ["addresses"]), "add port: 5432 (the port the addresses listen on)");
-      for (const p of ports) {
-        if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, origin, "use the port the external service listens on");
-        if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, origin, "at most 15 lowercase letters, digits and '-', with at least one letter");
+      for (const [i, p] of ports.entries()) {
+        const at = () => atProperty(origin, options.ports !== undefined ? ["ports", i] : ["port"]);
+        if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) fail("TKC2406", `externalService '${options.name}': port ${p.port} is not between 1 and 65535`, at(), "use the port the external service listens on");
+        if (portNameProblem(p.name) !== undefined) fail("TKC2406", `externalService '${options.name}': port name '${p.name}' is not an IANA service name`, at(), "at most 15 lowercase letters, digits and '-', with at least one letter");
       }
     },
     () => {
@@ -110,7 +112,7 @@ export function externalService(options: ExternalServiceOptions): Component {
       const portFields: FieldMapping = options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]];
       if (options.externalName !== undefined) {
         const externalName = resolve(options.externalName, environment);
-        if (!isHostName(externalName)) fail("TKC2407", `externalService '${options.name}': externalName '${externalName}' is not a DNS name (environment '${environment.name}')`, origin, "use a host name such as \"db.example.com\"");
+        if (!isHostName(externalName)) fail("TKC2407", `externalService '${options.name}': externalName '${externalName}' is not a DNS name (environment '${environment.name}')`, atProperty(origin, ["externalName"]), "use a host name such as \"db.example.com\"");
         const service: Service = {
           apiVersion: "v1",
           kind: "Service",

@@ -88,7 +88,7 @@ function checkOptionsFor(type: ServiceType, options: ResolvedExpose, origin: Sou
 function portsWithNodePorts(build: WorkloadBuild, nodePorts: Readonly<Record<string, number>>, origin: SourceLocation | undefined): ServicePort[] {
   const names = build.ports.map((p) => p.name);
   for (const name of Object.keys(nodePorts)) {
-    if (!names.includes(name)) report.error("TKC2404", `nodePorts names port '${name}', which workload '${build.name}' does not have (its ports: ${names.join(", ") || "none"})`, origin, { hint: "use the name of one of the workload's ports" });
+    if (!names.includes(name)) report.error("TKC2404", `nodePorts names port '${name}', which workload '${build.name}' does not have (its ports: ${names.join(", ") || "none"})`, atProperty(origin, ["nodePorts", name]), { hint: "use the name of one of the workload's ports" });
   }
   return build.ports.map((p) => {
     const nodePort = nodePorts[p.name];
@@ -103,7 +103,7 @@ const exposePattern = definePattern<PerEnvironment<ExposeOptions>>({
     const options = settings as ExposeOptions;
     if (typeof options.type === "string") {
       if (!["ClusterIP", "Headless", "NodePort", "LoadBalancer"].includes(options.type)) {
-        fail("TKC2403", `unknown Service type '${options.type}'`, origin, "use ClusterIP, Headless, NodePort or LoadBalancer (ExternalName: use externalService())");
+        fail("TKC2403", `unknown Service type '${options.type}'`, atProperty(origin, ["type"]), "use ClusterIP, Headless, NodePort or LoadBalancer (ExternalName: use externalService())");
       }
     }
     const plain = [options.nodePorts, options.sourceRanges, options.loadBalancerClass, options.externalTrafficPolicy].every((v) => v === undefined || !isPerEnv(v));

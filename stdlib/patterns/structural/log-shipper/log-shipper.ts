@@ -1,6 +1,7 @@
 import type { ConfigMap, Container, ResourceRequirements } from "tkc/k8s";
 import { resolve, resolveDeep, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { atProperty } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { hashedName } from "../../support/content-hash.js";
 import { addHelperContainer, addVolume, checkContainerName, helperSecurityContext, mountInApp, PINNED_IMAGES } from "../../support/containers.js";
@@ -83,9 +84,9 @@ export const logShipper = definePattern<LogShipperOptions>({
   name: "log-shipper",
   check(options, origin) {
     const logPath = options.logPath ?? "/var/log/app";
-    if (!logPath.startsWith("/") || logPath === "/") fail("TKC2456", `logShipper(): logPath '${logPath}' must be an absolute directory other than /`, origin, "e.g. logPath: \"/var/log/app\"");
+    if (!logPath.startsWith("/") || logPath === "/") fail("TKC2456", `logShipper(): logPath '${logPath}' must be an absolute directory other than /`, atProperty(origin, ["logPath"]), "e.g. logPath: \"/var/log/app\"");
     if (options.output === undefined) fail("TKC2456", "logShipper() needs an output", origin, "e.g. output: { type: \"forward\", host: \"fluentd.logging\" }");
-    if (options.files !== undefined && options.files.includes("/")) fail("TKC2456", `logShipper(): files '${options.files}' is a glob inside logPath, not a path`, origin, "e.g. files: \"*.log\"");
+    if (options.files !== undefined && options.files.includes("/")) fail("TKC2456", `logShipper(): files '${options.files}' is a glob inside logPath, not a path`, atProperty(origin, ["files"]), "e.g. files: \"*.log\"");
   },
   apply(options, build, context, origin) {
     const environment = context.environment;
