@@ -1,7 +1,8 @@
 import { gracefulShutdown, lifecycleHooks, release, service, serviceMonitor } from "tkc";
 
 // Each bad option of a lifecycle or monitoring pattern is its own error, in one run: a bad
-// drain time does not hide the empty drain command, a bad path does not hide a bad interval.
+// drain time does not hide the empty drain command, a bad path does not hide a bad interval;
+// each is reported at the option that holds it.
 const api = service({
   name: "api",
   image: "registry.example.com/api:1.0.0",

@@ -1,7 +1,7 @@
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { checkCall } from "../../../core/report.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
 import type { PortOption } from "../../../workloads/options.js";
 
@@ -23,9 +23,10 @@ export interface MonitorOptions {
 
 const DURATION = /^(0|(\d+y)?(\d+w)?(\d+d)?(\d+h)?(\d+m)?(\d+s)?(\d+ms)?)$/;
 
+/** `field`: the option that holds the duration (the mistake is reported there). */
 export function checkDuration(pattern: string, field: string, value: string | undefined, origin: SourceLocation | undefined): void {
   if (value !== undefined && (value === "" || !DURATION.test(value))) {
-    fail("TKC2642", `${pattern} ${field} '${value}' is not a Prometheus duration`, origin, "write units from largest to smallest without spaces, e.g. \"30s\", \"1m30s\", \"5m\"");
+    fail("TKC2642", `${pattern} ${field} '${value}' is not a Prometheus duration`, atProperty(origin, [field]), "write units from largest to smallest without spaces, e.g. \"30s\", \"1m30s\", \"5m\"");
   }
 }
 
@@ -35,7 +36,7 @@ export function checkMonitorOptions(pattern: string, options: MonitorOptions, or
     origin,
     undefined,
     () => {
-      if (options.path !== undefined && !options.path.startsWith("/")) fail("TKC2641", `${pattern} path '${options.path}' does not start with '/'`, origin, "e.g. path: \"/metrics\"");
+      if (options.path !== undefined && !options.path.startsWith("/")) fail("TKC2641", `${pattern} path '${options.path}' does not start with '/'`, atProperty(origin, ["path"]), "e.g. path: \"/metrics\"");
     },
     () => checkDuration(pattern, "interval", plainValue(options.interval), origin),
     () => checkDuration(pattern, "scrapeTimeout", plainValue(options.scrapeTimeout), origin),
@@ -46,7 +47,7 @@ export function metricsPort(pattern: string, build: WorkloadBuild, port: string,
   const declared = build.ports.find((p) => p.name === port);
   if (!declared) {
     const known = build.ports.map((p) => `'${p.name}'`).join(", ") || "none";
-    fail("TKC2640", `${pattern} scrapes port '${port}', which workload '${build.name}' does not declare (its ports: ${known})`, origin, "add the metrics port to the workload's ports, e.g. { name: \"metrics\", containerPort: 9090 }");
+    fail("TKC2640", `${pattern} scrapes port '${port}', which workload '${build.name}' does not declare (its ports: ${known})`, atProperty(origin, ["port"]), "add the metrics port to the workload's ports, e.g. { name: \"metrics\", containerPort: 9090 }");
   }
   return declared;
 }
