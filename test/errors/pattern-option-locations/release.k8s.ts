@@ -1,4 +1,4 @@
-import { ambassador, cronJob, downwardApi, expose, externalService, job, kedaScaling, logShipper, migrationJob, nodePlacement, relaxSecurity, release, role, service, workQueue } from "tkc";
+import { ambassador, cronJob, downwardApi, expose, externalService, job, kedaScaling, limitRange, logShipper, migrationJob, nodePlacement, relaxSecurity, release, resourceQuota, role, service, workQueue } from "tkc";
 
 // Mistakes in options that are lists or nested records are reported at the item or the option
 // that holds them, not at the pattern's call: one run shows every one of them at its own line.
@@ -69,4 +69,11 @@ const nightly = cronJob({
   concurrencyPolicy: "Sometimes" as never,
 });
 
-export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, web, billingDb, reindex, backfill, nightly] });
+const quota = resourceQuota({ name: "Compute", hard: { "requests.cpu": "8", "limits.memory": "-4Gi" } });
+
+const defaults = limitRange({
+  name: "defaults",
+  container: { min: { cpu: "2" }, max: { cpu: "1", memory: "lots" } },
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, web, billingDb, reindex, backfill, nightly, quota, defaults] });

@@ -5,7 +5,7 @@ import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { shownText } from "../../../core/shown.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { compareQuantities, isDns1123Label, parseQuantity } from "../../../../syntax/index.js";
 import { checkQuantities } from "./resource-quota.js";
 
@@ -44,7 +44,7 @@ function checkOrder(limits: ContainerLimits, origin: SourceLocation | undefined)
       const a = parseQuantity(limits[low]![resource]);
       const b = parseQuantity(limits[high]![resource]);
       if (a && b && compareQuantities(a, b) > 0) {
-        fail("TKC2222", `limit range ${resource}: ${low} (${limits[low]![resource]}) is greater than ${high} (${limits[high]![resource]})`, origin, "keep min <= defaultRequest <= default <= max for each resource");
+        fail("TKC2222", `limit range ${resource}: ${low} (${limits[low]![resource]}) is greater than ${high} (${limits[high]![resource]})`, atProperty(origin, ["container", low, resource]), "keep min <= defaultRequest <= default <= max for each resource");
       }
     }
   }
@@ -53,9 +53,8 @@ function checkOrder(limits: ContainerLimits, origin: SourceLocation | undefined)
 function containerItem(limits: ContainerLimits, origin: SourceLocation | undefined): LimitRangeItem {
   const item: Record<string, unknown> = { type: "Container" };
   for (const key of [...ORDER, "maxLimitRequestRatio"] as const) {
-    if (limits[key]) item[key] = checkQuantities(`limit range ${key}`, limits[key]!, origin);
+    if (limits[key]) item[key] = checkQuantities(`limit range ${key}`, limits[key]!, origin, ["container", key]);
   }
-  checkOrder(limits, origin);
   return item as unknown as LimitRangeItem;
 }
 
@@ -67,13 +66,17 @@ export function limitRange(options: LimitRangeOptions): Component {
     origin,
     options,
     () => {
-      if (!isDns1123Label(name)) fail("TKC2222", `limit range name '${shownText(name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+      if (!isDns1123Label(name)) fail("TKC2222", `limit range name '${shownText(name)}' is not a DNS-1123 label`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-'");
     },
     () => {
       if (!options.container && !options.persistentVolumeClaim) fail("TKC2222", `limit range '${shownText(name)}' sets no limits`, origin, "set container: { defaultRequest, default, max }");
     },
+    // the quantities and their order on their own: a bad quantity does not hide a bad order
     () => {
       if (options.container && !isPerEnv(options.container)) containerItem(options.container, origin);
+    },
+    () => {
+      if (options.container && !isPerEnv(options.container)) checkOrder(options.container, origin);
     },
   );
   if (!usable) return rejectedComponent("limitRange", name, origin);
@@ -86,15 +89,17 @@ export function limitRange(options: LimitRangeOptions): Component {
       const fields: FieldMapping[] = [[["metadata", "name"], ["name"]]];
       if (options.container) {
         fields.push([["spec", "limits", limits.length], ["container"]]);
-        limits.push(containerItem(resolve(options.container, context.environment), origin));
+        const container = resolve(options.container, context.environment);
+        checkOrder(container, origin);
+        limits.push(containerItem(container, origin));
       }
       if (options.persistentVolumeClaim) {
         const pvc = resolve(options.persistentVolumeClaim, context.environment);
         fields.push([["spec", "limits", limits.length], ["persistentVolumeClaim"]]);
         limits.push(compact({
           type: "PersistentVolumeClaim",
-          min: pvc.min ? checkQuantities("limit range min", pvc.min, origin) : undefined,
-          max: pvc.max ? checkQuantities("limit range max", pvc.max, origin) : undefined,
+          min: pvc.min ? checkQuantities("limit range min", pvc.min, origin, ["persistentVolumeClaim", "min"]) : undefined,
+          max: pvc.max ? checkQuantities("limit range max", pvc.max, origin, ["persistentVolumeClaim", "max"]) : undefined,
         }));
       }
       const object: LimitRange = { apiVersion: "v1", kind: "LimitRange", metadata: { name }, spec: { limits } };

@@ -5,7 +5,7 @@ import { fail } from "../../../core/errors.js";
 import { compact } from "../../../core/merge.js";
 import { shownJson, shownText } from "../../../core/shown.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { isDns1123Label, isNegative, parseQuantity } from "../../../../syntax/index.js";
 
 type QuotaKey =
@@ -24,14 +24,17 @@ export interface ResourceQuotaOptions {
   readonly scopes?: readonly ("Terminating" | "NotTerminating" | "BestEffort" | "NotBestEffort" | "PriorityClass" | "CrossNamespacePodAffinity")[];
 }
 
-/** Every value a non-negative quantity; returns the hard map without unset keys. */
-export function checkQuantities(what: string, values: Readonly<Record<string, string | number | undefined>>, origin: SourceLocation | undefined): Record<string, string> {
+/**
+ * Every value a non-negative quantity; returns the hard map without unset keys. `path`: where the
+ * values are in the call's options (a mistake is reported at its key there).
+ */
+export function checkQuantities(what: string, values: Readonly<Record<string, string | number | undefined>>, origin: SourceLocation | undefined, path: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
     const quantity = parseQuantity(value);
     if (!quantity || isNegative(quantity)) {
-      fail("TKC2222", `${what} '${key}' is ${shownJson(value)}, which is not a non-negative quantity`, origin, "write a quantity such as \"500m\", \"2\", \"4Gi\" or a count such as 20");
+      fail("TKC2222", `${what} '${key}' is ${shownJson(value)}, which is not a non-negative quantity`, atProperty(origin, [...path, key]), "write a quantity such as \"500m\", \"2\", \"4Gi\" or a count such as 20");
     }
     out[key] = String(value);
   }
@@ -46,11 +49,11 @@ export function resourceQuota(options: ResourceQuotaOptions): Component {
     origin,
     options,
     () => {
-      if (!isDns1123Label(name)) fail("TKC2222", `resource quota name '${shownText(name)}' is not a DNS-1123 label`, origin, "use lowercase letters, digits and '-'");
+      if (!isDns1123Label(name)) fail("TKC2222", `resource quota name '${shownText(name)}' is not a DNS-1123 label`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-'");
     },
     // Plain limits are checked at the call; per-environment ones when each environment expands.
     () => {
-      if (!isPerEnv(options.hard)) checkQuantities("quota", options.hard, origin);
+      if (!isPerEnv(options.hard)) checkQuantities("quota", options.hard, origin, ["hard"]);
     },
   );
   if (!usable) return rejectedComponent("resourceQuota", name, origin);
@@ -59,7 +62,7 @@ export function resourceQuota(options: ResourceQuotaOptions): Component {
     name,
     origin,
     expand(context) {
-      const hard = checkQuantities("quota", resolve(options.hard, context.environment), origin);
+      const hard = checkQuantities("quota", resolve(options.hard, context.environment), origin, ["hard"]);
       if (Object.keys(hard).length === 0) fail("TKC2222", `resource quota '${name}' sets no limit in environment '${context.environment.name}'`, origin, "set hard: { \"requests.cpu\": \"8\", ... }");
       const object: ResourceQuota = {
         apiVersion: "v1",
