@@ -1,4 +1,4 @@
-import { ambassador, cronJob, downwardApi, expose, externalService, job, kedaScaling, limitRange, logShipper, migrationJob, nodePlacement, relaxSecurity, release, resourceQuota, role, service, workQueue } from "tkc";
+import { ambassador, cronJob, downwardApi, expose, externalSecret, externalService, job, kedaScaling, limitRange, logShipper, migrationJob, nodePlacement, relaxSecurity, release, resourceQuota, role, service, workQueue } from "tkc";
 
 // Mistakes in options that are lists or nested records are reported at the item or the option
 // that holds them, not at the pattern's call: one run shows every one of them at its own line.
@@ -76,4 +76,11 @@ const defaults = limitRange({
   container: { min: { cpu: "2" }, max: { cpu: "1", memory: "lots" } },
 });
 
-export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, web, billingDb, reindex, backfill, nightly, quota, defaults] });
+const dbCredentials = externalSecret({
+  name: "db",
+  store: { name: "vault" },
+  refreshInterval: "1 hour",
+  data: { password: { key: "prod/db", property: "password" } },
+});
+
+export default release({ name: "case", version: "1.0.0", environments: { dev: { namespace: "case-dev" } }, components: [api, worker, web, billingDb, reindex, backfill, nightly, quota, defaults, dbCredentials] });

@@ -6,7 +6,7 @@ import { fail } from "../../../core/errors.js";
 import { isPerEnv } from "../../../core/per-environment.js";
 import { shownText } from "../../../core/shown.js";
 import { checkCall } from "../../../core/report.js";
-import { captureOrigin } from "../../../core/origin.js";
+import { atProperty, captureOrigin } from "../../../core/origin.js";
 import { checkConfigKeys, checkConfigName } from "../../support/config-object.js";
 import { hashedName } from "../../support/content-hash.js";
 
@@ -105,7 +105,7 @@ export function externalSecret(options: ExternalSecretOptions): Component {
     },
     () => {
       if (options.refreshInterval !== undefined && (typeof options.refreshInterval !== "string" || !DURATION.test(options.refreshInterval))) {
-        fail("TKC2521", `externalSecret '${options.name}': refreshInterval '${shownText(options.refreshInterval)}' is not a Go duration`, origin, "e.g. \"1h\", \"15m\" or \"0\" to read once");
+        fail("TKC2521", `externalSecret '${options.name}': refreshInterval '${shownText(options.refreshInterval)}' is not a Go duration`, atProperty(origin, ["refreshInterval"]), "e.g. \"1h\", \"15m\" or \"0\" to read once");
       }
     },
     () => {
