@@ -91,6 +91,8 @@ export interface WorkloadBuild {
   readonly templateOrigins: readonly { readonly part: TemplatePart; readonly set: SetBy }[];
   /** The same as field mappings relative to the pod template, once the build has finished. */
   readonly templateFields: FieldMapping[];
+  /** Which of the workload's own options set which part of the pod template, recorded as the build set it. */
+  readonly optionFields: readonly FieldMapping[];
   /** The parts of the workload object and of its Service recorded, as their field mappings. */
   readonly objectFields: { readonly workload: FieldMapping[]; readonly service: FieldMapping[] };
 }

@@ -33,7 +33,7 @@ export function daemon(options: DaemonOptions): Component {
           template,
         }), build),
       };
-      const fields = workloadFields(options, ["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]], build);
+      const fields = workloadFields(["spec", "template"], [[["spec", "updateStrategy"], ["updateStrategy"]]], build);
       return [{ object: daemonSet, origin, fields }, ...build.extraObjects];
     },
   });

@@ -62,7 +62,7 @@ export function deploymentDraft(
   // The first of equally specific mappings wins, so the variant's own come first.
   const fields = [
     ...(variant?.fields ?? []),
-    ...workloadFields(options, ["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]], build),
+    ...workloadFields(["spec", "template"], [[["spec", "replicas"], ["replicas"]], [["spec", "strategy"], ["strategy"]]], build),
   ];
   return { build, draft: { object: deployment, origin, fields } };
 }

@@ -81,7 +81,7 @@ export function jobDraft(type: WorkloadKind, options: JobOptions, context: Expan
   const build = startBuild(type, options, context, origin);
   const template = jobTemplate(options, context, build);
   const object: BatchV1Job = { apiVersion: "batch/v1", kind: "Job", metadata: workloadMetadata(options, build), spec: withPatternSpec(jobSpec(options, context, template), build) };
-  const fields = workloadFields(options, ["spec", "template"], jobFields(["spec"]), build);
+  const fields = workloadFields(["spec", "template"], jobFields(["spec"]), build);
   return { build, draft: { object, origin, fields } };
 }
 
@@ -175,7 +175,7 @@ export function cronJob(options: CronJobOptions): Component {
       const cronFields = ["schedule", "timeZone", "concurrencyPolicy", "startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "suspend"].map(
         (name): FieldMapping => [["spec", name], [name]],
       );
-      const fields = workloadFields(options, [...jobSpecPath, "template"], [...jobFields(jobSpecPath), ...cronFields], build);
+      const fields = workloadFields([...jobSpecPath, "template"], [...jobFields(jobSpecPath), ...cronFields], build);
       return [{ object, origin, fields }, ...build.extraObjects];
     },
   });

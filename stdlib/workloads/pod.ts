@@ -46,20 +46,31 @@ export function startBuild(type: WorkloadKind, options: WorkloadOptions, context
   const mounts: VolumeMount[] = writable.map((path) => ({ name: volumeNameForPath(path), mountPath: path }));
   const volumes: Volume[] = writable.map((path) => ({ name: volumeNameForPath(path), emptyDir: {} }));
 
+  // The main container's fields from the options, each with the option that sets it (and where,
+  // if not at the field itself): the container and its field origins are made from this one list.
+  const fromOptions: readonly (readonly [field: keyof Container, value: unknown, option: Path, at?: Path])[] = [
+    ["name", options.name, ["name"]],
+    ["image", resolve(options.image, environment), ["image"]],
+    ["command", options.command ? [...resolve(options.command, environment)] : undefined, ["command"]],
+    ["args", options.args ? [...resolve(options.args, environment)] : undefined, ["args"]],
+    ["ports", ports.length > 0 ? ports : undefined, options.ports ? ["ports"] : ["port"], options.ports ? undefined : ["ports", 0]],
+    ["env", Object.keys(envVars).length > 0 ? toEnvVars(envVars) : undefined, ["env"]],
+    ["resources", options.resources ? resolveDeep(resolve(options.resources, environment), environment) : undefined, ["resources"]],
+    ["livenessProbe", options.liveness ? resolveDeep(options.liveness, environment) : undefined, ["liveness"]],
+    ["readinessProbe", options.readiness ? resolveDeep(options.readiness, environment) : undefined, ["readiness"]],
+    ["startupProbe", options.startup ? resolveDeep(options.startup, environment) : undefined, ["startup"]],
+  ];
   const container: Container = compact({
-    name: options.name,
-    image: resolve(options.image, environment),
-    command: options.command ? [...resolve(options.command, environment)] : undefined,
-    args: options.args ? [...resolve(options.args, environment)] : undefined,
-    ports: ports.length > 0 ? ports : undefined,
-    env: Object.keys(envVars).length > 0 ? toEnvVars(envVars) : undefined,
-    resources: options.resources ? resolveDeep(resolve(options.resources, environment), environment) : undefined,
-    livenessProbe: options.liveness ? resolveDeep(options.liveness, environment) : undefined,
-    readinessProbe: options.readiness ? resolveDeep(options.readiness, environment) : undefined,
-    startupProbe: options.startup ? resolveDeep(options.startup, environment) : undefined,
+    ...Object.fromEntries(fromOptions.map(([field, value]) => [field, value])),
     securityContext: containerSecurityContext(profile),
     volumeMounts: mounts.length > 0 ? mounts : undefined,
   }) as Container;
+  const main: Path = ["spec", "containers", 0];
+  const optionFields: FieldMapping[] = [
+    ...fromOptions.filter(([, value]) => value !== undefined).map(([field, , option, at]): FieldMapping => [[...main, ...(at ?? [field])], option]),
+    // each variable from its key in `env`
+    ...Object.keys(envVars).map((key, index): FieldMapping => [[...main, "env", index], ["env", key]]),
+  ];
 
   const pod: PodSpec = compact({
     serviceAccountName: options.serviceAccountName,
@@ -96,6 +107,7 @@ export function startBuild(type: WorkloadKind, options: WorkloadOptions, context
     },
     templateOrigins,
     templateFields: [],
+    optionFields,
     objectFields: { workload: [], service: [] },
   };
   return build;
@@ -212,34 +224,24 @@ function originFields(build: WorkloadBuild, spec: PodSpec): FieldMapping[] {
 }
 
 /**
- * Which workload option produced which part of a workload object (for exact error locations),
- * after what the patterns recorded setting (`build.templateFields`), which wins where as precise.
+ * Which option or call produced which part of a workload object (for exact error locations):
+ * first what the patterns recorded setting (`build.templateFields`, which wins where as precise),
+ * then the object's metadata and the `pod`/`container` overrides, then what the build recorded
+ * setting from the workload's own options (`build.optionFields`), and the kind's `extra`.
  */
-export function workloadFields(options: WorkloadOptions, template: Path, extra: readonly FieldMapping[] = [], build?: WorkloadBuild): FieldMapping[] {
-  const container: Path = [...template, "spec", "containers", 0];
-  const envVarNames = Object.keys(options.env ?? {});
-  // first, so that they win over the options' mappings of the same part (the first of equals wins)
-  const setByPatterns = (build?.templateFields ?? []).map(([path, option, origin]): FieldMapping => [[...template, ...path], option, origin]);
+export function workloadFields(template: Path, extra: readonly FieldMapping[], build: WorkloadBuild): FieldMapping[] {
+  const inTemplate = ([path, option, origin]: FieldMapping): FieldMapping => (origin === undefined ? [[...template, ...path], option] : [[...template, ...path], option, origin]);
   return [
-    ...setByPatterns,
-    ...(build?.objectFields.workload ?? []),
+    // first, so that they win over the options' mappings of the same part (the first of equals wins)
+    ...build.templateFields.map(inTemplate),
+    ...build.objectFields.workload,
     [["metadata", "name"], ["name"]],
     [["metadata", "labels"], ["labels"]],
     [["metadata", "annotations"], ["annotations"]],
     [[...template, "metadata", "annotations"], ["podAnnotations"]],
     [[...template, "spec"], ["pod"]],
-    [container, ["container"]],
-    [[...container, "name"], ["name"]],
-    [[...container, "image"], ["image"]],
-    [[...container, "command"], ["command"]],
-    [[...container, "args"], ["args"]],
-    [[...container, "env"], ["env"]],
-    ...envVarNames.map((key, index): FieldMapping => [[...container, "env", index], ["env", key]]),
-    [[...container, "resources"], ["resources"]],
-    [[...container, "livenessProbe"], ["liveness"]],
-    [[...container, "readinessProbe"], ["readiness"]],
-    [[...container, "startupProbe"], ["startup"]],
-    options.ports ? [[...container, "ports"], ["ports"]] : [[...container, "ports", 0], ["port"]],
+    [[...template, "spec", "containers", 0], ["container"]],
+    ...build.optionFields.map(inTemplate),
     ...extra,
   ];
 }

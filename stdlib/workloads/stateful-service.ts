@@ -109,7 +109,7 @@ export function statefulSetDrafts(
     }), build),
   };
   const headless = serviceFor(build, portsOf(options, origin), serviceMetadata(options, build), origin, { headless: true, spec: build.serviceSpec });
-  const fields = workloadFields(options, ["spec", "template"], [
+  const fields = workloadFields(["spec", "template"], [
     [["spec", "replicas"], ["replicas"]],
     [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
     [["spec", "volumeClaimTemplates"], ["storage"]],
