@@ -1,15 +1,16 @@
 /**
- * A fast reader for the YAML that manifests are made of: block mappings and sequences, one-line
- * plain and quoted scalars, literal and simple folded block scalars, `[]`, `{}` and one-line flow
- * sequences of scalars. It gives what the full reader (read.ts, the `yaml` package) gives for
- * such text: the same values, the same origins of keys and items, the same YAML 1.1 warnings.
+ * A fast reader for the YAML that manifests are made of: block mappings and sequences, plain and
+ * quoted scalars on one line or several (multi-line.ts), literal and folded block scalars, `[]`,
+ * `{}` and one-line flow sequences of scalars. It gives what the full reader (read.ts, the `yaml`
+ * package) gives for such text: the same values, the same origins of keys and items, the same
+ * YAML 1.1 warnings, the same lines of a Secret's data.
  *
  * Why: the `yaml` package builds a token stream, a syntax tree and then the values, ~5 MB/s;
  * `tkc validate` spent two thirds of its time there. This reader works line by line on the text.
  *
- * It is exact or it declines: anything outside that shape (anchors, tags, multi-line plain or
- * quoted scalars, tabs in indentation, duplicate keys, comments it is unsure of, ...) makes it
- * return undefined for the whole file, and the full reader reads it, with its own messages.
+ * It is exact or it declines: anything outside that shape (anchors, tags, flow mappings with
+ * content, tabs in indentation, duplicate keys, comments inside scalars, ...) makes it return
+ * undefined for the whole file, and the full reader reads it, with its own messages.
  */
 import type { Diagnostic } from "../../../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../../../model/source.js";
