@@ -120,6 +120,8 @@ export function blockScalar(text: Lines, row: number, line: string, at: number, 
       const spaces = text.indents[r]!;
       if (spaces === line.length) {
         // a line of spaces only; past the indentation its spaces are content, if content follows
+        // (before the first content line, readers disagree on such a line)
+        if (spaces > contentIndent && content.length === 0) decline();
         if (spaces > contentIndent) spacesOnly = true;
         pending.push(line.slice(contentIndent));
         continue;
@@ -152,5 +154,6 @@ export function blockScalar(text: Lines, row: number, line: string, at: number, 
   const phantom = r === text.lines.length && text.lines[r - 1] === "" ? 1 : 0;
   const kept = pending.length - phantom;
   if (folded || kept < 0) decline();
-  return read(body + "\n".repeat(1 + kept));
+  // the kept empty lines are the scalar's too (its last line, for a Secret's masked lines)
+  return { value: body + "\n".repeat(1 + kept), nextRow: lastContent + 1 + kept, lastContentRow: lastContent + kept };
 }

@@ -145,10 +145,14 @@ class SimpleReader {
       const value = this.value(line, colon + 1, indent, childPointer, true);
       map[name] = value;
       if ((name === "data" || name === "stringData") && value !== null && typeof value === "object" && !Array.isArray(value)) {
-        // from its first key (or the `{}` on the key's line) to the last line of its last value
-        const firstKey = Object.keys(value)[0];
-        const firstLine = firstKey === undefined ? row + 1 : this.document.fieldOrigins.get(childPointer + "/" + escapeSegment(firstKey))!.line;
-        this.document.dataLines.set(value, [firstLine, this.lastContentRow + 1]);
+        // from its first line (the key's, for a flow mapping; else the first one below it that is
+        // not blank or a comment) to the last line of its last value
+        let first = row;
+        if (onlyComment(line, colon + 1)) {
+          first = row + 1;
+          while (first < this.lines.length && (this.indents[first] === this.lines[first]!.length || this.lines[first]!.charCodeAt(this.indents[first]!) === 0x23)) first++;
+        }
+        this.document.dataLines.set(value, [first + 1, this.lastContentRow + 1]);
       }
       this.skipBlank();
       if (this.row >= this.lines.length || this.atMarker()) return map;
@@ -207,13 +211,18 @@ class SimpleReader {
       // the value is on the lines below: a more indented node, or (after a key) a sequence at the key's column
       this.row = row + 1;
       this.skipBlank();
-      if (this.row >= this.lines.length || this.atMarker()) return null;
+      // an empty entry: the full reader's empty node sits where the dash's spaces end
+      const empty = () => {
+        if (item) this.document.fieldOrigins.set(pointer, this.location(row, at, at + 1));
+        return null;
+      };
+      if (this.row >= this.lines.length || this.atMarker()) return empty();
       const next = this.lines[this.row]!;
       const nextIndent = this.indents[this.row]!;
       if (nextIndent > indent || (afterKey && nextIndent === indent && isSequenceEntry(next, indent))) {
         return this.blockNode(nextIndent, indent, pointer, item);
       }
-      return null;
+      return empty();
     }
     const c = line[at]!;
     let value: unknown;
@@ -267,59 +276,98 @@ class SimpleReader {
     return value;
   }
 
-  /** `[]`, `{}` or a one-line flow sequence of scalars. */
+  /**
+   * A flow collection that ends on its own line: sequences and mappings of scalars and of each
+   * other (`[a, "b"]`, `{key: app, operator: In, values: [api]}`). Plain scalars stop at `,[]{}#:`,
+   * a key's colon needs a space after it; anything else (an empty value, a trailing comma, `a:b`
+   * or a comment inside) is left to the full reader.
+   */
   private flow(line: string, at: number, pointer: string, item: boolean): [unknown, number] {
     const row = this.row;
-    const open = line[at]!;
-    const close = open === "[" ? "]" : "}";
-    let i = at + 1;
-    while (line.charCodeAt(i) === SPACE) i++;
-    if (line[i] === close) {
-      if (item) this.document.fieldOrigins.set(pointer, this.location(row, at, i + 1));
-      return [open === "[" ? [] : {}, i + 1];
-    }
-    if (open === "{") decline();
-    const items: unknown[] = [];
-    const origins: [string, SourceLocation][] = [];
+    // collected, then recorded in the order the full reader's walk records them
+    const origins: [string, SourceLocation | undefined][] = [];
     const warnings: [string, unknown, number, number][] = [];
-    for (;;) {
+    const spaces = (i: number) => {
       while (line.charCodeAt(i) === SPACE) i++;
+      return i;
+    };
+    const scalar = (i: number): [unknown, number] => {
       const c = line[i];
+      if (c === '"' || c === "'") return (c === '"' ? doubleQuoted : singleQuoted)(line, i) ?? decline();
+      if (c === undefined || "[]{},#&*!?|>%@`:-".includes(c)) return decline();
+      let end = i;
+      while (end < line.length && !",[]{}#:\t".includes(line[end]!)) end++;
+      while (line.charCodeAt(end - 1) === SPACE) end--;
+      const text = line.slice(i, end);
+      const value = plainValue(text);
+      warnings.push([text, value, i, end]);
+      return [value, end];
+    };
+    const node = (i: number, path: string, own: boolean): [unknown, number] => {
+      const open = line[i];
+      if (open !== "[" && open !== "{") {
+        const [value, end] = scalar(i);
+        if (own) origins.push([path, this.location(row, i, end)]);
+        return [value, end];
+      }
+      const slot = own ? origins.push([path, undefined]) - 1 : -1;
+      const close = open === "[" ? "]" : "}";
+      let j = spaces(i + 1);
       let value: unknown;
-      let end: number;
-      if (c === '"' || c === "'") {
-        const read = c === '"' ? doubleQuoted(line, i) : singleQuoted(line, i);
-        if (read === undefined) decline();
-        [value, end] = read!;
-      } else if (c === undefined || "[]{},#&*!?|>%@`:-".includes(c)) {
-        // `-1` in a flow sequence is fine YAML, but rare: left to the full reader with the rest
-        return decline();
+      if (line[j] === close) {
+        value = open === "[" ? [] : {};
+      } else if (open === "[") {
+        const items: unknown[] = [];
+        for (;;) {
+          const [item, end] = node(spaces(j), path + "/" + items.length, true);
+          items.push(item);
+          j = spaces(end);
+          if (line[j] !== ",") break;
+          j++;
+        }
+        value = items;
       } else {
-        end = i;
-        while (end < line.length && !",[]{}#:\t".includes(line[end]!)) end++;
-        let trimmed = end;
-        while (line.charCodeAt(trimmed - 1) === SPACE) trimmed--;
-        const text = line.slice(i, trimmed);
-        value = plainValue(text);
-        warnings.push([text, value, i, trimmed]);
-        end = trimmed;
+        const map: Record<string, unknown> = {};
+        for (;;) {
+          const start = spaces(j);
+          const c = line[start];
+          let name: string;
+          let colon: number;
+          if (c === '"' || c === "'") {
+            const read = (c === '"' ? doubleQuoted : singleQuoted)(line, start) ?? decline();
+            [name, colon] = [read[0], read[1]];
+          } else {
+            colon = line.indexOf(":", start);
+            const text = colon === -1 ? "" : line.slice(start, colon);
+            if (!PLAIN_KEY.test(text)) decline();
+            const key = plainValue(text);
+            if (key !== null && typeof key === "object") decline();
+            warnings.push([text, key, start, colon]);
+            name = key === null ? "" : String(key);
+          }
+          if (line[colon] !== ":" || line.charCodeAt(colon + 1) !== SPACE || name === "__proto__" || Object.prototype.hasOwnProperty.call(map, name)) decline();
+          const keyPath = path + "/" + escapeSegment(name);
+          origins.push([keyPath, this.location(row, start, colon)]);
+          const valueAt = spaces(colon + 1);
+          if (line[valueAt] === "," || line[valueAt] === "}") decline();
+          const [entry, end] = node(valueAt, keyPath, false);
+          map[name] = entry;
+          if ((name === "data" || name === "stringData") && entry !== null && typeof entry === "object" && !Array.isArray(entry)) this.document.dataLines.set(entry, [row + 1, row + 1]);
+          j = spaces(end);
+          if (line[j] !== ",") break;
+          j++;
+        }
+        value = map;
       }
-      origins.push([pointer + "/" + items.length, this.location(row, i, end!)]);
-      items.push(value);
-      i = end!;
-      while (line.charCodeAt(i) === SPACE) i++;
-      if (line[i] === ",") {
-        i++;
-        continue;
-      }
-      if (line[i] !== "]") decline();
-      i++;
-      break;
-    }
-    if (item) this.document.fieldOrigins.set(pointer, this.location(row, at, i));
-    for (const [p, location] of origins) this.document.fieldOrigins.set(p, location);
-    for (const [text, value, start, end] of warnings) this.yaml11(text, value, row, start, end);
-    return [items, i];
+      if (line[j] !== close) decline();
+      j++;
+      if (slot >= 0) origins[slot] = [path, this.location(row, i, j)];
+      return [value, j];
+    };
+    const [value, end] = node(at, pointer, item);
+    for (const [p, location] of origins) this.document.fieldOrigins.set(p, location!);
+    for (const [text, v, start, stop] of warnings) this.yaml11(text, v, row, start, stop);
+    return [value, end];
   }
 
   /** The key at `start` of `line`: its name, where it ends, and the colon's index. */
@@ -400,6 +448,8 @@ function plainEnd(line: string, at: number): number {
 /** The colon that ends a plain key starting at `at` (`: ` or `:` at the end of the line), if any. */
 function keyEnd(line: string, at: number): number | undefined {
   const c = line[at];
+  // a flow collection is a value, whatever colons it holds
+  if (c === "[" || c === "{") return undefined;
   if (c === '"' || c === "'") {
     const read = c === '"' ? doubleQuoted(line, at) : singleQuoted(line, at);
     return read && line[read[1]] === ":" ? read[1] : undefined;
