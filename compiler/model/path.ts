@@ -14,7 +14,12 @@ export function formatPath(path: JsonPath): string {
 
 /** RFC 6901 JSON pointer, the key of `SourcedObject.fieldOrigins`. */
 export function toPointer(path: JsonPath): string {
-  return path.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return path.map((s) => "/" + pointerSegment(String(s))).join("");
+}
+
+/** One segment of a JSON pointer (`~` and `/` escaped); most keys have neither, so they are kept as they are. */
+export function pointerSegment(segment: string): string {
+  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }
 
 export function fromPointer(pointer: string): (string | number)[] {

@@ -1,7 +1,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type LineCounter, Scalar } from "yaml";
 import { type Diagnostic, error, warning } from "../../diagnostics/diagnostic.js";
+import { pointerSegment } from "../../model/path.js";
 import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
+import { yaml11OctalInt } from "./yaml11-octal.js";
 
 /** What the walk needs to turn offsets into positions. */
 export interface YamlSource {
@@ -66,10 +68,6 @@ export function walkDocument(root: unknown, source: YamlSource, merge: boolean):
   return state.facts;
 }
 
-function escapeSegment(segment: string): string {
-  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
-}
-
 function range(node: unknown): [number, number] | undefined {
   const r = (node as { range?: [number, number, number] } | null)?.range;
   return r ? [r[0], r[1]] : undefined;
@@ -130,7 +128,7 @@ function visit(node: unknown, pointer: string, record: boolean, state: WalkState
         } else {
           seen.set(name, location);
         }
-        childPointer = pointer + "/" + escapeSegment(name);
+        childPointer = pointer + "/" + pointerSegment(name);
         childRecord = true;
         facts.fieldOrigins.set(childPointer, location);
         checkYaml11(key, state);
@@ -173,7 +171,6 @@ const YAML11_BOOLEANS = new Map<string, boolean>(
     ["n", "N", "no", "No", "NO", "off", "Off", "OFF"].map((s) => [s, false] as [string, boolean]),
   ),
 );
-const YAML11_OCTAL = /^[-+]?0[0-7_]+$/;
 const YAML11_BINARY = /^[-+]?0b[01_]+$/;
 const YAML11_UNDERSCORE_INT = /^[-+]?[0-9][0-9_]*_[0-9_]*$/;
 const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
@@ -192,10 +189,13 @@ function checkYaml11(node: Scalar, state: WalkState): void {
  */
 export function yaml11Warning(text: string, value: unknown, location: () => SourceLocation): Diagnostic | undefined {
   const first = text.charCodeAt(0);
+  const number = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d;
+  // only numbers and the 1-3 letter booleans read differently: most scalars stop here
+  if (!number && text.length > 3) return undefined;
   let kubectl: string | undefined;
   if (YAML11_BOOLEANS.has(text)) kubectl = `the boolean ${YAML11_BOOLEANS.get(text)}`;
-  else if ((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d) {
-    if (YAML11_OCTAL.test(text) && /[1-9]/.test(text)) kubectl = "an octal number";
+  else if (number) {
+    if ((yaml11OctalInt.test as RegExp).test(text) && /[1-9]/.test(text)) kubectl = "an octal number";
     else if (YAML11_BINARY.test(text)) kubectl = "a binary number";
     else if (YAML11_UNDERSCORE_INT.test(text)) kubectl = "a number with digit separators";
     else if (YAML11_SEXAGESIMAL.test(text)) kubectl = "a base-60 number";

@@ -13,6 +13,7 @@
  * undefined for the whole file, and the full reader reads it, with its own messages.
  */
 import type { Diagnostic } from "../../../diagnostics/diagnostic.js";
+import { pointerSegment } from "../../../model/path.js";
 import type { SourceLocation } from "../../../model/source.js";
 import { yaml11Warning } from "../walk.js";
 import { decline, Declined, indentOf, onlyComment, SPACE } from "./lines.js";
@@ -140,7 +141,7 @@ class SimpleReader {
       if (key === undefined) decline();
       const { name, end, colon } = key!;
       if (name === "__proto__" || Object.prototype.hasOwnProperty.call(map, name)) decline();
-      const childPointer = pointer + "/" + escapeSegment(name);
+      const childPointer = pointer + "/" + pointerSegment(name);
       this.document.fieldOrigins.set(childPointer, this.location(row, start, end));
       const value = this.value(line, colon + 1, indent, childPointer, true);
       map[name] = value;
@@ -346,7 +347,7 @@ class SimpleReader {
             name = key === null ? "" : String(key);
           }
           if (line[colon] !== ":" || line.charCodeAt(colon + 1) !== SPACE || name === "__proto__" || Object.prototype.hasOwnProperty.call(map, name)) decline();
-          const keyPath = path + "/" + escapeSegment(name);
+          const keyPath = path + "/" + pointerSegment(name);
           origins.push([keyPath, this.location(row, start, colon)]);
           const valueAt = spaces(colon + 1);
           if (line[valueAt] === "," || line[valueAt] === "}") decline();
@@ -392,9 +393,6 @@ class SimpleReader {
   }
 
   private yaml11(text: string, value: unknown, row: number, start: number, end: number): void {
-    // only short words and numbers can mean something else to YAML 1.1: most scalars stop here
-    const first = text.charCodeAt(0);
-    if (text.length > 3 && !(first >= 0x30 && first <= 0x39) && first !== 0x2b && first !== 0x2d) return;
     const warning = yaml11Warning(text, value, () => this.location(row, start, end));
     if (warning) this.document.diagnostics.push(warning);
   }
@@ -461,8 +459,4 @@ function keyEnd(line: string, at: number): number | undefined {
   // the first colon must end the key: `a:b: c` is left to the full reader
   if (colon + 1 === line.length || line.charCodeAt(colon + 1) === SPACE) return colon;
   return undefined;
-}
-
-function escapeSegment(segment: string): string {
-  return segment.includes("~") || segment.includes("/") ? segment.replace(/~/g, "~0").replace(/\//g, "~1") : segment;
 }

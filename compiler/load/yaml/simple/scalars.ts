@@ -3,8 +3,8 @@
  * with YAML 1.1's octal integers first. The plain-scalar tests and conversions are the package's
  * own (yaml 2.x `schema/core`), so both readers give the same value for the same text.
  */
+import { yaml11OctalInt } from "../yaml11-octal.js";
 
-const YAML11_OCTAL = /^[-+]?0[0-7_]+$/;
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_OCT = /^0o[0-7]+$/;
@@ -20,10 +20,8 @@ export function plainValue(text: string): unknown {
   // Only these can start anything but a string: a fast answer for the common case.
   const maybeNotString = text === "" || first === 0x7e /* ~ */ || first === 0x2e /* . */ || first === 0x2b /* + */ || first === 0x2d /* - */ || (first >= 0x30 && first <= 0x39) || "nNtTfF".includes(text[0]!);
   if (!maybeNotString) return text;
-  if (YAML11_OCTAL.test(text)) {
-    const value = parseInt(text.replace(/^[-+]/, "").replaceAll("_", ""), 8);
-    return text.startsWith("-") ? -value : value;
-  }
+  // the reader's own tag first, as its schema lists it (read.ts)
+  if ((yaml11OctalInt.test as RegExp).test(text)) return yaml11OctalInt.resolve(text, () => undefined, {});
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
