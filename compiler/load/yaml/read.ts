@@ -203,30 +203,24 @@ function readDocument(document: Document.Parsed, source: YamlSource, result: Rea
     return;
   }
   value = withoutNulls(value);
-  const before = objects.length;
-  collectObjects(value, "", origin, facts.fieldOrigins, objects, diagnostics);
-  for (let i = before; i < objects.length; i++) {
-    const object = objects[i]!.object;
-    if (noteSecretValues(object, result)) markSecretLines(dataLinesInTree(object, contents, value, source), result);
-  }
+  addObjects(value, origin, facts.fieldOrigins, result, (object) => dataLinesInTree(object, contents, value, source));
 }
 
 /** A document the simple reader read: what readDocument makes of the `yaml` package's tree. */
 function readSimpleDocument(document: SimpleDocument, result: ReadResult): void {
   if (document.value === undefined) return;
   result.diagnostics.push(...document.diagnostics);
-  const value = withoutNulls(document.value);
+  const dataLines = (object: KubeObject) => ["data", "stringData"].map((field) => document.dataLines.get(object[field] as object)).filter((span) => span !== undefined);
+  addObjects(withoutNulls(document.value), document.origin!, document.fieldOrigins, result, dataLines);
+}
+
+/** The objects of a document's value (its items, for a List), each Secret's values and lines noted (`dataLines`: where its data is written). */
+function addObjects(value: unknown, origin: SourceLocation, origins: Map<string, SourceLocation>, result: ReadResult, dataLines: (object: KubeObject) => readonly (readonly [number, number])[]): void {
   const before = result.objects.length;
-  collectObjects(value, "", document.origin!, document.fieldOrigins, result.objects, result.diagnostics);
+  collectObjects(value, "", origin, origins, result.objects, result.diagnostics);
   for (let i = before; i < result.objects.length; i++) {
     const object = result.objects[i]!.object;
-    if (!noteSecretValues(object, result)) continue;
-    const spans: (readonly [number, number])[] = [];
-    for (const field of ["data", "stringData"]) {
-      const span = document.dataLines.get(object[field] as object);
-      if (span) spans.push(span);
-    }
-    markSecretLines(spans, result);
+    if (noteSecretValues(object, result)) markSecretLines(dataLines(object), result);
   }
 }
 
