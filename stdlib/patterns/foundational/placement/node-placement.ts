@@ -29,9 +29,8 @@ function checkToleration(t: Toleration, index: number, call: SourceLocation | un
   if (t.tolerationSeconds !== undefined && t.effect !== "NoExecute") report.error("TKC2240", `${where} sets tolerationSeconds, which only applies to effect NoExecute`, at(), { hint: "set effect: \"NoExecute\" or drop tolerationSeconds" });
 }
 
-/** Each condition's mistakes, at the condition (`path`: where the list is in the options). */
-function checkConditions(conditions: readonly NodeCondition[], path: readonly (string | number)[], origin: SourceLocation | undefined): void {
-  const where = path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".").replaceAll(".[", "[");
+/** Each condition's mistakes, at the condition (`where` names the list, `path` is where it is in the options). */
+function checkConditions(conditions: readonly NodeCondition[], where: string, path: readonly (string | number)[], origin: SourceLocation | undefined): void {
   conditions.forEach((c, i) => {
     const at = () => atProperty(origin, [...path, i]);
     const needsValues = c.operator === "In" || c.operator === "NotIn";
@@ -49,10 +48,10 @@ export const nodePlacement = definePattern<NodePlacementOptions>({
     const required = options.requireNodes ? resolve(options.requireNodes, environment) : undefined;
     const preferred = options.preferNodes ? resolve(options.preferNodes, environment) : undefined;
     const tolerations = options.tolerations ? resolve(options.tolerations, environment) : undefined;
-    if (required) checkConditions(required, ["requireNodes"], origin);
+    if (required) checkConditions(required, "requireNodes", ["requireNodes"], origin);
     preferred?.forEach((p, i) => {
       if (!Number.isInteger(p.weight) || p.weight < 1 || p.weight > 100) report.error("TKC2240", `preferNodes[${i}] has weight ${p.weight}`, atProperty(origin, ["preferNodes", i, "weight"]), { hint: "use a weight from 1 to 100" });
-      checkConditions(p.match, ["preferNodes", i, "match"], origin);
+      checkConditions(p.match, `preferNodes[${i}].match`, ["preferNodes", i, "match"], origin);
     });
     tolerations?.forEach((t, i) => checkToleration(t, i, origin));
     const nodeAffinity = compact({
