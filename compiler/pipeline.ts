@@ -119,6 +119,7 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
     const bundled = bundleSources(loaded, evaluation, ctx);
     sources = bundled.recorded;
     const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources, texts: (file) => bundled.texts.get(file) }, ctx);
+    const checkedEnvironments: { environment: string; expansion: Expansion; millis: number }[] = [];
     for (const environment of environments) {
       const started = performance.now();
       let checked = check(environment);
@@ -128,10 +129,15 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
       }
       // With one environment there is no other to tell apart: its diagnostics name none.
       tagged.push(...diagnosticsOf(checked).map((diagnostic) => (environments.length > 1 ? { diagnostic, environment } : { diagnostic })));
-      if (!checked.ok) continue;
-      const expansion = checked.value;
+      if (checked.ok) checkedEnvironments.push({ environment, expansion: checked.value, millis: performance.now() - started });
+    }
+    // Every diagnostic that could point into the descriptors has been found: the evaluation
+    // process (~90 MiB at N=500) ends now, before planning and writing take the host to its peak.
+    evaluation.close();
+    for (const { environment, expansion, millis } of checkedEnvironments) {
+      const started = performance.now();
       const planned = timed(ctx.timings, `emit:${environment}`, () => planEnvironment({ evaluation, expansion, kubeVersion, layout, sources }));
-      if (planned.ok) plans.push({ environment, plan: planned.value, millis: performance.now() - started });
+      if (planned.ok) plans.push({ environment, plan: planned.value, millis: millis + performance.now() - started });
     }
   } finally {
     evaluation.close();

@@ -3,9 +3,10 @@
 // `node scripts/run-tests.mjs [substring-of-test-path ...] [--node-test-option ...]`: arguments
 // starting with "--" go to `node --test` (e.g. --test-reporter=spec), the others select files.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { testBundleDir, testBundles } from "./test-bundles.mjs";
 
 const root = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
@@ -19,18 +20,27 @@ const walk = (dir) => {
 };
 walk(join(root, "test"));
 walk(join(root, "stdlib"));
-// The longest files start first (measured: tens of seconds each), so the two slots finish
-// together instead of one long file running alone at the end; the rest in path order.
+// The longest files start first (measured per process, in seconds, on the 2-core VM), so the two
+// slots finish together instead of one long file running alone at the end; the rest in path order.
+// `node --test` sorts the files it is given by path, so the order is carried by the names of the
+// entry files that import the bundles (see `ordered` below).
 const LONGEST_FIRST = [
-  "test/realworld/corpus.test.ts",
-  "test/package/tarball.test.ts",
-  "test/golden/patterns.test.ts",
-  "test/release/cycle.test.ts",
-  "test/release/crash-safety.test.ts",
-  "test/docs/commands.test.ts",
-  "test/errors/error-cases.test.ts",
-  "test/expand/field-origins.test.ts",
-  "test/cli/validate-hostile.test.ts",
+  "test/errors/error-cases.test.ts", // 16.8
+  "test/package/tarball.test.ts", // 13.7
+  "test/golden/patterns.test.ts", // 12.5
+  "test/expand/field-origins.test.ts", // 11.8
+  "test/docs/commands.test.ts", // 11.8
+  "test/yaml/simple-reader.test.ts", // 10.9
+  "test/cli/validate-hostile.test.ts", // 9.5
+  "test/realworld/corpus.test.ts", // 9.0
+  "test/release/cycle.test.ts", // 7.9
+  "test/release/crash-safety.test.ts", // 7.7
+  "in-one-process", // 6.1: the files of IN_ONE_PROCESS together
+  "test/security/limits.test.ts", // 4.7
+  "test/oci/registry.test.ts", // 4.7
+  "test/security/containment.test.ts", // 4.3
+  "test/import-yaml/import-realworld.test.ts", // 4.2
+  "test/cli/build.test.ts", // 4.2
 ];
 // Files that only call the compiler's functions (no processes of their own, no change to the
 // process's environment, working directory or handlers) share one process: each on its own paid
@@ -84,12 +94,26 @@ if (fromSources) {
   process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
 }
 const loader = fromSources ? ["--import", "tsx"] : [];
+// node --test runs its files in path order, whatever order they are given in: each runnable gets
+// an entry named by its place in the run (longest first), which only imports it.
+const sourceOf = (run) => (run.endsWith("in-one-process.mjs") ? "in-one-process" : relative(root, run).replace(/^node_modules\/\.cache\/tkc\/test-bundles\//, "").replace(/\.mjs$/, ".ts"));
+const orderDir = join(root, testBundleDir(root), "order");
+rmSync(orderDir, { recursive: true, force: true });
+mkdirSync(orderDir, { recursive: true });
+const ordered = runnable
+  .map((run) => resolve(root, run))
+  .sort((a, b) => rank(sourceOf(a)) - rank(sourceOf(b)))
+  .map((run, index) => {
+    const entry = join(orderDir, `${String(index).padStart(3, "0")}-${sourceOf(run).replace(/[\/]/g, "_").replace(/\.ts$/, "")}.mjs`);
+    writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(run).href)};\n`);
+    return entry;
+  });
 // The tests' temporary folders (a few thousand per run) go into one folder of this run, removed
 // at the end: the system's temp folder does not grow with every run, and esbuild, which lists a
 // project's parent folders, does not list thousands of leftovers. TKC_KEEP_TEST_TMP=1 keeps it.
 const runTemp = mkdtempSync(join(tmpdir(), "tkc-tests-"));
 const env = { ...process.env, TKC_STDLIB_TESTS: units.join("\n"), TMPDIR: runTemp };
-const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...runnable], { cwd: root, stdio: "inherit", env });
+const result = spawnSync(process.execPath, [...loader, "--test", "--test-concurrency=2", ...options, ...ordered], { cwd: root, stdio: "inherit", env });
 if (process.env.TKC_KEEP_TEST_TMP === "1") process.stderr.write(`the tests' temporary folders are kept in ${runTemp}\n`);
 else rmSync(runTemp, { recursive: true, force: true, maxRetries: 3 });
 process.exit(result.status ?? 1);

@@ -20,7 +20,7 @@ export interface EvaluatorProcess {
   run(request: EvaluatorRequest): Promise<EvaluatorOutcome>;
   /** The captured origins the outcome's drafts refer to (by `originRef`), or undefined if it failed. */
   resolveOrigins(): Promise<readonly (LocationData | null)[] | undefined>;
-  /** End the process (it waits for requests until then). */
+  /** End the process now (it waits for requests until then). */
   close(): void;
 }
 
@@ -144,7 +144,10 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
   return {
     close() {
       clearInterval(memoryWatch);
-      child.stdin.end();
+      // A signal, not the end of stdin: that is sent only when the host's event loop next turns,
+      // and planning runs synchronously after close, so the process (~90 MiB at N=500) would
+      // outlive it. Nothing is lost: every answer it owes has arrived.
+      if (!closed) child.kill("SIGKILL");
     },
     async run(request) {
       const environments = new Map<string, EnvironmentData>();
