@@ -11,7 +11,7 @@ export { secretRef, configMapRef, fieldRef, resourceRef, type EnvVarValue, type 
 export { definePattern, type Pattern, type SetBy, type TemplatePart, type WorkloadBuild, type WorkloadKind } from "./core/pattern.js";
 export { failOption as fail } from "./core/errors.js";
 export { reportOption as report, type Report, type ReportNote, type ReportOptions } from "./core/report.js";
-export { atProperty, callerOrigin, type SourceLocation } from "./core/origin.js";
+export { atArgument, atProperty, callerOrigin, type SourceLocation } from "./core/origin.js";
 export { defineComponent, isComponent, type Component, type ExpandContext, type ObjectDraft } from "./core/component.js";
 export type { SecurityProfile } from "./core/security.js";
 export type { ContainerOverride, PodOverride, PortOption, WorkloadOptions } from "./workloads/options.js";

@@ -11,6 +11,8 @@ export interface LocationData {
   readonly column: number;
   /** An option of the call at this position (stdlib `atProperty`): resolved by the host to where it is written. */
   readonly property?: readonly (string | number)[];
+  /** The argument of the call `property` starts in (stdlib `atArgument`); the first when absent, and then an empty `property` means the call. */
+  readonly argument?: number;
 }
 
 /** A throw out of descriptor code, described inside the realm. */

@@ -105,8 +105,12 @@ async function evaluateSealed(
     const file = resolve(project.dir, data.file);
     if (!inputs.has(file)) return undefined;
     const at = { file, line: data.line, column: data.column };
-    const property = data.property;
-    return Array.isArray(property) && property.every((p) => typeof p === "string" || typeof p === "number") ? propertyOf(at, property) ?? at : at;
+    const { property, argument } = data;
+    if (!Array.isArray(property) || !property.every((p) => typeof p === "string" || typeof p === "number")) return at;
+    // An empty path names the call itself, unless an argument was named (atArgument(at, 1)).
+    const nth = Number.isInteger(argument) && argument! >= 0 ? argument! : undefined;
+    if (property.length === 0 && nth === undefined) return at;
+    return propertyOf(at, property, nth ?? 0) ?? at;
   };
 
   // Vendored manifests, Helm charts and Kustomize bases: the first evaluation says what to render

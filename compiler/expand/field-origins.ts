@@ -30,6 +30,9 @@ export function fieldResolver(origin: SourceLocation | undefined, fields: readon
     if (own && best[1].length === 0) return own;
     const call = own ?? origin;
     if (!call) return undefined;
-    return propertyOf(call, [...best[1], ...path.slice(best[0].length)]) ?? own;
+    const option = [...best[1], ...path.slice(best[0].length)];
+    // No option path: the call as a whole (the caller falls back to it).
+    if (option.length === 0) return own;
+    return propertyOf(call, option) ?? own;
   };
 }

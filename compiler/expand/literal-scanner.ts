@@ -8,7 +8,7 @@ import type { SourceLocation } from "../model/source.js";
 export type LiteralNode =
   | { readonly kind: "object"; readonly at: number; readonly props: ReadonlyMap<string, LiteralProperty> }
   | { readonly kind: "array"; readonly at: number; readonly items: readonly LiteralNode[] }
-  | { readonly kind: "other"; readonly at: number };
+  | { readonly kind: "other"; readonly at: number; readonly length: number };
 
 export interface LiteralProperty {
   /** Offset of the key. */
@@ -84,7 +84,7 @@ class Scanner {
     if (c === "{") return this.object();
     if (c === "[") return this.array();
     this.skipUntil(",}]");
-    return { kind: "other", at };
+    return { kind: "other", at, length: this.text.slice(at, this.pos).trimEnd().length };
   }
 
   object(): LiteralNode {
@@ -159,14 +159,28 @@ class Scanner {
   }
 }
 
-/** The object literal passed as first argument to the call at `offset` (e.g. `service({...})`). */
-export function scanCallArgument(text: string, offset: number): LiteralNode | undefined {
+/**
+ * The arguments of the call at `offset`, as written (`service({...})`, `waitFor("db", 5432)`): an
+ * object or array literal is read into, anything else is one node that covers the expression.
+ */
+export function scanCallArguments(text: string, offset: number): readonly LiteralNode[] | undefined {
   const open = text.indexOf("(", offset);
   if (open < 0 || open - offset > 200) return undefined;
   const scanner = new Scanner(text, open + 1);
-  scanner.skipTrivia();
-  if (text[scanner.pos] !== "{") return undefined;
-  return scanner.object();
+  const args: LiteralNode[] = [];
+  for (;;) {
+    scanner.skipTrivia();
+    const c = text[scanner.pos];
+    if (c === undefined || c === ")") return args;
+    if (c === ",") {
+      scanner.pos++;
+      continue;
+    }
+    const before = scanner.pos;
+    args.push(scanner.value());
+    // A closer the value did not open (a stray "]" or "}"): not a call we can read.
+    if (scanner.pos === before) return undefined;
+  }
 }
 
 /** Offset of a 1-based line and column. */
@@ -208,7 +222,7 @@ export function findInLiteral(root: LiteralNode, path: readonly (string | number
     } else if (node.kind === "array" && typeof segment === "number") {
       const item: LiteralNode | undefined = node.items[segment];
       if (!item) break;
-      found = { at: item.at, length: 1 };
+      found = { at: item.at, length: item.kind === "other" ? item.length : 1 };
       node = item;
     } else break;
   }
@@ -217,18 +231,23 @@ export function findInLiteral(root: LiteralNode, path: readonly (string | number
 
 /**
  * Where calls write their options, from the build's own texts: the property at `path` in the
- * object literal passed to the call at `call` (undefined where the literal does not write it
- * out, or there is no text). Each call's literal is scanned once per locator.
+ * argument `argument` (the first by default) of the call at `call`, or that argument itself for
+ * an empty path (undefined where the call does not write it out, or there is no text). Each
+ * call's arguments are scanned once per locator.
  */
-export function propertyLocator(texts: (file: string) => string | undefined): (call: SourceLocation, path: readonly (string | number)[]) => SourceLocation | undefined {
-  const literals = new Map<string, LiteralNode | null>();
-  return (call, path) => {
+export function propertyLocator(texts: (file: string) => string | undefined): (call: SourceLocation, path: readonly (string | number)[], argument?: number) => SourceLocation | undefined {
+  const calls = new Map<string, readonly LiteralNode[] | null>();
+  return (call, path, argument = 0) => {
     const text = texts(call.file);
     if (text === undefined) return undefined;
     const key = `${call.file}:${call.line}:${call.column}`;
-    let literal = literals.get(key);
-    if (literal === undefined) literals.set(key, (literal = scanCallArgument(text, offsetOf(text, call.line, call.column)) ?? null));
-    const hit = literal ? findInLiteral(literal, path) : undefined;
+    let args = calls.get(key);
+    if (args === undefined) calls.set(key, (args = scanCallArguments(text, offsetOf(text, call.line, call.column)) ?? null));
+    const root = args?.[argument];
+    if (!root) return undefined;
+    // The whole argument: a value written inline (its expression), or a literal (its opening bracket).
+    if (path.length === 0) return locationOf(call.file, text, root.at, root.kind === "other" ? root.length : 1);
+    const hit = findInLiteral(root, path);
     return hit ? locationOf(call.file, text, hit.at, hit.length) : undefined;
   };
 }

@@ -15,6 +15,12 @@ export interface SourceLocation {
    * writes it out. See `atProperty`.
    */
   readonly property?: readonly (string | number)[];
+  /**
+   * Which argument of the call `property` starts in (0 is the first, and the default): the
+   * compiler points at that argument, or at the property inside it, where the call writes it.
+   * See `atArgument`.
+   */
+  readonly argument?: number;
 }
 
 /**
@@ -52,6 +58,20 @@ export function callerOrigin(): SourceLocation | undefined {
  * resolved) only when a report at it is shown.
  */
 export function atProperty(origin: SourceLocation | undefined, property: readonly (string | number)[]): SourceLocation | undefined {
+  return located(origin, property, undefined);
+}
+
+/**
+ * The location of one argument of the call at `origin`, or of a property inside it: for calls
+ * that take their values by position (`waitFor("postgres", 5432)`, `httpProbe("/healthz", "http")`).
+ * `atArgument(at, 1)` points at the second argument as written; `atArgument(at, 2, ["timeoutSeconds"])`
+ * at that option of the third. Where the call does not write it out, the report points at the call.
+ */
+export function atArgument(origin: SourceLocation | undefined, argument: number, property: readonly (string | number)[] = []): SourceLocation | undefined {
+  return located(origin, property, argument);
+}
+
+function located(origin: SourceLocation | undefined, property: readonly (string | number)[], argument: number | undefined): SourceLocation | undefined {
   if (origin === undefined) return undefined;
   const path = Object.freeze([...property]);
   return Object.freeze(
@@ -60,6 +80,7 @@ export function atProperty(origin: SourceLocation | undefined, property: readonl
       line: { enumerable: true, get: () => origin.line },
       column: { enumerable: true, get: () => origin.column },
       property: { enumerable: true, value: path },
+      ...(argument !== undefined ? { argument: { enumerable: true, value: argument } } : {}),
     }),
   );
 }

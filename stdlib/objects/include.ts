@@ -3,7 +3,7 @@ import { defineComponent, rejectedComponent, type Component, type ExpandContext,
 import { renderedObjects, type DependencyRequest } from "../core/dependencies.js";
 import { resolveDeep, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
-import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { atArgument, atProperty, captureOrigin, type SourceLocation } from "../core/origin.js";
 import { checkCall, failedValue } from "../core/report.js";
 import { shownJson, shownText } from "../core/shown.js";
 import type { RawObject } from "./raw.js";
@@ -81,7 +81,7 @@ function podSpecOf(object: Record<string, unknown>): PodSpec | undefined {
 export function forEachPod(change: (spec: Mutable<PodSpec>, object: Mutable<RawObject>) => void): Patch {
   const origin = captureOrigin();
   const usable = checkCall(origin, undefined, () => {
-    if (typeof change !== "function") fail("TKC2302", "forEachPod() needs a function that changes the pod spec", origin, "write forEachPod((spec) => { spec.tolerations = [...] })");
+    if (typeof change !== "function") fail("TKC2302", "forEachPod() needs a function that changes the pod spec", atArgument(origin, 0), "write forEachPod((spec) => { spec.tolerations = [...] })");
   });
   const made: Patch = Object.freeze({
     [PATCH]: true as const,
@@ -120,27 +120,28 @@ export interface IncludeOptions extends RenderedOptions {
   readonly namespace?: "keep" | "environment";
 }
 
-function checkPatches(patches: unknown, origin: SourceLocation | undefined, call: string): readonly Patch[] {
+function checkPatches(patches: unknown, at: SourceLocation | undefined, call: string): readonly Patch[] {
   if (patches === undefined) return [];
-  if (!Array.isArray(patches) || !patches.every(isPatch)) fail("TKC2302", `${call}: 'patches' must be a list of patch(...) or forEachPod(...)`, origin, 'patches: [patch("Deployment", "name", (d) => { ... })]');
+  if (!Array.isArray(patches) || !patches.every(isPatch)) fail("TKC2302", `${call}: 'patches' must be a list of patch(...) or forEachPod(...)`, at, 'patches: [patch("Deployment", "name", (d) => { ... })]');
   return patches as readonly Patch[];
 }
 
 /**
  * A component whose objects the host renders: the same namespace policy, patches and errors for
  * all three. `usable`: whether the call's own checks passed; one that failed renders nothing.
+ * `optionsArgument`: which argument of the call holds the options (`include(path, options)`: 1).
  */
-function rendered(type: string, name: string, origin: SourceLocation | undefined, options: { readonly namespace?: "keep" | "environment"; readonly patches?: readonly Patch[] }, request: (context: ExpandContext) => DependencyRequest, usable = true): Component {
+function rendered(type: string, name: string, origin: SourceLocation | undefined, optionsArgument: number, options: { readonly namespace?: "keep" | "environment"; readonly patches?: readonly Patch[] }, request: (context: ExpandContext) => DependencyRequest, usable = true): Component {
   let patches: readonly Patch[] = [];
   const policy = options.namespace ?? "keep";
   const checked = checkCall(
     origin,
     options,
     () => {
-      patches = checkPatches(options.patches, origin, `${type}("${name}")`);
+      patches = checkPatches(options.patches, atArgument(origin, optionsArgument, ["patches"]), `${type}("${name}")`);
     },
     () => {
-      if (policy !== "keep" && policy !== "environment") fail("TKC2302", `${type}("${name}"): namespace must be "keep" or "environment", not ${shownJson(policy)}`, origin, 'namespace: "environment" moves the objects into the environment\'s namespace');
+      if (policy !== "keep" && policy !== "environment") fail("TKC2302", `${type}("${name}"): namespace must be "keep" or "environment", not ${shownJson(policy)}`, atArgument(origin, optionsArgument, ["namespace"]), 'namespace: "environment" moves the objects into the environment\'s namespace');
     },
   );
   if (!usable || !checked) return rejectedComponent(type, name, origin);
@@ -182,9 +183,9 @@ function summary(objects: readonly Record<string, unknown>[]): string {
 export function include(path: string, options: IncludeOptions = {}): Component {
   const origin = captureOrigin();
   const usable = checkCall(origin, undefined, () => {
-    if (typeof path !== "string" || path === "") fail("TKC2301", "include() needs the path of a YAML file in the project", origin, 'include("vendor/cert-manager.yaml")');
+    if (typeof path !== "string" || path === "") fail("TKC2301", "include() needs the path of a YAML file in the project", atArgument(origin, 0), 'include("vendor/cert-manager.yaml")');
   });
-  return rendered("include", usable ? path : "", origin, objectOr(options), () => ({ kind: "file", path }), usable);
+  return rendered("include", usable ? path : "", origin, 1, objectOr(options), () => ({ kind: "file", path }), usable);
 }
 
 export interface KustomizationOptions extends IncludeOptions {
@@ -198,12 +199,12 @@ export function kustomization(options: KustomizationOptions): Component {
   const hint = 'kustomization({ dir: "deploy/base" })';
   const given = objectOr(options);
   const usable = checkCall(origin, undefined, () => {
-    if (given.dir === undefined || given.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", origin, hint);
+    if (given.dir === undefined || given.dir === "") fail("TKC2301", "kustomization() needs 'dir', the folder of a kustomization.yaml in the project", atProperty(origin, ["dir"]), hint);
   });
   const name = typeof given.dir === "string" ? given.dir : "per environment";
-  return rendered("kustomization", name, origin, given, (context) => {
+  return rendered("kustomization", name, origin, 0, given, (context) => {
     const dir = resolveDeep(options.dir, context.environment);
-    if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.environment.name}'`, origin, hint);
+    if (typeof dir !== "string" || dir === "") fail("TKC2301", `kustomization(): 'dir' must be a folder in the project for environment '${context.environment.name}'`, atProperty(origin, ["dir"]), hint);
     return { kind: "kustomize", dir };
   }, usable);
 }
@@ -237,12 +238,12 @@ export function helmChart<Values = Record<string, unknown>>(options: HelmChartOp
   const origin = captureOrigin();
   const given = objectOr(options);
   const usable = checkCall(origin, undefined, () => {
-    if (typeof given.chart !== "string" || given.chart === "") fail("TKC2301", "helmChart() needs 'chart': a chart folder in the project or an oci:// reference", origin, 'helmChart({ chart: "./vendor/charts/redis", values: {...} })');
+    if (typeof given.chart !== "string" || given.chart === "") fail("TKC2301", "helmChart() needs 'chart': a chart folder in the project or an oci:// reference", atProperty(origin, ["chart"]), 'helmChart({ chart: "./vendor/charts/redis", values: {...} })');
   });
-  if (!usable) return rendered("helmChart", "", origin, { patches: given.patches }, () => ({ kind: "file", path: "" }), false);
+  if (!usable) return rendered("helmChart", "", origin, 0, { patches: given.patches }, () => ({ kind: "file", path: "" }), false);
   const base = options.chart.replace(/\/+$/, "").split("/").pop()!.replace(/\.tgz$/, "").replace(/-\d+\.\d+\.\d+.*$/, "");
   const releaseName = options.releaseName ?? base;
-  return rendered("helmChart", options.chart, origin, { patches: options.patches }, (context) => ({
+  return rendered("helmChart", options.chart, origin, 0, { patches: options.patches }, (context) => ({
     kind: "helm",
     chart: options.chart,
     ...(options.version !== undefined ? { version: String(options.version) } : {}),

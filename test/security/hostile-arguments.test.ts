@@ -28,11 +28,11 @@ test("hostile arguments to the reporting calls give TKC errors at each call, nev
   assert.equal(result.status, 1, result.stderr);
   assert.doesNotMatch(result.stderr, /internal error|ran\b|\n\s+at .+:\d+:\d+\)/, "no internal error, and none of the hostile code ran");
   assert.deepEqual(errorLines(result, dir), [
-    "release.k8s.ts:5:17 error TKC2205: httpProbe path an object does not start with '/'",
-    "release.k8s.ts:5:17 error TKC2204: a probe needs a port name or number",
-    "release.k8s.ts:5:52 error TKC2206: execProbe needs a command",
-    "release.k8s.ts:5:71 error TKC2204: the probe port must be a whole number from 1 to 65535, got 1000000000",
-    `release.k8s.ts:5:86 error TKC2205: httpProbe path "${"x".repeat(80)}…" does not start with '/'`,
+    "release.k8s.ts:5:27 error TKC2205: httpProbe path an object does not start with '/'",
+    "release.k8s.ts:5:35 error TKC2204: a probe needs a port name or number",
+    "release.k8s.ts:5:62 error TKC2206: execProbe needs a command",
+    "release.k8s.ts:5:80 error TKC2204: the probe port must be a whole number from 1 to 65535, got 1000000000",
+    `release.k8s.ts:5:96 error TKC2205: httpProbe path "${"x".repeat(80)}…" does not start with '/'`,
     "release.k8s.ts:6:17 error TKC2220: unknown resource size 'an object'",
     "release.k8s.ts:6:32 error TKC2695: podSecurity() level 'an object' is not a Pod Security Standards level",
     "release.k8s.ts:6:72 error TKC2412: nginx proxyBodySize 'an object' is not an nginx size",

@@ -4,10 +4,13 @@ import type { LocationData } from "../data.js";
 export function locationData(value: unknown): LocationData | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   try {
-    const { file, line, column, property } = value as Record<string, unknown>;
+    const { file, line, column, property, argument } = value as Record<string, unknown>;
     if (typeof file !== "string" || typeof line !== "number" || typeof column !== "number") return undefined;
     const path = Array.isArray(property) && property.length <= 32 && property.every((p) => typeof p === "string" || typeof p === "number") ? [...(property as (string | number)[])] : undefined;
-    return path ? { file, line, column, property: path } : { file, line, column };
+    if (!path) return { file, line, column };
+    // An argument named by position (atArgument), up to any real call's count.
+    const nth = Number.isInteger(argument) && (argument as number) >= 0 && (argument as number) < 32 ? (argument as number) : undefined;
+    return nth !== undefined ? { file, line, column, property: path, argument: nth } : { file, line, column, property: path };
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { compareQuantities, isNegative, parseQuantity } from "../../../../syntax/index.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
@@ -43,17 +43,18 @@ export interface VerticalAutoscaleOptions extends ContainerPolicy {
 
 const MODES: readonly string[] = ["Off", "Initial", "Recreate", "InPlaceOrRecreate"];
 
-function checkBounds(container: string | undefined, min: ResourceBounds | undefined, max: ResourceBounds | undefined, origin: SourceLocation | undefined): void {
+/** `policy`: where the bounds are among the options (`[]` for the main container's, `["containers", name]`). */
+function checkBounds(container: string | undefined, min: ResourceBounds | undefined, max: ResourceBounds | undefined, origin: SourceLocation | undefined, policy: readonly string[]): void {
   for (const resource of ["cpu", "memory"] as const) {
     const low = min?.[resource] === undefined ? undefined : parseQuantity(min[resource]);
     const high = max?.[resource] === undefined ? undefined : parseQuantity(max[resource]);
     for (const [which, value, q] of [["minAllowed", min?.[resource], low], ["maxAllowed", max?.[resource], high]] as const) {
       if (value !== undefined && (!q || isNegative(q))) {
-        report.error("TKC2611", `verticalAutoscale() ${which}.${resource} of ${container === undefined ? "the main container" : `container '${container}'`} is ${JSON.stringify(value)}, which is not a quantity`, origin, { hint: resource === "cpu" ? "e.g. \"100m\" or \"2\"" : "e.g. \"128Mi\" or \"2Gi\"" });
+        report.error("TKC2611", `verticalAutoscale() ${which}.${resource} of ${container === undefined ? "the main container" : `container '${container}'`} is ${JSON.stringify(value)}, which is not a quantity`, atProperty(origin, [...policy, which, resource]), { hint: resource === "cpu" ? "e.g. \"100m\" or \"2\"" : "e.g. \"128Mi\" or \"2Gi\"" });
       }
     }
     if (low && high && compareQuantities(low, high) > 0) {
-      report.error("TKC2611", `verticalAutoscale() minAllowed.${resource} (${min![resource]}) of ${container === undefined ? "the main container" : `container '${container}'`} is above maxAllowed.${resource} (${max![resource]})`, origin, { hint: "swap them, or raise maxAllowed" });
+      report.error("TKC2611", `verticalAutoscale() minAllowed.${resource} (${min![resource]}) of ${container === undefined ? "the main container" : `container '${container}'`} is above maxAllowed.${resource} (${max![resource]})`, atProperty(origin, [...policy, "minAllowed", resource]), { hint: "swap them, or raise maxAllowed" });
     }
   }
 }
@@ -61,7 +62,8 @@ function checkBounds(container: string | undefined, min: ResourceBounds | undefi
 function checkMode(mode: string | undefined, origin: SourceLocation | undefined): void {
   if (mode !== undefined && !MODES.includes(mode)) {
     const hint = mode === "Auto" ? "\"Auto\" is deprecated in VPA 1.4 (it means Recreate): write \"Recreate\", or \"InPlaceOrRecreate\" to resize pods in place" : `use one of ${MODES.map((m) => `"${m}"`).join(", ")}`;
-    fail("TKC2610", `verticalAutoscale() updateMode '${mode}' is not one of ${MODES.join(", ")}`, origin, hint);
+    // Reported, not thrown: the bounds are checked too, in the same run.
+    report.error("TKC2610", `verticalAutoscale() updateMode '${mode}' is not one of ${MODES.join(", ")}`, atProperty(origin, ["updateMode"]), { hint });
   }
 }
 
@@ -73,8 +75,8 @@ export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
   name: "vertical-autoscale",
   check(options, origin) {
     checkMode(sameInEveryEnvironment(options.updateMode), origin);
-    checkBounds(undefined, sameInEveryEnvironment(options.minAllowed), sameInEveryEnvironment(options.maxAllowed), origin);
-    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, sameInEveryEnvironment(policy.minAllowed), sameInEveryEnvironment(policy.maxAllowed), origin);
+    checkBounds(undefined, sameInEveryEnvironment(options.minAllowed), sameInEveryEnvironment(options.maxAllowed), origin, []);
+    for (const [name, policy] of Object.entries(options.containers ?? {})) checkBounds(name, sameInEveryEnvironment(policy.minAllowed), sameInEveryEnvironment(policy.maxAllowed), origin, ["containers", name]);
   },
   apply(options, build, context, origin) {
     if (build.type === "job" || build.type === "cronJob") {
@@ -82,10 +84,10 @@ export const verticalAutoscale = definePattern<VerticalAutoscaleOptions>({
     }
     const updateMode = optionForEnvironment(options.updateMode, context) ?? "Off";
     checkMode(updateMode, origin);
-    const policies = [[build.name, options] as const, ...Object.entries(options.containers ?? {})].map(([containerName, policy]) => {
+    const policies = [[build.name, options] as const, ...Object.entries(options.containers ?? {})].map(([containerName, policy], index) => {
       const minAllowed = optionForEnvironment(policy.minAllowed, context);
       const maxAllowed = optionForEnvironment(policy.maxAllowed, context);
-      checkBounds(containerName, minAllowed, maxAllowed, origin);
+      checkBounds(containerName, minAllowed, maxAllowed, origin, index === 0 ? [] : ["containers", containerName]);
       return compact({
         containerName,
         mode: policy.mode,

@@ -2,6 +2,7 @@ import type { Volume, VolumeMount } from "tkc/k8s";
 import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { definePattern } from "../../../core/pattern.js";
+import { atProperty } from "../../../core/origin.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
 
 /** A directory of the node, mounted into the main container. */
@@ -29,11 +30,13 @@ export const hostPathVolumes = definePattern<readonly HostPathMount[]>({
     if (mounts.length === 0) fail("TKC2270", "hostPathVolumes() lists no paths", origin, "add { name: \"varlog\", hostPath: \"/var/log\" }");
     const names = new Set<string>();
     mounts.forEach((m, i) => {
-      if (!isDns1123Label(m.name)) report.error("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, origin, { hint: "use lowercase letters, digits and '-'" });
-      if (names.has(m.name)) report.error("TKC2270", `hostPathVolumes lists the volume '${m.name}' twice`, origin, { hint: "give each path its own name" });
+      if (!isDns1123Label(m.name)) report.error("TKC2270", `hostPathVolumes[${i}] name '${m.name}' is not a DNS-1123 label`, atProperty(origin, [i, "name"]), { hint: "use lowercase letters, digits and '-'" });
+      if (names.has(m.name)) report.error("TKC2270", `hostPathVolumes lists the volume '${m.name}' twice`, atProperty(origin, [i, "name"]), { hint: "give each path its own name" });
       names.add(m.name);
-      for (const [what, path] of [["hostPath", m.hostPath], ["mountPath", m.mountPath ?? m.hostPath]] as const) {
-        if (!path.startsWith("/") || path.split("/").includes("..")) report.error("TKC2270", `hostPathVolumes[${i}] ${what} '${path}' is not an absolute path without '..'`, origin, { hint: "write an absolute path such as /var/log" });
+      // An unset mountPath is the hostPath: its mistake is reported once, at the hostPath.
+      const paths = m.mountPath === undefined ? [["hostPath", m.hostPath] as const] : [["hostPath", m.hostPath] as const, ["mountPath", m.mountPath] as const];
+      for (const [what, path] of paths) {
+        if (!path.startsWith("/") || path.split("/").includes("..")) report.error("TKC2270", `hostPathVolumes[${i}] ${what} '${path}' is not an absolute path without '..'`, atProperty(origin, [i, what]), { hint: "write an absolute path such as /var/log" });
       }
     });
   },

@@ -4,7 +4,7 @@ import { fail } from "../../../core/errors.js";
 import { checkCall, failedValue, report } from "../../../core/report.js";
 import { shownJson } from "../../../core/shown.js";
 import { compact } from "../../../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atArgument, atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type WorkloadBuild } from "../../../core/pattern.js";
 import { checkWhole } from "../../../workloads/checks.js";
 
@@ -30,33 +30,41 @@ type Handler =
   | { readonly kind: "grpc"; readonly port: string | number; readonly service?: string }
   | { readonly kind: "exec"; readonly command: readonly string[] };
 
-/** A health check made by `httpProbe`, `tcpProbe`, `grpcProbe` or `execProbe`, for `healthProbes`. */
-export interface HealthCheck {
-  readonly [HEALTH_CHECK]: { readonly handler: Handler; readonly timing: ProbeTiming; readonly origin: SourceLocation | undefined };
+/** Which argument of its builder holds the port and the timing options (`httpProbe(path, port, options)`). */
+interface ProbeArguments {
+  readonly port?: number;
+  readonly options: number;
 }
 
-/** Each timing field on its own, so that every bad one is reported. */
-function timingChecks(timing: ProbeTiming, origin: SourceLocation | undefined): (() => void)[] {
+/** A health check made by `httpProbe`, `tcpProbe`, `grpcProbe` or `execProbe`, for `healthProbes`. */
+export interface HealthCheck {
+  readonly [HEALTH_CHECK]: { readonly handler: Handler; readonly timing: ProbeTiming; readonly origin: SourceLocation | undefined; readonly arguments: ProbeArguments };
+}
+
+/** Each timing field on its own, so that every bad one is reported, at the option that sets it. */
+function timingChecks(timing: ProbeTiming, origin: SourceLocation | undefined, options: number): (() => void)[] {
   const checks = (["periodSeconds", "timeoutSeconds", "failureThreshold", "successThreshold"] as const).map((key) => () => {
-    if (timing[key] !== undefined) checkWhole("TKC2202", key, timing[key], 1, origin);
+    if (timing[key] !== undefined) checkWhole("TKC2202", key, timing[key], 1, atArgument(origin, options, [key]));
   });
   return [...checks, () => {
-    if (timing.initialDelaySeconds !== undefined) checkWhole("TKC2202", "initialDelaySeconds", timing.initialDelaySeconds, 0, origin);
+    if (timing.initialDelaySeconds !== undefined) checkWhole("TKC2202", "initialDelaySeconds", timing.initialDelaySeconds, 0, atArgument(origin, options, ["initialDelaySeconds"]));
   }];
 }
 
-function checkPort(port: unknown, origin: SourceLocation | undefined): void {
-  if (typeof port === "number") checkWhole("TKC2204", "the probe port", port, 1, origin, 65535);
-  else if (typeof port !== "string" || port === "") fail("TKC2204", "a probe needs a port name or number", origin, "name a port of the workload, e.g. \"http\"");
+function checkPort(port: unknown, at: SourceLocation | undefined): void {
+  if (typeof port === "number") checkWhole("TKC2204", "the probe port", port, 1, at, 65535);
+  else if (typeof port !== "string" || port === "") fail("TKC2204", "a probe needs a port name or number", at, "name a port of the workload, e.g. \"http\"");
 }
 
 /**
- * A health check, its mistakes reported each at the probe's call: one with a mistake is a failed
- * value, which sets the healthProbes() and the workload that hold it aside (no probe is made of it).
+ * A health check, its mistakes reported each at the argument of the probe's call that holds it:
+ * one with a mistake is a failed value, which sets the healthProbes() and the workload that hold
+ * it aside (no probe is made of it).
  */
-function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined, handlerCheck?: () => void): HealthCheck {
-  const usable = checkCall(origin, undefined, ...(handlerCheck ? [handlerCheck] : []), ...(handler.kind !== "exec" ? [() => checkPort(handler.port, origin)] : []), ...timingChecks(timing, origin));
-  const check: HealthCheck = { [HEALTH_CHECK]: { handler, timing, origin } };
+function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined, args: ProbeArguments, handlerCheck?: () => void): HealthCheck {
+  const portCheck = handler.kind !== "exec" && args.port !== undefined ? [() => checkPort(handler.port, atArgument(origin, args.port!))] : [];
+  const usable = checkCall(origin, undefined, ...(handlerCheck ? [handlerCheck] : []), ...portCheck, ...timingChecks(timing, origin, args.options));
+  const check: HealthCheck = { [HEALTH_CHECK]: { handler, timing, origin, arguments: args } };
   return usable ? check : failedValue(check);
 }
 
@@ -71,28 +79,28 @@ export function httpProbe(
 ): HealthCheck {
   const origin = captureOrigin();
   const { scheme, headers, ...timing } = optionsOf(options);
-  return healthCheck({ kind: "http", path, port, scheme, headers }, timing, origin, () => {
-    if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2205", `httpProbe path ${shownJson(path)} does not start with '/'`, origin, "write an absolute path such as \"/healthz\"");
+  return healthCheck({ kind: "http", path, port, scheme, headers }, timing, origin, { port: 1, options: 2 }, () => {
+    if (typeof path !== "string" || !path.startsWith("/")) fail("TKC2205", `httpProbe path ${shownJson(path)} does not start with '/'`, atArgument(origin, 0), "write an absolute path such as \"/healthz\"");
   });
 }
 
 /** Healthy when a TCP connection to the port opens. */
 export function tcpProbe(port: string | number, options: ProbeTiming = {}): HealthCheck {
-  return healthCheck({ kind: "tcp", port }, optionsOf(options), captureOrigin());
+  return healthCheck({ kind: "tcp", port }, optionsOf(options), captureOrigin(), { port: 0, options: 1 });
 }
 
 /** Healthy when the gRPC Health Checking Protocol answers SERVING. A port name is resolved to its number. */
 export function grpcProbe(port: string | number, options: ProbeTiming & { readonly service?: string } = {}): HealthCheck {
   const { service, ...timing } = optionsOf(options);
-  return healthCheck({ kind: "grpc", port, service }, timing, captureOrigin());
+  return healthCheck({ kind: "grpc", port, service }, timing, captureOrigin(), { port: 0, options: 1 });
 }
 
 /** Healthy when the command exits 0 (it runs inside the container: keep it cheap). */
 export function execProbe(command: readonly string[], options: ProbeTiming = {}): HealthCheck {
   const origin = captureOrigin();
   const usable = Array.isArray(command) && command.length > 0;
-  return healthCheck({ kind: "exec", command: usable ? command : [] }, optionsOf(options), origin, () => {
-    if (!usable) fail("TKC2206", "execProbe needs a command", origin, "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
+  return healthCheck({ kind: "exec", command: usable ? command : [] }, optionsOf(options), origin, { options: 1 }, () => {
+    if (!usable) fail("TKC2206", "execProbe needs a command", atArgument(origin, 0), "pass the command as a list, e.g. [\"pg_isready\", \"-q\"]");
   });
 }
 
@@ -116,7 +124,7 @@ const DEFAULTS: Record<Role, ProbeTiming> = {
 const FIELD = { readiness: "readinessProbe", liveness: "livenessProbe", startup: "startupProbe" } as const;
 
 /** The port a probe names, checked against the workload's ports; grpc needs the number. */
-function probePort(port: string | number, build: WorkloadBuild, numeric: boolean, origin: SourceLocation | undefined): string | number {
+function probePort(port: string | number, build: WorkloadBuild, numeric: boolean, at: SourceLocation | undefined): string | number {
   if (typeof port === "number") return port;
   const declared = build.ports.find((p) => p.name === port);
   if (!declared) {
@@ -124,7 +132,7 @@ function probePort(port: string | number, build: WorkloadBuild, numeric: boolean
     report.error(
       "TKC2201",
       `the probe checks port '${port}', but ${build.type} '${build.name}' declares ${names ? `only ${names}` : "no ports"}`,
-      origin,
+      at,
       { hint: names ? `use one of ${names}, or add the port to the workload's 'port'/'ports'` : "declare the port with port: { name, containerPort } on the workload" },
     );
     return port;
@@ -133,19 +141,20 @@ function probePort(port: string | number, build: WorkloadBuild, numeric: boolean
 }
 
 function toProbe(check: HealthCheck, role: Role, build: WorkloadBuild, startupSeconds: number): Probe {
-  const { handler, timing, origin } = check[HEALTH_CHECK];
+  const { handler, timing, origin, arguments: args } = check[HEALTH_CHECK];
+  const portAt = args?.port !== undefined ? atArgument(origin, args.port) : origin;
   const defaults = role === "startup" ? { ...DEFAULTS.startup, failureThreshold: Math.ceil(startupSeconds / 5) } : DEFAULTS[role];
   const merged = { ...defaults, ...timing };
   if (role !== "readiness" && merged.successThreshold !== undefined && merged.successThreshold !== 1) {
-    report.error("TKC2207", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
+    report.error("TKC2207", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, args ? atArgument(origin, args.options, ["successThreshold"]) : origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
   }
   const action =
     handler.kind === "http"
-      ? { httpGet: compact({ path: handler.path, port: probePort(handler.port, build, false, origin), scheme: handler.scheme, httpHeaders: handler.headers ? Object.entries(handler.headers).map(([name, value]) => ({ name, value })) : undefined }) }
+      ? { httpGet: compact({ path: handler.path, port: probePort(handler.port, build, false, portAt), scheme: handler.scheme, httpHeaders: handler.headers ? Object.entries(handler.headers).map(([name, value]) => ({ name, value })) : undefined }) }
       : handler.kind === "tcp"
-        ? { tcpSocket: { port: probePort(handler.port, build, false, origin) } }
+        ? { tcpSocket: { port: probePort(handler.port, build, false, portAt) } }
         : handler.kind === "grpc"
-          ? { grpc: compact({ port: probePort(handler.port, build, true, origin) as number, service: handler.service }) }
+          ? { grpc: compact({ port: probePort(handler.port, build, true, portAt) as number, service: handler.service }) }
           : { exec: { command: [...handler.command] } };
   return compact({ ...action, ...merged }) as Probe;
 }
@@ -165,16 +174,16 @@ export const healthProbes = definePattern<HealthProbesOptions>({
     for (const role of ["readiness", "liveness", "startup"] as const) {
       const value = options[role];
       if (value !== undefined && !isHealthCheck(value) && !isPerEnv(value)) {
-        report.error("TKC2208", `healthProbes ${role} is not a health check`, origin, { hint: "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()" });
+        report.error("TKC2208", `healthProbes ${role} is not a health check`, atProperty(origin, [role]), { hint: "use httpProbe(), tcpProbe(), grpcProbe() or execProbe()" });
       }
     }
-    if (typeof options.startupSeconds === "number") checkWhole("TKC2202", "startupSeconds", options.startupSeconds, 1, origin);
+    if (typeof options.startupSeconds === "number") checkWhole("TKC2202", "startupSeconds", options.startupSeconds, 1, atProperty(origin, ["startupSeconds"]));
     if (!options.readiness && !options.liveness && !options.startup) report.error("TKC2209", "healthProbes() sets no probe", origin, { hint: "set readiness, liveness or startup" });
   },
   apply(options, build, context, origin) {
     const environment = context.environment;
     const startupSeconds = resolve(options.startupSeconds ?? 60, environment);
-    checkWhole("TKC2202", "startupSeconds", startupSeconds, 1, origin);
+    checkWhole("TKC2202", "startupSeconds", startupSeconds, 1, atProperty(origin, ["startupSeconds"]));
     const checks: Partial<Record<Role, HealthCheck>> = {};
     for (const role of ["readiness", "liveness", "startup"] as const) {
       const value = options[role];
@@ -187,7 +196,7 @@ export const healthProbes = definePattern<HealthProbesOptions>({
       const check = checks[role];
       if (!check) continue;
       if (container[FIELD[role]]) {
-        report.error("TKC2203", `${build.type} '${build.name}' already sets its ${role} probe, and healthProbes() sets it again`, origin, { hint: `remove '${role}' from the workload's options or from healthProbes()` });
+        report.error("TKC2203", `${build.type} '${build.name}' already sets its ${role} probe, and healthProbes() sets it again`, atProperty(origin, [role]), { hint: `remove '${role}' from the workload's options or from healthProbes()` });
         continue;
       }
       container[FIELD[role]] = toProbe(check, role, build, startupSeconds);

@@ -5,7 +5,7 @@ import { fail } from "../../../core/errors.js";
 import { report } from "../../../core/report.js";
 import { compact } from "../../../core/merge.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atArgument, atProperty, type SourceLocation } from "../../../core/origin.js";
 import { checkContainerName, helperSecurityContext, PINNED_IMAGES, toLabel } from "../../support/containers.js";
 import { isDns1123Subdomain } from "../../../../syntax/index.js";
 
@@ -24,9 +24,10 @@ export interface WaitForOptions {
   readonly name?: string;
 }
 
+// waitFor(host, port, options): each mistake at the argument that holds it.
 function checkHostPort(host: string, port: number, origin: SourceLocation | undefined): void {
-  if (!isDns1123Subdomain(host) && !IPV4.test(host)) report.error("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, origin, { hint: "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"" });
-  if (!Number.isInteger(port) || port < 1 || port > 65535) report.error("TKC2450", `waitFor(): port ${port} is not between 1 and 65535`, origin, { hint: "use the port the dependency listens on, e.g. 5432" });
+  if (!isDns1123Subdomain(host) && !IPV4.test(host)) report.error("TKC2450", `waitFor(): '${host}' is not a host name or IPv4 address`, atArgument(origin, 0), { hint: "use a Service name such as \"postgres\", \"postgres.db\" or \"db.example.com\"" });
+  if (!Number.isInteger(port) || port < 1 || port > 65535) report.error("TKC2450", `waitFor(): port ${port} is not between 1 and 65535`, atArgument(origin, 1), { hint: "use the port the dependency listens on, e.g. 5432" });
 }
 
 function waitScript(host: string, port: number, timeoutSeconds: number | undefined): string {
@@ -46,7 +47,7 @@ const waitForPattern = definePattern<WaitForOptions>({
   check(options, origin) {
     if (typeof options.host === "string" && typeof options.port === "number") checkHostPort(options.host, options.port, origin);
     if (options.timeoutSeconds !== undefined && (!Number.isInteger(options.timeoutSeconds) || options.timeoutSeconds < 1)) {
-      report.error("TKC2450", `waitFor(): timeoutSeconds must be a positive whole number, not ${options.timeoutSeconds}`, origin, { hint: "e.g. timeoutSeconds: 300" });
+      report.error("TKC2450", `waitFor(): timeoutSeconds must be a positive whole number, not ${options.timeoutSeconds}`, atArgument(origin, 2, ["timeoutSeconds"]), { hint: "e.g. timeoutSeconds: 300" });
     }
   },
   apply(options, build, context, origin) {
@@ -99,13 +100,13 @@ export const runBefore = definePattern<RunBeforeOptions>({
   name: "run-before",
   check(options, origin) {
     if (options.command === undefined || (Array.isArray(options.command) && options.command.length === 0)) {
-      fail("TKC2451", "runBefore() needs a command", origin, "e.g. runBefore({ command: [\"/app/bin/migrate\", \"up\"] })");
+      fail("TKC2451", "runBefore() needs a command", atProperty(origin, ["command"]), "e.g. runBefore({ command: [\"/app/bin/migrate\", \"up\"] })");
     }
   },
   apply(options, build, context, origin) {
     const environment = context.environment;
     const command = resolve(options.command, environment);
-    if (command.length === 0) fail("TKC2451", `runBefore() has an empty command in environment '${environment.name}'`, origin, "give every environment a command");
+    if (command.length === 0) fail("TKC2451", `runBefore() has an empty command in environment '${environment.name}'`, atProperty(origin, ["command"]), "give every environment a command");
     const name = options.name ?? "run-before";
     checkContainerName(build, name, "TKC2452", origin);
     const app = build.container;
