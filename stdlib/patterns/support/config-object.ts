@@ -15,12 +15,13 @@ export function checkConfigName(what: string, name: string, origin: SourceLocati
   }
 }
 
-export function checkConfigKeys(what: string, keys: readonly string[], origin: SourceLocation | undefined): void {
-  for (const key of keys) {
+/** `at`: where the call sets each key (`(key) => atProperty(origin, ["files", key])`), for its report. */
+export function checkConfigKeys(what: string, keys: readonly string[], at: (key: string, index: number) => SourceLocation | undefined): void {
+  keys.forEach((key, index) => {
     if (!CONFIG_KEY.test(key) || key === "." || key === "..") {
-      report.error("TKC2502", `${what}: key '${key}' is not a valid ConfigMap/Secret key`, origin, { hint: "keys are file names: letters, digits, '-', '_' and '.', no '/' (mount several files by listing each key)" });
+      report.error("TKC2502", `${what}: key '${key}' is not a valid ConfigMap/Secret key`, at(key, index), { hint: "keys are file names: letters, digits, '-', '_' and '.', no '/' (mount several files by listing each key)" });
     }
-  }
+  });
 }
 
 export function checkMountPath(what: string, mountPath: string, origin: SourceLocation | undefined): void {

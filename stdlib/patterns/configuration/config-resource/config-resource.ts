@@ -2,6 +2,7 @@ import { resolveDeep, type PerEnvironmentDeep } from "../../../core/per-environm
 import { fail } from "../../../core/errors.js";
 import { isPerEnv } from "../../../core/per-environment.js";
 import { definePattern } from "../../../core/pattern.js";
+import { atProperty } from "../../../core/origin.js";
 import { addVolume, mountInApp } from "../../support/containers.js";
 import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "../../support/config-object.js";
 
@@ -38,15 +39,15 @@ function plainKeys(value: unknown): string[] {
 export const configFiles = definePattern<ConfigFilesOptions>({
   name: "config-files",
   check(options, origin) {
-    checkConfigName("configFiles()", options.name, origin);
-    checkMountPath("configFiles()", options.mountPath, origin);
+    checkConfigName("configFiles()", options.name, atProperty(origin, ["name"]));
+    checkMountPath("configFiles()", options.mountPath, atProperty(origin, ["mountPath"]));
     const keys = plainKeys(options.files);
     if (!isPerEnv(options.files) && keys.length === 0) fail("TKC2504", `configFiles '${options.name}' has no files`, origin, "add files: { \"app.yaml\": \"...\" }");
-    checkConfigKeys(`configFiles '${options.name}'`, keys, origin);
+    checkConfigKeys(`configFiles '${options.name}'`, keys, (key) => atProperty(origin, ["files", key]));
   },
   apply(options, build, context, origin) {
     const files = resolveDeep(options.files, context.environment) as Record<string, string>;
-    checkConfigKeys(`configFiles '${options.name}'`, Object.keys(files), origin);
+    checkConfigKeys(`configFiles '${options.name}'`, Object.keys(files), (key) => atProperty(origin, ["files", key]));
     const object = configMapObject(options.name, files, options.immutable ?? false, build.selector);
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["files"]]] });
     const volume = volumeName("config", options.name);
@@ -59,12 +60,12 @@ export const configFiles = definePattern<ConfigFilesOptions>({
 export const configEnv = definePattern<ConfigEnvOptions>({
   name: "config-env",
   check(options, origin) {
-    checkConfigName("configEnv()", options.name, origin);
-    checkConfigKeys(`configEnv '${options.name}'`, plainKeys(options.data), origin);
+    checkConfigName("configEnv()", options.name, atProperty(origin, ["name"]));
+    checkConfigKeys(`configEnv '${options.name}'`, plainKeys(options.data), (key) => atProperty(origin, ["data", key]));
   },
   apply(options, build, context, origin) {
     const data = resolveDeep(options.data, context.environment) as Record<string, string>;
-    checkConfigKeys(`configEnv '${options.name}'`, Object.keys(data), origin);
+    checkConfigKeys(`configEnv '${options.name}'`, Object.keys(data), (key) => atProperty(origin, ["data", key]));
     const object = configMapObject(options.name, data, options.immutable ?? false, build.selector);
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["data"]]] });
     build.container.envFrom = [...(build.container.envFrom ?? []), { configMapRef: { name: object.metadata!.name! } }];
@@ -85,9 +86,9 @@ export interface SecretFilesOptions {
 export const secretFiles = definePattern<SecretFilesOptions>({
   name: "secret-files",
   check(options, origin) {
-    checkConfigName("secretFiles()", options.secret, origin);
-    checkMountPath("secretFiles()", options.mountPath, origin);
-    checkConfigKeys(`secretFiles '${options.secret}'`, options.keys ?? [], origin);
+    checkConfigName("secretFiles()", options.secret, atProperty(origin, ["secret"]));
+    checkMountPath("secretFiles()", options.mountPath, atProperty(origin, ["mountPath"]));
+    checkConfigKeys(`secretFiles '${options.secret}'`, options.keys ?? [], (_key, index) => atProperty(origin, ["keys", index]));
   },
   apply(options, build) {
     const volume = volumeName("secret", options.secret);

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars";
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
 import { addVolume, mountInApp } from "../../support/containers.js";
 import { checkConfigKeys, checkConfigName, checkMountPath, configMapObject, volumeName } from "../../support/config-object.js";
@@ -82,9 +82,9 @@ const configTemplatePattern = definePattern<ConfigTemplateOptions<unknown>>({
   name: "config-template",
   check(options, origin) {
     const what = `configTemplate '${options.name}'`;
-    checkConfigName("configTemplate()", options.name, origin);
-    checkConfigKeys(what, [options.fileName], origin);
-    checkMountPath(what, options.mountPath, origin);
+    checkConfigName("configTemplate()", options.name, atProperty(origin, ["name"]));
+    checkConfigKeys(what, [options.fileName], () => atProperty(origin, ["fileName"]));
+    checkMountPath(what, options.mountPath, atProperty(origin, ["mountPath"]));
     if (typeof options.template !== "string") fail("TKC2510", `${what}: template must be the template's text`, origin, "import it (import tpl from \"./templates/app.conf.hbs\") or write a template literal");
     parseTemplate(what, options.template, origin);
   },

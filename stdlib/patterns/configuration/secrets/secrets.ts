@@ -37,14 +37,14 @@ export function plainSecret(options: PlainSecretOptions): Component {
   const usable = checkCall(
     origin,
     options,
-    () => checkConfigName("plainSecret()", options.name, origin),
+    () => checkConfigName("plainSecret()", options.name, atProperty(origin, ["name"])),
     () => {
       if (options.allowPlaintextInBundle !== true) {
         fail("TKC2520", `plainSecret '${options.name}' would write its values into the bundle in plain text, where anyone who can read the bundle, its Git history or CI logs can read them`, origin, ALTERNATIVES);
       }
     },
     () => {
-      if (!isPerEnv(data) && typeof data === "object" && data !== null) checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(data), origin);
+      if (!isPerEnv(data) && typeof data === "object" && data !== null) checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(data), (key) => atProperty(origin, ["stringData", key]));
     },
   );
   if (!usable) return rejectedComponent("plainSecret", options.name, origin);
@@ -54,7 +54,7 @@ export function plainSecret(options: PlainSecretOptions): Component {
     origin,
     expand(context) {
       const values = resolveDeep(options.stringData, context.environment) as Record<string, string>;
-      checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(values), origin);
+      checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(values), (key) => atProperty(origin, ["stringData", key]));
       const sorted = Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]!]));
       const secret: Secret = {
         apiVersion: "v1",
@@ -98,8 +98,8 @@ export function externalSecret(options: ExternalSecretOptions): Component {
   const usable = checkCall(
     origin,
     options,
-    () => checkConfigName("externalSecret()", options.name, origin),
-    () => checkConfigName("externalSecret() store", options.store?.name, origin),
+    () => checkConfigName("externalSecret()", options.name, atProperty(origin, ["name"])),
+    () => checkConfigName("externalSecret() store", options.store?.name, atProperty(origin, ["store", "name"])),
     () => {
       if (options.data === undefined && options.extract === undefined) fail("TKC2521", `externalSecret '${options.name}' maps no keys`, origin, "add data: { password: { key: \"prod/db\", property: \"password\" } } or extract: [\"prod/db\"]");
     },
@@ -109,7 +109,7 @@ export function externalSecret(options: ExternalSecretOptions): Component {
       }
     },
     () => {
-      if (options.data !== undefined && !isPerEnv(options.data)) checkConfigKeys(`externalSecret '${options.name}'`, Object.keys(options.data), origin);
+      if (options.data !== undefined && !isPerEnv(options.data)) checkConfigKeys(`externalSecret '${options.name}'`, Object.keys(options.data), (key) => atProperty(origin, ["data", key]));
     },
   );
   if (!usable) return rejectedComponent("externalSecret", options.name, origin);
@@ -171,10 +171,10 @@ export function sealedSecret(options: SealedSecretOptions): Component {
   const usable = checkCall(
     origin,
     options,
-    () => checkConfigName("sealedSecret()", options.name, origin),
+    () => checkConfigName("sealedSecret()", options.name, atProperty(origin, ["name"])),
     () => {
       if (!isPerEnv(options.encryptedData)) {
-        checkConfigKeys(`sealedSecret '${options.name}'`, Object.keys(options.encryptedData), origin);
+        checkConfigKeys(`sealedSecret '${options.name}'`, Object.keys(options.encryptedData), (key) => atProperty(origin, ["encryptedData", key]));
         checkSealedValues(options.name, options.encryptedData as Record<string, string>, origin);
       }
     },
