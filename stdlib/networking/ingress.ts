@@ -3,7 +3,7 @@ import { defineComponent, rejectedComponent, type Component, type FieldMapping }
 import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
-import { captureOrigin, type SourceLocation } from "../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../core/origin.js";
 import { checkCall } from "../core/report.js";
 import { isPerEnv } from "../core/per-environment.js";
 import { CLASS_ANNOTATION_PREFIXES } from "./ingress-annotations.js";
@@ -55,7 +55,7 @@ function checkClassAnnotations(name: string, className: string | undefined, anno
   for (const [other, prefix] of Object.entries(CLASS_ANNOTATION_PREFIXES)) {
     if (other === className) continue;
     const foreign = Object.keys(annotations).find((key) => key.startsWith(prefix));
-    if (foreign) fail("TKC2411", `ingress '${name}' has class '${className}' but annotation '${foreign}' is for ${other}, so the controller ignores it`, origin, `use ${className}'s annotations (e.g. ${className}Annotations({...})), or set className: "${other}"`);
+    if (foreign) fail("TKC2411", `ingress '${name}' has class '${className}' but annotation '${foreign}' is for ${other}, so the controller ignores it`, atProperty(origin, ["annotations", foreign]), `use ${className}'s annotations (e.g. ${className}Annotations({...})), or set className: "${other}"`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ambassador, cronJob, downwardApi, expose, externalSecret, externalService, job, kedaScaling, limitRange, logShipper, migrationJob, nodePlacement, relaxSecurity, release, resourceQuota, role, service, workQueue } from "tkc";
+import { ambassador, configFiles, cronJob, downwardApi, envFrom, expose, externalSecret, externalService, job, kedaScaling, leaderElection, limitRange, logShipper, migrationJob, nodePlacement, relaxSecurity, release, resourceQuota, role, service, sidecar, workQueue } from "tkc";
 
 // Mistakes in options that are lists or nested records are reported at the item or the option
 // that holds them, not at the pattern's call: one run shows every one of them at its own line.
@@ -40,7 +40,17 @@ const web = service({
   name: "web",
   image: "registry.example.com/web:1.0.0",
   port: { name: "http", containerPort: 8080 },
-  patterns: [expose({ type: "Public" as never })],
+  patterns: [
+    expose({ type: "Public" as never }),
+    sidecar({
+      name: "cache",
+      image: "registry.example.com/cache:1.0.0",
+      volumes: [{ name: "tmp", mountPath: "/tmp" }, { name: "Shared", mountPath: "data", appMountPath: "var/data" }],
+    }),
+    envFrom({ configMaps: ["web-settings"], secrets: ["web-db", { name: "web-api", prefix: "1API_" }] }),
+    leaderElection({ lease: "Web_Leader" }),
+    configFiles({ name: "web-config", mountPath: "/etc/web", files: { "web.yaml": "a: 1\n", "conf/extra.yaml": "b: 2\n" } }),
+  ],
 });
 
 const billingDb = externalService({

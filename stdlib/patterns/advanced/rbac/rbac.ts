@@ -26,7 +26,7 @@ export interface RoleOptions {
 
 function checkRules(pattern: string, options: RoleOptions, origin: SourceLocation | undefined): void {
   if (!Array.isArray(options.rules) || options.rules.length === 0) {
-    fail("TKC2670", `${pattern} has no rules, so it would grant nothing`, origin, "add rules: [{ resources: [\"configmaps\"], verbs: [\"get\", \"list\", \"watch\"] }]");
+    fail("TKC2670", `${pattern} has no rules, so it would grant nothing`, atProperty(origin, ["rules"]), "add rules: [{ resources: [\"configmaps\"], verbs: [\"get\", \"list\", \"watch\"] }]");
   }
   options.rules.forEach((rule, index) => {
     if (!rule.verbs || rule.verbs.length === 0) {

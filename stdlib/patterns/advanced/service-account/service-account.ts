@@ -5,6 +5,7 @@ import { compact } from "../../../core/merge.js";
 import { definePattern, type Pattern } from "../../../core/pattern.js";
 import { labelsFor } from "../../support/generated-names.js";
 import { isDns1123Subdomain } from "../../../../syntax/index.js";
+import { atProperty } from "../../../core/origin.js";
 
 export interface ServiceAccountOptions {
   /** Name of the ServiceAccount. @default the workload's name */
@@ -28,7 +29,7 @@ const serviceAccountPattern = definePattern<ServiceAccountOptions>({
   name: "service-account",
   check(options, origin) {
     if (options.name !== undefined && !isDns1123Subdomain(options.name)) {
-      fail("TKC2661", `serviceAccount() name '${options.name}' is not a DNS-1123 subdomain`, origin, "use lowercase letters, digits, '-' and '.', e.g. \"api\"");
+      fail("TKC2661", `serviceAccount() name '${options.name}' is not a DNS-1123 subdomain`, atProperty(origin, ["name"]), "use lowercase letters, digits, '-' and '.', e.g. \"api\"");
     }
   },
   apply(options, build, context, origin) {

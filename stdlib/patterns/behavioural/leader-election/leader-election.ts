@@ -3,6 +3,7 @@ import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
 import { requireWorkloadType } from "../../../workloads/checks.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
+import { atProperty } from "../../../core/origin.js";
 
 export interface LeaderElectionOptions {
   /** Name of the coordination.k8s.io Lease the replicas compete for. @default the workload's name */
@@ -25,7 +26,7 @@ export const leaderElection = definePattern<LeaderElectionOptions>({
   name: "leader-election",
   check(options, origin) {
     for (const [what, value] of [["lease", options.lease], ["serviceAccount", options.serviceAccount]] as const) {
-      if (value !== undefined && !isDns1123Label(value, 253)) fail("TKC2290", `leaderElection ${what} '${value}' is not a valid name`, origin, "use lowercase letters, digits and '-'");
+      if (value !== undefined && !isDns1123Label(value, 253)) fail("TKC2290", `leaderElection ${what} '${value}' is not a valid name`, atProperty(origin, [what]), "use lowercase letters, digits and '-'");
     }
   },
   apply(options, build, _context, origin) {

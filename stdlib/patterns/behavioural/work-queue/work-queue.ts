@@ -56,7 +56,7 @@ export function workQueue(options: WorkQueueOptions): Component {
     },
     () => {
       for (const key of ["QUEUE_HOST", "QUEUE_PORT", "QUEUE_ADDRESS", "QUEUE_NAME"]) {
-        if (options.env && key in options.env) fail("TKC2280", `workQueue '${options.name}' sets env ${key}, which the pattern sets from the queue`, origin, `remove ${key} from env`);
+        if (options.env && key in options.env) fail("TKC2280", `workQueue '${options.name}' sets env ${key}, which the pattern sets from the queue`, atProperty(origin, ["env", key]), `remove ${key} from env`);
       }
     },
   );

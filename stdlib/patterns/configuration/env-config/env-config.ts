@@ -2,6 +2,7 @@ import type { EnvFromSource } from "tkc/k8s";
 import { fail } from "../../../core/errors.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkConfigName } from "../../support/config-object.js";
+import { atProperty } from "../../../core/origin.js";
 
 /** A ConfigMap or Secret to import every key of as env vars. */
 export type EnvVarsSource = string | { readonly name: string; /** Start even if it does not exist. @default false */ readonly optional?: boolean; /** Prepended to every key. @default none */ readonly prefix?: string };
@@ -29,11 +30,11 @@ function entries(sources: readonly EnvVarsSource[] | undefined): { name: string;
 export const envFrom = definePattern<EnvFromOptions>({
   name: "env-from",
   check(options, origin) {
-    const all = [...entries(options.configMaps), ...entries(options.secrets)];
-    if (all.length === 0) fail("TKC2500", "envFrom() lists no ConfigMap and no Secret", origin, "e.g. envFrom({ configMaps: [\"api-settings\"], secrets: [\"api-credentials\"] })");
-    for (const source of all) {
-      checkConfigName("envFrom()", source.name, origin);
-      if (source.prefix !== undefined && !ENV_PREFIX.test(source.prefix)) fail("TKC2500", `envFrom(): prefix '${source.prefix}' does not start an env var name`, origin, "use letters, digits and '_', e.g. \"DB_\"");
+    const listed = (["configMaps", "secrets"] as const).flatMap((option) => entries(options[option]).map((source, index) => ({ source, at: (...path: string[]) => atProperty(origin, [option, index, ...path]) })));
+    if (listed.length === 0) fail("TKC2500", "envFrom() lists no ConfigMap and no Secret", origin, "e.g. envFrom({ configMaps: [\"api-settings\"], secrets: [\"api-credentials\"] })");
+    for (const { source, at } of listed) {
+      checkConfigName("envFrom()", source.name, at("name"));
+      if (source.prefix !== undefined && !ENV_PREFIX.test(source.prefix)) fail("TKC2500", `envFrom(): prefix '${source.prefix}' does not start an env var name`, at("prefix"), "use letters, digits and '_', e.g. \"DB_\"");
     }
   },
   apply(options, build) {

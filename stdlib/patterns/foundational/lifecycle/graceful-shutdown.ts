@@ -1,7 +1,7 @@
 import { resolve, type PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
 import { checkCall } from "../../../core/report.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkWhole } from "../../../workloads/checks.js";
 import { setHook } from "./lifecycle-hooks.js";
@@ -26,8 +26,8 @@ function checkTimes(drain: unknown, grace: unknown, origin: SourceLocation | und
   const whole = checkCall(
     origin,
     undefined,
-    () => checkWhole("TKC2210", "drainSeconds", drain, 1, origin),
-    () => checkWhole("TKC2210", "terminationGracePeriodSeconds", grace, 1, origin),
+    () => checkWhole("TKC2210", "drainSeconds", drain, 1, atProperty(origin, ["drainSeconds"])),
+    () => checkWhole("TKC2210", "terminationGracePeriodSeconds", grace, 1, atProperty(origin, ["terminationGracePeriodSeconds"])),
   );
   if (whole && (drain as number) >= (grace as number)) {
     fail(
@@ -55,7 +55,7 @@ export const gracefulShutdown = definePattern<GracefulShutdownOptions>({
         if (typeof drain === "number" && typeof grace === "number") checkTimes(drain, grace, origin);
       },
       () => {
-        if (options.drainCommand !== undefined && options.drainCommand.length === 0) fail("TKC2210", "drainCommand is empty", origin, "remove it to use the built-in sleep, or give a command");
+        if (options.drainCommand !== undefined && options.drainCommand.length === 0) fail("TKC2210", "drainCommand is empty", atProperty(origin, ["drainCommand"]), "remove it to use the built-in sleep, or give a command");
       },
     );
   },

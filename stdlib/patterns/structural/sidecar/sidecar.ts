@@ -48,13 +48,15 @@ export interface SidecarOptions {
   readonly runAsUser?: number;
 }
 
+/** The `volumes` option's entries, each mistake at the entry's own property. */
 export function checkSharedVolumes(volumes: readonly SharedVolume[], code: string, origin: SourceLocation | undefined, what: string): void {
-  for (const v of volumes) {
-    if (!isDns1123Label(v.name)) report.error(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, atProperty(origin, ["name"]), { hint: "use lowercase letters, digits and '-', e.g. \"logs\"" });
-    for (const path of [v.mountPath, v.appMountPath]) {
-      if (typeof path === "string" && !path.startsWith("/")) report.error(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, origin, { hint: `write it as "/${path}"` });
+  volumes.forEach((v, i) => {
+    if (!isDns1123Label(v.name)) report.error(code, `${what}: volume name '${v.name}' is not a DNS-1123 label`, atProperty(origin, ["volumes", i, "name"]), { hint: "use lowercase letters, digits and '-', e.g. \"logs\"" });
+    for (const key of ["mountPath", "appMountPath"] as const) {
+      const path = v[key];
+      if (typeof path === "string" && !path.startsWith("/")) report.error(code, `${what}: mount path '${path}' of volume '${v.name}' is not absolute`, atProperty(origin, ["volumes", i, key]), { hint: `write it as "/${path}"` });
     }
-  }
+  });
 }
 
 /** Create (or reuse) each shared volume and mount it in the app; returns the sidecar's mounts. */
