@@ -47,6 +47,23 @@ export function crdTypesEntry(from: TypeSource = "sources"): string {
   return from === "declarations" ? join(tkcRoot(), "dist", "types", "schemas", "crds", "types.d.ts") : join(tkcRoot(), "schemas", "crds", "types.ts");
 }
 
+/**
+ * What "tkc/crds" is for a check of a project that names no custom resource: no types, so raw()
+ * takes built-in kinds only (the CRDs' declarations are a third of tsc's work on a small project).
+ */
+export function noCrdTypesDeclaration(): string {
+  return join(tkcRoot(), "stdlib", "no-crd-types.d.ts");
+}
+
+/** The API groups tkc has custom resource types for (`cert-manager.io`, ...): the folders of the CRD types. */
+export function crdTypeGroups(from: TypeSource = "sources"): readonly string[] {
+  try {
+    return readdirSync(dirname(crdTypesEntry(from)), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** The generated TypeScript types of one Kubernetes version, imported as "tkc/k8s". */
 export function kubeTypesEntry(kubeVersion: string, from: TypeSource = "sources"): string {
   return from === "declarations"

@@ -1,4 +1,6 @@
-import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from "tkc/crds";
+// From its own module, not "tkc/crds": the published declarations then name only this CRD's
+// types, and a check that leaves the other custom resources out stays small (typecheck.ts).
+import type { KedaShV1alpha1ScaledObject, KedaShV1alpha1ScaledObjectSpec } from "../../../../schemas/crds/keda.sh/scaledobjects.js";
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { resolveDeep } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
