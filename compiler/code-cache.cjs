@@ -12,8 +12,17 @@ const Module = require("node:module");
 
 const pending = [];
 
+// Our bundles are ASCII (esbuild escapes the rest): read as latin1 they are the same string,
+// made without UTF-8 decoding (2.8 MB of validators: ~17 ms -> ~2 ms, measured in a profile).
+const { isAscii } = require("node:buffer");
+
+function readSource(file) {
+  const bytes = fs.readFileSync(file);
+  return typeof isAscii === "function" && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString("utf8");
+}
+
 function loadWithCodeCache(file) {
-  const source = fs.readFileSync(file, "utf8");
+  const source = readSource(file);
   const cacheFile = `${file}.v8cache`;
   const header = cacheHeader(file);
   let cachedData;
