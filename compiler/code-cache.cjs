@@ -18,7 +18,7 @@ const { isAscii } = require("node:buffer");
 
 function readSource(file) {
   const bytes = fs.readFileSync(file);
-  return typeof isAscii === "function" && isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString("utf8");
+  return typeof isAscii === "function" && isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
 }
 
 function loadWithCodeCache(file) {
