@@ -30,6 +30,7 @@ const RUNTIME_CRD_AJV_OPTIONS = { ...CRD_AJV_OPTIONS, code: { optimize: false } 
 export { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import settings from "./ajv-settings.json";
+import { shareRepeatedSubschemas } from "./shared-subschemas.js";
 const SCHEMA_HASH_EXPORT = "__schemaSha256";
 
 type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
@@ -66,7 +67,7 @@ function runtimeCompiler(load: (info: CustomKindInfo) => SchemaNode): (info: Cus
     const key = `${info.apiVersion}/${info.kind}`;
     let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile(load(info) as object);
+      validate = ajv.compile(shareRepeatedSubschemas(load(info)) as object);
       compiled.set(key, validate);
     }
     return validate;
