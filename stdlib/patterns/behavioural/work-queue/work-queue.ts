@@ -21,14 +21,14 @@ export interface WorkQueueOptions extends Omit<JobOptions, "completionMode" | "b
 function queueAddress(options: WorkQueueOptions, context: ExpandContext, origin: SourceLocation | undefined): { host: string; port: number } {
   const { queue, queuePort } = options;
   if (typeof queue === "string") {
-    if (typeof queuePort !== "number") fail("TKC2280", `workQueue '${options.name}' names the queue Service '${queue}' but no port number`, origin, "set queuePort: 6379 (or pass the queue's component instead of its name)");
+    if (typeof queuePort !== "number") fail("TKC2280", `workQueue '${options.name}' names the queue Service '${queue}' but no port number`, atProperty(origin, ["queue"]), "set queuePort: 6379 (or pass the queue's component instead of its name)");
     return { host: queue, port: queuePort };
   }
   const service = queue.expand(context).map((d) => d.object).find((o): o is Service => o.kind === "Service" && o.metadata?.name === queue.name);
   const ports = service?.spec?.ports ?? [];
-  if (!service || ports.length === 0) fail("TKC2280", `workQueue '${options.name}' uses ${queue.type} '${queue.name}' as its queue, but it has no Service with a port`, origin, "use a service() or statefulService() with a port as the queue");
+  if (!service || ports.length === 0) fail("TKC2280", `workQueue '${options.name}' uses ${queue.type} '${queue.name}' as its queue, but it has no Service with a port`, atProperty(origin, ["queue"]), "use a service() or statefulService() with a port as the queue");
   const port = queuePort === undefined ? ports[0] : ports.find((p) => p.name === queuePort || p.port === queuePort);
-  if (!port) fail("TKC2280", `the queue ${queue.type} '${queue.name}' has no port ${JSON.stringify(queuePort)}`, origin, `use one of: ${ports.map((p) => p.name ?? p.port).join(", ")}`);
+  if (!port) fail("TKC2280", `the queue ${queue.type} '${queue.name}' has no port ${JSON.stringify(queuePort)}`, atProperty(origin, ["queuePort"]), `use one of: ${ports.map((p) => p.name ?? p.port).join(", ")}`);
   return { host: queue.name, port: port.port };
 }
 
@@ -51,7 +51,7 @@ export function workQueue(options: WorkQueueOptions): Component {
         fail("TKC2280", `workQueue '${options.name}' queue must be a component or a Service name`, atProperty(origin, ["queue"]), "pass the queue's component (e.g. a statefulService) or its Service name");
       }
       if (typeof options.queue === "string" && typeof options.queuePort !== "number") {
-        fail("TKC2280", `workQueue '${options.name}' names the queue Service '${options.queue}' but no port number`, origin, "set queuePort: 6379 (or pass the queue's component instead of its name)");
+        fail("TKC2280", `workQueue '${options.name}' names the queue Service '${options.queue}' but no port number`, atProperty(origin, ["queue"]), "set queuePort: 6379 (or pass the queue's component instead of its name)");
       }
     },
     () => {

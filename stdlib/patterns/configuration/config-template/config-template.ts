@@ -85,8 +85,8 @@ const configTemplatePattern = definePattern<ConfigTemplateOptions<unknown>>({
     checkConfigName("configTemplate()", options.name, atProperty(origin, ["name"]));
     checkConfigKeys(what, [options.fileName], () => atProperty(origin, ["fileName"]));
     checkMountPath(what, options.mountPath, atProperty(origin, ["mountPath"]));
-    if (typeof options.template !== "string") fail("TKC2510", `${what}: template must be the template's text`, origin, "import it (import tpl from \"./templates/app.conf.hbs\") or write a template literal");
-    parseTemplate(what, options.template, origin);
+    if (typeof options.template !== "string") fail("TKC2510", `${what}: template must be the template's text`, atProperty(origin, ["template"]), "import it (import tpl from \"./templates/app.conf.hbs\") or write a template literal");
+    parseTemplate(what, options.template, atProperty(origin, ["template"]));
   },
   apply(options, build, context, origin) {
     const what = `configTemplate '${options.name}'`;

@@ -160,7 +160,7 @@ const SEALED_VALUE = /^[A-Za-z0-9+/]{64,}={0,2}$/;
 function checkSealedValues(name: string, values: Readonly<Record<string, string>>, origin: ReturnType<typeof captureOrigin>, environmentName?: string): void {
   for (const [key, value] of Object.entries(values)) {
     if (typeof value !== "string" || !SEALED_VALUE.test(value)) {
-      fail("TKC2522", `sealedSecret '${name}': encryptedData.${key}${environmentName ? ` (environment '${environmentName}')` : ""} is not kubeseal output, so it may be a plain-text secret`, origin, "seal it: echo -n VALUE | kubeseal --raw --name NAME --namespace NAMESPACE --from-file=/dev/stdin");
+      fail("TKC2522", `sealedSecret '${name}': encryptedData.${key}${environmentName ? ` (environment '${environmentName}')` : ""} is not kubeseal output, so it may be a plain-text secret`, atProperty(origin, ["encryptedData", key]), "seal it: echo -n VALUE | kubeseal --raw --name NAME --namespace NAMESPACE --from-file=/dev/stdin");
     }
   }
 }

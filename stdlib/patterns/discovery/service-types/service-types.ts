@@ -80,7 +80,8 @@ function checkOptionsFor(type: ServiceType, options: ResolvedExpose, origin: Sou
   if (type !== "LoadBalancer" && options.sourceRanges !== undefined) misplaced.push("sourceRanges");
   if (type !== "LoadBalancer" && options.loadBalancerClass !== undefined) misplaced.push("loadBalancerClass");
   if (misplaced.length > 0) {
-    fail("TKC2403", `${misplaced.join(", ")} ${misplaced.length > 1 ? "have" : "has"} no effect on a ${type} Service${where}`, origin, external ? "sourceRanges and loadBalancerClass are for type LoadBalancer" : "use type NodePort or LoadBalancer, or drop these options (an empty list or map per environment means not set)");
+    // At the first of them (the message names them all).
+    fail("TKC2403", `${misplaced.join(", ")} ${misplaced.length > 1 ? "have" : "has"} no effect on a ${type} Service${where}`, atProperty(origin, [misplaced[0]!]), external ? "sourceRanges and loadBalancerClass are for type LoadBalancer" : "use type NodePort or LoadBalancer, or drop these options (an empty list or map per environment means not set)");
   }
 }
 
