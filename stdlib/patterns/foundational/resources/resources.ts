@@ -3,7 +3,7 @@ import { forEnv, isPerEnv, resolve, type PerEnv } from "../../../core/per-enviro
 import { fail } from "../../../core/errors.js";
 import { checkCall, failedValue } from "../../../core/report.js";
 import { shownText } from "../../../core/shown.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atArgument, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 
 /** Named container sizes; see `sized()` for the table. */
 export type ResourceSize = "xsmall" | "small" | "medium" | "large" | "xlarge" | "2xlarge";
@@ -26,7 +26,7 @@ export interface SizedOptions {
 function requirements(size: ResourceSize, options: SizedOptions, origin: SourceLocation | undefined): ResourceRequirements {
   const row = typeof size === "string" && Object.prototype.hasOwnProperty.call(RESOURCE_SIZES, size) ? RESOURCE_SIZES[size] : undefined;
   if (!row) {
-    fail("TKC2220", `unknown resource size '${shownText(size)}'`, origin, `use one of: ${Object.keys(RESOURCE_SIZES).join(", ")}`);
+    fail("TKC2220", `unknown resource size '${shownText(size)}'`, atArgument(origin, 0), `use one of: ${Object.keys(RESOURCE_SIZES).join(", ")}`);
   }
   return {
     requests: { cpu: row.cpu, memory: row.memory },

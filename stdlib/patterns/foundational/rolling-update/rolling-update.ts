@@ -50,7 +50,7 @@ export const rollingUpdate = definePattern<RollingUpdateOptions>({
     if (progressDeadlineSeconds !== undefined) {
       checkWhole("TKC2231", "progressDeadlineSeconds", progressDeadlineSeconds, 1, atProperty(origin, ["progressDeadlineSeconds"]));
       if (progressDeadlineSeconds <= (minReadySeconds ?? 0)) {
-        fail("TKC2231", `progressDeadlineSeconds (${progressDeadlineSeconds}) must be greater than minReadySeconds (${minReadySeconds})`, origin, "give the rollout more time than one pod needs to become available");
+        fail("TKC2231", `progressDeadlineSeconds (${progressDeadlineSeconds}) must be greater than minReadySeconds (${minReadySeconds})`, atProperty(origin, ["progressDeadlineSeconds"]), "give the rollout more time than one pod needs to become available");
       }
     }
     build.spec = {

@@ -39,8 +39,8 @@ export interface ExporterOptions {
 function checkPortFree(build: WorkloadBuild, port: number, portName: string, origin: SourceLocation | undefined): void {
   for (const c of allContainers(build)) {
     for (const p of c.ports ?? []) {
-      if (p.containerPort === port) fail("TKC2457", `exporter port ${port} is already used by container '${c.name}' of workload '${build.name}'`, origin, "containers of a pod share one network namespace: pick another port");
-      if (p.name === portName) fail("TKC2457", `port name '${portName}' is already used by container '${c.name}' of workload '${build.name}'`, origin, "set portName to another name, e.g. \"exporter\"");
+      if (p.containerPort === port) fail("TKC2457", `exporter port ${port} is already used by container '${c.name}' of workload '${build.name}'`, atProperty(origin, ["port"]), "containers of a pod share one network namespace: pick another port");
+      if (p.name === portName) fail("TKC2457", `port name '${portName}' is already used by container '${c.name}' of workload '${build.name}'`, atProperty(origin, ["portName"]), "set portName to another name, e.g. \"exporter\"");
     }
   }
 }
@@ -63,7 +63,7 @@ export const exporter = definePattern<ExporterOptions>({
     const name = options.name ?? "exporter";
     const portName = options.portName ?? "metrics";
     const native = options.native ?? true;
-    checkContainerName(build, name, "TKC2452", origin);
+    checkContainerName(build, name, "TKC2452", atProperty(origin, ["name"]));
     checkNativeForJobs(build, native, "TKC2453", origin, `exporter '${name}'`);
     checkPortFree(build, options.port, portName, origin);
     const envVars = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)]));

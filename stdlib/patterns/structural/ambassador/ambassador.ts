@@ -80,7 +80,7 @@ export const ambassador = definePattern<AmbassadorOptions>({
   check(options, origin) {
     if (options.target === undefined || options.target === "") {
       report.error("TKC2460", "ambassador() needs a target: the remote host:port the app reaches through localhost", options.target === "" ? atProperty(origin, ["target"]) : origin, { hint: "e.g. ambassador({ target: \"db.example.com:5432\", listen: 15432 })" });
-    } else if (typeof options.target === "string") parseTarget(options.target, origin);
+    } else if (typeof options.target === "string") parseTarget(options.target, atProperty(origin, ["target"]));
     if (!Number.isInteger(options.listen) || options.listen < 1 || options.listen > 65535) {
       report.error("TKC2461", `ambassador(): listen port ${options.listen} is not between 1 and 65535`, atProperty(origin, ["listen"]), { hint: "pick a free local port, e.g. 15432" });
     }
@@ -90,13 +90,13 @@ export const ambassador = definePattern<AmbassadorOptions>({
     const environment = context.environment;
     const name = options.name ?? "ambassador";
     const native = options.native ?? true;
-    checkContainerName(build, name, "TKC2452", origin);
+    checkContainerName(build, name, "TKC2452", atProperty(origin, ["name"]));
     checkNativeForJobs(build, native, "TKC2453", origin, `ambassador '${name}'`);
     for (const c of allContainers(build)) {
       const clash = (c.ports ?? []).find((p) => p.containerPort === options.listen);
-      if (clash) fail("TKC2462", `ambassador listen port ${options.listen} is already used by container '${c.name}' of workload '${build.name}'`, origin, "containers of a pod share one network namespace: pick another listen port");
+      if (clash) fail("TKC2462", `ambassador listen port ${options.listen} is already used by container '${c.name}' of workload '${build.name}'`, atProperty(origin, ["listen"]), "containers of a pod share one network namespace: pick another listen port");
     }
-    const { host, port } = parseTarget(resolve(options.target, environment), origin);
+    const { host, port } = parseTarget(resolve(options.target, environment), atProperty(origin, ["target"]));
     const data = { "envoy.yaml": envoyConfig(host, port, options.listen, options.connectTimeoutSeconds ?? 5) };
     const configName = hashedName(`${build.name}-${name}`, "ConfigMap", data);
     const configMap: ConfigMap = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: configName, labels: { ...build.selector } }, immutable: true, data };

@@ -55,7 +55,7 @@ const waitForPattern = definePattern<WaitForOptions>({
     const port = resolve(options.port, context.environment);
     checkHostPort(host, port, origin);
     const name = options.name ?? toLabel(`wait-for-${host}`);
-    checkContainerName(build, name, "TKC2452", origin);
+    checkContainerName(build, name, "TKC2452", atArgument(origin, 2, ["name"]));
     const container: Container = {
       name,
       image: options.image ?? PINNED_IMAGES.busybox,
@@ -108,7 +108,7 @@ export const runBefore = definePattern<RunBeforeOptions>({
     const command = resolve(options.command, environment);
     if (command.length === 0) fail("TKC2451", `runBefore() has an empty command in environment '${environment.name}'`, atProperty(origin, ["command"]), "give every environment a command");
     const name = options.name ?? "run-before";
-    checkContainerName(build, name, "TKC2452", origin);
+    checkContainerName(build, name, "TKC2452", atProperty(origin, ["name"]));
     const app = build.container;
     const inherit = options.inheritApp ?? true;
     const extra: EnvVar[] = toEnvVars(Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)])));

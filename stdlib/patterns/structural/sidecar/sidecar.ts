@@ -89,7 +89,7 @@ export const sidecar = definePattern<SidecarOptions>({
   apply(options, build, context, origin) {
     const environment = context.environment;
     const native = options.native ?? true;
-    checkContainerName(build, options.name, "TKC2452", origin);
+    checkContainerName(build, options.name, "TKC2452", atProperty(origin, ["name"]));
     checkNativeForJobs(build, native, "TKC2453", origin, `sidecar '${options.name}'`);
     const envVars = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)]));
     const mounts = shareVolumes(build, options.volumes ?? []);
