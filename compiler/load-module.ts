@@ -2,9 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { tkcRoot } from "./root.js";
 
-interface CodeCache {
-  loadWithCodeCache(file: string): Record<string, unknown>;
-}
+type CodeCache = typeof import("./code-cache.cjs");
 
 let codeCache: CodeCache | undefined;
 

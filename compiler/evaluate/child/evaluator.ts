@@ -4,7 +4,7 @@
 // one request from stdin and answers with JSON lines on stdout.
 import vm from "node:vm";
 import { readFileSync } from "node:fs";
-import { isAscii } from "node:buffer";
+import { readSource } from "../../code-cache.cjs";
 import { PRELUDE } from "../prelude.js";
 import { splitLines } from "../lines.js";
 import { BUNDLE_FILENAME } from "../realm/origins.js";
@@ -37,10 +37,7 @@ try {
 } catch {
   cachedData = undefined;
 }
-// The realm is ASCII (esbuild escapes the rest): latin1 gives the same string without UTF-8 decoding.
-const realmBytes = readFileSync(realmFile);
-const realmSource = isAscii(realmBytes) ? realmBytes.toString("latin1") : realmBytes.toString("utf8");
-const realmScript = new vm.Script(realmSource, { filename: "tkc", cachedData });
+const realmScript = new vm.Script(readSource(realmFile), { filename: "tkc", cachedData });
 realmScript.runInContext(context);
 const api = vm.runInContext("(() => { const api = globalThis.__tkcRealmApi; delete globalThis.__tkcRealmApi; return api; })()", context) as RealmApi;
 const enterScript = new vm.Script("__tkcEnter()", { filename: "tkc-enter" });
