@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
 import { crdTypeGroups, crdTypesEntry, kubeTypesEntry, noCrdTypesDeclaration, preferredTypeSource, sandboxGlobalsDeclaration, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
@@ -89,24 +89,26 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   // narrower raw() only ever refuses more, so a check that passes without them passes with
   // them; one that fails is run again with them, and that result stands.
   const types = preferredTypeSource();
-  let checked = namesCustomResources(input.sources, types) ? undefined : await runTsc(input, cache, "none");
-  if (!checked || !checked.final || checked.diagnostics.some((d) => d.severity === "error")) checked = await runTsc(input, cache, "all");
+  let checked = namesCustomResources(input.sources, types) ? undefined : await runTsc(input, cache, types, "none");
+  if (!checked || !checked.final || hasErrors(checked.diagnostics)) checked = await runTsc(input, cache, types, "all");
   if (checked.final) writeCache(cache, key, { diagnostics: checked.diagnostics, files: checked.files ?? [] });
   return { diagnostics: checked.diagnostics, files: checked.files, cached: false };
 }
 
+let crdNeedles: readonly string[] | undefined;
+
 /** Whether a source imports "tkc/crds" or names one of its API groups (in an apiVersion, say). */
 function namesCustomResources(sources: readonly SourceFile[], types: TypeSource): boolean {
-  const needles = ["tkc/crds", ...crdTypeGroups(types)];
+  // The groups are tkc's own folders: listed once per process.
+  const needles = (crdNeedles ??= ["tkc/crds", ...crdTypeGroups(types)]);
   return sources.some((source) => needles.some((needle) => source.text.includes(needle)));
 }
 
 /** One tsc run; `final` is false for a result that must not be cached (a refused file, a failed checker). */
-async function runTsc(input: TypecheckInput, cache: string, crdTypes: "all" | "none"): Promise<TypecheckOutput & { readonly final: boolean }> {
+async function runTsc(input: TypecheckInput, cache: string, types: TypeSource, crdTypes: "all" | "none"): Promise<TypecheckOutput & { readonly final: boolean }> {
   // Each variant keeps its own tsconfig and incremental state.
   const variant = crdTypes === "all" ? input.kubeVersion : `${input.kubeVersion}.no-crds`;
   const tsconfig = join(cache, `tsconfig.${variant}.json`);
-  const types = preferredTypeSource();
   const paths = descriptorPaths(input.kubeVersion, (p) => p, types);
   const config = JSON.stringify({
     compilerOptions: {
