@@ -28,6 +28,16 @@ type Schema = { [key: string]: Json };
 
 const isSchema = (value: Json | undefined): value is Schema => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** What an entry of a schema holds: one subschema, a list or a map of them, or a value. */
+type Entry = { readonly kind: "one"; readonly schema: Schema } | { readonly kind: "list"; readonly schemas: Schema[] } | { readonly kind: "map"; readonly schemas: Record<string, Schema> } | { readonly kind: "value" };
+
+function entryOf(key: string, value: Json): Entry {
+  if (ONE.has(key) && isSchema(value)) return { kind: "one", schema: value };
+  if (LIST.has(key) && Array.isArray(value) && value.length > 0 && value.every(isSchema)) return { kind: "list", schemas: value as Schema[] };
+  if (MAP.has(key) && isSchema(value) && Object.values(value).every(isSchema)) return { kind: "map", schemas: value as Record<string, Schema> };
+  return { kind: "value" };
+}
+
 /** The schema with repeated subschemas shared, or the schema itself when none repeats (or it has definitions of its own). */
 export function shareRepeatedSubschemas(schema: SchemaNode): SchemaNode {
   const root = schema as unknown as Json;
@@ -44,19 +54,20 @@ export function shareRepeatedSubschemas(schema: SchemaNode): SchemaNode {
     const shape: Json[] = [];
     for (const [key, value] of Object.entries(node)) {
       const below = underCombinator || COMBINATORS.has(key);
+      const entry = entryOf(key, value);
       size += key.length + 4;
-      if (ONE.has(key) && isSchema(value)) {
-        const id = identify(value, below);
+      if (entry.kind === "one") {
+        const id = identify(entry.schema, below);
         size += bytes.get(id)!;
         shape.push(key, "s", id);
-      } else if (LIST.has(key) && Array.isArray(value) && value.length > 0 && value.every(isSchema)) {
-        const list = value.map((item) => identify(item as Schema, below));
+      } else if (entry.kind === "list") {
+        const list = entry.schemas.map((item) => identify(item, below));
         size += list.reduce((sum, id) => sum + bytes.get(id)! + 1, 2);
         shape.push(key, "l", list);
-      } else if (MAP.has(key) && isSchema(value) && Object.values(value).every(isSchema)) {
+      } else if (entry.kind === "map") {
         const map: Json[] = [];
-        for (const [name, item] of Object.entries(value)) {
-          const id = identify(item as Schema, below);
+        for (const [name, item] of Object.entries(entry.schemas)) {
+          const id = identify(item, below);
           size += name.length + 4 + bytes.get(id)!;
           map.push(name, id);
         }
@@ -95,11 +106,11 @@ export function shareRepeatedSubschemas(schema: SchemaNode): SchemaNode {
     const out: Schema = {};
     for (const [key, value] of Object.entries(node)) {
       const below = underCombinator || COMBINATORS.has(key);
-      if (ONE.has(key) && isSchema(value)) out[key] = rewrite(value, false, below);
-      else if (LIST.has(key) && Array.isArray(value) && value.length > 0 && value.every(isSchema)) out[key] = value.map((item) => rewrite(item as Schema, false, below));
-      else if (MAP.has(key) && isSchema(value) && Object.values(value).every(isSchema)) {
-        out[key] = Object.fromEntries(Object.entries(value).map(([name, item]) => [name, rewrite(item as Schema, false, below)]));
-      } else out[key] = value;
+      const entry = entryOf(key, value);
+      if (entry.kind === "one") out[key] = rewrite(entry.schema, false, below);
+      else if (entry.kind === "list") out[key] = entry.schemas.map((item) => rewrite(item, false, below));
+      else if (entry.kind === "map") out[key] = Object.fromEntries(Object.entries(entry.schemas).map(([name, item]) => [name, rewrite(item, false, below)]));
+      else out[key] = value;
     }
     return out;
   };
