@@ -73,39 +73,39 @@ const together = units.length > 1;
 // Bundled (see test-bundles.mjs) unless TKC_TEST_SOURCES=1: then from the sources under tsx, whose
 // stack traces point into the .ts files.
 const fromSources = process.env.TKC_TEST_SOURCES === "1";
+// What runs, each with the source it stands for (its place in the run is ranked by that).
 let runnable;
 if (fromSources) {
-  runnable = together ? [...selected.filter((f) => !f.startsWith("stdlib/")), "test/support/stdlib-tests.ts"] : selected;
+  const files = together ? [...selected.filter((f) => !f.startsWith("stdlib/")), "test/support/stdlib-tests.ts"] : selected;
+  runnable = files.map((file) => ({ source: file, run: file }));
 } else {
   // All files are bundled (one esbuild run, ~2 s, reused until an input changes), whichever run.
   const { bundles, unitsBundle } = await testBundles(root, files, allUnits);
   const bundleOf = (file) => bundles[files.indexOf(file)];
-  const unitRuns = together && units.length === allUnits.length ? [unitsBundle] : units.map(bundleOf);
+  const unitRuns = together && units.length === allUnits.length ? [{ source: "stdlib unit tests", run: unitsBundle }] : units.map((f) => ({ source: f, run: bundleOf(f) }));
   // The listed files among the selected ones run from one entry that imports their bundles.
   const shared = selected.filter((f) => IN_ONE_PROCESS.includes(f));
   const sharedRuns = [];
   if (shared.length > 1) {
     const entry = join(root, testBundleDir(root), "in-one-process.mjs");
     writeFileSync(entry, shared.map((f) => `import ${JSON.stringify(bundleOf(f))};`).join("\n") + "\n");
-    sharedRuns.push(entry);
+    sharedRuns.push({ source: "in-one-process", run: entry });
   }
   const alone = selected.filter((f) => !f.startsWith("stdlib/") && !(shared.length > 1 && shared.includes(f)));
-  runnable = [...alone.map(bundleOf), ...sharedRuns, ...unitRuns];
+  runnable = [...alone.map((f) => ({ source: f, run: bundleOf(f) })), ...sharedRuns, ...unitRuns];
   process.stderr.write(`tests run bundled from ${testBundleDir(root)}/ (TKC_TEST_SOURCES=1 runs the .ts files with tsx)\n`);
 }
 const loader = fromSources ? ["--import", "tsx"] : [];
 // node --test runs its files in path order, whatever order they are given in: each runnable gets
 // an entry named by its place in the run (longest first), which only imports it.
-const sourceOf = (run) => (run.endsWith("in-one-process.mjs") ? "in-one-process" : relative(root, run).replace(/^node_modules\/\.cache\/tkc\/test-bundles\//, "").replace(/\.mjs$/, ".ts"));
 const orderDir = join(root, testBundleDir(root), "order");
 rmSync(orderDir, { recursive: true, force: true });
 mkdirSync(orderDir, { recursive: true });
-const ordered = runnable
-  .map((run) => resolve(root, run))
-  .sort((a, b) => rank(sourceOf(a)) - rank(sourceOf(b)))
-  .map((run, index) => {
-    const entry = join(orderDir, `${String(index).padStart(3, "0")}-${sourceOf(run).replace(/[\/]/g, "_").replace(/\.ts$/, "")}.mjs`);
-    writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(run).href)};\n`);
+const ordered = [...runnable]
+  .sort((a, b) => rank(a.source) - rank(b.source))
+  .map(({ source, run }, index) => {
+    const entry = join(orderDir, `${String(index).padStart(3, "0")}-${source.replace(/[\/ ]/g, "_").replace(/\.ts$/, "")}.mjs`);
+    writeFileSync(entry, `import ${JSON.stringify(pathToFileURL(resolve(root, run)).href)};\n`);
     return entry;
   });
 // The tests' temporary folders (a few thousand per run) go into one folder of this run, removed

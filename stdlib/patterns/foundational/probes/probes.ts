@@ -62,7 +62,8 @@ function checkPort(port: unknown, at: SourceLocation | undefined): void {
  * it aside (no probe is made of it).
  */
 function healthCheck(handler: Handler, timing: ProbeTiming, origin: SourceLocation | undefined, args: ProbeArguments, handlerCheck?: () => void): HealthCheck {
-  const portCheck = handler.kind !== "exec" && args.port !== undefined ? [() => checkPort(handler.port, atArgument(origin, args.port!))] : [];
+  // execProbe has no port argument.
+  const portCheck = args.port !== undefined && handler.kind !== "exec" ? [() => checkPort(handler.port, atArgument(origin, args.port!))] : [];
   const usable = checkCall(origin, undefined, ...(handlerCheck ? [handlerCheck] : []), ...portCheck, ...timingChecks(timing, origin, args.options));
   const check: HealthCheck = { [HEALTH_CHECK]: { handler, timing, origin, arguments: args } };
   return usable ? check : failedValue(check);
@@ -142,11 +143,11 @@ function probePort(port: string | number, build: WorkloadBuild, numeric: boolean
 
 function toProbe(check: HealthCheck, role: Role, build: WorkloadBuild, startupSeconds: number): Probe {
   const { handler, timing, origin, arguments: args } = check[HEALTH_CHECK];
-  const portAt = args?.port !== undefined ? atArgument(origin, args.port) : origin;
+  const portAt = args.port !== undefined ? atArgument(origin, args.port) : origin;
   const defaults = role === "startup" ? { ...DEFAULTS.startup, failureThreshold: Math.ceil(startupSeconds / 5) } : DEFAULTS[role];
   const merged = { ...defaults, ...timing };
   if (role !== "readiness" && merged.successThreshold !== undefined && merged.successThreshold !== 1) {
-    report.error("TKC2207", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, args ? atArgument(origin, args.options, ["successThreshold"]) : origin, { hint: "drop successThreshold: only readiness probes may require several successes" });
+    report.error("TKC2207", `a ${role} probe must have successThreshold 1, got ${merged.successThreshold}`, atArgument(origin, args.options, ["successThreshold"]), { hint: "drop successThreshold: only readiness probes may require several successes" });
   }
   const action =
     handler.kind === "http"
