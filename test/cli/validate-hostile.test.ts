@@ -71,6 +71,43 @@ test("six documents, each with a 1 MB anchor used as 998 label values: bounded m
   assert.ok(result.stderr.length < 200_000, `stderr is ${result.stderr.length} characters: values are not cut short`);
 });
 
+/** A CRD whose schema nests `depth` objects, and a custom resource of it with a wrong type. */
+function deepCrd(depth: number): string {
+  let node: unknown = { type: "string" };
+  for (let i = 0; i < depth; i++) node = { type: "object", properties: { a: node, b: { type: "object", properties: { z: { type: "integer" } } } } };
+  const crd = {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: "deeps.example.com" },
+    spec: {
+      group: "example.com",
+      names: { kind: "Deep", plural: "deeps", singular: "deep", listKind: "DeepList" },
+      scope: "Namespaced",
+      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: node } } } }],
+    },
+  };
+  const resource = { apiVersion: "example.com/v1", kind: "Deep", metadata: { name: "x" }, spec: { a: { a: { b: { z: "notint" } } } } };
+  // Written as JSON with a space after each ":" and ",", as Python's json.dumps writes it.
+  const spaced = (value: unknown) => JSON.stringify(value).replace(/":/g, '": ').replace(/,"/g, ', "');
+  return `${spaced(crd)}\n---\n${spaced(resource)}\n`;
+}
+
+test("a CRD nested hundreds of levels deep: its custom resources are checked, or said not to be, and the run never ends in an internal error", () => {
+  // 200 levels: checked against the CRD (its repeated parts shared by the compiler).
+  const checked = tkc([file("deep-200.yaml", deepCrd(200))]);
+  assert.equal(checked.status, 1);
+  assert.match(checked.stderr, /deep-200\.yaml:3:\d+ error TKC3003: spec\.a\.a\.b\.z: expected integer, got string "notint"/);
+  // 600 levels: the CRD's schema cannot be converted; its resource is not checked, and says so.
+  const unusable = tkc([file("deep-600.yaml", deepCrd(600))]);
+  assert.equal(unusable.status, 0, unusable.stderr);
+  assert.match(unusable.stderr, /deep-600\.yaml:3:2 warning TKC3006: example\.com\/v1 Deep is not checked: tkc cannot use the schema of the CustomResourceDefinition beside it/);
+  // 1,000 levels: the CRD object itself is deeper than the validators' stack (it was an internal error).
+  const tooDeep = tkc([file("deep-1000.yaml", deepCrd(1000))]);
+  assert.equal(tooDeep.status, 0, tooDeep.stderr);
+  assert.match(tooDeep.stderr, /deep-1000\.yaml:1:2 warning TKC3007: apiextensions\.k8s\.io\/v1 CustomResourceDefinition is not checked: it is nested too deeply for tkc's validators/);
+  assert.doesNotMatch(tooDeep.stderr, /internal error/);
+});
+
 test("1M keys in one mapping is refused as larger than any object the API server takes", () => {
   let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
   const keys: string[] = [];

@@ -21,15 +21,7 @@ export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSch
     validate = set.validator(info);
   } catch (cause) {
     // A CRD the API server accepts but ajv cannot compile: not checked, rather than no run at all.
-    const location = locate(sourced, ["apiVersion"]);
-    return [
-      warning("TKC3006", `${object.apiVersion} ${object.kind} is not checked: tkc cannot use the schema of its CustomResourceDefinition (${firstLine(cause)})`, {
-        object: describeObject(object),
-        path: "apiVersion",
-        ...(location ? { location } : {}),
-        hint: "the API server checks it on apply; please report the CRD to tkc",
-      }),
-    ];
+    return [uncheckedCustomResource(sourced, `tkc cannot use the schema of its CustomResourceDefinition (${firstLine(cause)})`)];
   }
   if (validate(object)) return [];
   const root = set.schema(info);
@@ -50,6 +42,18 @@ export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSch
     diagnostics.push(diagnostic);
   }
   return diagnostics;
+}
+
+/** TKC3006 for a custom resource whose CRD tkc has but cannot check it with (`why`). */
+export function uncheckedCustomResource(sourced: SourcedObject, why: string): Diagnostic {
+  const object = sourced.object;
+  const location = locate(sourced, ["apiVersion"]);
+  return warning("TKC3006", `${object.apiVersion} ${object.kind} is not checked: ${why}`, {
+    object: describeObject(object),
+    path: "apiVersion",
+    ...(location ? { location } : {}),
+    hint: "the API server checks it on apply; please report the CRD to tkc",
+  });
 }
 
 function firstLine(cause: unknown): string {

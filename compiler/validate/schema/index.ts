@@ -8,7 +8,9 @@ import type { KubeObject, SourcedObject } from "../../model/object.js";
 import { findKind, isSupportedKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { validatorsFor } from "./ajv.js";
 import { builtinCustomResources, type CustomResourceSchemas } from "./custom.js";
-import { customDiagnostics } from "./custom-messages.js";
+import { customDiagnostics, uncheckedCustomResource } from "./custom-messages.js";
+import { describeObject } from "../../model/object.js";
+import { locate } from "../locate.js";
 import { diagnosticFor } from "./messages.js";
 import { isUnknownCustomApi, unknownKindDiagnostic } from "./unknown-kind.js";
 import { bundleCustomResources } from "./bundle-crds.js";
@@ -70,20 +72,31 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
   for (const sourced of objects) {
     const object = sourced.object;
     if (!isWellFormed(object)) continue; // the load/evaluate stages report objects without apiVersion/kind
+    try {
+      for (const d of objectDiagnostics(sourced)) diagnostics.push(d);
+    } catch (thrown) {
+      // ajv's validators recurse with the object (and a CRD's schema): one nested deeper than the
+      // stack holds is not checked, and says so, rather than ending the run.
+      if (!(thrown instanceof RangeError && /call stack/i.test(thrown.message))) throw thrown;
+      diagnostics.push(tooDeep(sourced));
+    }
+  }
+  return diagnostics;
+
+  function objectDiagnostics(sourced: SourcedObject): readonly Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    const object = sourced.object;
     const key = `${object.apiVersion}/${object.kind}`;
-    if (options.customKinds?.has(key)) continue;
+    if (options.customKinds?.has(key)) return diagnostics;
     if (bundleKinds.has(key)) {
-      // Defined by a CRD beside it: check against that CRD (when tkc could read it).
-      if (bundleCrds?.find(object.apiVersion, object.kind)) for (const d of customDiagnostics(sourced, bundleCrds, kubeVersion)) diagnostics.push(d);
-      continue;
+      // Defined by a CRD beside it: check against that CRD, or say that it cannot be.
+      if (bundleCrds?.find(object.apiVersion, object.kind)) return customDiagnostics(sourced, bundleCrds, kubeVersion);
+      return [uncheckedCustomResource(sourced, "tkc cannot use the schema of the CustomResourceDefinition beside it (two CRDs of the kind, or one it cannot convert)")];
     }
     const validate = findKind(kubeVersion, object.apiVersion, object.kind) ? validators.get(object.apiVersion, object.kind) : undefined;
     if (!validate) {
       const custom = [options.customResources, builtins].find((set) => set?.find(object.apiVersion, object.kind));
-      if (custom) {
-        for (const d of customDiagnostics(sourced, custom, kubeVersion)) diagnostics.push(d);
-        continue;
-      }
+      if (custom) return customDiagnostics(sourced, custom, kubeVersion);
       const unknown = unknownKindDiagnostic(sourced, kubeVersion, [...(options.customResources?.kinds() ?? []), ...builtins.kinds()]);
       if (options.unknownCustomResources === "skip" && isUnknownCustomApi(kubeVersion, object.apiVersion, object.kind)) {
         const suggestion = unknown.hint?.startsWith("did you mean") || unknown.hint?.startsWith("use apiVersion") ? `${unknown.hint}; or ` : "";
@@ -96,9 +109,9 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
           }),
         );
       } else diagnostics.push(unknown);
-      continue;
+      return diagnostics;
     }
-    if (validate(object)) continue;
+    if (validate(object)) return diagnostics;
     const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
       const diagnostic = diagnosticFor(e, { sourced, kubeVersion });
@@ -108,6 +121,18 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
       seen.add(dedupe);
       diagnostics.push(diagnostic);
     }
+    return diagnostics;
   }
-  return diagnostics;
+}
+
+/** TKC3007: an object nested deeper than tkc's validators can follow. */
+function tooDeep(sourced: SourcedObject): Diagnostic {
+  const object = sourced.object;
+  const location = locate(sourced, ["apiVersion"]);
+  return warning("TKC3007", `${object.apiVersion} ${object.kind} is not checked: it is nested too deeply for tkc's validators`, {
+    object: describeObject(object),
+    path: "apiVersion",
+    ...(location ? { location } : {}),
+    hint: "the API server checks it on apply; nothing a real manifest needs is this deep",
+  });
 }
