@@ -8,7 +8,7 @@ if (!existsSync(bundle)) {
   process.stderr.write("tkc: dist/tkc.cjs is missing; run `npm run build` in " + join(__dirname, "..") + "\n");
   process.exit(70);
 }
-const { loadWithCodeCache, flushCodeCaches } = require("../compiler/code-cache.cjs");
+const { loadWithCodeCache, flushCodeCaches, setV8Flags } = require("../compiler/code-cache.cjs");
 const argv = process.argv.slice(2);
 // A build with nothing to do is answered by the pipeline's front alone (dist/warm.cjs, ~35 KB),
 // without loading the compiler; any other run, or a build with work, goes on as if it never ran.
@@ -45,5 +45,5 @@ if (answered !== undefined) {
  */
 function keepYoungGenerationSmall(command) {
   const major = Number(process.versions.node.split(".")[0]);
-  if (["build", "check", "diff"].includes(command) && major >= 20 && major <= 24) require("node:v8").setFlagsFromString("--semi-space-growth-factor=1");
+  if (["build", "check", "diff"].includes(command) && major >= 20 && major <= 24) setV8Flags("--semi-space-growth-factor=1");
 }

@@ -11,6 +11,17 @@ const vm = require("node:vm");
 const Module = require("node:module");
 
 const pending = [];
+// V8 rejects a code cache made under other V8 flags, and rejecting tkc.cjs's costs ~60-80 ms
+// before it compiles afresh. Flags set at run time (a build's, not validate's) therefore get
+// caches of their own, named after them; one shared cache was rejected and rewritten each time
+// the command changed.
+let flagsTag = "";
+
+/** Set V8 flags for the rest of this run; code caches loaded after this are kept apart. */
+function setV8Flags(flags) {
+  require("node:v8").setFlagsFromString(flags);
+  flagsTag += "." + flags.replace(/^-+/, "").replace(/[^A-Za-z0-9]+/g, "-");
+}
 
 // Our bundles are ASCII (esbuild escapes the rest): read as latin1 they are the same string,
 // made without UTF-8 decoding (2.8 MB of validators: ~17 ms -> ~2 ms, measured in a profile).
@@ -24,7 +35,7 @@ function readSource(file) {
 
 function loadWithCodeCache(file) {
   const source = readSource(file);
-  const cacheFile = `${file}.v8cache`;
+  const cacheFile = `${file}${flagsTag}.v8cache`;
   const header = cacheHeader(file);
   let cachedData;
   try {
@@ -60,4 +71,4 @@ function cacheHeader(file) {
   return Buffer.from(`tkc-v8cache ${stat.size} ${stat.mtimeNs} ${stat.ino}\n`);
 }
 
-module.exports = { loadWithCodeCache, flushCodeCaches, readSource };
+module.exports = { loadWithCodeCache, flushCodeCaches, readSource, setV8Flags };

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot, tempDir } from "../support/cli.js";
 
@@ -21,4 +22,27 @@ test("a code cache made for another file of the same length is not used", () => 
   writeFileSync(file, body("other"));
   utimesSync(file, new Date("2030-01-01T00:00:00Z"), new Date("2030-01-01T00:00:00Z"));
   assert.equal(loadWithCodeCache(file).value(), "rehto");
+});
+
+// V8 also rejects a cache made under other V8 flags: `build` sets one and `validate` does not, so
+// with one shared cache each change of command rejected it (~0.2 CPU-s for tkc.cjs) and rewrote it.
+test("a run with V8 flags set keeps its own code cache, which a run without them leaves alone", () => {
+  const dir = tempDir();
+  const file = join(dir, "module.cjs");
+  writeFileSync(file, `exports.value = function () { return [1, 2, 3].map((n) => n * 2).join(","); };\n`);
+  const codeCache = join(repoRoot, "compiler/code-cache.cjs");
+  const run = (flags: string) => {
+    const script = `const c = require(${JSON.stringify(codeCache)}); ${flags ? `c.setV8Flags(${JSON.stringify(flags)});` : ""} if (c.loadWithCodeCache(${JSON.stringify(file)}).value() !== "2,4,6") process.exit(3); c.flushCodeCaches();`;
+    const result = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    assert.equal(result.status, 0, result.stderr);
+  };
+  const flagged = `${file}.semi-space-growth-factor-1.v8cache`;
+  run("--semi-space-growth-factor=1");
+  const made = readFileSync(flagged);
+  const madeAt = statSync(flagged).mtimeMs;
+  run("");
+  assert.ok(existsSync(`${file}.v8cache`), "the run without flags wrote a cache of its own");
+  run("--semi-space-growth-factor=1");
+  assert.deepEqual(readFileSync(flagged), made, "the flagged cache was accepted, not rewritten");
+  assert.equal(statSync(flagged).mtimeMs, madeAt);
 });
