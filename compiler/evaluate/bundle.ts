@@ -2,7 +2,8 @@ import type { Message } from "esbuild";
 import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { confineImports } from "./confine-imports.js";
+import { confineImports, outsideProject, outsideRefusal } from "./confine-imports.js";
+import { projectRoot } from "../load/confine.js";
 
 export interface DescriptorBundle {
   /** CommonJS code of the root descriptor and every local file it imports. */
@@ -37,6 +38,8 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       sourcemap: "external",
       sourcesContent: false,
       outfile: resolve(projectDir, "__tkc_bundle.js"),
+      // Real paths in the plugin's callbacks: its filter skips the files under the project root.
+      preserveSymlinks: false,
       external: PROVIDED_MODULES,
       // Everything else must be the project's own (see confine-imports.ts).
       plugins: [confineImports(projectDir, PROVIDED_MODULES)],
@@ -51,6 +54,11 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
     const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;
     const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(projectDir, p)).sort();
+    // The plugin refuses outside files before they are read; this holds even if esbuild ever
+    // handed it a path that is not real.
+    const root = projectRoot(projectDir);
+    const outside = inputs.map((input) => outsideProject(input, root)).filter((real) => real !== undefined);
+    if (outside.length > 0) return { diagnostics: outside.map((real) => outsideRefusal(real)) };
     return { bundle: { code, map, inputs }, diagnostics: [] };
   } catch (failure) {
     const errors = (failure as { errors?: Message[] }).errors;

@@ -11,10 +11,11 @@
  */
 import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { Plugin, PartialMessage } from "esbuild";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
+import { noneOf, notStartingWith } from "./filter-patterns.js";
 
 const FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"] as const;
 
@@ -46,6 +47,19 @@ const PATH_LIKE = /^\/|^[A-Za-z]:[\\/]|(^|[\\/])\.\.([\\/]|$)/;
 // Bare specifiers: packages (and tsconfig path aliases).
 const BARE = /^[^./]/;
 
+/** Where a file esbuild read lies outside the project root, or undefined (`path` as esbuild gave it). */
+export function outsideProject(path: string, root: string): string | undefined {
+  const real = realPath(path);
+  return real === undefined || isInside(real, root) ? undefined : real;
+}
+
+/** The refusal of a file that lies outside the project. */
+export function outsideRefusal(real: string): Diagnostic {
+  return error("TKC2030", `this import reaches ${real}, outside the project: descriptors read only the project's own files`, {
+    hint: "a symbolic link, a package linked in from outside (npm link, a workspace) or a computed path leads there: copy the file into the project",
+  });
+}
+
 export function confineImports(projectDir: string, provided: readonly string[]): Plugin {
   return {
     name: "tkc-confine-imports",
@@ -66,7 +80,8 @@ export function confineImports(projectDir: string, provided: readonly string[]):
 
       // From the project's own code, a package must be declared; a declared package's own
       // imports (its files, its dependencies) are its business.
-      build.onResolve({ filter: BARE }, async (args) => {
+      // Not for tkc's own modules, which every descriptor imports (esbuild treats them as external).
+      build.onResolve({ filter: new RegExp(noneOf(provided, "./")) }, async (args) => {
         if (args.pluginData?.confined || provided.includes(args.path) || isBuiltin(args.path)) return undefined;
         const name = packageName(args.path);
         if (declared.has(name)) return undefined;
@@ -83,12 +98,13 @@ export function confineImports(projectDir: string, provided: readonly string[]):
 
       // Every file esbuild reads passes here, whatever led to it: a link in the project, a
       // package linked in from outside, a computed require. The last check before any byte is read.
-      build.onLoad({ filter: /.*/, namespace: "file" }, (args) => {
-        const real = realPath(args.path);
-        if (real === undefined || isInside(real, root)) return undefined;
-        return refuse(error("TKC2030", `this import reaches ${real}, outside the project: descriptors read only the project's own files`, {
-          hint: "a symbolic link, a package linked in from outside (npm link, a workspace) or a computed path leads there: copy the file into the project",
-        }));
+      // esbuild hands over real paths (it resolves every link; bundle.ts keeps preserveSymlinks
+      // off), so a path under the real root is inside and needs no call: only the others come here.
+      // bundle.ts checks every input again after the build.
+      const underRoot = root.endsWith(sep) ? root : root + sep;
+      build.onLoad({ filter: new RegExp(notStartingWith(underRoot)), namespace: "file" }, (args) => {
+        const real = outsideProject(args.path, root);
+        return real === undefined ? undefined : refuse(outsideRefusal(real));
       });
     },
   };
