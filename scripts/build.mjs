@@ -21,20 +21,29 @@ const lazyEmojiRegex = {
 // yargs does two costly things on every run that tkc never needs: it renders the whole --help text
 // after starting a command's handler (~40 ms; kept for a failure that tkc's own .fail() handles
 // without help), and it guesses the version by walking up from the bundle for a package.json
-// (~20 ms; tkc sets .version() itself). Both are cut at build time; a yargs upgrade that moves
-// them fails the build rather than silently running slow.
+// (~20 ms; tkc sets .version() itself). Both are cut at build time. Its platform shim also loads
+// node:assert at start-up (~4 ms) for two checks that fail only on misuse: they compare with
+// Object.is, as node:assert's strict checks do, and load it only to throw its error. A yargs upgrade that moves any of these fails the build rather than silently running slow.
 const leanYargs = {
   name: "lean-yargs",
   setup(plugin) {
     const cuts = [
       { file: /[\\/]yargs[\\/]build[\\/]lib[\\/]command\.js$/, text: "yargs.getInternalMethods().getUsageInstance().cacheHelpMessage();" },
       { file: /[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/, text: "yargs.version();" },
+      {
+        file: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/,
+        text: "import { notStrictEqual, strictEqual } from 'assert'",
+        with: [
+          "const notStrictEqual = (actual, expected, message) => { if (Object.is(actual, expected)) require('node:assert').notStrictEqual(actual, expected, message); };",
+          "const strictEqual = (actual, expected, message) => { if (!Object.is(actual, expected)) require('node:assert').strictEqual(actual, expected, message); };",
+        ].join(" "),
+      },
     ];
-    plugin.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/](command|yargs-factory)\.js$/ }, (args) => {
+    plugin.onLoad({ filter: /[\\/]yargs[\\/](build[\\/]lib[\\/](command|yargs-factory)\.js|lib[\\/]platform-shims[\\/]esm\.mjs)$/ }, (args) => {
       let source = readFileSync(args.path, "utf8");
       for (const cut of cuts.filter((c) => c.file.test(args.path))) {
         if (source.split(cut.text).length !== 2) throw new Error(`lean-yargs: expected one \`${cut.text}\` in ${args.path}`);
-        source = source.replace(cut.text, "/* cut by scripts/build.mjs */");
+        source = source.replace(cut.text, cut.with ?? "/* cut by scripts/build.mjs */");
       }
       return { contents: source, loader: "js" };
     });

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { constants, gunzipSync, gzipSync } from "node:zlib";
+import { createRequire } from "node:module";
 import { readTar, TarError, writeTar, type TarEntry } from "./tar.js";
+
+// Loaded on first use: only push and pull need it, and loading it cost ~3 ms of every command's start-up.
+const zlib = () => createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
 
 export function sha256Digest(bytes: Buffer | string): string {
   return "sha256:" + createHash("sha256").update(bytes).digest("hex");
@@ -13,7 +16,7 @@ export function sha256Digest(bytes: Buffer | string): string {
  */
 export function packLayer(files: ReadonlyMap<string, string | Buffer>): Buffer {
   const entries: TarEntry[] = [...files].map(([path, content]) => ({ path, data: Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8") }));
-  const gzip = gzipSync(writeTar(entries), { level: 9, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY });
+  const gzip = zlib().gzipSync(writeTar(entries), { level: 9, memLevel: 9, strategy: zlib().constants.Z_DEFAULT_STRATEGY });
   gzip[4] = gzip[5] = gzip[6] = gzip[7] = 0;
   gzip[9] = 0xff;
   return gzip;
@@ -25,7 +28,7 @@ export const MAX_LAYER_BYTES = 512 * 1024 * 1024;
 export function unpackLayer(layer: Buffer): Map<string, Buffer> {
   let tar: Buffer;
   try {
-    tar = gunzipSync(layer, { maxOutputLength: MAX_LAYER_BYTES });
+    tar = zlib().gunzipSync(layer, { maxOutputLength: MAX_LAYER_BYTES });
   } catch (failure) {
     throw new TarError(`the layer is not valid gzip (${(failure as Error).message})`);
   }
