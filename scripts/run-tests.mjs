@@ -50,7 +50,7 @@ const IN_ONE_PROCESS = [
   "test/crd/builtin.test.ts", "test/crd/types.test.ts", "test/crd/validators.test.ts",
   "test/diff/diff-bundles.test.ts", "test/evaluate/lines.test.ts", "test/expand/literal-scanner.test.ts", "test/patterns/failed-values.test.ts",
   "test/schemas/enums.test.ts", "test/schemas/one-report.test.ts", "test/schemas/shared-subschemas.test.ts", "test/schemas/validate.test.ts",
-  "test/security/bad-data.test.ts", "test/syntax/syntax.test.ts", "test/yaml/read.test.ts", "test/yaml/yaml-writer.test.ts",
+  "test/security/bad-data.test.ts", "test/syntax/syntax.test.ts", "test/yaml/nesting.test.ts", "test/yaml/read.test.ts", "test/yaml/yaml-writer.test.ts",
   "test/semantic/autoscaling-policy.test.ts", "test/semantic/config.test.ts", "test/semantic/cron-jobs.test.ts",
   "test/semantic/cross-object.test.ts", "test/semantic/docs.test.ts", "test/semantic/names-labels.test.ts",
   "test/semantic/object-server-rules.test.ts", "test/semantic/pod-server-rules.test.ts", "test/semantic/pod.test.ts",

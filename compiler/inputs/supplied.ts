@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { parse } from "yaml";
+import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ENVIRONMENTS_KEY, type SuppliedValue } from "../../stdlib/core/input.js";
 
@@ -33,6 +34,10 @@ export function suppliedValues(args: InputArgs): { values: SuppliedValue[]; diag
       continue;
     }
     let data: unknown;
+    if (deeperThan(text) >= 0) {
+      bad(`values file ${file} nests deeper than ${MAX_NESTING} levels, which tkc does not read`, "flatten the values", file);
+      continue;
+    }
     try {
       // YAML 1.2 core schema: JSON is YAML too; no custom tags, no anchors beyond YAML's own.
       data = parse(text, { schema: "core", maxAliasCount: 100 });

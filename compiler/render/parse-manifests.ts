@@ -1,4 +1,5 @@
 import { parseAllDocuments } from "yaml";
+import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
 
 /**
  * The objects of a multi-document YAML stream, as plain JSON data: empty documents are skipped and
@@ -9,6 +10,9 @@ export function parseManifests(text: string): { objects: Record<string, unknown>
   const objects: Record<string, unknown>[] = [];
   const problems: string[] = [];
   const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
+  // A chart's or kustomization's output is not ours: the reader must not run out of stack on it.
+  const tooDeep = deeperThan(text);
+  if (tooDeep >= 0) return { objects, problems: [`line ${lineOf(tooDeep)}: the YAML nests deeper than ${MAX_NESTING} levels, which tkc does not read`] };
   for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) {
     const at = lineOf(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
     if (doc.errors.length > 0) {

@@ -4,6 +4,7 @@ import { describeObject, type KubeObject, type SourcedObject } from "../../model
 import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
 import { readSimpleYaml, type SimpleDocument } from "./simple/parse.js";
+import { deeperThan, MAX_NESTING } from "./nesting.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 
@@ -100,6 +101,14 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   if (simple) {
     budget.remaining -= simple.length;
     for (const document of simple) readSimpleDocument(document, result);
+    return result;
+  }
+  const tooDeep = deeperThan(text);
+  if (tooDeep >= 0) {
+    // Not parsed, so the line counter knows no lines yet.
+    const before = text.slice(0, tooDeep);
+    const line = before.split("\n").length;
+    result.diagnostics.push(nestedTooDeeply({ file, line, column: tooDeep - before.lastIndexOf("\n"), length: 1 }));
     return result;
   }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
@@ -368,7 +377,16 @@ function lenientWarning(problem: YAMLError, source: YamlSource): Diagnostic {
   });
 }
 
+function nestedTooDeeply(location: SourceLocation): Diagnostic {
+  return error(YamlCode.syntax, `this YAML nests deeper than ${MAX_NESTING} levels, which tkc does not read`, {
+    location,
+    hint: "no Kubernetes object nests this deeply: flatten the data here, or leave this document out of tkc's inputs",
+  });
+}
+
 function syntaxError(problem: YAMLError, source: YamlSource): Diagnostic {
+  // What nesting.ts lets through can still exhaust the stack when tkc is called deep in one.
+  if (problem.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(problem.message)) return nestedTooDeeply(problemLocation(problem, source));
   const duplicate = problem.code === "DUPLICATE_KEY";
   return error(duplicate ? YamlCode.duplicateKey : YamlCode.syntax, cleanMessage(problem.message), {
     location: problemLocation(problem, source),
