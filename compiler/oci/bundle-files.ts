@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { deeperThan } from "../load/yaml/nesting.js";
 import { bundleDigest, KUSTOMIZATION_FILE, type BundleManifest } from "../emit/bundle-plan.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { REVISION_FILE } from "../release/layout.js";
@@ -64,7 +65,10 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
   if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) problems.push(digest(`${MANIFEST_FILE}'s digest does not match its objects`));
   // kustomization.yaml is what Flux and Argo CD apply: it must list exactly the bundle's files.
   try {
-    const kustomization = parse(files.get(KUSTOMIZATION_FILE)!.toString("utf8")) as Record<string, unknown>;
+    const text = files.get(KUSTOMIZATION_FILE)!.toString("utf8");
+    // A pulled bundle is anyone's: the reader must not run out of stack on it.
+    if (deeperThan(text) >= 0) throw new Error("nested too deeply");
+    const kustomization = parse(text) as Record<string, unknown>;
     const keys = Object.keys(kustomization ?? {}).sort().join(",");
     const resources = kustomization?.resources;
     if (keys !== "apiVersion,kind,resources" || !Array.isArray(resources) || resources.join("\n") !== objectFiles.join("\n")) {
