@@ -13,7 +13,7 @@ export function parseManifests(text: string): { objects: Record<string, unknown>
   // A chart's or kustomization's output is not ours: the reader must not run out of stack on it.
   const tooDeep = deeperThan(text);
   if (tooDeep >= 0) return { objects, problems: [`line ${lineOf(tooDeep)}: the YAML nests deeper than ${MAX_NESTING} levels, which tkc does not read`] };
-  for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })) {
+  for (const doc of parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, logLevel: "error" })) {
     const at = lineOf(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
     if (doc.errors.length > 0) {
       const first = doc.errors[0]!;

@@ -263,3 +263,23 @@ test("what the canonical writer emits reads back unchanged and without warnings"
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(objects[0].object, object);
 });
+
+// sigs.k8s.io/yaml turns keys into JSON strings and refuses a list or mapping as a key
+// ("unsupported map key of type"); the yaml package stringified it with a process warning on stderr.
+test("a list or mapping used as a key is an error at the key, and the yaml package prints no warning", () => {
+  const warnings: string[] = [];
+  const listen = (warning: Error) => warnings.push(warning.message);
+  process.on("warning", listen);
+  try {
+    const text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: k\n  labels:\n    ? {a: b}\n    : c\ndata:\n  ? [p, q]\n  : z\n";
+    const result = readKubernetesYaml("keys.yaml", text);
+    const shown = result.diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`);
+    assert.deepEqual(shown, [
+      "6:7 TKC1101 this mapping key is a list or a mapping: the API server reads YAML as JSON, whose keys are strings, and refuses it",
+      "9:5 TKC1101 this mapping key is a list or a mapping: the API server reads YAML as JSON, whose keys are strings, and refuses it",
+    ]);
+  } finally {
+    process.off("warning", listen);
+  }
+  assert.deepEqual(warnings, []);
+});

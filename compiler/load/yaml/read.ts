@@ -113,7 +113,7 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
   // Octal integers first: the core schema's decimal int would take `0644` otherwise.
-  const composer = new Composer({ prettyErrors: false, merge: true, uniqueKeys: false, resolveKnownTags: false, customTags: (tags) => [yaml11OctalInt, ...tags] });
+  const composer = new Composer({ prettyErrors: false, logLevel: "error", merge: true, uniqueKeys: false, resolveKnownTags: false, customTags: (tags) => [yaml11OctalInt, ...tags] });
   const tokens = new Parser(lineCounter.addNewLine).parse(text);
   for (const document of composer.compose(tokens)) {
     if (budget.remaining <= 0) {

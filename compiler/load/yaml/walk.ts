@@ -135,6 +135,15 @@ function visit(node: unknown, pointer: string, record: boolean, state: WalkState
         size += 1;
         facts.literalNodes++;
       } else if (key !== null && key !== undefined) {
+        if (record && (isMap(key) || isSeq(key))) {
+          const [start, end] = range(key) ?? [0, 0];
+          facts.diagnostics.push(
+            error(YamlCode.syntax, "this mapping key is a list or a mapping: the API server reads YAML as JSON, whose keys are strings, and refuses it", {
+              location: locationAt(source, start, end),
+              hint: "write the key as a string (quote it)",
+            }),
+          );
+        }
         size += visit(key, pointer, false, state);
       }
       if (pair.value !== null && pair.value !== undefined) size += visit(pair.value, childPointer, childRecord, state);
