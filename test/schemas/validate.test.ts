@@ -41,6 +41,12 @@ describe("validateSchemas", () => {
     assert.equal(diagnostics[0]!.hint, "write 4 without quotes");
   });
 
+  // YAML's 1e400 and .inf read as Infinity, which JSON.stringify shows as null.
+  it("names a number JSON cannot carry as such, not as null", () => {
+    const [d] = check(deployment({ spec: { replicas: Infinity } }));
+    assert.match(d!.message, /^spec\.replicas: expected integer, got infinity, a number JSON cannot carry$/);
+  });
+
   it("reports a missing container name", () => {
     const object = deployment();
     const containers = (((object["spec"] as any).template.spec.containers) as Record<string, unknown>[]);

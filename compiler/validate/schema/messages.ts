@@ -35,6 +35,8 @@ function jsonType(value: unknown): string {
 function describeValue(value: unknown, secret = false): string {
   const type = jsonType(value);
   if (type === "object" || type === "array" || type === "null" || secret) return type;
+  // `1e400` or `.inf`: JSON has no such number (JSON.stringify would say null).
+  if (typeof value === "number" && !Number.isFinite(value)) return `${Number.isNaN(value) ? "NaN" : value > 0 ? "infinity" : "minus infinity"}, a number JSON cannot carry`;
   if (typeof value === "string" && value.length > 57) return `${type} ${JSON.stringify(value.slice(0, 57)).slice(0, -1)}..."`;
   return `${type} ${JSON.stringify(value)}`;
 }
