@@ -1,6 +1,7 @@
 import type { MonitoringCoreosComV1PrometheusRule } from "tkc/crds";
 import type { PerEnvironment } from "../../../core/per-environment.js";
 import { fail } from "../../../core/errors.js";
+import { atProperty } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { checkDuration, jobOf } from "./monitoring.js";
 import { optionForEnvironment, sameInEveryEnvironment } from "../../support/per-environment-options.js";
@@ -24,10 +25,10 @@ export interface InstanceDownAlertOptions {
 export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
   name: "instance-down-alert",
   check(options, origin) {
-    checkDuration("instanceDownAlert()", "for", sameInEveryEnvironment(options.for), origin);
+    checkDuration("instanceDownAlert()", "for", sameInEveryEnvironment(options.for), atProperty(origin, ["for"]));
     const severity = sameInEveryEnvironment(options.severity);
     if (severity !== undefined && !/^[a-z][a-z0-9_-]*$/.test(severity)) {
-      fail("TKC2644", `instanceDownAlert() severity '${severity}' is not a lowercase word`, origin, "use \"critical\", \"warning\" or \"info\"");
+      fail("TKC2644", `instanceDownAlert() severity '${severity}' is not a lowercase word`, atProperty(origin, ["severity"]), "use \"critical\", \"warning\" or \"info\"");
     }
   },
   apply(options, build, context, origin) {
@@ -41,7 +42,7 @@ export const instanceDownAlert = definePattern<InstanceDownAlertOptions>({
       );
     }
     const duration = optionForEnvironment(options.for, context) ?? "5m";
-    checkDuration("instanceDownAlert()", "for", duration, origin);
+    checkDuration("instanceDownAlert()", "for", duration, atProperty(origin, ["for"]));
     const severity = optionForEnvironment(options.severity, context) ?? "warning";
     const namespace = context.environment.namespace;
     const rule: MonitoringCoreosComV1PrometheusRule = {

@@ -1,4 +1,5 @@
 import { fail } from "../../../core/errors.js";
+import { atProperty } from "../../../core/origin.js";
 import { definePattern } from "../../../core/pattern.js";
 import { metricsPort } from "./monitoring.js";
 
@@ -22,7 +23,7 @@ export const prometheusScrape = definePattern<PrometheusScrapeOptions>({
   check(options, origin) {
     const path = options.path ?? "/metrics";
     if (!path.startsWith("/")) {
-      fail("TKC2641", `prometheusScrape() path '${path}' does not start with '/'`, origin, "e.g. path: \"/metrics\"");
+      fail("TKC2641", `prometheusScrape() path '${path}' does not start with '/'`, atProperty(origin, ["path"]), "e.g. path: \"/metrics\"");
     }
   },
   apply(options, build, _context, origin) {

@@ -69,7 +69,7 @@ export const leaderElection = definePattern<LeaderElectionOptions>({
     ];
     const taken = new Set((build.container.env ?? []).map((e) => e.name));
     const clash = envVars.find((e) => taken.has(e.name));
-    if (clash) fail("TKC2290", `leaderElection sets env ${clash.name}, which ${build.type} '${build.name}' sets already`, origin, "rename it with env: { lease: \"MY_LEASE\", ... }, or drop it from the workload's env");
+    if (clash) fail("TKC2290", `leaderElection sets env ${clash.name}, which ${build.type} '${build.name}' sets already`, atProperty(origin, ["env"]), "rename it with env: { lease: \"MY_LEASE\", ... }, or drop it from the workload's env");
     build.container = { ...build.container, env: [...(build.container.env ?? []), ...envVars] };
     build.pod = { ...build.pod, serviceAccountName: account };
   },

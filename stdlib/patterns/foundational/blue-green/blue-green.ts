@@ -5,7 +5,7 @@ import { fail } from "../../../core/errors.js";
 import { compact, mergeOverride } from "../../../core/merge.js";
 import { checkCall } from "../../../core/report.js";
 import { shownJson } from "../../../core/shown.js";
-import { captureOrigin, type SourceLocation } from "../../../core/origin.js";
+import { atProperty, captureOrigin, type SourceLocation } from "../../../core/origin.js";
 import type { ServiceOptions } from "../../../workloads/service.js";
 import { deploymentDraft } from "../../../workloads/deployment.js";
 import { checkWorkloadOptions, portsOf, serviceFields, serviceMetadata } from "../../../workloads/pod.js";
@@ -51,7 +51,7 @@ export function blueGreen(options: BlueGreenOptions): Component {
       }
     },
     () => {
-      if (!isPerEnv(options.active)) checkActive(options.active, origin);
+      if (!isPerEnv(options.active)) checkActive(options.active, atProperty(origin, ["active"]));
     },
     () => {
       if (typeof options.inactiveReplicas === "number") checkWhole("TKC2233", "inactiveReplicas", options.inactiveReplicas, 0, origin);
@@ -64,7 +64,7 @@ export function blueGreen(options: BlueGreenOptions): Component {
     origin,
     expand(context) {
       const environment = context.environment;
-      const active = checkActive(resolve(options.active, environment), origin);
+      const active = checkActive(resolve(options.active, environment), atProperty(origin, ["active"]));
       const replicas = resolve(options.replicas ?? 1, environment);
       const inactiveReplicas = resolve(options.inactiveReplicas ?? replicas, environment);
       checkWhole("TKC2233", "inactiveReplicas", inactiveReplicas, 0, origin);
