@@ -283,3 +283,20 @@ test("a list or mapping used as a key is an error at the key, and the yaml packa
   }
   assert.deepEqual(warnings, []);
 });
+
+// Go's yaml.v2 (kubectl) keeps a plain number that overflows a float as its text; YAML 1.2's core
+// schema reads infinity, which no JSON can carry. A string-typed field must not be refused for it.
+test("a plain number beyond any float is read as its text, as kubectl reads it, with a warning, by both readers", () => {
+  const huge = "1" + "0".repeat(400);
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  exp: 1e400\n  digits: ${huge}\n  negative: -2.5E+999\n  real: .inf\n  fine: 1e300\n`;
+  for (const reader of ["simple", "full"] as const) {
+    const { objects, diagnostics } = readKubernetesYaml("big.yaml", text, reader === "full" ? { reader } : {});
+    assert.deepEqual(objects[0]!.object.data, { exp: "1e400", digits: huge, negative: "-2.5E+999", real: Infinity, fine: 1e300 }, reader);
+    const shown = diagnostics.map((d) => `${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`);
+    assert.deepEqual(shown, [
+      "6:8 TKC1108 the unquoted 1e400 is beyond any number: kubectl's YAML 1.1 reader keeps it as a string (and so does tkc), YAML 1.2 tools read infinity",
+      `7:11 TKC1108 the unquoted ${huge.slice(0, 40)}... is beyond any number: kubectl's YAML 1.1 reader keeps it as a string (and so does tkc), YAML 1.2 tools read infinity`,
+      "8:13 TKC1108 the unquoted -2.5E+999 is beyond any number: kubectl's YAML 1.1 reader keeps it as a string (and so does tkc), YAML 1.2 tools read infinity",
+    ], reader);
+  }
+});

@@ -4,6 +4,7 @@ import { pointerSegment } from "../../model/path.js";
 import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
+import { beyondAnyNumber } from "./simple/scalars.js";
 
 /** What the walk needs to turn offsets into positions. */
 export interface YamlSource {
@@ -164,6 +165,8 @@ function visit(node: unknown, pointer: string, record: boolean, state: WalkState
       }
     }
   } else if (isScalar(node)) {
+    // As kubectl reads it: the text, where a number would be infinity (simple/scalars.ts).
+    if (node.type === Scalar.PLAIN && typeof node.value === "number" && typeof node.source === "string" && beyondAnyNumber(node.source)) node.value = node.source;
     checkYaml11(node, state);
   }
   if (size > SIZE_CAP) size = SIZE_CAP;
@@ -208,6 +211,12 @@ export function yaml11Warning(text: string, value: unknown, location: () => Sour
     else if (YAML11_BINARY.test(text)) kubectl = "a binary number";
     else if (YAML11_UNDERSCORE_INT.test(text)) kubectl = "a number with digit separators";
     else if (YAML11_SEXAGESIMAL.test(text)) kubectl = "a base-60 number";
+    else if (typeof value === "string" && beyondAnyNumber(text)) {
+      return warning(YamlCode.yaml11Ambiguity, `the unquoted ${text.length > 40 ? text.slice(0, 40) + "..." : text} is beyond any number: kubectl's YAML 1.1 reader keeps it as a string (and so does tkc), YAML 1.2 tools read infinity`, {
+        location: location(),
+        hint: "quote it if you mean the string; no Kubernetes field takes a number this large",
+      });
+    }
   }
   if (kubectl === undefined) return undefined;
   if (kubectl === "an octal number") {

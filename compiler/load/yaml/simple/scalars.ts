@@ -14,6 +14,17 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/**
+ * A plain number beyond any float (`1e400`, 400 digits): YAML 1.2's core schema reads infinity,
+ * but Go's yaml.v2 (kubectl, through sigs.k8s.io/yaml) keeps the text as a string when its
+ * number parsing overflows. tkc reads it as kubectl does; walk.ts warns (TKC1108).
+ */
+export function beyondAnyNumber(text: string): boolean {
+  if (INT.test(text)) return !Number.isFinite(parseInt(text, 10));
+  if (INT_HEX.test(text)) return !Number.isFinite(parseInt(text.substring(2), 16));
+  return (FLOAT_EXP.test(text) || FLOAT.test(text)) && !Number.isFinite(parseFloat(text));
+}
+
 /** The value of a plain scalar, tested in the order the reader's schema lists its tags. */
 export function plainValue(text: string): unknown {
   const first = text.charCodeAt(0);
@@ -25,6 +36,7 @@ export function plainValue(text: string): unknown {
   if (NULL.test(text)) return null;
   if (BOOL.test(text)) return text[0] === "t" || text[0] === "T";
   if (INT_OCT.test(text)) return parseInt(text.substring(2), 8);
+  if (beyondAnyNumber(text)) return text;
   if (INT.test(text)) return parseInt(text, 10);
   if (INT_HEX.test(text)) return parseInt(text.substring(2), 16);
   if (FLOAT_NAN.test(text)) return text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
