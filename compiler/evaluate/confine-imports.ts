@@ -44,9 +44,6 @@ function packageName(specifier: string): string {
 
 // Specifiers that name a place by path: absolute, or climbing with `..`.
 const PATH_LIKE = /^\/|^[A-Za-z]:[\\/]|(^|[\\/])\.\.([\\/]|$)/;
-// Bare specifiers: packages (and tsconfig path aliases).
-const BARE = /^[^./]/;
-
 /** Where a file esbuild read lies outside the project root, or undefined (`path` as esbuild gave it). */
 export function outsideProject(path: string, root: string): string | undefined {
   const real = realPath(path);
@@ -80,7 +77,8 @@ export function confineImports(projectDir: string, provided: readonly string[]):
 
       // From the project's own code, a package must be declared; a declared package's own
       // imports (its files, its dependencies) are its business.
-      // Not for tkc's own modules, which every descriptor imports (esbuild treats them as external).
+      // Bare specifiers (packages, tsconfig path aliases), but not tkc's own modules, which every
+      // descriptor imports (esbuild treats them as external).
       build.onResolve({ filter: new RegExp(noneOf(provided, "./")) }, async (args) => {
         if (args.pluginData?.confined || provided.includes(args.path) || isBuiltin(args.path)) return undefined;
         const name = packageName(args.path);
