@@ -1,4 +1,4 @@
-import { blueGreen, instanceDownAlert, leaderElection, prometheusScrape, release, service, worker } from "tkc";
+import { allowFrom, blueGreen, instanceDownAlert, leaderElection, prometheusScrape, release, service, worker } from "tkc";
 
 // Checks that stop one pattern (its other options cannot be read on) still point at the option
 // that is wrong, not at the pattern's call: each mistake here is in a component of its own.
@@ -43,9 +43,16 @@ const elected = worker({
   patterns: [leaderElection({ lease: "elected-leader", env: { lease: "APP_LEASE" } })],
 });
 
+const guarded = service({
+  name: "guarded",
+  image: "registry.example.com/shop/guarded:1.0.0",
+  ports,
+  patterns: [allowFrom({ workloads: ["scraped"], ports: ["http", "grpc"] })],
+});
+
 export default release({
   name: "checked",
   version: "1.0.0",
   environments: { dev: { namespace: "checked" } },
-  components: [checkout, scraped, alerted, slow, elected],
+  components: [checkout, scraped, alerted, slow, elected, guarded],
 });

@@ -2,7 +2,7 @@ import type { NetworkingV1NetworkPolicyPeer, NetworkingV1NetworkPolicyPort } fro
 import type { ExpandContext } from "../../../core/component.js";
 import { fail } from "../../../core/errors.js";
 import { selectorLabels } from "../../../core/labels.js";
-import type { SourceLocation } from "../../../core/origin.js";
+import { atProperty, type SourceLocation } from "../../../core/origin.js";
 import type { WorkloadBuild } from "../../../core/pattern.js";
 import { adminJobLabels, hasAdminJob } from "../../support/admin-jobs.js";
 import { isDns1123Label } from "../../../../syntax/index.js";
@@ -50,12 +50,12 @@ export function portsOf(pattern: string, build: WorkloadBuild, ports: readonly (
     if (build.ports.length === 0) return undefined;
     return build.ports.map((p) => ({ port: p.containerPort, protocol: p.protocol ?? "TCP" }));
   }
-  return ports.map((port) => {
+  return ports.map((port, index) => {
     if (typeof port === "number") return { port, protocol: "TCP" };
     const declared = build.ports.find((p) => p.name === port);
     if (!declared) {
       const known = build.ports.map((p) => `'${p.name}'`).join(", ") || "none";
-      fail("TKC2682", `${pattern} allows port '${port}', which workload '${build.name}' does not declare (its ports: ${known})`, origin, "name one of the workload's ports, or give a port number");
+      fail("TKC2682", `${pattern} allows port '${port}', which workload '${build.name}' does not declare (its ports: ${known})`, atProperty(origin, ["ports", index]), "name one of the workload's ports, or give a port number");
     }
     return { port: declared.containerPort, protocol: declared.protocol ?? "TCP" };
   });
