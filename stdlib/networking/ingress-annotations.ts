@@ -74,9 +74,9 @@ export function traefikAnnotations(options: TraefikAnnotationOptions): Record<st
   let usable = true;
   if (typeof options !== "object" || options === null) return annotations(out, true);
   if (options.middlewares !== undefined) {
-    for (const m of options.middlewares) {
+    for (const [index, m] of options.middlewares.entries()) {
       if (typeof m !== "string" || !MIDDLEWARE.test(m)) {
-        report.error("TKC2412", `traefik middleware '${shownText(m)}' is not <namespace>-<name>@<provider>`, origin, { hint: "e.g. \"shop-prod-ratelimit@kubernetescrd\" for Middleware 'ratelimit' in namespace 'shop-prod'" });
+        report.error("TKC2412", `traefik middleware '${shownText(m)}' is not <namespace>-<name>@<provider>`, atProperty(origin, ["middlewares", index]), { hint: "e.g. \"shop-prod-ratelimit@kubernetescrd\" for Middleware 'ratelimit' in namespace 'shop-prod'" });
         usable = false;
       }
     }

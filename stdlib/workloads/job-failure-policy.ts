@@ -20,9 +20,9 @@ export function checkPodFailurePolicy(
   origin: SourceLocation | undefined,
 ): void {
   if (job.restartPolicy === "OnFailure") {
-    report.error("TKC2250", "podFailurePolicy needs restartPolicy \"Never\": with OnFailure the kubelet restarts containers and the Job never sees the failure", origin, { hint: "remove restartPolicy (tkc's default is Never)" });
+    report.error("TKC2250", "podFailurePolicy needs restartPolicy \"Never\": with OnFailure the kubelet restarts containers and the Job never sees the failure", atProperty(origin, ["restartPolicy"]), { hint: "remove restartPolicy (tkc's default is Never)" });
   }
-  if (rules.length === 0) report.error("TKC2250", "podFailurePolicy has no rules", origin, { hint: "add a rule, or remove podFailurePolicy" });
+  if (rules.length === 0) report.error("TKC2250", "podFailurePolicy has no rules", atProperty(origin, ["podFailurePolicy"]), { hint: "add a rule, or remove podFailurePolicy" });
   rules.forEach((rule, i) => {
     const where = `podFailurePolicy[${i}]`;
     if ((rule.onExitCodes === undefined) === (rule.onPodConditions === undefined)) {

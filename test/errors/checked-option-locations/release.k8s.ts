@@ -1,4 +1,4 @@
-import { allowFrom, blueGreen, instanceDownAlert, leaderElection, prometheusScrape, release, service, worker } from "tkc";
+import { allowFrom, blueGreen, ingress, instanceDownAlert, leaderElection, prometheusScrape, release, service, traefikAnnotations, worker } from "tkc";
 
 // Checks that stop one pattern (its other options cannot be read on) still point at the option
 // that is wrong, not at the pattern's call: each mistake here is in a component of its own.
@@ -50,9 +50,16 @@ const guarded = service({
   patterns: [allowFrom({ workloads: ["scraped"], ports: ["http", "grpc"] })],
 });
 
+const entry = ingress({
+  name: "entry",
+  className: "traefik",
+  routes: [{ host: "shop.example.com", service: "guarded", port: "http" }],
+  annotations: traefikAnnotations({ middlewares: ["shop-auth@kubernetescrd", "Shop_Auth"] }),
+});
+
 export default release({
   name: "checked",
   version: "1.0.0",
   environments: { dev: { namespace: "checked" } },
-  components: [checkout, scraped, alerted, slow, elected, guarded],
+  components: [checkout, scraped, alerted, slow, elected, guarded, entry],
 });
