@@ -43,7 +43,13 @@ function checkDuplicateRoutes(name: string, routes: readonly { host: string; pat
     const key = `${route.host}\0${route.path}\0${route.pathType}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail("TKC2410", `ingress '${name}' routes ${route.host}${route.path} (${route.pathType}) twice: routes[${first}] and routes[${route.index}]${environmentName ? ` in environment '${environmentName}'` : ""}`, origin, "keep one route per host and path; use a longer path to send part of the traffic elsewhere");
+      fail(
+        "TKC2410",
+        `ingress '${name}' routes ${route.host}${route.path} (${route.pathType}) twice: routes[${first}] and routes[${route.index}]${environmentName ? ` in environment '${environmentName}'` : ""}`,
+        atProperty(origin, ["routes", route.index]),
+        "keep one route per host and path; use a longer path to send part of the traffic elsewhere",
+        [{ message: `routes[${first}] routes it first`, at: atProperty(origin, ["routes", first]) }],
+      );
     }
     seen.set(key, route.index);
   }
