@@ -106,12 +106,19 @@ export function resolve<T>(value: PerEnvironment<T>, environment: EnvironmentCon
  * reference cycle is left in place, and a `__proto__` key kept as a key, for the evaluation's
  * copy to report at its path.
  */
+/** The API server's request limit (3 MiB), counted in array elements. */
+const MAX_ARRAY_LENGTH = 3 * 1024 * 1024;
+
 export function resolveDeep<T>(value: T, environment: EnvironmentContext, ancestors: Set<object> = new Set()): Resolved<T> {
   if (isPerEnv(value)) return resolveDeep(resolve(value, environment), environment, ancestors) as Resolved<T>;
   if (typeof value !== "object" || value === null) return value as Resolved<T>;
   if (ancestors.has(value)) return value as Resolved<T>;
   ancestors.add(value);
   try {
+    // Longer than any object the API server takes has elements (a byte each): such an array is
+    // refused as too large when it is copied out, so its holes are not walked here first
+    // (`a.length = 4e9` took the whole time limit).
+    if (Array.isArray(value) && value.length > MAX_ARRAY_LENGTH) return value as Resolved<T>;
     if (Array.isArray(value)) return value.map((item) => resolveDeep(item, environment, ancestors)) as Resolved<T>;
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {

@@ -19,6 +19,8 @@ const cases: readonly [name: string, setup: string, expected: string, components
   // Atomics.wait blocks the thread where the vm timeout cannot reach: the host's hard stop ends it.
   ["a blocking Atomics.wait", `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`, `release.k8s.ts:1:1 ${TIME}`],
   ["an endless getter in returned data", `const data = { get a(): string { for (;;) {} } };`, "release.k8s.ts:4:113 error TKC2003: configMap 'c' did not finish within 1000 ms; is there an endless loop?", `configMap({ name: "c", data })`],
+  // Its holes were walked twice before it could be found too large: the whole time limit, at 1:1.
+  ["an array of 4e9 holes in returned data", `const holes: unknown[] = []; holes.length = 4e9;`, "release.k8s.ts:4:113 error TKC2123: v1 ConfigMap holes is larger than the API server accepts (over 3814.7 MiB serialised; the limit is 1.5 MiB)", `raw({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "holes" }, data: { a: "1" }, holes } as any)`],
   ["an unhandled rejection", `Promise.reject(new Error("nobody catches this"));`, "release.k8s.ts:3:16 error TKC2011: the descriptor left a rejected promise unhandled: nobody catches this"],
 ];
 

@@ -50,6 +50,9 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
         ancestors.add(item);
         try {
           if (isArray(item)) {
+            // A byte per element, charged first: `a.length = 4e9` is too large at once, not
+            // after billions of holes (and a problem for each) have used up the time limit.
+            grow(item.length);
             const out: unknown[] = [];
             for (let index = 0; index < item.length; index++) {
               const element = (item as unknown[])[index];
@@ -57,7 +60,6 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
               if (element === undefined) problems.push({ path: formatPath(path), what: "undefined" });
               out.push(copy(element));
               path.pop();
-              grow(1);
             }
             return out;
           }
