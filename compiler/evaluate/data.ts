@@ -26,6 +26,8 @@ export interface ThrownData {
   readonly location?: LocationData;
   /** Related positions of a DescriptorError, shown as notes. */
   readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
+  /** The throw happened in tkc's own code (no descriptor frame among its stack's top 20), not in the descriptor's. */
+  readonly inStdlib?: boolean;
 }
 
 /** A mistake the stdlib (or a user's pattern) reported and went on, described inside the realm. */

@@ -15,6 +15,8 @@ export function diagnoseThrow(thrown: ThrownData, location: SourceLocation | und
     return error("TKC2010", message, { location, hint: thrown.hint ?? "descriptors are plain TypeScript evaluated to data: compute the value in TypeScript" });
   }
   if (thrown.name === "RangeError" && /call stack/.test(message)) {
+    // tkc walking a value (to resolve or copy it) ran out of stack: the value, not a recursion of the user's.
+    if (thrown.inStdlib) return error("TKC2002", `${what} holds a value nested too deeply for tkc to walk (${message.toLowerCase()})`, { location, hint: "no Kubernetes object nests this deeply: build the value with fewer levels" });
     return error("TKC2002", `${what} recursed without end: ${message}`, { location, hint: "check the recursion's base case" });
   }
   if (thrown.name === "RangeError" && /allocation failed/i.test(message)) return memoryLimit(what, location);

@@ -21,6 +21,9 @@ const cases: readonly [name: string, setup: string, expected: string, components
   ["an endless getter in returned data", `const data = { get a(): string { for (;;) {} } };`, "release.k8s.ts:4:113 error TKC2003: configMap 'c' did not finish within 1000 ms; is there an endless loop?", `configMap({ name: "c", data })`],
   // Its holes were walked twice before it could be found too large: the whole time limit, at 1:1.
   ["an array of 4e9 holes in returned data", `const holes: unknown[] = []; holes.length = 4e9;`, "release.k8s.ts:4:113 error TKC2123: v1 ConfigMap holes is larger than the API server accepts (over 3814.7 MiB serialised; the limit is 1.5 MiB)", `raw({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "holes" }, data: { a: "1" }, holes } as any)`],
+  // tkc's own walk of the value ran out of stack: said of the value, not as the user's recursion.
+  ["a value nested 5,000 levels deep in returned data", `let deep: unknown = "leaf"; for (let i = 0; i < 5000; i++) deep = { a: deep };`, "release.k8s.ts:4:113 error TKC2002: raw 'deep' holds a value nested too deeply for tkc to walk (maximum call stack size exceeded)", `raw({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "deep" }, data: { a: "1" }, deep } as any)`],
+  ["an endless recursion", `const down = (n: number): number => down(n + 1) + 1; down(0);`, "release.k8s.ts:3:47 error TKC2002: the descriptor recursed without end: Maximum call stack size exceeded"],
   ["an unhandled rejection", `Promise.reject(new Error("nobody catches this"));`, "release.k8s.ts:3:16 error TKC2011: the descriptor left a rejected promise unhandled: nobody catches this"],
 ];
 

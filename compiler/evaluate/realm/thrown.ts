@@ -46,5 +46,8 @@ export function describeThrown(thrown: unknown, mapper: OriginMapper | undefined
     message: typeof message === "string" ? message : safeString(thrown, "an error"),
     hint: typeof hint === "string" ? hint : undefined,
     location: typeof stack === "string" && mapper ? mapper.fromStack(stack) : undefined,
+    // The prelude keeps only the descriptor's frames in a stack (of the top 20): none means
+    // tkc's own code threw, as when it walks a value nested thousands of levels deep.
+    ...(typeof stack === "string" && !stack.includes("\n    at ") ? { inStdlib: true } : {}),
   };
 }
