@@ -7,6 +7,14 @@ import { CrdCode } from "../crd/codes.js";
 /** Every setting tkc.config.json may hold. */
 const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion"];
 
+/** The type of each setting but crds (a list, checked on its own), and an example of it. */
+const SETTING_TYPES: readonly (readonly [key: string, type: "string" | "boolean", example: string])[] = [
+  ["entry", "string", '"release.k8s.ts"'],
+  ["kubeVersion", "string", '"1.36"'],
+  ["outDir", "string", '"out"'],
+  ["strictVersion", "boolean", "true"],
+];
+
 /** JSON.parse reports "at position N": turn it into the line and column an editor shows. */
 function jsonErrorLocation(file: string, text: string, message: string) {
   const position = Number(/at position (\d+)/.exec(message)?.[1] ?? 0);
@@ -25,7 +33,7 @@ export function keyLocation(file: string, text: string, key: string) {
  * holds what could be read (nothing when the JSON is broken); `diagnostics` what is wrong with it.
  */
 export function parseConfig(file: string, text: string): { config: Partial<ProjectConfig>; diagnostics: Diagnostic[] } {
-  let parsed: Record<string, unknown>;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
@@ -38,17 +46,37 @@ export function parseConfig(file: string, text: string): { config: Partial<Proje
       })],
     };
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return {
+      config: {},
+      diagnostics: [error("TKC1002", `${CONFIG_FILE} must hold a JSON object of settings, not ${parsed === null ? "null" : Array.isArray(parsed) ? "a list" : `a ${typeof parsed}`}`, {
+        location: { file, line: 1, column: 1 },
+        hint: `e.g. { "kubeVersion": "1.36" }; the settings are ${CONFIG_KEYS.join(", ")}`,
+      })],
+    };
+  }
+  const settings = parsed as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];
-  const unknown = Object.keys(parsed ?? {}).filter((key) => !CONFIG_KEYS.includes(key));
-  if (unknown.length > 0) {
-    diagnostics.push(error("TKC1002", `${CONFIG_FILE} has an unknown setting "${unknown[0]}"`, {
-      location: keyLocation(file, text, unknown[0]!),
-      hint: didYouMean(unknown[0]!, CONFIG_KEYS) ? `did you mean "${didYouMean(unknown[0]!, CONFIG_KEYS)}"?` : `the settings are ${CONFIG_KEYS.join(", ")}`,
+  // Every mistake at once: each unknown setting, and each setting of the wrong type.
+  for (const key of Object.keys(settings).filter((name) => !CONFIG_KEYS.includes(name))) {
+    const suggestion = didYouMean(key, CONFIG_KEYS);
+    diagnostics.push(error("TKC1002", `${CONFIG_FILE} has an unknown setting "${key}"`, {
+      location: keyLocation(file, text, key),
+      hint: suggestion ? `did you mean "${suggestion}"?` : `the settings are ${CONFIG_KEYS.join(", ")}`,
     }));
   }
-  const { crds, ...rest } = (parsed ?? {}) as Partial<ProjectConfig> & { crds?: unknown };
+  for (const [key, type, example] of SETTING_TYPES) {
+    const value = settings[key];
+    if (value !== undefined && typeof value !== type) {
+      diagnostics.push(error("TKC1002", `"${key}" in ${CONFIG_FILE} must be a ${type}, not ${value === null ? "null" : Array.isArray(value) ? "a list" : `a ${typeof value}`}`, {
+        location: keyLocation(file, text, key),
+        hint: `e.g. "${key}": ${example}`,
+      }));
+    }
+  }
+  const { crds, ...rest } = settings as Partial<ProjectConfig> & { crds?: unknown };
   if (crds !== undefined && (!Array.isArray(crds) || crds.some((c) => typeof c !== "string"))) {
-    diagnostics.push(error(CrdCode.badSchemaFile, '"crds" in tkc.config.json must be a list of folders', { location: { file, line: 1, column: 1 }, hint: 'e.g. "crds": ["crds"]' }));
+    diagnostics.push(error(CrdCode.badSchemaFile, '"crds" in tkc.config.json must be a list of folders', { location: keyLocation(file, text, "crds"), hint: 'e.g. "crds": ["crds"]' }));
     return { config: rest, diagnostics };
   }
   return { config: { ...rest, ...(crds !== undefined ? { crds: crds as string[] } : {}) }, diagnostics };

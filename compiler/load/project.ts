@@ -36,7 +36,9 @@ export function loadProject(input: { readonly target: string; readonly kubeVersi
   }
   const kubeVersion = input.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion;
   if (!isSupportedKubeVersion(kubeVersion)) {
-    return fail([error("TKC1003", `Kubernetes ${kubeVersion} is not supported`, { hint: `use one of ${supportedKubeVersions.join(", ")}` })]);
+    // At the setting when it came from tkc.config.json (a --kube-version has no place in a file).
+    const fromFile = input.kubeVersion === undefined && fileConfig.kubeVersion !== undefined && text !== undefined;
+    return fail([error("TKC1003", `Kubernetes ${kubeVersion} is not supported`, { ...(fromFile ? { location: keyLocation(configFile, text, "kubeVersion") } : {}), hint: `use one of ${supportedKubeVersions.join(", ")}` })]);
   }
   const config: ProjectConfig = {
     entry: fileConfig.entry ?? DEFAULT_ENTRY,
