@@ -13,7 +13,8 @@ import { explainCommand, runExplain, type ExplainArgs } from "./commands/explain
 import { completionCommand, runCompletion, type CompletionArgs } from "./commands/completion.js";
 import { pushCommand, runPush, type PushArgs } from "./commands/push.js";
 import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
-import { cliOutput, EXIT, processIo, type CliIo } from "./output.js";
+import { cliOutput, EXIT, printDiagnostics, processIo, type CliIo } from "./output.js";
+import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
 
 /**
@@ -72,6 +73,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (failure instanceof UsageError) {
       output.err(`${failure.message}\n\nRun 'tkc --help' for usage.`);
       return EXIT.usage;
+    }
+    // A place that cannot be written (a file in the way, no permission, a full disk) is not a bug.
+    const unwritable = unwritableDiagnostic(failure);
+    if (unwritable) {
+      printDiagnostics(output, [unwritable]);
+      return EXIT.userError;
     }
     output.err(`tkc: internal error (this is a bug in tkc, please report it):\n${(failure as Error)?.stack ?? String(failure)}`);
     return EXIT.internal;

@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { LockTimeout } from "./lock.js";
 import { HistoryError } from "./revision.js";
 import { UnsafeOutput } from "./output-path.js";
@@ -15,5 +16,7 @@ export function historyDiagnostic(failure: unknown): Diagnostic {
   if (failure instanceof LockTimeout) {
     return error("TKC4003", failure.message, { hint: "wait for the other build to finish; if none is running, the lock is released by itself once its owner has exited" });
   }
+  const unwritable = unwritableDiagnostic(failure);
+  if (unwritable) return unwritable;
   throw failure;
 }

@@ -1,0 +1,35 @@
+import { isAbsolute, relative } from "node:path";
+import { error, type Diagnostic } from "./diagnostic.js";
+
+/** What the file system said, for the errors that mean "this place cannot be written", not a bug in tkc. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EEXIST: "a file is in the way",
+  EISDIR: "a folder is in the way",
+  EACCES: "permission denied",
+  EPERM: "the operation is not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space is left on the device",
+  EDQUOT: "the disk quota is used up",
+  ENAMETOOLONG: "the path is too long",
+};
+
+/**
+ * TKC4008 for a failure to create or write a path (`--out release.k8s.ts`, a read-only folder, a
+ * full disk), or undefined when `failure` is something else. Any command that writes may meet one.
+ */
+export function unwritableDiagnostic(failure: unknown): Diagnostic | undefined {
+  const { code, path } = (failure ?? {}) as { code?: unknown; path?: unknown };
+  const reason = typeof code === "string" ? UNWRITABLE[code] : undefined;
+  if (reason === undefined) return undefined;
+  return error("TKC4008", `cannot write ${shownPath(path)}: ${reason}`, {
+    hint: "point the command at a folder tkc may write (it creates what is missing): --out, or outDir in tkc.config.json",
+  });
+}
+
+function shownPath(path: unknown): string {
+  if (typeof path !== "string") return "the output";
+  const shown = relative(process.cwd(), path);
+  if (shown === "") return ".";
+  return shown.startsWith("..") && isAbsolute(path) ? path : shown;
+}
