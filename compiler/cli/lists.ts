@@ -12,3 +12,12 @@ export function commaList(values: string | readonly string[] | undefined): strin
 export function repeated(value: string | readonly string[]): string[] {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
+
+/**
+ * Why `--keep` is unusable, or undefined: yargs reads `--keep abc` as NaN and `--keep -1` as -1,
+ * and either once pruned nothing without a word.
+ */
+export function keepProblem(keep: number | undefined): string | undefined {
+  if (keep === undefined || (Number.isInteger(keep) && keep >= 1)) return undefined;
+  return `--keep ${Number.isNaN(keep) ? "needs" : `${keep}: give`} a whole number of revisions, at least 1`;
+}

@@ -108,6 +108,15 @@ test("--keep prunes old revisions, and a pruned revision cannot be rolled back t
   const gone = runTkc(["rollback", "shop", "--env", "prod", "--to", "1", "--out", out]);
   assert.equal(gone.status, 1);
   assert.match(gone.stderr, /error TKC4006: shop\/prod has no revision 1 \(it was pruned by --keep\)[\s\S]*hint: choose one of the kept revisions 2-3/);
+  // A count that is not one: refused before anything is built (it once pruned nothing, silently).
+  for (const [keep, said] of [["abc", "--keep needs a whole number"], ["0", "--keep 0: give a whole number"], ["-1", "--keep -1: give a whole number"]]) {
+    for (const command of [["build", shop, "--env", "prod"], ["rollback", "shop", "--env", "prod", "--to", "2"]]) {
+      const refused = runTkc([...command, "--out", out, "--keep", keep]);
+      assert.equal(refused.status, 2, `${command[0]} --keep ${keep}: ${refused.stderr}`);
+      assert.ok(refused.stderr.startsWith(`error: ${said} of revisions, at least 1\n`), refused.stderr);
+    }
+  }
+  assert.deepEqual(JSON.parse(runTkc(["history", "shop", "--env", "prod", "--out", out, "--format", "json"]).stdout).map((r: { revision: number }) => r.revision), [2, 3]);
 });
 
 test("tampering and corruption are reported with a recovery hint, never a crash", () => {

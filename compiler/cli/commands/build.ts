@@ -6,7 +6,7 @@ import { summaryLine } from "../summary-line.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { displayPath } from "../../diagnostics/render.js";
 import type { BuildReport } from "../../model/build.js";
-import { commaList, repeated } from "../lists.js";
+import { commaList, keepProblem, repeated } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
@@ -62,6 +62,11 @@ export const buildCommand = {
 };
 
 export async function runBuild(args: BuildArgs, output: Output, write = true, limit?: number): Promise<number> {
+  const badKeep = keepProblem(args.keep);
+  if (badKeep) {
+    output.err(`error: ${badKeep}\n\nRun 'tkc build --help' for usage.`);
+    return EXIT.usage;
+  }
   if (args.watch) {
     if (args.out === "-" || (args.format !== undefined && args.format !== "text")) {
       output.err("error: --watch prints a summary per run for people; it does not combine with --out - or --format json|sarif\n\nRun 'tkc build --help' for usage.");

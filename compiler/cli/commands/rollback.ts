@@ -6,6 +6,7 @@ import { releaseOptions, resolveOrReport, type ReleaseArgs } from "../release-ar
 import { historyDiagnostic } from "../../release/diagnose.js";
 import type { ObjectIdentity } from "../../emit/bundle-plan.js";
 import { EXIT, printDiagnostics, shortDigest, type Output } from "../output.js";
+import { keepProblem } from "../lists.js";
 
 export interface RollbackArgs extends ReleaseArgs {
   to: number;
@@ -26,6 +27,11 @@ export const rollbackCommand = {
 const name = (o: ObjectIdentity) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
 
 export async function runRollback(args: RollbackArgs, output: Output): Promise<number> {
+  const badKeep = keepProblem(args.keep);
+  if (badKeep) {
+    output.err(`error: ${badKeep}\n\nRun 'tkc rollback --help' for usage.`);
+    return EXIT.usage;
+  }
   const target = resolveOrReport(args, output);
   if (!target) return EXIT.userError;
   let done;
