@@ -113,6 +113,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC2112: { title: "No or invalid environments", severity: "error", stage: "stdlib" },
   TKC2113: { title: "Invalid environment namespace", severity: "error", stage: "stdlib" },
   TKC2114: { title: "Not a component", severity: "error", stage: "stdlib" },
+  TKC2115: { title: "Options that are not an object", severity: "error", stage: "stdlib" },
   TKC2120: { title: "Value cannot be written to YAML", severity: "error", stage: "expand" },
   TKC2121: { title: "Object without apiVersion and kind", severity: "error", stage: "expand" },
   TKC2122: { title: "`__proto__` key in data", severity: "error", stage: "expand" },

@@ -80,8 +80,12 @@ export const PRELUDE = `(() => {
   let capturing = false;
   const errorToString = Error.prototype.toString;
   Error.stackTraceLimit = 20;
+  // Errors whose first frame with a file is tkc's own code, not the descriptor's (see thrownByTkc).
+  const tkcThrown = new WeakSet();
   Error.prepareStackTrace = (error, frames) => {
     if (capturing) return frames;
+    const first = frames.find((frame) => frame.getFileName());
+    if (first && first.getFileName() !== "tkc-bundle" && typeof error === "object" && error !== null) tkcThrown.add(error);
     let out;
     try {
       out = errorToString.call(error);
@@ -158,5 +162,14 @@ export const PRELUDE = `(() => {
     const d = getOwnPropertyDescriptor(globalThis, name);
     if (d && "value" in d) harden(d.value, false);
   }
-  defineProperty(globalThis, "__tkcIntrinsics", { value: freeze({ frames, Function: RealFunction, harden, seal }), configurable: true });
+  // Whether an error was thrown in tkc's code (its stack is formatted on first read, which records it).
+  const thrownByTkc = (error) => {
+    try {
+      void error.stack;
+    } catch {
+      return false;
+    }
+    return tkcThrown.has(error);
+  };
+  defineProperty(globalThis, "__tkcIntrinsics", { value: freeze({ frames, Function: RealFunction, harden, seal, thrownByTkc }), configurable: true });
 })();`;

@@ -71,17 +71,32 @@ export function reportThrown(error: DescriptorError, fallback: SourceLocation | 
 
 /**
  * Run one stdlib call's checks: a `fail` inside becomes a report, and the caller learns whether
- * the call is usable. Anything else thrown (a bug, a user's own throw) goes on up.
+ * the call is usable. So does a TypeError thrown by tkc's own code, which is how options of the
+ * wrong type show (`routes: "nope"` past an `as any`). Anything else thrown (a user's own throw,
+ * a getter of theirs) goes on up.
  */
 export function guarded(origin: SourceLocation | undefined, run: () => void): boolean {
   const before = errorCount;
   try {
     run();
   } catch (thrown) {
-    if (!(thrown instanceof DescriptorError)) throw thrown;
-    reportThrown(thrown, origin);
+    if (thrown instanceof TypeError && thrownByTkc(thrown)) {
+      add("error", "TKC2115", `this call's options are not of the types it takes: ${thrown.message}`, origin, { hint: "check each option's type: TypeScript shows them unless a cast (as any) hides them" });
+    } else if (thrown instanceof DescriptorError) {
+      reportThrown(thrown, origin);
+    } else {
+      throw thrown;
+    }
   }
   return errorCount === before;
+}
+
+// Set by the evaluation realm (evaluate/realm/entry.ts), which alone can tell where an error was
+// thrown; elsewhere (unit tests) every such error goes on up.
+let thrownByTkc: (error: unknown) => boolean = () => false;
+
+export function setThrownByTkc(test: (error: unknown) => boolean): void {
+  thrownByTkc = test;
 }
 
 /**
@@ -91,6 +106,11 @@ export function guarded(origin: SourceLocation | undefined, run: () => void): bo
  * call reported it, and the holder is set aside quietly rather than repeating it as other errors.
  */
 export function checkCall(origin: SourceLocation | undefined, options: unknown, ...checks: readonly (() => void)[]): boolean {
+  // `service(null as any)`: the checks would throw a TypeError out of the descriptor and stop it.
+  if (options === null || (options !== undefined && ((typeof options !== "object" && typeof options !== "function") || Array.isArray(options)))) {
+    report.error("TKC2115", `this call takes an object of options, not ${options === null ? "null" : Array.isArray(options) ? "a list" : `a ${typeof options}`}`, origin, { hint: "pass its options as one object literal: { name: ..., ... }" });
+    return false;
+  }
   let usable = !holdsFailedValue(options);
   for (const check of checks) if (!guarded(origin, check)) usable = false;
   return usable;

@@ -80,7 +80,7 @@ export function ingress(options: IngressOptions): Component {
       checkClassAnnotations(options.name, options.className as string | undefined, options.annotations as Record<string, string> | undefined, origin);
     }
   });
-  if (!usable) return rejectedComponent("ingress", options.name, origin);
+  if (!usable) return rejectedComponent("ingress", options?.name, origin);
   return defineComponent({
     type: "ingress",
     name: options.name,

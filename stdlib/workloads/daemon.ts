@@ -15,7 +15,7 @@ export interface DaemonOptions extends WorkloadOptions {
 /** One pod on every node (log collectors, node agents): a DaemonSet. */
 export function daemon(options: DaemonOptions): Component {
   const origin = captureOrigin();
-  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("daemon", options.name, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("daemon", options?.name, origin);
   return defineComponent({
     type: "daemon",
     name: options.name,

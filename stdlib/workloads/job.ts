@@ -88,7 +88,7 @@ export function jobDraft(type: WorkloadKind, options: JobOptions, context: Expan
 /** A run-to-completion task (migrations, batch processing): a Job. */
 export function job(options: JobOptions): Component {
   const origin = captureOrigin();
-  if (!checkCall(origin, options, () => checkJobOptions(options, origin))) return rejectedComponent("job", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin))) return rejectedComponent("job", options?.name, origin);
   return defineComponent({
     type: "job",
     name: options.name,
@@ -148,7 +148,7 @@ function checkCronOptions(options: CronJobOptions, origin: SourceLocation | unde
 export function cronJob(options: CronJobOptions): Component {
   const origin = captureOrigin();
   // Two independent sets of checks: the job's and the schedule's.
-  if (!checkCall(origin, options, () => checkJobOptions(options, origin), () => checkCronOptions(options, origin))) return rejectedComponent("cronJob", options.name, origin);
+  if (!checkCall(origin, options, () => checkJobOptions(options, origin), () => checkCronOptions(options, origin))) return rejectedComponent("cronJob", options?.name, origin);
   return defineComponent({
     type: "cronJob",
     name: options.name,

@@ -23,7 +23,7 @@ export function service(options: ServiceOptions): Component {
       fail("TKC2104", `service '${options.name}' has no port, so its Service would route nowhere`, origin, "add port: { name: \"http\", containerPort: 8080 }, or use worker() for a workload without a Service");
     }
   });
-  if (!usable) return rejectedComponent("service", options.name, origin);
+  if (!usable) return rejectedComponent("service", options?.name, origin);
   return defineComponent({
     type: "service",
     name: options.name,

@@ -50,7 +50,7 @@ export function statefulService(options: StatefulServiceOptions): Component {
       fail("TKC2104", `statefulService '${options.name}' has no port, so its headless Service would route nowhere`, origin, "add port: { name: \"db\", containerPort: 5432 }");
     }
   });
-  if (!usable) return rejectedComponent("statefulService", options.name, origin);
+  if (!usable) return rejectedComponent("statefulService", options?.name, origin);
   return defineComponent({
     type: "statefulService",
     name: options.name,

@@ -9,7 +9,7 @@ export interface WorkerOptions extends DeploymentOptions {}
 /** A long-running workload that serves no traffic (queue consumers, schedulers): a Deployment only. */
 export function worker(options: WorkerOptions): Component {
   const origin = captureOrigin();
-  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("worker", options.name, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("worker", options?.name, origin);
   return defineComponent({
     type: "worker",
     name: options.name,

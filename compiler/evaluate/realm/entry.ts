@@ -7,7 +7,7 @@ import * as stdlib from "../../../stdlib/index.js";
 import { isRelease, type Release } from "../../../stdlib/core/release.js";
 import { isComponent } from "../../../stdlib/core/component.js";
 import { setOriginCapture } from "../../../stdlib/core/origin.js";
-import { reportedErrors, takeReports } from "../../../stdlib/core/report.js";
+import { reportedErrors, setThrownByTkc, takeReports } from "../../../stdlib/core/report.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { supplyInputs, takeInputs, type SuppliedValue } from "../../../stdlib/core/input.js";
 import { setRenderedDependencies, takeDependencyRequests } from "../../../stdlib/core/dependencies.js";
@@ -21,6 +21,7 @@ import { toData, TooLarge } from "./to-data.js";
 const stringify = JSON.stringify;
 const freeze = Object.freeze;
 
+setThrownByTkc(intrinsics.thrownByTkc);
 const tkc = freeze({ ...stdlib });
 intrinsics.harden(tkc);
 const typesOnly = freeze({});

@@ -8,6 +8,8 @@ interface Intrinsics {
   readonly harden: (value: unknown) => void;
   /** Make every global binding read-only (after the stdlib defined its own). */
   readonly seal: () => void;
+  /** True when an error's first frame with a file is in tkc's code, not the descriptor's. */
+  readonly thrownByTkc: (error: unknown) => boolean;
 }
 
 const holder = globalThis as unknown as { __tkcIntrinsics?: Intrinsics };

@@ -25,7 +25,7 @@ export interface SingletonOptions extends WorkloadOptions {
  */
 export function singleton(options: SingletonOptions): Component {
   const origin = captureOrigin();
-  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("singleton", options.name, origin);
+  if (!checkCall(origin, options, () => checkWorkloadOptions(options, origin))) return rejectedComponent("singleton", options?.name, origin);
   const strict = options.strict ?? true;
   return defineComponent({
     type: "singleton",

@@ -60,7 +60,7 @@ export function workQueue(options: WorkQueueOptions): Component {
       }
     },
   );
-  if (!usable) return rejectedComponent("workQueue", options.name, origin);
+  if (!usable) return rejectedComponent("workQueue", options?.name, origin);
   return defineComponent({
     type: "workQueue",
     name: options.name,

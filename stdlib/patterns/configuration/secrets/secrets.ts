@@ -47,7 +47,7 @@ export function plainSecret(options: PlainSecretOptions): Component {
       if (!isPerEnv(data) && typeof data === "object" && data !== null) checkConfigKeys(`plainSecret '${options.name}'`, Object.keys(data), (key) => atProperty(origin, ["stringData", key]));
     },
   );
-  if (!usable) return rejectedComponent("plainSecret", options.name, origin);
+  if (!usable) return rejectedComponent("plainSecret", options?.name, origin);
   return defineComponent({
     type: "plainSecret",
     name: options.name,
@@ -112,7 +112,7 @@ export function externalSecret(options: ExternalSecretOptions): Component {
       if (options.data !== undefined && !isPerEnv(options.data)) checkConfigKeys(`externalSecret '${options.name}'`, Object.keys(options.data), (key) => atProperty(origin, ["data", key]));
     },
   );
-  if (!usable) return rejectedComponent("externalSecret", options.name, origin);
+  if (!usable) return rejectedComponent("externalSecret", options?.name, origin);
   return defineComponent({
     type: "externalSecret",
     name: options.name,
@@ -179,7 +179,7 @@ export function sealedSecret(options: SealedSecretOptions): Component {
       }
     },
   );
-  if (!usable) return rejectedComponent("sealedSecret", options.name, origin);
+  if (!usable) return rejectedComponent("sealedSecret", options?.name, origin);
   return defineComponent({
     type: "sealedSecret",
     name: options.name,

@@ -100,7 +100,7 @@ function optionChecks(options: ExternalServiceOptions, origin: SourceLocation | 
  */
 export function externalService(options: ExternalServiceOptions): Component {
   const origin = captureOrigin();
-  if (!checkCall(origin, options, ...optionChecks(options, origin))) return rejectedComponent("externalService", options.name, origin);
+  if (!checkCall(origin, options, ...optionChecks(options, origin))) return rejectedComponent("externalService", options?.name, origin);
   return defineComponent({
     type: "externalService",
     name: options.name,

@@ -57,7 +57,7 @@ export function blueGreen(options: BlueGreenOptions): Component {
       if (typeof options.inactiveReplicas === "number") checkWhole("TKC2233", "inactiveReplicas", options.inactiveReplicas, 0, origin);
     },
   );
-  if (!usable) return rejectedComponent("blueGreen", options.name, origin);
+  if (!usable) return rejectedComponent("blueGreen", options?.name, origin);
   return defineComponent({
     type: "blueGreen",
     name: options.name,

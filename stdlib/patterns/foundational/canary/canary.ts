@@ -78,7 +78,7 @@ export function canary(options: CanaryOptions): Component {
       if (!isPerEnv(options.weight)) checkWeight(options.weight, origin);
     },
   );
-  if (!usable) return rejectedComponent("canary", options.name, origin);
+  if (!usable) return rejectedComponent("canary", options?.name, origin);
   return defineComponent({
     type: "canary",
     name: options.name,

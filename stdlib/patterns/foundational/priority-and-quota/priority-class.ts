@@ -39,7 +39,7 @@ export function priorityClass(options: PriorityClassOptions): Component {
       }
     },
   );
-  if (!usable) return rejectedComponent("priorityClass", options.name, origin);
+  if (!usable) return rejectedComponent("priorityClass", options?.name, origin);
   return defineComponent({
     type: "priorityClass",
     name: options.name,
