@@ -99,6 +99,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC2011: { title: "Unhandled promise rejection", severity: "error", stage: "evaluate" },
   TKC2030: { title: "Import outside the project", severity: "error", stage: "evaluate" },
   TKC2031: { title: "Import of an undeclared package", severity: "error", stage: "evaluate" },
+  TKC2032: { title: "Imported file too large", severity: "error", stage: "evaluate" },
   TKC2040: { title: "Invalid input declaration", severity: "error", stage: "stdlib" },
   TKC2041: { title: "Input value does not fit its type", severity: "error", stage: "inputs" },
   TKC2101: { title: "perEnv() has no value for an environment", severity: "error", stage: "stdlib" },

@@ -51,7 +51,14 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
       // Config templates and scripts import as strings (declared in stdlib/text-modules.d.ts).
       loader: { ".hbs": "text", ".tpl": "text", ".conf": "text", ".txt": "text" },
     });
-    const code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
+    let code: string;
+    try {
+      code = result.outputFiles.find((f) => f.path.endsWith(".js"))!.text;
+    } catch (failure) {
+      // Code (not data files, which are measured first) past the longest string JavaScript holds.
+      if (!(failure instanceof Error && /string longer than/i.test(failure.message))) throw failure;
+      return { diagnostics: [error("TKC2032", "the descriptors and the files they import bundle to more than tkc can hold (512 MiB)", { location: { file: resolve(projectDir, entry), line: 1, column: 1 }, hint: "look for a huge generated source file among the imports" })] };
+    }
     const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;
     const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(projectDir, p)).sort();
     // The plugin refuses outside files before they are read; this holds even if esbuild ever

@@ -9,9 +9,9 @@
  * Cost: esbuild's own `build.resolve` from a plugin costs ~5 ms per import (N=500: 0.5 s -> 3 s),
  * so the checks below use it only for an undeclared bare specifier, which is rare.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { Plugin, PartialMessage } from "esbuild";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
@@ -48,6 +48,22 @@ const PATH_LIKE = /^\/|^[A-Za-z]:[\\/]|(^|[\\/])\.\.([\\/]|$)/;
 export function outsideProject(path: string, root: string): string | undefined {
   const real = realPath(path);
   return real === undefined || isInside(real, root) ? undefined : real;
+}
+
+/**
+ * The largest file a descriptor may import as data (text, JSON, templates): the API server takes
+ * objects of at most 3 MiB, so a larger one can only be cut down, and one of hundreds of MiB made
+ * a bundle no JavaScript string can hold.
+ */
+export const MAX_IMPORTED_BYTES = 16 * 1024 * 1024;
+
+/** Files imported as data, not code (bundle.ts gives their loaders). */
+const DATA_FILE = /\.(?:json|txt|hbs|tpl|conf)$/;
+
+export function tooLargeRefusal(path: string, bytes: number): Diagnostic {
+  return error("TKC2032", `this import reads ${path}, ${(bytes / 1048576).toFixed(1)} MiB; descriptors import files of at most ${MAX_IMPORTED_BYTES / 1048576} MiB`, {
+    hint: "no Kubernetes object holds that much: import a smaller file, or keep the data out of the objects (mount it from a volume or an image)",
+  });
 }
 
 /** The refusal of a file that lies outside the project. */
@@ -103,6 +119,12 @@ export function confineImports(projectDir: string, provided: readonly string[]):
       build.onLoad({ filter: new RegExp(notStartingWith(underRoot)), namespace: "file" }, (args) => {
         const real = outsideProject(args.path, root);
         return real === undefined ? undefined : refuse(outsideRefusal(real));
+      });
+
+      // Data files are few: each is measured before esbuild reads it.
+      build.onLoad({ filter: DATA_FILE, namespace: "file" }, (args) => {
+        const bytes = statSync(args.path, { throwIfNoEntry: false })?.size ?? 0;
+        return bytes > MAX_IMPORTED_BYTES ? refuse(tooLargeRefusal(relative(root, args.path) || args.path, bytes)) : undefined;
       });
     },
   };

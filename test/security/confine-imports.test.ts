@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runTkc, tempDir } from "../support/cli.js";
 import { assertNoLeak, releaseUsing, sandboxWithSecret, SECRET, writeFiles } from "./confine-support.js";
@@ -95,4 +95,18 @@ test("a type-only import out of the project (which the bundle never sees) is ref
   assert.match(result.stderr, /^error TKC2030: the type checker was led to \/[^,]+\/secret\/env\.ts, outside the project/m);
   assert.doesNotMatch(result.stderr, /error TS/, "nothing tsc said about the outside file is shown");
   assertNoLeak(result, project, assert);
+});
+
+// A 560 MB text file made a bundle longer than any JavaScript string: "internal error", exit 70.
+test("a data file over 16 MiB is refused at its import before it is read; a smaller one is imported", () => {
+  const { project } = sandboxWithSecret();
+  writeFiles(project, {
+    "small.txt": "x".repeat(1024 * 1024),
+    "release.k8s.ts": releaseUsing('import big from "./big.txt";\nimport small from "./small.txt";', "big.length + small.length"),
+  });
+  writeFileSync(join(project, "big.txt"), Buffer.alloc(17 * 1024 * 1024, 0x61));
+  const result = runTkc(["check", project]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /release\.k8s\.ts:2:17 error TKC2032: this import reads big\.txt, 17\.0 MiB; descriptors import files of at most 16 MiB\n/);
+  assert.equal(result.stderr.match(/error TKC2032/g)?.length, 1, "the 1 MiB file is imported");
 });
