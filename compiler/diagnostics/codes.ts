@@ -401,7 +401,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC4005: { title: "A recorded revision was modified", severity: "error or warning", stage: "release" },
   TKC4006: { title: "No such revision", severity: "error", stage: "release" },
   TKC4007: { title: "Unsafe output path", severity: "error", stage: "release" },
-  TKC4008: { title: "The output folder cannot be written", severity: "error", stage: "release" },
+  TKC4008: { title: "A file or folder cannot be written", severity: "error", stage: "release" },
   TKC4101: { title: "No bundle directory", severity: "error", stage: "diff" },
   TKC4102: { title: "Not a bundle (no bundle.json)", severity: "error", stage: "diff" },
   TKC4103: { title: "bundle.json is corrupt", severity: "error", stage: "diff" },

@@ -19,16 +19,20 @@ const UNWRITABLE: Readonly<Record<string, string>> = {
  * full disk), or undefined when `failure` is something else. Any command that writes may meet one.
  */
 export function unwritableDiagnostic(failure: unknown): Diagnostic | undefined {
-  const { code, path } = (failure ?? {}) as { code?: unknown; path?: unknown };
+  const { code, path, syscall } = (failure ?? {}) as { code?: unknown; path?: unknown; syscall?: unknown };
   const reason = typeof code === "string" ? UNWRITABLE[code] : undefined;
   if (reason === undefined) return undefined;
-  return error("TKC4008", `cannot write ${shownPath(path)}: ${reason}`, {
+  // open and stat serve reading too: only what surely writes says "write".
+  const verb = typeof syscall === "string" && WRITING.has(syscall) ? "write" : "read or write";
+  return error("TKC4008", `cannot ${verb} ${shownPath(path)}: ${reason}`, {
     hint: "point the command at a folder tkc may write (it creates what is missing): --out, or outDir in tkc.config.json",
   });
 }
 
+const WRITING = new Set(["mkdir", "rename", "unlink", "rmdir", "rm", "write", "copyfile", "symlink", "link", "utime", "futime", "chmod", "fchmod", "ftruncate"]);
+
 function shownPath(path: unknown): string {
-  if (typeof path !== "string") return "the output";
+  if (typeof path !== "string") return "a file it needs";
   const shown = relative(process.cwd(), path);
   if (shown === "") return ".";
   return shown.startsWith("..") && isAbsolute(path) ? path : shown;

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readRegularText } from "./project-path.js";
 import { delimiter, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { readCache, sha256, writeCache } from "../cache/cache-dir.js";
@@ -64,7 +65,9 @@ export function chartDigest(chart: string): string {
 /** The version in a chart folder's Chart.yaml (a .tgz is left to Helm). */
 export function chartVersion(chart: string): string | undefined {
   try {
-    const parsed = parse(readFileSync(join(chart, "Chart.yaml"), "utf8")) as { version?: unknown };
+    const read = readRegularText(join(chart, "Chart.yaml"), "Chart.yaml");
+    if ("problem" in read) return undefined;
+    const parsed = parse(read.text) as { version?: unknown };
     return parsed?.version === undefined ? undefined : String(parsed.version);
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { readRegularText } from "./project-path.js";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
@@ -24,8 +25,10 @@ export function kustomizationFiles(dir: string, projectDir: string): { files: st
     if (!name) return `${folder} has no kustomization.yaml`;
     for (const file of filesUnder(folder)) files.push(join(folder, file));
     let parsed: Record<string, unknown>;
+    const read = readRegularText(join(folder, name), join(folder, name));
+    if ("problem" in read) return read.problem;
     try {
-      parsed = (parse(readFileSync(join(folder, name), "utf8")) ?? {}) as Record<string, unknown>;
+      parsed = (parse(read.text) ?? {}) as Record<string, unknown>;
     } catch (failure) {
       return `${join(folder, name)}: ${(failure as Error).message.split("\n")[0]}`;
     }

@@ -4,7 +4,7 @@
  * and returns the objects as data for the next evaluation (which applies the typed patches in the
  * realm). Nothing here runs descriptor code.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { cacheDir, sha256 } from "../cache/cache-dir.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -13,7 +13,7 @@ import type { DependencyRecord } from "../model/dependency.js";
 import { chartDigest, chartVersion, filesUnder, findHelm, HELM_MISSING_HINT, helmTemplate, helmVersion } from "./helm.js";
 import { kubectlKustomize, kustomizationFiles } from "./kustomize.js";
 import { parseManifests } from "./parse-manifests.js";
-import { projectPath } from "./project-path.js";
+import { projectPath, readRegularText } from "./project-path.js";
 
 export interface RenderRequest {
   readonly key: string;
@@ -65,7 +65,9 @@ export function renderRequest(context: RenderContext, { request, location }: Ren
   if (req.kind === "file") {
     const found = projectPath(context.projectDir, req.path);
     if ("problem" in found) return at("TKC2301", `include: ${found.problem}`, "name a YAML file inside the project, relative to its folder (tkc.config.json's)");
-    const text = readFileSync(found.path, "utf8");
+    const read = readRegularText(found.path, req.path);
+    if ("problem" in read) return at("TKC2301", `include: ${read.problem}`, "name a YAML file inside the project, relative to its folder (tkc.config.json's)");
+    const { text } = read;
     const parsed = objectsOf(text, req.path);
     if ("problem" in parsed) return at("TKC2301", `include: ${parsed.problem}`, "fix the YAML file, or leave that document out");
     return { rendered: { objects: parsed.objects, files: [found.path], record: { kind: "include", path: relativePath(context.projectDir, found.path), sha256: `sha256:${sha256(text)}` } } };

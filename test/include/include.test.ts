@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { readTree } from "../support/files.js";
@@ -113,4 +114,21 @@ test("a release that includes a manifest prints each descriptor log line once (o
   assert.equal(checked.status, 0, checked.stderr);
   const logged = checked.stderr.split("\n").filter((line) => line.startsWith("[descriptor]"));
   assert.deepEqual(logged, ["[descriptor] building vendored", "[descriptor] patched widget-operator"]);
+});
+
+// include() read whatever the path named: a folder was "internal error" and a FIFO blocked the
+// build forever (the host reads it, outside the evaluation's time limit).
+test("include() of a folder or a FIFO is refused by its type, before it is opened", { skip: spawnSync("mkfifo", ["--version"]).status === 0 ? false : "no mkfifo here" }, () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "vendor"));
+  spawnSync("mkfifo", [join(dir, "pipe.yaml")]);
+  writeFileSync(
+    join(dir, "release.k8s.ts"),
+    `import { include, release } from "tkc";\nexport default release({ name: "inc", version: "1.0.0", environments: { dev: { namespace: "inc" } }, components: [include("vendor"), include("pipe.yaml")] });\n`,
+  );
+  const result = spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "check", dir], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: tempDir("tkc-cache-") } });
+  assert.equal(result.error, undefined, "it finished");
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /release\.k8s\.ts:2:\d+ error TKC2301: include: vendor is a folder\n/);
+  assert.match(result.stderr, /release\.k8s\.ts:2:\d+ error TKC2301: include: pipe\.yaml is not a regular file\n/);
 });
