@@ -47,6 +47,13 @@ test("a 3 GB sparse file is refused by its size, before a byte is read", () => {
   assert.match(result.stderr, /sparse\.yaml:1:1 error TKC1107: the file is 3072\.0 MiB; tkc reads YAML files up to 16\.0 MiB/);
 });
 
+// Its size is not known: it was said to "be 16.0 MiB", the limit itself.
+test("standard input that goes on past 16 MiB is refused after one byte more, and says so", () => {
+  const result = spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "validate", "-"], { input: "a: b\n".repeat(5 * 1024 * 1024), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /^<stdin>:1:1 error TKC1107: the input goes on past 16\.0 MiB, the most tkc reads of a YAML file\n/);
+});
+
 test("16 MB of --- and 3M empty documents stop at the document limit, and say so", () => {
   for (const [name, count] of [["dashes.yaml", 4 * 1024 * 1024], ["empty.yaml", 3_000_000]] as const) {
     const path = file(name, "---\n".repeat(count));

@@ -157,7 +157,9 @@ export function largestDocument(text: string): { start: number; length: number }
 
 export function fileTooLarge(file: string, bytes: number, limit: number): Diagnostic {
   const size = sizeText;
-  return error(YamlCode.fileTooLarge, `the file is ${size(bytes)}; tkc reads YAML files up to ${size(limit)}`, {
+  // Read one byte past the limit (standard input, a file that grew): its size is not known.
+  const message = bytes === limit + 1 ? `the input goes on past ${size(limit)}, the most tkc reads of a YAML file` : `the file is ${size(bytes)}; tkc reads YAML files up to ${size(limit)}`;
+  return error(YamlCode.fileTooLarge, message, {
     location: { file, line: 1, column: 1 },
     hint: "split the manifests into several files",
   });
