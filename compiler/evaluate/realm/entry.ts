@@ -26,9 +26,18 @@ const tkc = freeze({ ...stdlib });
 intrinsics.harden(tkc);
 const typesOnly = freeze({});
 
-// console: lines go out as strings, formatted here (a toJSON hook runs in the realm).
+// console: lines go out as strings, formatted here (a toJSON hook runs in the realm). At most
+// MAX_LOG_LINES per build: 3 million lines took a build to 14 s and its host to 630 MB, all of it
+// printed into the CI log.
+const MAX_LOG_LINES = 10_000;
 let logs: string[] = [];
+let logged = 0;
 const print = (...args: unknown[]) => {
+  if (logged >= MAX_LOG_LINES) {
+    if (logged++ === MAX_LOG_LINES) logs.push("... and more: tkc prints at most 10,000 lines of descriptor output per build");
+    return;
+  }
+  logged++;
   const parts: string[] = [];
   for (const arg of args) {
     let text: string;
