@@ -1,3 +1,4 @@
+import { escapeControl } from "../diagnostics/escape.js";
 import { inputChangeText } from "./render-text.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, ObjectDiff } from "./model.js";
@@ -68,7 +69,7 @@ function changeLines(change: FieldChange): string[] {
     case "replace": {
       const note = change.note ? `  # ${change.note}` : "";
       if (typeof change.from === "string" && typeof change.to === "string" && (change.from.includes("\n") || change.to.includes("\n"))) {
-        return [`! ${change.path}:${note}`, ...lineDiff(change.from, change.to).map(({ op, line }) => `${op}     ${line}`)];
+        return [`! ${change.path}:${note}`, ...lineDiff(change.from, change.to).map(({ op, line }) => `${op}     ${escapeControl(line)}`)];
       }
       const from = inlineValue(change.from);
       const to = inlineValue(change.to);

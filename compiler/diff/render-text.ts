@@ -1,3 +1,4 @@
+import { escapeControl } from "../diagnostics/escape.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, ObjectDiff } from "./model.js";
 import { blockLines, inlineValue, lineDiff } from "./values.js";
@@ -86,7 +87,8 @@ function changeLines(change: FieldChange, p: Paints): string[] {
       if (typeof change.from === "string" && typeof change.to === "string" && (change.from.includes("\n") || change.to.includes("\n"))) {
         return [
           p.yellow(`  ~ ${change.path}:`) + note,
-          ...lineDiff(change.from, change.to).map(({ op, line }) => (op === "-" ? p.red : op === "+" ? p.green : (t: string) => t)(`  ${op}     ${line}`)),
+          // The lines of a config file as they are, but for control characters (shown, never obeyed).
+          ...lineDiff(change.from, change.to).map(({ op, line }) => (op === "-" ? p.red : op === "+" ? p.green : (t: string) => t)(`  ${op}     ${escapeControl(line)}`)),
         ];
       }
       const from = inlineValue(change.from);

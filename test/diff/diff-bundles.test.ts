@@ -81,6 +81,18 @@ test("a renamed hashed ConfigMap is a change of content of its base name, and re
   assert.match(text, /-     level=info\n  \+     level=debug/);
 });
 
+// A config file's lines were printed as they were: an escape sequence in a value cleared the
+// reviewer's terminal, or hid lines of the diff in a CI log.
+test("control characters in a changed config file are shown as escapes, in text and markdown", () => {
+  const a = bundleOf([configMap("settings", { "app.conf": "mode=a\nlevel=info\n" })]);
+  const b = bundleOf([configMap("settings", { "app.conf": "mode=a\nlevel=\u001b[2J\u001b[1A\rdebug\u0007\n" })]);
+  const diff = diffBundles(a, b);
+  for (const out of [renderText([diff], { color: false }), renderMarkdown([diff])]) {
+    assert.match(out, /\+     level=\\u001b\[2J\\u001b\[1A\\u000ddebug\\u0007\n/);
+    assert.doesNotMatch(out, /[\u0000-\u0008\u000b-\u001f\u007f]/, "no raw control character");
+  }
+});
+
 test("added and removed objects, in install order", () => {
   const svc = { apiVersion: "v1", kind: "Service", metadata: { name: "api", namespace: "shop-prod" }, spec: { ports: [{ port: 80 }] } };
   const a = bundleOf([deployment("api", [{ name: "api" }]), deployment("old", [{ name: "old" }])]);
