@@ -136,6 +136,22 @@ test("tkc inputs lists every input, as text and as json", () => {
   assert.ok(!existsSync(join(dir, "out")), "tkc inputs writes nothing");
 });
 
+// A description with a newline and `::error::` printed a forged CI annotation on its own line.
+test("tkc inputs shows control characters in a description or a default as escapes", () => {
+  const dir = tempDir();
+  writeFileSync(
+    join(dir, "release.k8s.ts"),
+    `import { release, configMap, input } from "tkc";
+const tag = input("tag", { type: "string", default: "1\\u001b[2J", description: "evil \\u001b[31mred\\n::error::forged" });
+export default release({ name: "ti", version: "1.0.0", environments: { dev: { namespace: "ti" } }, components: [configMap({ name: "c", data: { tag } })] });
+`,
+  );
+  const listed = runTkc(["inputs"], dir);
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.deepEqual(listed.stdout.split("\n").slice(0, 2), ['tag: string = "1\\u001b[2J"', "  evil \\u001b[31mred\\u000a::error::forged"]);
+  assert.doesNotMatch(listed.stdout, /^::|\u001b/m);
+});
+
 test("hostile values stay data: code-like text, a large string, prototype keys", () => {
   const dir = app();
   const code = '${process.env.HOME}"); require("child_process").execSync("touch /tmp/pwned"); ("';

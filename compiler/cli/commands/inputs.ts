@@ -1,3 +1,4 @@
+import { escapeControl } from "../../diagnostics/escape.js";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { listInputs } from "../../inputs/list.js";
@@ -44,8 +45,10 @@ export async function runInputs(args: InputsArgs, output: Output): Promise<numbe
   }
   for (const input of listed.inputs) {
     const perEnv = input.perEnvironment ? " (per environment)" : "";
-    output.out(`${input.name}: ${typeName(input.type as InputType)} = ${JSON.stringify(input.default)}${perEnv}`);
-    if (input.description) output.out(`  ${input.description}`);
+    // A description or an enum member is the project's text: shown on its line, never obeyed
+    // (a newline then `::error::` would be a CI annotation).
+    output.out(escapeControl(`${input.name}: ${typeName(input.type as InputType)} = ${JSON.stringify(input.default)}${perEnv}`));
+    if (input.description) output.out(`  ${escapeControl(input.description)}`);
     output.out(`  declared at ${where(input)}`);
   }
   return EXIT.ok;
