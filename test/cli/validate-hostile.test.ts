@@ -137,6 +137,29 @@ test("YAML nested deeper than tkc reads is one clear error per file, at the plac
   assert.match(result.stderr, /4 errors, 0 warnings/);
 });
 
+// With JavaScript's backtracking engine, this pattern and value took minutes (a hang in CI). The
+// API server matches `pattern` with Go's RE2, in linear time; so does tkc for a CRD beside it.
+test("a CRD's catastrophic pattern is matched in linear time, as the API server matches it", () => {
+  const crd = {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: "things.example.com" },
+    spec: {
+      group: "example.com",
+      names: { kind: "Thing", plural: "things", singular: "thing", listKind: "ThingList" },
+      scope: "Namespaced",
+      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { value: { type: "string", pattern: "^(a+)+$" }, letters: { type: "string", pattern: "^\\p{L}+$" } } } } } } }],
+    },
+  };
+  const resource = { apiVersion: "example.com/v1", kind: "Thing", metadata: { name: "t" }, spec: { value: `${"a".repeat(40)}b`, letters: "héllo" } };
+  const result = tkc([file("redos.yaml", `${JSON.stringify(crd)}\n---\n${JSON.stringify(resource)}\n`)]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /redos\.yaml:3:\d+ error TKC3005: spec\.value: "a{40}b" does not match \^\(a\+\)\+\$/);
+  // Unicode classes still match as Go matches them (tkc() gives up after 3 minutes: a backtracking run fails there).
+  assert.doesNotMatch(result.stderr, /spec\.letters/);
+  assert.match(result.stderr, /1 error, 0 warnings/);
+});
+
 test("1M keys in one mapping is refused as larger than any object the API server takes", () => {
   let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n";
   const keys: string[] = [];

@@ -26,11 +26,12 @@ export const CRD_AJV_OPTIONS = settings.crds.options;
  * optimisation passes: they change only the shape of the generated code, not what it accepts, and
  * they were ~60% of compile time (`tkc validate` over ../shared/realworld: 16.8 s -> 12.7 s).
  */
-const RUNTIME_CRD_AJV_OPTIONS = { ...CRD_AJV_OPTIONS, code: { optimize: false } };
+const RUNTIME_CRD_AJV_OPTIONS = { ...CRD_AJV_OPTIONS, code: { optimize: false, regExp: re2Pattern } };
 export { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import { CRD_ANNOTATION_KEYWORDS, CRD_FORMATS } from "../../crd/structural.js";
 import settings from "./ajv-settings.json";
 import { shareRepeatedSubschemas } from "./shared-subschemas.js";
+import { re2Pattern } from "./re2-pattern.js";
 const SCHEMA_HASH_EXPORT = "__schemaSha256";
 
 type AddFormats = (ajv: Ajv, formats: string[]) => Ajv;
