@@ -26,7 +26,7 @@ export interface ThrownData {
   readonly location?: LocationData;
   /** Related positions of a DescriptorError, shown as notes. */
   readonly related?: readonly { readonly message: string; readonly location?: LocationData }[];
-  /** The throw happened in tkc's own code (no descriptor frame among its stack's top 20), not in the descriptor's. */
+  /** The throw happened in tkc's own code, not in the descriptor's (the prelude's `thrownByTkc`). */
   readonly inStdlib?: boolean;
 }
 

@@ -3,6 +3,7 @@ import { DescriptorError } from "../../../stdlib/core/errors.js";
 import type { OriginMapper } from "./origins.js";
 import { locationData } from "./location.js";
 import { notesData } from "./reports.js";
+import { intrinsics } from "./intrinsics.js";
 
 const safeString = (value: unknown, fallback: string): string => {
   try {
@@ -46,8 +47,7 @@ export function describeThrown(thrown: unknown, mapper: OriginMapper | undefined
     message: typeof message === "string" ? message : safeString(thrown, "an error"),
     hint: typeof hint === "string" ? hint : undefined,
     location: typeof stack === "string" && mapper ? mapper.fromStack(stack) : undefined,
-    // The prelude keeps only the descriptor's frames in a stack (of the top 20): none means
-    // tkc's own code threw, as when it walks a value nested thousands of levels deep.
-    ...(typeof stack === "string" && !stack.includes("\n    at ") ? { inStdlib: true } : {}),
+    // As when tkc's own walk of a value nested thousands of levels deep runs out of stack.
+    ...(intrinsics.thrownByTkc(thrown) ? { inStdlib: true } : {}),
   };
 }
