@@ -16,6 +16,7 @@ import type { Plugin, PartialMessage } from "esbuild";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
 import { noneOf, notStartingWith } from "./filter-patterns.js";
+import { MAX_FILE_BYTES } from "../load/regular-file.js";
 
 const FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"] as const;
 
@@ -55,7 +56,7 @@ export function outsideProject(path: string, root: string): string | undefined {
  * objects of at most 3 MiB, so a larger one can only be cut down, and one of hundreds of MiB made
  * a bundle no JavaScript string can hold.
  */
-export const MAX_IMPORTED_BYTES = 16 * 1024 * 1024;
+export const MAX_IMPORTED_BYTES = MAX_FILE_BYTES;
 
 /** Files imported as data, not code (bundle.ts gives their loaders). */
 const DATA_FILE = /\.(?:json|txt|hbs|tpl|conf)$/;

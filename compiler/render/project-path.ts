@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { MAX_FILE_BYTES, readRegularFile } from "../load/regular-file.js";
 import { isAbsolute, resolve } from "node:path";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
 
@@ -17,17 +18,14 @@ export function projectPath(projectDir: string, path: string): { path: string } 
   return { path: real };
 }
 
-/** The largest file tkc reads for a descriptor (as `tkc validate` reads manifests). */
-export const MAX_READ_BYTES = 16 * 1024 * 1024;
-
 /**
- * The text of a regular file of at most MAX_READ_BYTES, or why it is not read. A folder, a FIFO
- * (which would block the build forever) or a device is refused by its type, before it is opened.
+ * The text of a regular file of at most MAX_FILE_BYTES, or why it is not read (regular-file.ts:
+ * a FIFO, which would block the build for ever, or a folder is refused before it is opened).
  */
 export function readRegularText(path: string, shown: string): { text: string } | { problem: string } {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) return { problem: `${shown} does not exist` };
-  if (!stat.isFile()) return { problem: `${shown} is ${stat.isDirectory() ? "a folder" : "not a regular file"}` };
-  if (stat.size > MAX_READ_BYTES) return { problem: `${shown} is ${(stat.size / 1048576).toFixed(1)} MiB; tkc reads files of at most ${MAX_READ_BYTES / 1048576} MiB` };
-  return { text: readFileSync(path, "utf8") };
+  const read = readRegularFile(path, MAX_FILE_BYTES);
+  if ("text" in read) return read;
+  if ("notRegular" in read) return { problem: `${shown} is ${read.notRegular === "a folder" ? "a folder" : "not a regular file"}` };
+  if ("tooLarge" in read) return { problem: `${shown} is ${(read.tooLarge / 1048576).toFixed(1)} MiB; tkc reads files of at most ${MAX_FILE_BYTES / 1048576} MiB` };
+  return { problem: read.failed === "ENOENT" ? `${shown} does not exist` : `cannot read ${shown}: ${read.failed}` };
 }

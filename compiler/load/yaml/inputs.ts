@@ -6,7 +6,8 @@
  * stops the others.
  */
 import { isBundleFilePath } from "../../emit/bundle-dir.js";
-import { closeSync, type Dirent, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
+import { fileKind, readAtMost, readRegularFile } from "../regular-file.js";
 import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { SourcedObject } from "../../model/object.js";
@@ -64,7 +65,7 @@ export function readManifests(inputs: readonly string[], options: ReadManifestsO
   }
   const readInto = (files: readonly string[], objects: SourcedObject[]) => {
     for (const file of files) {
-      const text = file === STDIN_NAME ? readStdin(options, maxFileBytes, result.diagnostics) : readRegularFile(file, maxFileBytes, result.diagnostics);
+      const text = file === STDIN_NAME ? readStdin(options, maxFileBytes, result.diagnostics) : readRegularText(file, maxFileBytes, result.diagnostics);
       if (text === undefined) continue;
       result.files++;
       result.texts[file] = text;
@@ -104,7 +105,7 @@ function collect(path: string, explicit: boolean, found: Inputs, diagnostics: Di
   } else if (stat.isFile()) {
     found.loose.push(path);
   } else {
-    const what = stat.isCharacterDevice() || stat.isBlockDevice() ? "a device" : stat.isFIFO() ? "a FIFO" : stat.isSocket() ? "a socket" : "not a regular file";
+    const what = fileKind(stat);
     const report = explicit ? error : warning;
     diagnostics.push(report(YamlCode.unreadable, `${path} is ${what}; tkc validate reads regular files (and - for standard input)`, { location: { file: path, line: 1, column: 1 }, hint: "pipe it: ... | tkc validate -" }));
   }
@@ -178,55 +179,14 @@ function bundleFiles(dir: string, diagnostics: Diagnostic[]): string[] | undefin
 }
 
 /** The text of a regular file within the limit, or undefined with the reason reported. */
-function readRegularFile(file: string, maxBytes: number, diagnostics: Diagnostic[]): string | undefined {
+function readRegularText(file: string, maxBytes: number, diagnostics: Diagnostic[]): string | undefined {
   const at = { location: { file, line: 1, column: 1 } };
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const stat = fstatSync(fd); // the file opened, not whatever the path names now
-    if (!stat.isFile()) {
-      diagnostics.push(error(YamlCode.unreadable, `${file} is not a regular file`, { ...at, hint: "pipe it: ... | tkc validate -" }));
-      return undefined;
-    }
-    if (stat.size > maxBytes) {
-      diagnostics.push(fileTooLarge(file, stat.size, maxBytes));
-      return undefined;
-    }
-    const buffer = readAtMost(fd, maxBytes);
-    if (buffer.length > maxBytes) {
-      diagnostics.push(fileTooLarge(file, buffer.length, maxBytes));
-      return undefined;
-    }
-    return buffer.toString("utf8");
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? "error";
-    diagnostics.push(error(YamlCode.unreadable, `cannot read ${file}: ${code}`, { ...at, hint: code === "EACCES" ? "check the file's permissions" : "check that it is a readable file" }));
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Up to `limit + 1` bytes: one more than allowed tells that the input is too large. */
-function readAtMost(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
-    let n: number;
-    try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((cause as NodeJS.ErrnoException).code === "EOF") break;
-      throw cause;
-    }
-    if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
-    total += n;
-    if (total > limit) break;
-  }
-  return Buffer.concat(chunks, total);
+  const read = readRegularFile(file, maxBytes);
+  if ("text" in read) return read.text;
+  if ("notRegular" in read) diagnostics.push(error(YamlCode.unreadable, `${file} is not a regular file`, { ...at, hint: "pipe it: ... | tkc validate -" }));
+  else if ("tooLarge" in read) diagnostics.push(fileTooLarge(file, read.tooLarge, maxBytes));
+  else diagnostics.push(error(YamlCode.unreadable, `cannot read ${file}: ${read.failed}`, { ...at, hint: read.failed === "EACCES" ? "check the file's permissions" : "check that it is a readable file" }));
+  return undefined;
 }
 
 function readStdin(options: ReadManifestsOptions, maxBytes: number, diagnostics: Diagnostic[]): string | undefined {

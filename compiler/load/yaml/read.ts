@@ -7,9 +7,10 @@ import { readSimpleYaml, type SimpleDocument } from "./simple/parse.js";
 import { deeperThan, MAX_NESTING } from "./nesting.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
+import { MAX_FILE_BYTES } from "../regular-file.js";
 
 /** Files above this are refused before parsing. */
-export const MAX_YAML_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_YAML_FILE_BYTES = MAX_FILE_BYTES;
 /** Nodes that aliases may add to a document when expanded; a billion-laughs document wants ~10^9. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 /** Second line of defence, in the `yaml` package's own terms (alias uses x aliases inside the anchor). */
