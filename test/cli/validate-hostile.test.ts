@@ -78,21 +78,27 @@ test("six documents, each with a 1 MB anchor used as 998 label values: bounded m
   assert.ok(result.stderr.length < 200_000, `stderr is ${result.stderr.length} characters: values are not cut short`);
 });
 
+/** A CRD of example.com/v1 `kind` whose custom resources' `spec` has the schema `spec`. */
+function crdOf(kind: string, spec: unknown) {
+  const plural = `${kind.toLowerCase()}s`;
+  return {
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name: `${plural}.example.com` },
+    spec: {
+      group: "example.com",
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      scope: "Namespaced",
+      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec } } } }],
+    },
+  };
+}
+
 /** A CRD whose schema nests `depth` objects, and a custom resource of it with a wrong type. */
 function deepCrd(depth: number): string {
   let node: unknown = { type: "string" };
   for (let i = 0; i < depth; i++) node = { type: "object", properties: { a: node, b: { type: "object", properties: { z: { type: "integer" } } } } };
-  const crd = {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "deeps.example.com" },
-    spec: {
-      group: "example.com",
-      names: { kind: "Deep", plural: "deeps", singular: "deep", listKind: "DeepList" },
-      scope: "Namespaced",
-      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: node } } } }],
-    },
-  };
+  const crd = crdOf("Deep", node);
   const resource = { apiVersion: "example.com/v1", kind: "Deep", metadata: { name: "x" }, spec: { a: { a: { b: { z: "notint" } } } } };
   // Written as JSON with a space after each ":" and ",", as Python's json.dumps writes it.
   const spaced = (value: unknown) => JSON.stringify(value).replace(/":/g, '": ').replace(/,"/g, ', "');
@@ -140,17 +146,7 @@ test("YAML nested deeper than tkc reads is one clear error per file, at the plac
 // With JavaScript's backtracking engine, this pattern and value took minutes (a hang in CI). The
 // API server matches `pattern` with Go's RE2, in linear time; so does tkc for a CRD beside it.
 test("a CRD's catastrophic pattern is matched in linear time, as the API server matches it", () => {
-  const crd = {
-    apiVersion: "apiextensions.k8s.io/v1",
-    kind: "CustomResourceDefinition",
-    metadata: { name: "things.example.com" },
-    spec: {
-      group: "example.com",
-      names: { kind: "Thing", plural: "things", singular: "thing", listKind: "ThingList" },
-      scope: "Namespaced",
-      versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object", properties: { spec: { type: "object", properties: { value: { type: "string", pattern: "^(a+)+$" }, letters: { type: "string", pattern: "^\\p{L}+$" } } } } } } }],
-    },
-  };
+  const crd = crdOf("Thing", { type: "object", properties: { value: { type: "string", pattern: "^(a+)+$" }, letters: { type: "string", pattern: "^\\p{L}+$" } } });
   const resource = { apiVersion: "example.com/v1", kind: "Thing", metadata: { name: "t" }, spec: { value: `${"a".repeat(40)}b`, letters: "héllo" } };
   const result = tkc([file("redos.yaml", `${JSON.stringify(crd)}\n---\n${JSON.stringify(resource)}\n`)]);
   assert.equal(result.status, 1, result.stderr);
