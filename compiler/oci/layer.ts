@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { readTar, TarError, writeTar, type TarEntry } from "./tar.js";
 
 // Loaded on first use: only push and pull need it, and loading it cost ~3 ms of every command's start-up.
-const zlib = () => createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib");
+let loaded: typeof import("node:zlib") | undefined;
+const zlib = () => (loaded ??= createRequire(import.meta.url)("node:zlib") as typeof import("node:zlib"));
 
 export function sha256Digest(bytes: Buffer | string): string {
   return "sha256:" + createHash("sha256").update(bytes).digest("hex");
