@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readKubernetesYaml } from "../../compiler/load/yaml/read.js";
+import { largestDocument, readKubernetesYaml } from "../../compiler/load/yaml/read.js";
+import fc from "../support/fast-check.js";
 import { toCanonicalYaml } from "../../compiler/emit/yaml-writer.js";
 import { toPointer, type JsonPath } from "../../compiler/model/path.js";
 import type { SourcedObject } from "../../compiler/model/object.js";
@@ -299,4 +300,22 @@ test("a plain number beyond any float is read as its text, as kubectl reads it, 
       "8:13 TKC1108 the unquoted -2.5E+999 is beyond any number: kubectl's YAML 1.1 reader keeps it as a string (and so does tkc), YAML 1.2 tools read infinity",
     ], reader);
   }
+});
+
+// The size check runs before parsing, on document markers found by scanning: the same markers a
+// multiline regular expression finds (the scan replaced one that built a match per marker).
+test("the largest document is found between the markers a line-anchored regular expression finds", () => {
+  const reference = (text: string) => {
+    let best = { start: 0, length: 0 };
+    let start = 0;
+    const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+    for (let match = marker.exec(text); match; match = marker.exec(text)) {
+      if (match.index - start > best.length) best = { start, length: match.index - start };
+      start = match.index + 3;
+    }
+    if (text.length - start > best.length) best = { start, length: text.length - start };
+    return best;
+  };
+  const text = fc.array(fc.constantFrom("---", "...", "-", ".", "a: b", " ", "\t", "\n", "\r", "\r\n", "\u2028", "\u2029", "#"), { maxLength: 30 }).map((parts) => parts.join(""));
+  fc.assert(fc.property(text, (source) => assert.deepEqual(largestDocument(source), reference(source))), { numRuns: 5000 });
 });

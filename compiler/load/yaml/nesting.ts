@@ -51,7 +51,7 @@ export function deeperThan(text: string, limit = MAX_NESTING): number {
     }
     let keyColumn = -1; // where a block mapping on this line would begin
     if (flow === 0 && !quote) {
-      if (documentMark) open.length = 0;
+      if (documentMark && open.length > 0) open.length = 0;
       const item = (text[at] === "-" || text[at] === "?") && (text[at + 1] === " " || at + 1 >= end);
       const closes = (entry: number) => column(entry) > indent || (column(entry) === indent && !(item && isMapping(entry)));
       while (open.length > 0 && closes(open[open.length - 1]!)) open.pop();

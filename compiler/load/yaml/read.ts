@@ -147,14 +147,38 @@ function sizeText(n: number): string {
 export function largestDocument(text: string): { start: number; length: number } {
   let best = { start: 0, length: 0 };
   let start = 0;
-  const marker = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-  for (let match = marker.exec(text); match; match = marker.exec(text)) {
-    if (match.index - start > best.length) best = { start, length: match.index - start };
-    start = match.index + 3;
+  // indexOf, not a regular expression: 4M markers would be 4M match arrays to collect.
+  const found = (at: number) => {
+    if (at - start > best.length) best = { start, length: at - start };
+    start = at + 3;
+  };
+  let dashes = nextMarker(text, "---", 0);
+  let dots = nextMarker(text, "...", 0);
+  while (dashes !== -1 || dots !== -1) {
+    if (dots === -1 || (dashes !== -1 && dashes < dots)) {
+      found(dashes);
+      dashes = nextMarker(text, "---", dashes + 3);
+    } else {
+      found(dots);
+      dots = nextMarker(text, "...", dots + 3);
+    }
   }
   if (text.length - start > best.length) best = { start, length: text.length - start };
   return best;
 }
+
+/** The next `---` or `...` at the start of a line and followed by a space, a tab, a line break or the end. */
+function nextMarker(text: string, marker: string, from: number): number {
+  for (let at = text.indexOf(marker, from); at !== -1; at = text.indexOf(marker, at + 1)) {
+    if (at > 0 && !LINE_BREAKS.has(text.charCodeAt(at - 1))) continue;
+    const after = text.charCodeAt(at + 3);
+    if (at + 3 >= text.length || after === 0x20 || after === 0x09 || LINE_BREAKS.has(after)) return at;
+  }
+  return -1;
+}
+
+/** Where JavaScript's multiline `^` and `$` see a line end (the regular expression this scan replaced). */
+const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 
 export function fileTooLarge(file: string, bytes: number, limit: number): Diagnostic {
   const size = sizeText;
