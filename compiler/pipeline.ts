@@ -76,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const evaluated = await evaluating;
   // Type errors explain everything after them, but tsc is still running: expand, validate and
   // plan meanwhile (on the other core), and let type errors win whenever the build fails.
-  if (!evaluated.ok) return done.failed(await typeErrorsFirst(checking, evaluated.diagnostics, ctx));
+  if (!evaluated.ok) return done.failed(await typeErrorsFirst(checking, [...evaluated.diagnostics, ...(await checkedAnyway(evaluated.partial, loaded, crds.customResources, options.environments, ctx))], ctx));
   const { release } = evaluated.value;
   const wanted = options.environments ?? Object.keys(release.environments);
   const planned = await planEnvironments({ loaded, customResources: crds.customResources, evaluation: evaluated.value, environments: wanted, layout }, ctx);
@@ -103,13 +103,15 @@ interface PlanEnvironmentsInput {
   readonly evaluation: Evaluation;
   readonly environments: readonly string[];
   readonly layout: Layout;
+  /** false: expand and validate only (the build has failed already). */
+  readonly plan?: boolean;
 }
 
 /**
  * Per environment: expand -> validate -> plan. Where objects came from is resolved only when a
  * diagnostic is to point there (then the environment is checked again, with origins).
  */
-async function planEnvironments({ loaded, customResources, evaluation: evaluated, environments, layout }: PlanEnvironmentsInput, ctx: StageContext) {
+async function planEnvironments({ loaded, customResources, evaluation: evaluated, environments, layout, plan = true }: PlanEnvironmentsInput, ctx: StageContext) {
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: EnvironmentPlan[] = [];
   const { kubeVersion } = loaded.project.config;
@@ -134,7 +136,7 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
     // Every diagnostic that could point into the descriptors has been found: the evaluation
     // process (~90 MiB at N=500) ends now, before planning and writing take the host to its peak.
     evaluation.close();
-    for (const { environment, expansion, millis } of checkedEnvironments) {
+    for (const { environment, expansion, millis } of plan ? checkedEnvironments : []) {
       const started = performance.now();
       const planned = timed(ctx.timings, `emit:${environment}`, () => planEnvironment({ evaluation, expansion, kubeVersion, layout, sources }));
       if (planned.ok) plans.push({ environment, plan: planned.value, millis: millis + performance.now() - started });
@@ -143,6 +145,18 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
     evaluation.close();
   }
   return { plans, tagged, sources };
+}
+
+/**
+ * What the later stages find in an evaluation that reported mistakes at the stdlib calls: each
+ * environment is still expanded and validated (nothing is planned to be written), so independent
+ * mistakes are all reported in one run.
+ */
+async function checkedAnyway(partial: Evaluation | undefined, loaded: LoadedProject, customResources: CustomResourceSchemas | undefined, only: readonly string[] | undefined, ctx: StageContext): Promise<readonly Diagnostic[]> {
+  if (!partial) return [];
+  const environments = only ?? Object.keys(partial.release.environments);
+  const planned = await planEnvironments({ loaded, customResources, evaluation: partial, environments, layout: "files", plan: false }, ctx);
+  return dedupeAcrossEnvironments(planned.tagged);
 }
 
 /** A failed build's diagnostics: tsc's type errors when it found some (see preferPurityErrors), else the stage's own. */

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
 import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { dedupeAcrossEnvironments } from "../diagnostics/dedupe.js";
 import type { SourceLocation } from "../model/source.js";
 import type { Project } from "../model/project.js";
 import { bundleDescriptors } from "./bundle.js";
@@ -40,6 +39,13 @@ export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "lo
   try {
     const evaluated = await evaluateSealed(input.project, lines, ctx.timings, input.environments ?? [], { inputs: input.inputs, loadOnly: input.loadOnly, texts: (file) => ctx.read?.get(file) });
     if (!evaluated.evaluation) return fail(evaluated.diagnostics);
+    // Mistakes reported at the stdlib calls: the objects are handed on all the same, so that the
+    // later stages report their own, independent mistakes in the same run.
+    if (hasErrors(evaluated.diagnostics)) {
+      if (!input.loadOnly) return fail(evaluated.diagnostics, evaluated.evaluation);
+      evaluated.evaluation.close();
+      return fail(evaluated.diagnostics);
+    }
     const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
     if (problems.length > 0) {
       evaluated.evaluation.close();
@@ -204,14 +210,13 @@ async function evaluateSealed(
     });
     expanded.set(name, { drafts, diagnostics });
   }
-  // Mistakes found at the stdlib calls fail the evaluation, with every environment's own.
-  if (hasErrors(loadReports)) {
-    // A call whose check reported a mistake may report it again when it expands: once is enough.
+  // Mistakes found at the stdlib calls fail the evaluation. They are reported once, not per
+  // environment; a call whose check reported a mistake may report it again when it expands: once
+  // is enough. Each environment keeps its own mistakes, to be reported when it is expanded.
+  const loadErrors = hasErrors(loadReports);
+  if (loadErrors) {
     const atLoad = new Set(loadReports.map(sameMistake));
-    const tagged = [...expanded].flatMap(([environment, expansion]) =>
-      expansion.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))).map((diagnostic) => ({ diagnostic, environment: expanded.size > 1 ? environment : undefined })),
-    );
-    return failed([...loadReports, ...dedupeAcrossEnvironments(tagged)]);
+    for (const expansion of expanded.values()) expansion.diagnostics.splice(0, expansion.diagnostics.length, ...expansion.diagnostics.slice(loadReports.length).filter((d) => !atLoad.has(sameMistake(d))));
   }
   // One round trip to the evaluation process, however often asked.
   let resolving: Promise<Evaluation> | undefined;
@@ -238,7 +243,19 @@ async function evaluateSealed(
     withOrigins: () => (resolving ??= resolveAll()),
     close: () => evaluator.close(),
   };
-  return { evaluation, diagnostics: [] };
+  if (!loadErrors) return { evaluation, diagnostics: [] };
+  // Objects made by a call that reported a mistake would only report it again (a bad namespace
+  // of the release, on every object): they are left out, and a mistake of release() stops here.
+  const resolved = await evaluation.withOrigins();
+  const callSite = (at: { readonly file: string; readonly line: number; readonly column: number }) => `${at.file}:${at.line}:${at.column}`;
+  const mistaken = new Set((load.reports ?? []).filter((r) => r.severity === "error").flatMap((r) => {
+    const call = located(r.location ? { file: r.location.file, line: r.location.line, column: r.location.column } : r.fallback);
+    return call ? [callSite(call)] : [];
+  }));
+  if (!resolved.release.origin || mistaken.has(callSite(resolved.release.origin))) return failed(loadReports);
+  const unmistaken = (draft: Draft) => !draft.origin || !mistaken.has(callSite(draft.origin));
+  const kept = new Map([...resolved.environments].map(([name, expansion]) => [name, { ...expansion, drafts: expansion.drafts.filter(unmistaken) }]));
+  return { evaluation: { ...resolved, environments: kept }, diagnostics: loadReports };
 }
 
 const isPath = (value: unknown): value is (string | number)[] => Array.isArray(value) && value.every((s) => typeof s === "string" || typeof s === "number");

@@ -251,6 +251,7 @@ export function serviceFields(options: WorkloadOptions, build?: WorkloadBuild): 
   return [
     ...(build?.objectFields.service ?? []),
     [["metadata", "name"], ["name"]],
+    [["metadata", "labels"], ["labels"]],
     [["spec"], ["service"]],
     options.ports ? [["spec", "ports"], ["ports"]] : [["spec", "ports", 0], ["port"]],
   ];
