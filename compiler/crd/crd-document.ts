@@ -7,6 +7,8 @@ import type { SourcedObject } from "../model/object.js";
 import type { SourceLocation } from "../model/source.js";
 import { readKubernetesYaml } from "../load/yaml/read.js";
 import { locate } from "../validate/locate.js";
+import { formatPath } from "../model/path.js";
+import { crdNameProblems } from "./crd-names.js";
 import { CrdCode } from "./codes.js";
 
 /** The slice of an OpenAPI v3 schema (structural, as Kubernetes accepts it) that CRDs use. */
@@ -108,6 +110,12 @@ export function crdOf(sourced: SourcedObject, diagnostics: Diagnostic[]): Crd | 
   const group = spec["group"] as string;
   const kind = names["kind"] as string;
   const name = typeof metadata["name"] === "string" ? metadata["name"] : `${names["plural"] as string}.${group}`;
+  // The server refuses such names, and files are named after them: a CRD that breaks them is not read further.
+  const badNames = crdNameProblems(object as Record<string, unknown>);
+  if (badNames.length > 0) {
+    for (const problem of badNames) diagnostics.push(error(CrdCode.malformedCrd, `CustomResourceDefinition ${name}: ${problem.message}`, { ...at(...problem.path), path: formatPath([...problem.path]), hint: problem.hint }));
+    return undefined;
+  }
   const versions: CrdVersion[] = [];
   const listed = spec["versions"] as unknown[];
   listed.forEach((entry, index) => {

@@ -394,6 +394,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC3820: { title: "Invalid PriorityClass", severity: "error", stage: "semantic" },
   TKC3830: { title: "Invalid RBAC rule", severity: "error", stage: "semantic" },
   TKC3831: { title: "Invalid role binding", severity: "error", stage: "semantic" },
+  TKC3840: { title: "Invalid CustomResourceDefinition names", severity: "error", stage: "semantic" },
   TKC4001: { title: "Version already released with other content", severity: "error", stage: "release" },
   TKC4002: { title: "History cannot be read", severity: "error", stage: "release" },
   TKC4003: { title: "History is locked", severity: "error", stage: "release" },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { planImport } from "../../compiler/crd/import.js";
@@ -122,6 +122,22 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     assert.match(url.stderr, /download it first/);
   });
 
+  // The group and plural name the files tkc writes: `../../pwn` once wrote ../../pwn.ts, outside the project.
+  it("refuses a CRD whose names the API server refuses, and writes nothing, inside the project or out", () => {
+    const root = tempDir("tkc-crd-names-");
+    const dir = join(root, "a", "b", "project");
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(fixture("widgets-crd.yaml"), "utf8").replace(/group: example\.com/, "group: ../../../escape").replace(/plural: widgets/, "plural: ../../pwn");
+    assert.notEqual(text, readFileSync(fixture("widgets-crd.yaml"), "utf8"));
+    writeFileSync(join(dir, "evil.yaml"), text);
+    const result = runTkc(["import", "crd", "evil.yaml"], { cwd: dir });
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /evil\.yaml:\d+:\d+ error TKC3015: CustomResourceDefinition [^\n]*: spec\.group "\.\.\/\.\.\/\.\.\/escape" is not valid/);
+    assert.match(result.stderr, /error TKC3015: [^\n]*spec\.names\.plural "\.\.\/\.\.\/pwn" is not valid/);
+    assert.equal(result.stdout, "");
+    assert.deepEqual(readdirRecursive(root), ["a/b/project/evil.yaml"]);
+  });
+
   it("reports unusable project CRD folders and schema files as TKC3017", () => {
     const dir = tempDir("tkc-crd-project-");
     writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ crds: ["vendor/crds"] }));
@@ -158,3 +174,11 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     assert.deepEqual(bad.diagnostics.map((d) => [d.code, d.location?.file]), [["TKC1002", join(dir, "tkc.config.json")], ["TKC3017", join(dir, "tkc.config.json")]]);
   });
 });
+
+/** Every file under `dir`, relative and sorted. */
+function readdirRecursive(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name).slice(dir.length + 1))
+    .sort();
+}

@@ -186,3 +186,25 @@ test("TKC3338: an Ingress routes somewhere", () => {
   ingress.spec = { ingressClassName: "nginx" };
   expectDiagnostic(run([ingress]), "TKC3338", "spec", "neither rules nor a defaultBackend");
 });
+
+test("TKC3840: CustomResourceDefinition names, as the apiextensions server checks them", () => {
+  const crd = (spec: Loose, name = "widgets.example.com") => ({
+    apiVersion: "apiextensions.k8s.io/v1",
+    kind: "CustomResourceDefinition",
+    metadata: { name },
+    spec: { group: "example.com", scope: "Namespaced", names: { plural: "widgets", kind: "Widget" }, versions: [{ name: "v1", served: true, storage: true, schema: { openAPIV3Schema: { type: "object" } } }], ...spec },
+  });
+  // What every real operator's CRD does: a mixed-case kind, defaulted singular and listKind, short names.
+  assert.deepEqual(run([crd({ names: { plural: "widgets", singular: "widget", kind: "WidgetSet", listKind: "WidgetSetList", shortNames: ["wd"], categories: ["all"] } })]), []);
+  expectDiagnostic(run([crd({ group: "example" })]), "TKC3840", "spec.group", 'spec.group "example" is not valid: it must be a domain with at least one dot');
+  expectDiagnostic(run([crd({ group: "../x" })]), "TKC3840", "spec.group", "each dot-separated part starting and ending with a letter or digit");
+  expectDiagnostic(run([crd({ names: { plural: "../../pwn", kind: "Widget" } })]), "TKC3840", "spec.names.plural", 'spec.names.plural "../../pwn" is not valid');
+  expectDiagnostic(run([crd({ names: { plural: "widgets", kind: "Wid\nget" } })]), "TKC3840", "spec.names.kind", "must be letters, digits and '-'");
+  expectDiagnostic(run([crd({ names: { plural: "widgets", kind: "Widget", listKind: "Widget" } })]), "TKC3840", "spec.names.listKind", "is the same as kind");
+  expectDiagnostic(run([crd({ names: { plural: "widgets", kind: "Widget", shortNames: ["W"] } })]), "TKC3840", "spec.names.shortNames[0]", 'spec.names.shortNames[0] "W" is not valid');
+  expectDiagnostic(run([crd({}, "widget.example.com")]), "TKC3840", "metadata.name", 'it must be spec.names.plural + "." + spec.group');
+  const version = (name: string, storage: boolean) => ({ name, served: true, storage, schema: { openAPIV3Schema: { type: "object" } } });
+  expectDiagnostic(run([crd({ versions: [version("v1", true), version("v1", false)] })]), "TKC3840", "spec.versions[1].name", 'version "v1" is listed twice');
+  expectDiagnostic(run([crd({ versions: [version("1.0", true)] })]), "TKC3840", "spec.versions[0].name", 'version name "1.0" is not valid');
+  expectDiagnostic(run([crd({ versions: [version("v1", false), version("v2", false)] })]), "TKC3840", "spec.versions", "no version is marked as the storage version");
+});

@@ -45,6 +45,7 @@ import { clusterObjects } from "./rules/cluster-objects.js";
 import { autoscalerBehavior } from "./rules/autoscaler-behavior.js";
 import { workloadLimits } from "./rules/workload-limits.js";
 import { jobPolicies } from "./rules/job-policies.js";
+import { customResourceDefinitions } from "./rules/custom-resource-definitions.js";
 
 export type { SemanticRule } from "./rules/rule.js";
 
@@ -91,6 +92,7 @@ export const SEMANTIC_RULES: readonly SemanticRule[] = [
   cronJobs,
   jobs,
   jobPolicies,
+  customResourceDefinitions,
 ];
 
 /**
