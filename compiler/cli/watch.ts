@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { relative, resolve } from "node:path";
 import { loadProject } from "../load/project.js";
 import type { Output } from "./output.js";
+import { escapeControl } from "../diagnostics/escape.js";
 
 /** Folders whose changes never start a rebuild: tkc's own output and caches, dependencies, dot-folders. */
 function ignored(path: string, outDirs: readonly string[]): boolean {
@@ -35,7 +36,7 @@ export async function watchProject(target: string, outDir: string | undefined, o
         const files = [...changed].sort();
         changed = new Set();
         running = running.then(async () => {
-          output.err(`\nchanged: ${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; rebuilding`);
+          output.err(`\nchanged: ${files.slice(0, 3).map(escapeControl).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; rebuilding`);
           await run();
         });
       }, 150);

@@ -143,13 +143,17 @@ test("tkc inputs shows control characters in a description or a default as escap
     join(dir, "release.k8s.ts"),
     `import { release, configMap, input } from "tkc";
 const tag = input("tag", { type: "string", default: "1\\u001b[2J", description: "evil \\u001b[31mred\\n::error::forged" });
-export default release({ name: "ti", version: "1.0.0", environments: { dev: { namespace: "ti" } }, components: [configMap({ name: "c", data: { tag } })] });
+const mode = input("mode", { type: "string", default: "fast", description: "::error file=release.k8s.ts::forged at the start" });
+export default release({ name: "ti", version: "1.0.0", environments: { dev: { namespace: "ti" } }, components: [configMap({ name: "c", data: { tag, mode } })] });
 `,
   );
   const listed = runTkc(["inputs"], dir);
   assert.equal(listed.status, 0, listed.stderr);
-  assert.deepEqual(listed.stdout.split("\n").slice(0, 2), ['tag: string = "1\\u001b[2J"', "  evil \\u001b[31mred\\u000a::error::forged"]);
-  assert.doesNotMatch(listed.stdout, /^::|\u001b/m);
+  const lines = listed.stdout.split("\n");
+  assert.deepEqual(lines.slice(0, 2), ['tag: string = "1\\u001b[2J"', "  evil \\u001b[31mred\\u000a::error::forged"]);
+  // The runner reads a workflow command after leading blanks too.
+  assert.ok(lines.includes("  \\u003a:error file=release.k8s.ts::forged at the start"), listed.stdout);
+  assert.doesNotMatch(listed.stdout, /^\s*::|\u001b/m);
 });
 
 test("hostile values stay data: code-like text, a large string, prototype keys", () => {

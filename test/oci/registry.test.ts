@@ -150,6 +150,20 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
     assert.match(withExtra.message, /is not a tkc bundle: 'evil\.yaml' is not part of the bundle/);
   });
 
+  // bundle.json's names are not part of its digest: an artifact may carry any text there.
+  test("an artifact's own names are shown escaped in pull's summary, never obeyed by a terminal or a CI runner", async () => {
+    const files = readBundleDir(bundleDir)!;
+    const bundle = parseBundleManifest(files.get("bundle.json")!)!;
+    const forged = { ...bundle, release: "::error file=ci.yaml::forged\u001b[2J", version: "1.0.0\nnext" };
+    const renamed = new Map(files).set("bundle.json", Buffer.from(JSON.stringify(forged, null, 2) + "\n"));
+    await pushRaw(registry.host, "acme/forged", buildArtifact(forged, packLayer(renamed), {}));
+    const pulled = await tkc(["pull", `oci://${registry.host}/acme/forged:x`, "--out", join(tempDir(), "o"), "--plain-http"]);
+    assert.equal(pulled.status, 0, pulled.stderr);
+    assert.match(pulled.stdout, /^\\u003a:error file=ci\.yaml::forged\\u001b\[2J\/dev version 1\.0\.0\\u000anext: 3 objects/);
+    assert.equal(pulled.stdout.split("\n").length, 2, "one line");
+    assert.doesNotMatch(pulled.stdout, /\u001b/);
+  });
+
   test("an artifact that is not a tkc bundle (a Flux artifact) is refused by name", async () => {
     const files = readBundleDir(bundleDir)!;
     const bundle = parseBundleManifest(files.get("bundle.json")!)!;

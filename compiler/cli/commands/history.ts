@@ -7,6 +7,7 @@ import { verifyHistory } from "../../release/verify.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
 import { existsSync, readdirSync } from "node:fs";
+import { escapeControl } from "../../diagnostics/escape.js";
 import { join, relative } from "node:path";
 
 export interface HistoryArgs extends Omit<ReleaseArgs, "env"> {
@@ -31,7 +32,9 @@ function changes(record: RevisionRecord): string {
   return `+${record.changes.added} ~${record.changes.changed} -${record.changes.removed}`;
 }
 
-function table(rows: string[][]): string[] {
+/** Columns padded to their widest cell; the cells come from revision files, so they are shown escaped. */
+function table(cells: string[][]): string[] {
+  const rows = cells.map((row) => row.map(escapeControl));
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd());
 }
@@ -90,7 +93,7 @@ export function runHistory(args: HistoryArgs, output: Output): number {
         rows.push([String(r.revision), r.version, r.createdAt.replace("T", " "), r.digest.slice(0, 19), changes(r), r.sourceCommit ? r.sourceCommit.slice(0, 8) + (r.sourceCommit.endsWith("+dirty") ? "+" : "") : "-", [r.rollbackOf ? `rollback to ${r.rollbackOf}` : "", r.note ?? ""].filter(Boolean).join("; ")]);
       }
       if (i > 0) output.out("");
-      output.out(`${release}/${environment} (${relative(process.cwd(), dir) || dir})`);
+      output.out(escapeControl(`${release}/${environment} (${relative(process.cwd(), dir) || dir})`));
       for (const line of table(rows)) output.out(line);
     });
   }

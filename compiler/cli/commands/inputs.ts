@@ -1,4 +1,4 @@
-import { escapeControl } from "../../diagnostics/escape.js";
+import { escapeLine } from "../../diagnostics/escape.js";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { listInputs } from "../../inputs/list.js";
@@ -46,9 +46,9 @@ export async function runInputs(args: InputsArgs, output: Output): Promise<numbe
   for (const input of listed.inputs) {
     const perEnv = input.perEnvironment ? " (per environment)" : "";
     // A description or an enum member is the project's text: shown on its line, never obeyed
-    // (a newline then `::error::` would be a CI annotation).
-    output.out(escapeControl(`${input.name}: ${typeName(input.type as InputType)} = ${JSON.stringify(input.default)}${perEnv}`));
-    if (input.description) output.out(`  ${escapeControl(input.description)}`);
+    // (a newline then `::error::`, or `::error::` at the start, would be a CI annotation).
+    output.out(escapeLine(`${input.name}: ${typeName(input.type as InputType)} = ${JSON.stringify(input.default)}${perEnv}`));
+    if (input.description) output.out(escapeLine(`  ${input.description}`));
     output.out(`  declared at ${where(input)}`);
   }
   return EXIT.ok;
