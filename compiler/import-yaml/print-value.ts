@@ -1,3 +1,4 @@
+import { escapeControl } from "../diagnostics/escape.js";
 /** Prints plain data as a TypeScript expression, the way a person would format it. */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -45,5 +46,7 @@ export function camelName(text: string): string {
 
 /** A comment block (`//` lines) for text that may hold anything, `*\/` included. */
 export function lineComment(lines: readonly string[], indent = ""): string {
-  return lines.map((line) => `${indent}// ${line}`.trimEnd()).join("\n");
+  // The text comes from the manifests (names, their comments): a line break in it (\n, or
+  // U+2028 in a YAML comment) would end the comment and make the rest code, so it is escaped.
+  return lines.map((line) => `${indent}// ${escapeControl(line)}`.trimEnd()).join("\n");
 }

@@ -1,3 +1,4 @@
+import { escapeLine } from "../diagnostics/escape.js";
 import { describeObject } from "../model/object.js";
 import type { ImportPlan } from "./import-project.js";
 
@@ -10,7 +11,7 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
   const count = (how: string) => plan.apps.reduce((n, app) => n + app.plans.filter((p) => p.how === how).length, 0);
   lines.push(`imported ${plan.apps.reduce((n, a) => n + a.plans.length, 0)} objects into ${plan.apps.length} application${plan.apps.length === 1 ? "" : "s"} in ${outShown}/ (environment ${plan.environment.name}, namespace ${plan.environment.namespace})`);
   for (const app of plan.apps) {
-    lines.push(`\n${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
+    lines.push("", `${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
     for (const p of app.plans) {
       const what = `${p.object.kind} ${p.object.metadata.name}`;
       if (p.how === "service") lines.push(`  service()     ${what} + Service ${p.object.metadata.name} (security: "none": the pods keep the manifests' security context, not the restricted profile)`);
@@ -21,9 +22,10 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
     }
   }
   const services = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "service").map((p) => String(p.object.metadata.name)));
+  lines.push("");
   lines.push(services.length > 0
-    ? `\nmapped to service(): ${services.join(", ")} (verified: service() builds exactly their Deployment and Service)`
-    : "\nmapped to service(): none (service() would change their selectors, labels, security contexts or defaults, so they stay raw())");
+    ? `mapped to service(): ${services.join(", ")} (verified: service() builds exactly their Deployment and Service)`
+    : "mapped to service(): none (service() would change their selectors, labels, security contexts or defaults, so they stay raw())");
   lines.push(`service(): ${count("service")}, raw(): ${count("raw")}, unchecked(): ${count("unchecked")}, plainSecret(): ${count("plainSecret")}`);
   const leftOut = plan.apps.flatMap((a) => a.plans.filter((p) => p.how === "secretLeftOut"));
   const other = plan.otherNamespaces;
@@ -34,8 +36,9 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
     for (const p of leftOut) lines.push(`  ${describeObject(p.manifest.object)}: Secret with values, not imported (pass --include-secrets to keep it in plain text)`);
     for (const m of other) lines.push(`  ${describeObject(m.object)}: keeps its own namespace (the environment's is ${plan.environment.namespace})`);
   }
-  lines.push(`\nnext: tkc check ${outShown} && tkc build ${outShown}`);
-  return lines.join("\n");
+  lines.push("", `next: tkc check ${outShown} && tkc build ${outShown}`);
+  // Names and keys come from the manifests: each line is shown escaped, never obeyed by a terminal or a CI runner.
+  return lines.map(escapeLine).join("\n");
 }
 
 /** At most five items, then how many more. */

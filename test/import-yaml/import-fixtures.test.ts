@@ -143,3 +143,24 @@ test("service(): a Deployment and Service that service() builds exactly are mapp
   assert.equal(raw.status, 0, raw.stderr);
   assert.match(raw.stdout, /  raw\(\)         Deployment api\n  raw\(\)         Service api/);
 });
+
+// Names come from someone else's manifests: a newline in one printed a CI annotation of its own.
+test("names in the import report are shown escaped, and the generated code keeps them as data", () => {
+  const dir = tempDir("tkc-import-hostile-");
+  // A YAML comment may hold U+2028, which ends a line in JavaScript (and so a // comment).
+  writeFileSync(join(dir, "in.yaml"), '# kept\u2028globalThis.pwned = 1;\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "web\\n::error::forged\\u001b[2J"\ndata:\n  a: b\n');
+  const imported = runTkc(["import", "yaml", "in.yaml", "--out", "proj"], { cwd: dir });
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /raw\(\) {9}ConfigMap web\\u000a::error::forged\\u001b\[2J\n/);
+  assert.doesNotMatch(imported.stdout, /^\s*::|\u001b/m);
+  // In the generated code, the name and the comment stay inside their comments.
+  const generated = readdirSync(join(dir, "proj")).filter((f) => f.endsWith(".k8s.ts") && f !== "release.k8s.ts");
+  assert.equal(generated.length, 1);
+  const code = readFileSync(join(dir, "proj", generated[0]!), "utf8");
+  for (const line of code.split(/\r\n|[\n\r\u2028\u2029]/)) assert.doesNotMatch(line, /^(::|globalThis)/, `a line of the comments became code:\n${code}`);
+  assert.match(code, /\/\/ kept\\u2028globalThis\.pwned = 1;/);
+  // The name the API server would refuse is the check's to report, at its place.
+  const checked = runTkc(["check", "proj"], { cwd: dir });
+  assert.equal(checked.status, 1);
+  assert.match(checked.stderr, /error TKC3101: name "web\\n::error::forged\\u001b\[2J" is not a valid DNS-1123 subdomain/);
+});
