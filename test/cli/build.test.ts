@@ -26,6 +26,17 @@ test("tkc init scaffolds a project that builds at once and that plain tsc checks
   assert.match(again.stderr, /already exist[\s\S]*--force/);
 });
 
+// The command it suggests is one a user can paste into a shell as it is.
+test("tkc init suggests the next command with the folder quoted for a shell when it needs it", () => {
+  const parent = tempDir();
+  const init = runTkc(["init", "my app's"], { cwd: parent });
+  assert.equal(init.status, 0, init.stderr);
+  assert.match(init.stdout, /\nnext: tkc build 'my app'\\''s'$/m);
+  const next = spawnSync("sh", ["-c", `${process.execPath} ${join(repoRoot, "bin", "tkc.cjs")} ${init.stdout.split("next: tkc ")[1]!.trim()}`], { cwd: parent, encoding: "utf8" });
+  assert.equal(next.status, 0, next.stderr);
+  assert.match(next.stdout, /^my-app-s\/dev: revision 1/);
+});
+
 test("--layout stream writes one manifests.yaml with the same objects and digest", () => {
   const files = tempDir();
   const stream = tempDir();

@@ -1,3 +1,4 @@
+import { escapeControl } from "../../diagnostics/escape.js";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
@@ -70,7 +71,10 @@ export function runInit(args: InitArgs, output: Output): number {
       } else kept.push(file);
     } else kept.push(file);
   }
-  const shown = relative(process.cwd(), dir) || ".";
+  // The path is shown escaped, and quoted for a shell in the command to run next.
+  const path = relative(process.cwd(), dir) || ".";
+  const shown = escapeControl(path);
+  const argument = /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
   if (created.length === 0 && notes.length === 0) {
     output.err(`error: ${kept.join(", ")} already exist in ${shown}: nothing to scaffold\n  hint: pass --force to overwrite them`);
     return EXIT.userError;
@@ -79,7 +83,7 @@ export function runInit(args: InitArgs, output: Output): number {
   if (created.length > 0) lines.push(`created ${shown}/: ${created.join(", ")}`);
   lines.push(...notes);
   if (kept.length > 0) lines.push(`kept (already there): ${kept.join(", ")}${kept.includes("tsconfig.json") ? ' (descriptors need "moduleResolution": "bundler" or "nodenext" there)' : ""}`);
-  lines.push(`next: ${installedInNodeModules(dir) ? "npx " : ""}tkc build${shown === "." ? "" : ` ${shown}`}`);
+  lines.push(`next: ${installedInNodeModules(dir) ? "npx " : ""}tkc build${path === "." ? "" : ` ${escapeControl(argument)}`}`);
   output.out(lines.join("\n"));
   return EXIT.ok;
 }
