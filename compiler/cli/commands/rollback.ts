@@ -1,3 +1,4 @@
+import { escapeLine } from "../../diagnostics/escape.js";
 import type { Argv } from "yargs";
 import { relative } from "node:path";
 import { rollback } from "../../release/rollback.js";
@@ -47,13 +48,14 @@ export async function runRollback(args: RollbackArgs, output: Output): Promise<n
   }
   const { outcome, from, to, reverted } = done.result;
   const label = `${target.release}/${args.env}`;
-  output.out(`${label}: revision ${outcome.revision} rolls back revision ${from} to revision ${to} (version ${outcome.version}), ${shortDigest(outcome.manifest.digest)}`);
+  // Names and the version come from the history's files (a history may come from anyone's commit): shown escaped.
+  output.out(escapeLine(`${label}: revision ${outcome.revision} rolls back revision ${from} to revision ${to} (version ${outcome.version}), ${shortDigest(outcome.manifest.digest)}`));
   const lines = [
     ...reverted.changed.map((o) => `  ~ ${name(o)}`),
     ...reverted.added.map((o) => `  + ${name(o)} (restored)`),
     ...reverted.removed.map((o) => `  - ${name(o)} (added after revision ${to}; delete it or apply with prune)`),
   ];
-  output.out(lines.length > 0 ? `reverts:\n${lines.join("\n")}` : `reverts nothing: revision ${from} already had these objects`);
+  output.out(lines.length > 0 ? `reverts:\n${lines.map(escapeLine).join("\n")}` : `reverts nothing: revision ${from} already had these objects`);
   output.out(`bundle: ${relative(process.cwd(), currentBundleDir(target.outRoot, target.release, args.env)) || "."}`);
   return EXIT.ok;
 }
