@@ -5,6 +5,7 @@ import { delimiter, join, relative, resolve, sep } from "node:path";
 import { parse } from "yaml";
 import { readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { withToolEnv } from "./tool-env.js";
+import { isInside, realPath } from "../load/confine.js";
 
 /** The helm binary: TKC_HELM, else `helm` on PATH; undefined when there is none. */
 export function findHelm(): string | undefined {
@@ -41,18 +42,65 @@ export function helmVersion(helm: string, cache: string): string | { problem: st
   return version;
 }
 
-/** Every file of a folder, sorted, relative to it with `/`. */
+/**
+ * Every file of a folder, sorted, relative to it with `/`; links are followed (Helm follows them
+ * too, so their targets are inputs), each real folder once.
+ */
 export function filesUnder(dir: string): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   const walk = (current: string) => {
+    const real = realPath(current);
+    if (real === undefined || seen.has(real)) return;
+    seen.add(real);
     for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) files.push(relative(dir, full).split(sep).join("/"));
+      const kind = entry.isSymbolicLink() ? linkKind(full) : entry;
+      if (kind?.isDirectory()) walk(full);
+      else if (kind?.isFile()) files.push(relative(dir, full).split(sep).join("/"));
     }
   };
   walk(dir);
   return files;
+}
+
+/** What a link points at, or undefined for a dangling one. */
+function linkKind(path: string): { isDirectory(): boolean; isFile(): boolean } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The first link in a chart folder whose target lies outside the project (relative to the
+ * chart), or undefined. Helm follows links, so `.Files.Get` of one would put a file from
+ * anywhere (a CI credential) into the bundle.
+ */
+export function linkOutside(chart: string, root: string): string | undefined {
+  const seen = new Set<string>();
+  const walk = (current: string): string | undefined => {
+    const real = realPath(current);
+    if (real === undefined || seen.has(real)) return undefined;
+    seen.add(real);
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        const target = realPath(full);
+        if (target !== undefined && !isInside(target, root)) return relative(chart, full).split(sep).join("/");
+        if (linkKind(full)?.isDirectory()) {
+          const inner = walk(full);
+          if (inner) return inner;
+        }
+      } else if (entry.isDirectory()) {
+        const inner = walk(full);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  return walk(chart);
 }
 
 /** A local chart's digest: of its .tgz, or of a folder's files (names and contents, sorted). */

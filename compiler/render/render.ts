@@ -10,10 +10,11 @@ import { cacheDir, sha256 } from "../cache/cache-dir.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import type { DependencyRecord } from "../model/dependency.js";
-import { chartDigest, chartVersion, filesUnder, findHelm, HELM_MISSING_HINT, helmTemplate, helmVersion } from "./helm.js";
+import { chartDigest, chartVersion, filesUnder, findHelm, HELM_MISSING_HINT, helmTemplate, helmVersion, linkOutside } from "./helm.js";
 import { kubectlKustomize, kustomizationFiles } from "./kustomize.js";
 import { parseManifests } from "./parse-manifests.js";
 import { projectPath, readRegularText } from "./project-path.js";
+import { projectRoot } from "../load/confine.js";
 
 export interface RenderRequest {
   readonly key: string;
@@ -91,7 +92,10 @@ export function renderRequest(context: RenderContext, { request, location }: Ren
   if (req.chart.startsWith("oci://")) return at("TKC2304", `helmChart: ${req.chart}: oci:// charts are not rendered by this version of tkc`, "vendor the chart into the project (`helm pull oci://... --version X --untar -d vendor/charts`) and point 'chart' at its folder");
   const found = projectPath(context.projectDir, req.chart);
   if ("problem" in found) return at("TKC2304", `helmChart: ${found.problem}`, "name a chart folder (or .tgz) inside the project, e.g. ./vendor/charts/redis");
-  const declared = statSync(found.path).isDirectory() ? chartVersion(found.path) : undefined;
+  const isFolder = statSync(found.path).isDirectory();
+  const leaving = isFolder ? linkOutside(found.path, projectRoot(context.projectDir)) : undefined;
+  if (leaving) return at("TKC2304", `helmChart: ${req.chart} holds a link, ${leaving}, to a file outside the project: Helm would read it, and tkc does not`, "copy the file into the chart instead of linking to it");
+  const declared = isFolder ? chartVersion(found.path) : undefined;
   if (req.version !== undefined && declared !== undefined && declared !== req.version) {
     return at("TKC2304", `helmChart: ${req.chart} is version ${declared}, not ${req.version}`, `vendor version ${req.version} of the chart, or set version: "${declared}"`);
   }

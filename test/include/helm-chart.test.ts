@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { readTree } from "../support/files.js";
@@ -104,6 +104,40 @@ test("a chart that fails to render shows Helm's message at the helmChart( call",
   const wrongVersion = project();
   writeFileSync(join(wrongVersion, "release.k8s.ts"), readFileSync(join(wrongVersion, "release.k8s.ts"), "utf8").replace('version: "0.3.1"', 'version: "0.2.0"'));
   assert.match(runTkc(["check", wrongVersion], { env: { TKC_HELM: helm! } }).stderr, /error TKC2304: helmChart: \.\/charts\/greeter is version 0\.3\.1, not 0\.2\.0/);
+});
+
+// Helm follows links: `.Files.Get` of a link to a CI credential put the file into the bundle.
+test("a chart holding a link to a file outside the project is refused before Helm runs; links inside are inputs", { skip }, () => {
+  const dir = project();
+  const secret = join(tempDir("tkc-outside-"), "token.txt");
+  writeFileSync(secret, "TOP-SECRET-TOKEN\n");
+  const chart = join(dir, "charts", "greeter");
+  writeFileSync(join(chart, "templates", "leak.yaml"), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: leak\ndata:\n  stolen: {{ .Files.Get "files/token.txt" | quote }}\n');
+  mkdirSync(join(chart, "files"));
+  symlinkSync(secret, join(chart, "files", "token.txt"));
+  const counting = countingHelm();
+  const refused = runTkc(["build", dir, "--out", join(dir, "out")], { env: { TKC_HELM: counting.path } });
+  assert.equal(refused.status, 1, refused.stdout);
+  assert.match(refused.stderr, /error TKC2304: helmChart: \.\/charts\/greeter holds a link, files\/token\.txt, to a file outside the project: Helm would read it, and tkc does not/);
+  assert.doesNotMatch(refused.stderr + refused.stdout, /TOP-SECRET/);
+  assert.equal(counting.templates(), 0, "helm template never ran");
+  // A link to a folder outside is found too, however deep.
+  rmSync(join(chart, "files"), { recursive: true });
+  symlinkSync(join(secret, ".."), join(chart, "files"));
+  assert.match(runTkc(["check", dir], { env: { TKC_HELM: counting.path } }).stderr, /holds a link, files, to a file outside the project/);
+  // Inside the project, a link is followed, and what it points at is part of the chart's digest.
+  rmSync(join(chart, "files"));
+  mkdirSync(join(dir, "shared"));
+  writeFileSync(join(dir, "shared", "token.txt"), "first");
+  mkdirSync(join(chart, "files"));
+  symlinkSync(join(dir, "shared", "token.txt"), join(chart, "files", "token.txt"));
+  const built = runTkc(["build", dir, "--out", join(dir, "out")], { env: { TKC_HELM: helm! } });
+  assert.equal(built.status, 0, built.stderr);
+  const digest = () => JSON.parse(readFileSync(join(dir, "out", "greeter", "prod", "bundle.json"), "utf8")).dependencies[0].digest;
+  const before = digest();
+  writeFileSync(join(dir, "shared", "token.txt"), "second");
+  assert.equal(runTkc(["build", dir, "--out", join(dir, "out")], { env: { TKC_HELM: helm! } }).status, 0);
+  assert.notEqual(digest(), before, "the linked file's content is in the digest");
 });
 
 test("no helm gives a clear error saying how to get one", () => {
