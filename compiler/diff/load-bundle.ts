@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { sha256 } from "../cache/cache-dir.js";
 import type { BundleManifest, BundleObjectEntry } from "../emit/bundle-plan.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -96,11 +96,10 @@ function lazyObject(entry: BundleObjectEntry, digest: string, text: string, file
     text,
     get object(): KubeObject {
       if (parsed === undefined) {
-        try {
-          parsed = parse(text) as KubeObject;
-        } catch (failure) {
-          throw new BundleReadError(error(DiffCode.objectUnreadable, `${file} is not valid YAML: ${(failure as Error).message.split("\n")[0]}`, { hint: REBUILD }));
-        }
+        // A bundle may be anyone's (pulled, or from a commit): read with the nesting guard.
+        const yaml = parsePlainYaml(text);
+        if ("problem" in yaml) throw new BundleReadError(error(DiffCode.objectUnreadable, `${file} is not valid YAML: ${yaml.problem}`, { hint: REBUILD }));
+        parsed = yaml.value as KubeObject;
         if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
           throw new BundleReadError(error(DiffCode.objectUnreadable, `${file} does not hold a Kubernetes object`, { hint: REBUILD }));
         }

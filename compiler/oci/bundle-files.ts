@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { deeperThan } from "../load/yaml/nesting.js";
+import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { bundleDigest, KUSTOMIZATION_FILE, type BundleManifest } from "../emit/bundle-plan.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { REVISION_FILE } from "../release/layout.js";
@@ -67,8 +66,9 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
   try {
     const text = files.get(KUSTOMIZATION_FILE)!.toString("utf8");
     // A pulled bundle is anyone's: the reader must not run out of stack on it.
-    if (deeperThan(text) >= 0) throw new Error("nested too deeply");
-    const kustomization = parse(text) as Record<string, unknown>;
+    const yaml = parsePlainYaml(text);
+    if ("problem" in yaml) throw new Error(yaml.problem);
+    const kustomization = yaml.value as Record<string, unknown>;
     const keys = Object.keys(kustomization ?? {}).sort().join(",");
     const resources = kustomization?.resources;
     if (keys !== "apiVersion,kind,resources" || !Array.isArray(resources) || resources.join("\n") !== objectFiles.join("\n")) {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { readRegularText } from "./project-path.js";
 import { delimiter, join, relative, resolve, sep } from "node:path";
-import { parse } from "yaml";
+import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { withToolEnv } from "./tool-env.js";
 import { isInside, realPath } from "../load/confine.js";
@@ -115,7 +115,9 @@ export function chartVersion(chart: string): string | undefined {
   try {
     const read = readRegularText(join(chart, "Chart.yaml"), "Chart.yaml");
     if ("problem" in read) return undefined;
-    const parsed = parse(read.text) as { version?: unknown };
+    const yaml = parsePlainYaml(read.text);
+    if ("problem" in yaml) return undefined;
+    const parsed = yaml.value as { version?: unknown } | null;
     return parsed?.version === undefined ? undefined : String(parsed.version);
   } catch {
     return undefined;

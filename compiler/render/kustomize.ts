@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readRegularText } from "./project-path.js";
 import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
 import { filesUnder } from "./helm.js";
 import { withToolEnv } from "./tool-env.js";
@@ -24,14 +24,11 @@ export function kustomizationFiles(dir: string, projectDir: string): { files: st
     const name = KUSTOMIZATION_FILES.find((file) => existsSync(join(folder, file)));
     if (!name) return `${folder} has no kustomization.yaml`;
     for (const file of filesUnder(folder)) files.push(join(folder, file));
-    let parsed: Record<string, unknown>;
     const read = readRegularText(join(folder, name), join(folder, name));
     if ("problem" in read) return read.problem;
-    try {
-      parsed = (parse(read.text) ?? {}) as Record<string, unknown>;
-    } catch (failure) {
-      return `${join(folder, name)}: ${(failure as Error).message.split("\n")[0]}`;
-    }
+    const yaml = parsePlainYaml(read.text);
+    if ("problem" in yaml) return `${join(folder, name)}: ${yaml.problem}`;
+    const parsed = (yaml.value ?? {}) as Record<string, unknown>;
     for (const field of ["resources", "bases", "components"]) {
       const entries = parsed[field];
       if (!Array.isArray(entries)) continue;

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -111,6 +112,23 @@ test("an object whose bytes no longer match bundle.json is an error, not a warni
   assert.equal(result.status, 1);
   assert.match(result.stderr, /error TKC4105: .*001-configmap-settings\.yaml was changed after the build/);
   assert.equal(result.stdout, "");
+});
+
+// A bundle may be anyone's (pulled, or from a commit): its objects are read with the nesting guard.
+test("an object nested thousands of levels deep, its sha256 in bundle.json, is a diagnostic, not a stack overflow", () => {
+  const a = writeBundleDir([configMap("settings", { a: "1" })]);
+  const b = writeBundleDir([configMap("settings", { a: "2" })]);
+  const file = join(b, "objects/001-configmap-settings.yaml");
+  const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata: ${"[".repeat(6000)}${"]".repeat(6000)}\n`;
+  writeFileSync(file, deep);
+  const manifestFile = join(b, "bundle.json");
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  manifest.objects[0].sha256 = createHash("sha256").update(deep).digest("hex");
+  writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+  const result = runTkc(["diff", a, b]);
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stderr, /error TKC\d+: .*001-configmap-settings\.yaml is not valid YAML: it nests deeper than 400 levels \(line 5\), which tkc does not read/);
+  assert.doesNotMatch(result.stderr, /call stack|internal error/);
 });
 
 test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () => {

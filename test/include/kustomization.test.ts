@@ -51,3 +51,14 @@ test("a kustomization that fails shows kubectl's message at the call; a remote b
   assert.equal(remote.status, 1);
   assert.match(remote.stderr, /error TKC2305: kustomization: resources entry https:\/\/github\.com\/example\/repo\/\/deploy\?ref=v1 is remote/);
 });
+
+// tkc reads kustomization.yaml itself (for the bases it lists) before kubectl does: deep nesting
+// there ran the `yaml` reader out of stack ("Maximum call stack size exceeded").
+test("a kustomization.yaml nested thousands of levels deep is one clear error at the call, before kubectl runs", () => {
+  const dir = project();
+  writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), `resources: ${"[".repeat(6000)}${"]".repeat(6000)}\n`);
+  const checked = runTkc(["check", dir]);
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stderr, /release\.k8s\.ts:12:5 error TKC2305: kustomization: .*deploy\/base\/kustomization\.yaml: it nests deeper than 400 levels \(line 1\), which tkc does not read/);
+  assert.doesNotMatch(checked.stderr, /call stack|internal error/);
+});
