@@ -41,10 +41,13 @@ export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "lo
     if (!evaluated.evaluation) return fail(evaluated.diagnostics);
     // Mistakes reported at the stdlib calls: the objects are handed on all the same, so that the
     // later stages report their own, independent mistakes in the same run.
+    // A request the release cannot serve (an unknown --env, a bad --set) is a mistake of its own,
+    // reported too; then nothing is handed on, as there is no environment to check as asked.
     if (hasErrors(evaluated.diagnostics)) {
-      if (!input.loadOnly) return fail(evaluated.diagnostics, evaluated.evaluation);
+      const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
+      if (!input.loadOnly && problems.length === 0) return fail(evaluated.diagnostics, evaluated.evaluation);
       evaluated.evaluation.close();
-      return fail(evaluated.diagnostics);
+      return fail([...evaluated.diagnostics, ...problems]);
     }
     const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
     if (problems.length > 0) {

@@ -98,3 +98,20 @@ test("the shop example is valid for every supported Kubernetes version", () => {
     assert.equal(result.status, 0, `${version}: ${result.stderr}`);
   }
 });
+
+// A stdlib mistake hands the objects on to validation: the request must be one the release can
+// serve first (an unknown --env once crashed that path, exit 70).
+test("a stdlib mistake with --env or --set: every mistake of the run, the request's too, and never a crash", () => {
+  const project = "test/errors/call-and-object-mistakes";
+  const unknown = runTkc(["check", project, "--env", "nope"]);
+  assert.equal(unknown.status, 1, unknown.stderr);
+  assert.match(unknown.stderr, /error TKC2102: workload 'web' sets both 'port' and 'ports'[\s\S]*error TKC1005: release 'case' has no environment 'nope'/);
+  assert.doesNotMatch(unknown.stderr, /internal error|\n\s+at /);
+  const one = runTkc(["check", project, "--env", "dev"]);
+  assert.equal(one.status, 1);
+  assert.deepEqual(one.stderr.match(/error TKC\d+/g), ["error TKC2102", "error TKC3106", "error TKC3101"]);
+  const badSet = runTkc(["check", project, "--set", "nope=1"]);
+  assert.equal(badSet.status, 1);
+  assert.match(badSet.stderr, /error TKC1030: --set nope names input 'nope'/);
+  assert.match(badSet.stderr, /error TKC2102/);
+});
