@@ -70,6 +70,9 @@ export function startBuild(type: WorkloadKind, options: WorkloadOptions, context
     ...fromOptions.filter(([, value]) => value !== undefined).map(([field, , option, at]): FieldMapping => [[...main, ...(at ?? [field])], option]),
     // each variable from its key in `env`
     ...Object.keys(envVars).map((key, index): FieldMapping => [[...main, "env", index], ["env", key]]),
+    // each writable path's mount and emptyDir from its item
+    ...writable.flatMap((_, index): FieldMapping[] => [[[...main, "volumeMounts", index], ["writablePaths", index]], [["spec", "volumes", index], ["writablePaths", index]]]),
+    ...(options.serviceAccountName !== undefined ? [[["spec", "serviceAccountName"], ["serviceAccountName"]] as FieldMapping] : []),
   ];
 
   const pod: PodSpec = compact({

@@ -1,5 +1,5 @@
 import type { AppsV1StatefulSet, PersistentVolumeClaim } from "tkc/k8s";
-import { defineComponent, rejectedComponent, type Component, type ExpandContext, type ObjectDraft } from "../core/component.js";
+import { defineComponent, rejectedComponent, type Component, type ExpandContext, type FieldMapping, type ObjectDraft } from "../core/component.js";
 import { resolve, type PerEnvironment } from "../core/per-environment.js";
 import { fail } from "../core/errors.js";
 import { compact } from "../core/merge.js";
@@ -73,6 +73,8 @@ export function statefulSetDrafts(
   const replicas = forced.replicas ?? resolve(options.replicas ?? 1, context.environment);
   const build = startBuild(type, options, context, origin, replicas);
   const storage = options.storage ?? [];
+  // The claims' mounts follow the writable paths' (startBuild's) in the main container.
+  const firstMount = build.container.volumeMounts?.length ?? 0;
   build.container = {
     ...build.container,
     volumeMounts: [...(build.container.volumeMounts ?? []), ...storage.map((s) => ({ name: s.name, mountPath: s.mountPath }))],
@@ -113,6 +115,15 @@ export function statefulSetDrafts(
     [["spec", "replicas"], ["replicas"]],
     [["spec", "podManagementPolicy"], ["podManagementPolicy"]],
     [["spec", "volumeClaimTemplates"], ["storage"]],
+    ...storage.flatMap((_, i): FieldMapping[] => [
+      [["spec", "template", "spec", "containers", 0, "volumeMounts", firstMount + i], ["storage", i]],
+      [["spec", "template", "spec", "containers", 0, "volumeMounts", firstMount + i, "mountPath"], ["storage", i, "mountPath"]],
+      [["spec", "volumeClaimTemplates", i], ["storage", i]],
+      [["spec", "volumeClaimTemplates", i, "metadata", "name"], ["storage", i, "name"]],
+      [["spec", "volumeClaimTemplates", i, "spec", "accessModes"], ["storage", i, "accessModes"]],
+      [["spec", "volumeClaimTemplates", i, "spec", "storageClassName"], ["storage", i, "storageClassName"]],
+      [["spec", "volumeClaimTemplates", i, "spec", "resources", "requests", "storage"], ["storage", i, "size"]],
+    ]),
     [["spec", "persistentVolumeClaimRetentionPolicy"], ["volumeRetention"]],
   ], build);
   return { build, drafts: [{ object: statefulSet, origin, fields }, { ...headless, fields: serviceFields(options, build) }] };

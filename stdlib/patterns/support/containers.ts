@@ -72,11 +72,17 @@ export function addVolume(build: WorkloadBuild, volume: Volume): boolean {
   return true;
 }
 
-/** Mount a volume into the main container (unless it already mounts it at that path). */
-export function mountInApp(build: WorkloadBuild, mount: VolumeMount): void {
+/**
+ * Mount a volume into the main container (unless it already mounts it at that path). `set`: the
+ * pattern's call and the option the mount path comes from, so that a mistake in the mount points
+ * at that option, not only at the call.
+ */
+export function mountInApp(build: WorkloadBuild, mount: VolumeMount, set?: { readonly origin: SourceLocation | undefined; readonly option: readonly (string | number)[] }): void {
   const mounts = build.container.volumeMounts ?? [];
   if (mounts.some((m) => m.name === mount.name && m.mountPath === mount.mountPath)) return;
   build.container.volumeMounts = [...mounts, mount];
+  // The main container comes first in the template (pod.ts templateView).
+  if (set) build.recordOrigin({ path: ["spec", "containers", 0, "volumeMounts", mounts.length] }, { origin: set.origin, fields: [[["mountPath"], set.option]] });
 }
 
 /** Add env vars to the main container, refusing a name it already sets. */

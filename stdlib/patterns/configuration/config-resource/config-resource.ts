@@ -52,7 +52,7 @@ export const configFiles = definePattern<ConfigFilesOptions>({
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["files"]]] });
     const volume = volumeName("config", options.name);
     addVolume(build, { name: volume, configMap: { name: object.metadata!.name!, ...(options.defaultMode !== undefined ? { defaultMode: options.defaultMode } : {}) } });
-    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true });
+    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true }, { origin, option: ["mountPath"] });
   },
 });
 
@@ -90,7 +90,7 @@ export const secretFiles = definePattern<SecretFilesOptions>({
     checkMountPath("secretFiles()", options.mountPath, atProperty(origin, ["mountPath"]));
     checkConfigKeys(`secretFiles '${options.secret}'`, options.keys ?? [], (_key, index) => atProperty(origin, ["keys", index]));
   },
-  apply(options, build) {
+  apply(options, build, _context, origin) {
     const volume = volumeName("secret", options.secret);
     addVolume(build, {
       name: volume,
@@ -100,6 +100,6 @@ export const secretFiles = definePattern<SecretFilesOptions>({
         ...(options.keys ? { items: options.keys.map((key) => ({ key, path: key })) } : {}),
       },
     });
-    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true });
+    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true }, { origin, option: ["mountPath"] });
   },
 });

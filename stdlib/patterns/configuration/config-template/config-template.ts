@@ -95,7 +95,7 @@ const configTemplatePattern = definePattern<ConfigTemplateOptions<unknown>>({
     build.extraObjects.push({ object, origin, fields: [[["metadata", "name"], ["name"]], [["data"], ["values"]]] });
     const volume = volumeName("template", options.name);
     addVolume(build, { name: volume, configMap: { name: object.metadata!.name! } });
-    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true });
+    mountInApp(build, { name: volume, mountPath: options.mountPath, readOnly: true }, { origin, option: ["mountPath"] });
   },
 });
 

@@ -119,6 +119,6 @@ export const downwardApi = definePattern<DownwardApiOptions>({
       items.push(s.fieldRef ? { path: field, fieldRef: s.fieldRef } : { path: field, resourceFieldRef: s.resourceFieldRef! });
     }
     addVolume(build, { name: "podinfo", downwardAPI: { items } });
-    mountInApp(build, { name: "podinfo", mountPath: files.mountPath ?? "/etc/podinfo", readOnly: true });
+    mountInApp(build, { name: "podinfo", mountPath: files.mountPath ?? "/etc/podinfo", readOnly: true }, { origin, option: ["files", "mountPath"] });
   },
 });

@@ -101,7 +101,7 @@ export const logShipper = definePattern<LogShipperOptions>({
 
     addVolume(build, { name: "app-logs", emptyDir: { sizeLimit: options.sizeLimit ?? "1Gi" } });
     addVolume(build, { name: "log-shipper-config", configMap: { name: configName } });
-    mountInApp(build, { name: "app-logs", mountPath: options.logPath ?? "/var/log/app" });
+    mountInApp(build, { name: "app-logs", mountPath: options.logPath ?? "/var/log/app" }, { origin, option: ["logPath"] });
     const container: Container = {
       name: SHIPPER,
       image: options.image ?? PINNED_IMAGES.fluentBit,
