@@ -110,10 +110,22 @@ export function startBuild(type: WorkloadKind, options: WorkloadOptions, context
     },
     templateOrigins,
     templateFields: [],
-    optionFields,
-    objectFields: { workload: [], service: [] },
+    optionFields: [...optionFields, [["metadata", "labels", NAME_LABEL], ["name"]]],
+    objectFields: { workload: [...nameLabelFields(options, ["spec", "selector", "matchLabels"])], service: [...nameLabelFields(options, ["spec", "selector"])] },
   };
   return build;
+}
+
+const NAME_LABEL = "app.kubernetes.io/name";
+
+/**
+ * The name label that selects the pods comes from the `name` option: in the selector, and in the
+ * object's own labels unless the user's `labels` set it (a 70-character name is a valid object
+ * name but not a valid label value, and the mistake is in `name`).
+ */
+function nameLabelFields(options: WorkloadOptions, selector: Path): FieldMapping[] {
+  const own = options.labels !== undefined && Object.hasOwn(options.labels, NAME_LABEL);
+  return [[[...selector, NAME_LABEL], ["name"]], ...(own ? [] : [[["metadata", "labels", NAME_LABEL], ["name"]] as FieldMapping])];
 }
 
 /** Apply patterns and the user's typed overrides, then assemble the pod template. */
