@@ -69,7 +69,7 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
     const metadata = { ...(typeof data.metadata === "object" && data.metadata !== null ? data.metadata : {}) } as Record<string, unknown>;
     if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = namespace;
     metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
-    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields, texts) });
+    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields, texts, environment) });
   }
   const expansion: Expansion = { environment, namespace, objects };
   return hasErrors(diagnostics) ? fail(diagnostics, expansion) : succeed(expansion, diagnostics);

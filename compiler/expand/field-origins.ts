@@ -16,9 +16,10 @@ function startsWith(path: Path, prefix: Path): boolean {
  * through the component's field mappings: into the object's own call, or into the call a
  * mapping names (a pattern's). Each call's literal is scanned once, on first use (propertyLocator).
  */
-export function fieldResolver(origin: SourceLocation | undefined, fields: readonly FieldMapping[] | undefined, texts: SourceTexts) {
+export function fieldResolver(origin: SourceLocation | undefined, fields: readonly FieldMapping[] | undefined, texts: SourceTexts, environment?: string) {
   if (!fields || fields.length === 0 || (!origin && !fields.some((mapping) => mapping[2]?.origin))) return undefined;
-  const propertyOf = propertyLocator(texts);
+  // In a value per environment, the entry of the environment being built.
+  const propertyOf = propertyLocator(texts, environment);
   return (path: Path): SourceLocation | undefined => {
     let best: FieldMapping | undefined;
     for (const mapping of fields) if (startsWith(path, mapping[0]) && (!best || mapping[0].length > best[0].length)) best = mapping;

@@ -8,7 +8,9 @@ import type { SourceLocation } from "../model/source.js";
 export type LiteralNode =
   | { readonly kind: "object"; readonly at: number; readonly props: ReadonlyMap<string, LiteralProperty> }
   | { readonly kind: "array"; readonly at: number; readonly items: readonly LiteralNode[] }
-  | { readonly kind: "other"; readonly at: number; readonly length: number };
+  | { readonly kind: "other"; readonly at: number; readonly length: number }
+  /** `perEnv({ dev: ..., default: ... })`: a value per environment, its entries read into. */
+  | { readonly kind: "perEnv"; readonly at: number; readonly length: number; readonly entries: LiteralNode };
 
 export interface LiteralProperty {
   /** Offset of the key. */
@@ -83,6 +85,16 @@ class Scanner {
     const c = this.text[this.pos];
     if (c === "{") return this.object();
     if (c === "[") return this.array();
+    const perEnv = /^perEnv\s*\(\s*\{/.exec(this.text.slice(at, at + 40));
+    if (perEnv) {
+      this.pos = at + perEnv[0].length - 1;
+      const entries = this.object();
+      this.skipTrivia();
+      if (this.text[this.pos] === ")") this.pos++;
+      // whatever follows the call (`as T`) belongs to the value too
+      this.skipUntil(",}]");
+      return { kind: "perEnv", at, length: this.text.slice(at, this.pos).trimEnd().length, entries };
+    }
     this.skipUntil(",}]");
     return { kind: "other", at, length: this.text.slice(at, this.pos).trimEnd().length };
   }
@@ -209,11 +221,22 @@ export function locationOf(file: string, text: string, offset: number, length?: 
  * Follow an option path (`["pod", "priorityClassName"]`, `["ports", 1, "name"]`) into the literal
  * as far as it was written; the offset and length of the deepest property reached.
  */
-export function findInLiteral(root: LiteralNode, path: readonly (string | number)[]): { at: number; length: number } | undefined {
+export function findInLiteral(root: LiteralNode, path: readonly (string | number)[], environment?: string): { at: number; length: number } | undefined {
   let node: LiteralNode | undefined = root;
   let found: { at: number; length: number } | undefined;
-  for (const segment of path) {
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
     if (!node) break;
+    // A value per environment: the building environment's entry (or `default`), then on.
+    if (node.kind === "perEnv") {
+      const entries: LiteralNode = node.entries;
+      const entry: LiteralProperty | undefined = environment === undefined || entries.kind !== "object" ? undefined : entries.props.get(environment) ?? entries.props.get("default");
+      if (!entry) break;
+      found = { at: entry.at, length: entry.keyLength };
+      node = entry.value;
+      i--;
+      continue;
+    }
     if (node.kind === "object" && typeof segment === "string") {
       const prop = node.props.get(segment);
       if (!prop) break;
@@ -222,9 +245,14 @@ export function findInLiteral(root: LiteralNode, path: readonly (string | number
     } else if (node.kind === "array" && typeof segment === "number") {
       const item: LiteralNode | undefined = node.items[segment];
       if (!item) break;
-      found = { at: item.at, length: item.kind === "other" ? item.length : 1 };
+      found = { at: item.at, length: item.kind === "other" || item.kind === "perEnv" ? item.length : 1 };
       node = item;
     } else break;
+    // The path ends at a value per environment (`replicas: perEnv({ dev: 1, prod: 3 })`): its entry.
+    if (i === path.length - 1 && node?.kind === "perEnv" && environment !== undefined && node.entries.kind === "object") {
+      const entry: LiteralProperty | undefined = node.entries.props.get(environment) ?? node.entries.props.get("default");
+      if (entry) found = { at: entry.at, length: entry.keyLength };
+    }
   }
   return found;
 }
@@ -235,7 +263,7 @@ export function findInLiteral(root: LiteralNode, path: readonly (string | number
  * an empty path (undefined where the call does not write it out, or there is no text). Each
  * call's arguments are scanned once per locator.
  */
-export function propertyLocator(texts: (file: string) => string | undefined): (call: SourceLocation, path: readonly (string | number)[], argument?: number) => SourceLocation | undefined {
+export function propertyLocator(texts: (file: string) => string | undefined, environment?: string): (call: SourceLocation, path: readonly (string | number)[], argument?: number) => SourceLocation | undefined {
   const calls = new Map<string, readonly LiteralNode[] | null>();
   return (call, path, argument = 0) => {
     const text = texts(call.file);
@@ -246,8 +274,8 @@ export function propertyLocator(texts: (file: string) => string | undefined): (c
     const root = args?.[argument];
     if (!root) return undefined;
     // The whole argument: a value written inline (its expression), or a literal (its opening bracket).
-    if (path.length === 0) return locationOf(call.file, text, root.at, root.kind === "other" ? root.length : 1);
-    const hit = findInLiteral(root, path);
+    if (path.length === 0) return locationOf(call.file, text, root.at, root.kind === "other" || root.kind === "perEnv" ? root.length : 1);
+    const hit = findInLiteral(root, path, environment);
     return hit ? locationOf(call.file, text, hit.at, hit.length) : undefined;
   };
 }

@@ -33,7 +33,17 @@ export type Env<T> = PerEnvironment<T>;
 /**
  * One value per environment: `perEnv({ dev: 1, staging: 2, prod: 4 })`.
  * `default` covers environments not listed; an environment with neither is an error at build time.
+ *
+ * Typed by the option it is given to, when there is one, so that entries of different shapes each
+ * check against that type (`limits: { cpu, memory }` in dev, `limits: { memory }` by default);
+ * else by its entries (`const replicas = perEnv({ dev: 1, prod: 3 })`).
  */
+// Inferred from its entries, TypeScript would type both entries above as one union that gives
+// the second `cpu?: undefined`, which no resource list accepts. The first signature takes the
+// type from the call's context only (NoInfer); without one, T is `never`, no entry fits, and the
+// second signature infers T from the entries.
+export function perEnv<T = never>(values: { readonly [environment: string]: NoInfer<T> } & { readonly default?: NoInfer<T> }): PerEnv<T>;
+export function perEnv<T>(values: { readonly [environment: string]: T } & { readonly default?: T }): PerEnv<T>;
 export function perEnv<T>(values: { readonly [environment: string]: T } & { readonly default?: T }): PerEnv<T> {
   const origin = captureOrigin();
   // perEnv({ dev: httpProbe("ready") }) holds a value its call rejected: so does the perEnv().
@@ -141,11 +151,16 @@ export type Resolved<T> = T extends PerEnv<infer U>
       ? { -readonly [K in keyof T]: Resolved<T[K]> }
       : T;
 
-/** `T` where any property, at any depth, may also be given per environment. */
-export type PerEnvironmentDeep<T> = T extends readonly (infer E)[]
+/**
+ * `T` where any property, at any depth, may also be given per environment. Not distributed over
+ * a union (`number | string` is one `PerEnvironment<number | string>`, not one per member), so
+ * that perEnv() takes its type from it whole; an optional property's `undefined` is left out (the
+ * property is optional anyway).
+ */
+export type PerEnvironmentDeep<T> = [T] extends [readonly (infer E)[]]
   ? PerEnvironment<readonly PerEnvironmentDeep<E>[]>
-  : T extends object
-    ? PerEnvironment<{ readonly [K in keyof T]?: PerEnvironmentDeep<T[K]> }>
+  : [T] extends [object]
+    ? PerEnvironment<{ readonly [K in keyof T]?: PerEnvironmentDeep<Exclude<T[K], undefined>> }>
     : PerEnvironment<T>;
 
 /** @deprecated Renamed to {@link PerEnvironmentDeep}. */

@@ -41,3 +41,32 @@ test("a call the scanner cannot read gives no location rather than a wrong one",
   assert.equal(locate(`waitFor("db", ]`, [], 1), undefined);
   assert.equal(locate(`noCallHere`, [], 0), undefined);
 });
+
+// A value per environment points at the entry of the environment being built (or `default`),
+// and into it as far as it is written; without an environment, at the option as a whole.
+test("perEnv values: the building environment's entry, else default, and what is written inside it", () => {
+  const call = [
+    "service({",
+    "  replicas: perEnv({ dev: 1, prod: 3 }),",
+    "  resources: perEnv({",
+    "    dev: { requests: { cpu: \"100m\" }, limits: { cpu: \"50m\" } },",
+    "    default: { requests: { cpu: \"1\" } },",
+    "  }) as Resources,",
+    "  image: \"x\",",
+    "})",
+  ].join("\n");
+  const at = (environment: string | undefined, path: readonly (string | number)[]) => {
+    const found = propertyLocator((file) => (file === FILE ? call : undefined), environment)({ file: FILE, line: 1, column: 1 }, path);
+    if (!found) return undefined;
+    const offset = offsetOf(call, found.line, found.column);
+    return `${found.line}:${found.column} ${call.slice(offset, offset + (found.length ?? 1))}`;
+  };
+  assert.equal(at("dev", ["replicas"]), "2:22 dev");
+  assert.equal(at("prod", ["replicas"]), "2:30 prod");
+  assert.equal(at("staging", ["replicas"]), "2:3 replicas", "no entry and no default: the option");
+  assert.equal(at("dev", ["resources", "limits", "cpu"]), "4:49 cpu");
+  assert.equal(at("staging", ["resources", "requests", "cpu"]), "5:28 cpu", "default's entry");
+  assert.equal(at("staging", ["resources", "limits", "cpu"]), "5:5 default", "as far as default writes it");
+  assert.equal(at(undefined, ["resources", "limits", "cpu"]), "3:3 resources", "no environment: the option");
+  assert.equal(at("dev", ["image"]), "7:3 image", "what follows a perEnv( call is read on");
+});

@@ -93,14 +93,15 @@ export function blueGreen(options: BlueGreenOptions): Component {
       const build = serviceBuild!;
       const ports = portsOf(base, origin);
       const spec = mergeOverride(build.serviceSpec, resolveDeep(options.service, environment)) as Partial<ServiceSpec>;
-      const colourService = (name: string, colour: Colour): ObjectDraft => {
+      // The main Service selects `active`'s colour (this environment's entry); the preview selects the other, set by `preview`.
+      const colourService = (name: string, colour: Colour, selectedBy: "active" | "preview"): ObjectDraft => {
         const selected = { ...build, selector: { ...build.selector, [COLOUR_LABEL]: colour } };
         const metadata = { ...serviceMetadata(base, build), name };
-        const fields: FieldMapping[] = [[["spec", "selector"], ["active"]], [["spec", "selector", "app.kubernetes.io/name"], ["name"]], ...serviceFields(base)];
+        const fields: FieldMapping[] = [[["spec", "selector"], [selectedBy]], [["spec", "selector", "app.kubernetes.io/name"], ["name"]], ...serviceFields(base)];
         return { ...serviceFor(selected, ports, compact(metadata), origin, { spec }), fields };
       };
-      const services = [colourService(options.name, active)];
-      if (options.preview !== false) services.push(colourService(`${options.name}-preview`, active === "blue" ? "green" : "blue"));
+      const services = [colourService(options.name, active, "active")];
+      if (options.preview !== false) services.push(colourService(`${options.name}-preview`, active === "blue" ? "green" : "blue", "preview"));
       return [...drafts, ...services, ...extras];
     },
   });
