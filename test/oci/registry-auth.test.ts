@@ -1,6 +1,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { readTree } from "../support/files.js";
 import { tempDir } from "../support/cli.js";
@@ -51,6 +53,62 @@ describe("basic auth with an htpasswd registry", { skip: unavailable ?? false },
     const stale = await refusal(pullIn(target, out, lookupDockerConfig(registry.host, env)));
     assert.equal(stale.code, "TKC6103");
     assert.ok(stale.message.endsWith(`credential tried: ${join(docker, "config.json")} auths["${registry.host}"] (user ci)`), stale.message);
+  });
+});
+
+// Registries on object storage answer a blob GET with a redirect to the store (S3, GCS). The
+// credential is the registry's: it must never reach the other host.
+describe("a blob redirected to another host, as registries on object storage do", { skip: unavailable ?? false }, () => {
+  let registry: Registry;
+  let bundleDir: string;
+  const servers: Server[] = [];
+  before(async () => {
+    registry = await startRegistry({ users: { ci: "right-password" } });
+    bundleDir = await builtBundle();
+  });
+  after(async () => {
+    for (const server of servers) server.close();
+    await registry?.stop();
+  });
+  const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+  const basic = `Basic ${Buffer.from("ci:right-password").toString("base64")}`;
+
+  test("pull follows the redirect, and the other host never sees the Authorization header", async () => {
+    const credentials = { credential: { username: "ci", password: "right-password", origin: "--username ci" }, tried: "--username ci" };
+    const target = `oci://${registry.host}/acme/redirected:1`;
+    await pushIn(bundleDir, target, credentials);
+    // The "store": serves what it is asked for from the registry, and records what it was sent.
+    const seen: (string | undefined)[] = [];
+    const store = createServer(async (req, res) => {
+      seen.push(req.headers.authorization);
+      const upstream = await fetch(`http://${registry.host}${req.url}`, { headers: { authorization: basic } });
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    servers.push(store);
+    const storePort = await listen(store);
+    // The registry's front: blob GETs are redirected to the store, the rest passed through.
+    const front = createServer(async (req, res) => {
+      if (req.method === "GET" && /\/blobs\/sha256:/.test(req.url ?? "")) {
+        res.writeHead(307, { location: `http://127.0.0.1:${storePort}${req.url}` });
+        res.end();
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "host") headers[name] = value;
+      const upstream = await fetch(`http://${registry.host}${req.url}`, { method: req.method, headers });
+      const answer: Record<string, string> = {};
+      upstream.headers.forEach((value, name) => (answer[name] = value));
+      res.writeHead(upstream.status, answer);
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    servers.push(front);
+    const frontPort = await listen(front);
+    const out = join(tempDir(), "dev");
+    await pullIn(`oci://127.0.0.1:${frontPort}/acme/redirected:1`, out, credentials);
+    assert.deepEqual(readTree(out), readTree(bundleDir));
+    assert.ok(seen.length >= 2, `the config and the layer came from the store (${seen.length} requests)`);
+    assert.deepEqual(seen.filter((header) => header !== undefined), [], "no credential reached the store");
   });
 });
 
