@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { build } from "../pipeline.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiffCode } from "./codes.js";
@@ -47,9 +47,24 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
     return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}`, { hint: "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)" })] };
   }
   const inRepo = relative(realpathSync(repoRoot), realpathSync(projectPath));
-  const temp = mkdtempSync(join(tmpdir(), "tkc-diff-"));
+  sweepAbandonedWorktrees(repoRoot);
+  // The folder names this process, so that a later run can tell an abandoned worktree (its
+  // process was killed) from one in use.
+  const temp = mkdtempSync(join(tmpdir(), `${WORKTREE_PREFIX}${process.pid}-`));
   const tree = join(temp, "base");
   let added = false;
+  const cleanUp = () => {
+    if (added) git(repoRoot, ["worktree", "remove", "--force", tree]);
+    rmSync(temp, { recursive: true, force: true });
+    if (added) git(repoRoot, ["worktree", "prune"]);
+    added = false;
+  };
+  // Ctrl-C while the base builds: the worktree is the user's repository's, so it goes too.
+  const onSignal = (signal: NodeJS.Signals) => {
+    cleanUp();
+    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
     const add = git(repoRoot, ["worktree", "add", "--detach", "--quiet", tree, commit.output]);
     if (!add.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git worktree add failed: ${add.output}`, { hint: "check that git works in this repository (`git worktree list`)" })] };
@@ -99,9 +114,51 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
     }
     return { ok: !diagnostics.some((d) => d.severity === "error"), pairs, diagnostics, sources };
   } finally {
-    if (added) git(repoRoot, ["worktree", "remove", "--force", tree]);
-    rmSync(temp, { recursive: true, force: true });
-    if (added) git(repoRoot, ["worktree", "prune"]);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    cleanUp();
+  }
+}
+
+const WORKTREE_PREFIX = "tkc-diff-";
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * Worktrees that an earlier `tkc diff --base` left registered in this repository when it was
+ * killed (SIGKILL, a closed CI runner): removed if the process their folder names is gone.
+ */
+function sweepAbandonedWorktrees(repoRoot: string): void {
+  const listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
+  if (!listed.ok) return;
+  const temp = realPathOr(tmpdir());
+  let swept = false;
+  for (const line of listed.output.split("\n")) {
+    if (!line.startsWith("worktree ")) continue;
+    const path = line.slice("worktree ".length);
+    const folder = dirname(path);
+    const owner = new RegExp(`^${WORKTREE_PREFIX}(\\d+)-[^/]+$`).exec(basename(folder));
+    if (!owner || basename(path) !== "base" || realPathOr(dirname(folder)) !== temp || isAlive(Number(owner[1]))) continue;
+    git(repoRoot, ["worktree", "remove", "--force", path]);
+    rmSync(folder, { recursive: true, force: true });
+    swept = true;
+  }
+  if (swept) git(repoRoot, ["worktree", "prune"]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (failure) {
+    // EPERM: alive, another user's
+    return (failure as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

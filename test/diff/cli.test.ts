@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 import { assertGoldenFile } from "../support/golden.js";
@@ -204,6 +204,36 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.equal(badRef.status, 1);
   assert.match(badRef.stderr, /error TKC4121: 'no-such-branch' does not name a commit/);
   assert.equal(git(repo, "worktree", "list").trim().split("\n").length, 1);
+  rmSync(repo, { recursive: true, force: true });
+});
+
+// The base's worktree is registered in the user's repository: Ctrl-C must not leave it there,
+// and one left by a killed run (SIGKILL) is removed by the next run.
+test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run left is swept by the next run", async () => {
+  const repo = tempDir("tkc-diff-signal-");
+  git(repo, "init", "--quiet");
+  copyShop(join(repo, "shop"));
+  git(repo, "add", ".");
+  git(repo, "commit", "--quiet", "-m", "shop");
+  const worktrees = () => git(repo, "worktree", "list", "--porcelain").split("\n").filter((line) => line.startsWith("worktree ")).map((line) => line.slice(9));
+  // Starts `tkc diff --base HEAD` and sends `signal` once the base's worktree exists.
+  const interrupted = async (signal: NodeJS.Signals) => {
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    for (let i = 0; i < 500 && worktrees().length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(worktrees().length, 2, "the base's worktree was added");
+    child.kill(signal);
+    return exited;
+  };
+  assert.equal(await interrupted("SIGINT"), 130);
+  assert.deepEqual(worktrees(), [realpathSync(repo)], "Ctrl-C removed the worktree");
+  assert.equal(await interrupted("SIGKILL"), null);
+  const left = worktrees().filter((path) => path !== realpathSync(repo));
+  assert.equal(left.length, 1, "a SIGKILL leaves it");
+  const next = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo });
+  assert.equal(next.status, 0, next.stderr);
+  assert.deepEqual(worktrees(), [realpathSync(repo)], "the next run swept it");
+  assert.ok(!existsSync(left[0]!), "and its folder");
   rmSync(repo, { recursive: true, force: true });
 });
 
