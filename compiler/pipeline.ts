@@ -76,7 +76,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const evaluated = await evaluating;
   // Type errors explain everything after them, but tsc is still running: expand, validate and
   // plan meanwhile (on the other core), and let type errors win whenever the build fails.
-  if (!evaluated.ok) return done.failed(await typeErrorsFirst(checking, [...evaluated.diagnostics, ...(await checkedAnyway(evaluated.partial, loaded, crds.customResources, options.environments, ctx))], ctx));
+  if (!evaluated.ok) {
+    const later = await checkedAnyway(evaluated.partial, loaded, crds.customResources, options.environments, ctx);
+    return done.failed(await typeErrorsFirst(checking, [...evaluated.diagnostics, ...later], ctx));
+  }
   const { release } = evaluated.value;
   const wanted = options.environments ?? Object.keys(release.environments);
   const planned = await planEnvironments({ loaded, customResources: crds.customResources, evaluation: evaluated.value, environments: wanted, layout }, ctx);

@@ -39,20 +39,16 @@ export async function evaluate(input: EvaluateInput, ctx: Pick<StageContext, "lo
   try {
     const evaluated = await evaluateSealed(input.project, lines, ctx.timings, input.environments ?? [], { inputs: input.inputs, loadOnly: input.loadOnly, texts: (file) => ctx.read?.get(file) });
     if (!evaluated.evaluation) return fail(evaluated.diagnostics);
-    // Mistakes reported at the stdlib calls: the objects are handed on all the same, so that the
-    // later stages report their own, independent mistakes in the same run.
-    // A request the release cannot serve (an unknown --env, a bad --set) is a mistake of its own,
-    // reported too; then nothing is handed on, as there is no environment to check as asked.
-    if (hasErrors(evaluated.diagnostics)) {
-      const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
-      if (!input.loadOnly && problems.length === 0) return fail(evaluated.diagnostics, evaluated.evaluation);
-      evaluated.evaluation.close();
-      return fail([...evaluated.diagnostics, ...problems]);
-    }
+    // A request the release cannot serve (an unknown --env, a bad --set) is a mistake of its own.
     const problems = input.loadOnly ? [] : await checkRequest(evaluated.evaluation, input.inputs ?? [], input.environments);
-    if (problems.length > 0) {
+    // Mistakes reported at the stdlib calls: the objects are handed on all the same, so that the
+    // later stages report their own, independent mistakes in the same run; not when the request
+    // is wrong too, as there is then no environment to check as asked.
+    const mistakes = [...evaluated.diagnostics, ...problems];
+    if (hasErrors(evaluated.diagnostics) && problems.length === 0 && !input.loadOnly) return fail(mistakes, evaluated.evaluation);
+    if (mistakes.length > 0) {
       evaluated.evaluation.close();
-      return fail(problems);
+      return fail(mistakes);
     }
     return succeed(evaluated.evaluation);
   } finally {
