@@ -4,12 +4,12 @@
  * relative to the project), else `crds/` when it exists. compiler/crd turns them into schemas.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
 import { CrdCode } from "../crd/codes.js";
 import { checkInsideProject } from "./confine.js";
-import { readSource } from "./sources.js";
+import { irregularFile, readSource } from "./sources.js";
 import { parseConfig } from "./config.js";
 
 export const DEFAULT_CRD_DIR = "crds";
@@ -56,7 +56,7 @@ export function readCrdSchemas(project: { readonly dir: string; readonly configF
       continue;
     }
     for (const file of schemaFiles(absolute)) {
-      const outside = checkInsideProject(file, project.dir);
+      const outside = checkInsideProject(file, project.dir) ?? irregularFile(file, relative(project.dir, file));
       if (outside) diagnostics.push(outside);
       else files.push(readSource(file));
     }
@@ -70,6 +70,8 @@ export function readCrdSchemas(project: { readonly dir: string; readonly configF
  */
 export function configuredCrdFolders(configFile: string | undefined): { folders: CrdFolders; diagnostics: Diagnostic[] } {
   if (!configFile || !existsSync(configFile)) return { folders: crdFoldersOf({}), diagnostics: [] };
+  const irregular = irregularFile(configFile);
+  if (irregular) return { folders: { dirs: [], explicit: true }, diagnostics: [irregular] };
   const parsed = parseConfig(configFile, readFileSync(configFile, "utf8"));
   const diagnostics = parsed.diagnostics.filter((d) => d.code === CrdCode.badSchemaFile);
   return { folders: diagnostics.length > 0 ? { dirs: [], explicit: true } : crdFoldersOf(parsed.config), diagnostics };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { irregularFile } from "./sources.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import type { Project, ProjectConfig } from "../model/project.js";
@@ -25,7 +26,7 @@ export function loadProject(input: { readonly target: string; readonly kubeVersi
   const dir = isFile ? dirname(absolute) : findProjectDir(absolute);
   const configFile = join(dir, CONFIG_FILE);
   let fileConfig: Partial<ProjectConfig> = {};
-  const escaping = checkInsideProject(configFile, dir);
+  const escaping = checkInsideProject(configFile, dir) ?? irregularFile(configFile, CONFIG_FILE);
   if (escaping) return fail([escaping]);
   const text = existsSync(configFile) ? readFileSync(configFile, "utf8") : undefined;
   if (text !== undefined) {
@@ -78,7 +79,7 @@ export function listDescriptors(dir: string): { files: string[]; refused: Diagno
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walk(full);
       } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
-        const outside = entry.isSymbolicLink() ? checkInsideProject(full, dir) : undefined;
+        const outside = (entry.isSymbolicLink() ? checkInsideProject(full, dir) : undefined) ?? (entry.isFile() ? undefined : irregularFile(full, relative(dir, full)));
         if (outside) refused.push(outside);
         else files.push(full);
       }

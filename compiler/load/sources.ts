@@ -1,7 +1,25 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { sha256 } from "../cache/cache-dir.js";
+import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
+import { fileKind } from "./regular-file.js";
+
+/**
+ * A project file (a descriptor, tkc.config.json, a CRD schema) that is not a regular file, refused
+ * unread: opening a FIFO waits for a writer (a build blocked for ever) and a device never ends.
+ * Undefined for a regular file, or one that does not exist (the caller's to report).
+ */
+export function irregularFile(path: string, shown: string = path): Diagnostic | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isFile()) return undefined;
+  return error("TKC1111", `${shown} is ${fileKind(stat)}, not a file: tkc does not read it`, { location: { file: path, line: 1, column: 1 }, hint: "replace it with a regular file" });
+}
 
 export function readSource(path: string): SourceFile {
   const text = readFileSync(path, "utf8");

@@ -132,3 +132,39 @@ test("include() of a folder or a FIFO is refused by its type, before it is opene
   assert.match(result.stderr, /release\.k8s\.ts:2:\d+ error TKC2301: include: vendor is a folder\n/);
   assert.match(result.stderr, /release\.k8s\.ts:2:\d+ error TKC2301: include: pipe\.yaml is not a regular file\n/);
 });
+
+// The project's own files were read whatever they were: a FIFO named like a descriptor, or as
+// tkc.config.json, blocked the build for ever before any time limit applied.
+test("a descriptor, tkc.config.json or CRD schema that is a FIFO is refused by its type, and the build ends", { skip: spawnSync("mkfifo", ["--version"]).status === 0 ? false : "no mkfifo here" }, () => {
+  const check = (dir: string) => spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "check", dir], { encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: tempDir("tkc-cache-") } });
+  const project = () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "release.k8s.ts"), `import { release } from "tkc";\nexport default release({ name: "inc", version: "1.0.0", environments: { dev: { namespace: "inc" } }, components: [] });\n`);
+    return dir;
+  };
+  const descriptor = project();
+  spawnSync("mkfifo", [join(descriptor, "web.k8s.ts")]);
+  const refused = check(descriptor);
+  assert.equal(refused.error, undefined, "it finished");
+  assert.equal(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /web\.k8s\.ts:1:1 error TKC1111: web\.k8s\.ts is a FIFO, not a file: tkc does not read it\n/);
+
+  const config = project();
+  spawnSync("mkfifo", [join(config, "tkc.config.json")]);
+  const configured = check(config);
+  assert.equal(configured.error, undefined, "it finished");
+  assert.equal(configured.status, 1, configured.stderr);
+  assert.match(configured.stderr, /tkc\.config\.json:1:1 error TKC1111: tkc\.config\.json is a FIFO, not a file/);
+  // tkc validate reads the CRD folders of the config where it runs
+  const validated = spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "validate", "."], { cwd: config, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } });
+  assert.equal(validated.error, undefined, "validate finished");
+  assert.match(validated.stderr, /error TKC1111: .*tkc\.config\.json is a FIFO, not a file/);
+
+  const schema = project();
+  writeFileSync(join(schema, "tkc.config.json"), JSON.stringify({ crds: ["crds"] }));
+  mkdirSync(join(schema, "crds"));
+  spawnSync("mkfifo", [join(schema, "crds", "widgets.v1.schema.json")]);
+  const crd = check(schema);
+  assert.equal(crd.error, undefined, "it finished");
+  assert.match(crd.stderr, /error TKC1111: crds\/widgets\.v1\.schema\.json is a FIFO, not a file/);
+});
