@@ -38,6 +38,8 @@ export interface BuildOptions {
   readonly allowSameVersion?: boolean;
   /** Refuse different content under an already released version (TKC4001); also `strictVersion` in tkc.config.json. */
   readonly strictVersion?: boolean;
+  /** Severity of policy findings (unpinned image tags, ...); also `policy` in tkc.config.json. @default "error" */
+  readonly policy?: "error" | "warning";
   /** Keep at most this many revisions per environment. */
   readonly keep?: number;
   /** Values for the build inputs: `--set` and `--values` (docs/dsl.md, "Build inputs"). */
@@ -64,6 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { loaded, outRoot, supplied, warmKey } = front;
   const { project, sources } = loaded;
   const { kubeVersion } = project.config;
+  const policy = options.policy ?? project.config.policy ?? "error";
   const crds = projectCrds(loaded.crdSchemas);
   if (hasErrors(crds.diagnostics)) return done.failed(crds.diagnostics);
 
@@ -77,12 +80,12 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // Type errors explain everything after them, but tsc is still running: expand, validate and
   // plan meanwhile (on the other core), and let type errors win whenever the build fails.
   if (!evaluated.ok) {
-    const later = await checkedAnyway(evaluated.partial, loaded, crds.customResources, options.environments, ctx);
+    const later = await checkedAnyway(evaluated.partial, { loaded, customResources: crds.customResources, policy }, options.environments, ctx);
     return done.failed(await typeErrorsFirst(checking, [...evaluated.diagnostics, ...later], ctx));
   }
   const { release } = evaluated.value;
   const wanted = options.environments ?? Object.keys(release.environments);
-  const planned = await planEnvironments({ loaded, customResources: crds.customResources, evaluation: evaluated.value, environments: wanted, layout }, ctx);
+  const planned = await planEnvironments({ loaded, customResources: crds.customResources, policy, evaluation: evaluated.value, environments: wanted, layout }, ctx);
   const checked = await checking;
   if (!checked.ok) return done.failed(await typeErrorsFirst(checking, [], ctx));
   const diagnostics = dedupeAcrossEnvironments([...checked.warnings.map((diagnostic) => ({ diagnostic })), ...planned.tagged]);
@@ -103,6 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 interface PlanEnvironmentsInput {
   readonly loaded: LoadedProject;
   readonly customResources: CustomResourceSchemas | undefined;
+  readonly policy: "error" | "warning";
   readonly evaluation: Evaluation;
   readonly environments: readonly string[];
   readonly layout: Layout;
@@ -114,7 +118,7 @@ interface PlanEnvironmentsInput {
  * Per environment: expand -> validate -> plan. Where objects came from is resolved only when a
  * diagnostic is to point there (then the environment is checked again, with origins).
  */
-async function planEnvironments({ loaded, customResources, evaluation: evaluated, environments, layout, plan = true }: PlanEnvironmentsInput, ctx: StageContext) {
+async function planEnvironments({ loaded, customResources, policy, evaluation: evaluated, environments, layout, plan = true }: PlanEnvironmentsInput, ctx: StageContext) {
   const tagged: { diagnostic: Diagnostic; environment?: string }[] = [];
   const plans: EnvironmentPlan[] = [];
   const { kubeVersion } = loaded.project.config;
@@ -123,7 +127,7 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
   try {
     const bundled = bundleSources(loaded, evaluation, ctx);
     sources = bundled.recorded;
-    const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources, texts: (file) => bundled.texts.get(file) }, ctx);
+    const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources, texts: (file) => bundled.texts.get(file) }, policy, ctx);
     const checkedEnvironments: { environment: string; expansion: Expansion; millis: number }[] = [];
     for (const environment of environments) {
       const started = performance.now();
@@ -155,10 +159,10 @@ async function planEnvironments({ loaded, customResources, evaluation: evaluated
  * environment is still expanded and validated (nothing is planned to be written), so independent
  * mistakes are all reported in one run.
  */
-async function checkedAnyway(partial: Evaluation | undefined, loaded: LoadedProject, customResources: CustomResourceSchemas | undefined, only: readonly string[] | undefined, ctx: StageContext): Promise<readonly Diagnostic[]> {
+async function checkedAnyway(partial: Evaluation | undefined, checks: Pick<PlanEnvironmentsInput, "loaded" | "customResources" | "policy">, only: readonly string[] | undefined, ctx: StageContext): Promise<readonly Diagnostic[]> {
   if (!partial) return [];
   const environments = only ?? Object.keys(partial.release.environments);
-  const planned = await planEnvironments({ loaded, customResources, evaluation: partial, environments, layout: "files", plan: false }, ctx);
+  const planned = await planEnvironments({ ...checks, evaluation: partial, environments, layout: "files", plan: false }, ctx);
   return dedupeAcrossEnvironments(planned.tagged);
 }
 
@@ -169,12 +173,12 @@ async function typeErrorsFirst(checking: ReturnType<typeof checkTypes>, diagnost
 }
 
 /** Expand one environment, then validate what it produced: both stages' mistakes in one run. */
-function checkEnvironment(input: Parameters<typeof expandEnvironment>[0], ctx: StageContext): StageResult<Expansion> {
+function checkEnvironment(input: Parameters<typeof expandEnvironment>[0], policy: "error" | "warning", ctx: StageContext): StageResult<Expansion> {
   const { environment, kubeVersion, customResources } = input;
   const expanded = timed(ctx.timings, `expand:${environment}`, () => expandEnvironment(input));
   const expansion = producedBy(expanded);
   if (!expansion) return expanded;
-  const validated = timed(ctx.timings, `validate:${environment}`, () => validate({ objects: expansion.objects, kubeVersion, options: { customResources } }));
+  const validated = timed(ctx.timings, `validate:${environment}`, () => validate({ objects: expansion.objects, kubeVersion, options: { customResources, policy } }));
   const diagnostics = [...diagnosticsOf(expanded), ...diagnosticsOf(validated)];
   return expanded.ok && validated.ok ? succeed(expansion, diagnostics) : fail(diagnostics, expansion);
 }

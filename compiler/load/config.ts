@@ -5,7 +5,7 @@ import { CONFIG_FILE } from "./find-project.js";
 import { CrdCode } from "../crd/codes.js";
 
 /** Every setting tkc.config.json may hold. */
-const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion"];
+const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion", "policy"];
 
 /** The type of each setting but crds (a list, checked on its own), and an example of it. */
 const SETTING_TYPES: readonly (readonly [key: string, type: "string" | "boolean", example: string])[] = [
@@ -13,7 +13,11 @@ const SETTING_TYPES: readonly (readonly [key: string, type: "string" | "boolean"
   ["kubeVersion", "string", '"1.36"'],
   ["outDir", "string", '"out"'],
   ["strictVersion", "boolean", "true"],
+  ["policy", "string", '"warning"'],
 ];
+
+/** What "policy" may be: the severity of findings the API server does not enforce (unpinned image tags, ...). */
+const POLICIES = ["error", "warning"];
 
 /** JSON.parse reports "at position N": turn it into the line and column an editor shows. */
 function jsonErrorLocation(file: string, text: string, message: string) {
@@ -73,6 +77,12 @@ export function parseConfig(file: string, text: string): { config: Partial<Proje
         hint: `e.g. "${key}": ${example}`,
       }));
     }
+  }
+  if (typeof settings["policy"] === "string" && !POLICIES.includes(settings["policy"])) {
+    diagnostics.push(error("TKC1002", `"policy" in ${CONFIG_FILE} must be "error" or "warning", not ${JSON.stringify(settings["policy"])}`, {
+      location: keyLocation(file, text, "policy"),
+      hint: '"warning" lets builds through with unpinned image tags and the like, and says so; "error" (the default) stops them',
+    }));
   }
   const { crds, ...rest } = settings as Partial<ProjectConfig> & { crds?: unknown };
   if (crds !== undefined && (!Array.isArray(crds) || crds.some((c) => typeof c !== "string"))) {

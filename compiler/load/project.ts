@@ -47,6 +47,7 @@ export function loadProject(input: { readonly target: string; readonly kubeVersi
     outDir: fileConfig.outDir ?? "out",
     ...(fileConfig.strictVersion === true ? { strictVersion: true } : {}),
     ...(fileConfig.crds !== undefined ? { crds: fileConfig.crds } : {}),
+    ...(fileConfig.policy !== undefined ? { policy: fileConfig.policy } : {}),
   };
   const entry = isFile ? absolute : join(dir, config.entry);
   if (!existsSync(entry)) {

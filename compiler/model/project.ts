@@ -12,6 +12,8 @@ export interface ProjectConfig {
   readonly strictVersion?: boolean;
   /** Folders of imported CRD schemas (`tkc import crd`), relative to the project. @default ["crds"], which may be absent */
   readonly crds?: readonly string[];
+  /** Severity of policy findings (unpinned image tags, undeclared port names): what the API server does not enforce. @default "error" */
+  readonly policy?: "error" | "warning";
 }
 
 /** A project as the load stage found it. */

@@ -115,3 +115,32 @@ test("a stdlib mistake with --env or --set: every mistake of the run, the reques
   assert.match(badSet.stderr, /error TKC1030: --set nope names input 'nope'/);
   assert.match(badSet.stderr, /error TKC2102/);
 });
+
+// Opinions the API server does not enforce are policy: errors in a build by default, and a
+// configurable rule, never validation (a team may build :latest in dev on purpose).
+test("policy findings (an image on :latest) stop a build by default; --policy warning or \"policy\" in tkc.config.json lets it through, saying so", () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "release.k8s.ts"), `import { release, service } from "tkc";
+const web = service({ name: "web", image: "nginx:latest", port: { name: "http", containerPort: 8080 } });
+export default release({ name: "pol", version: "1.0.0", environments: { dev: { namespace: "pol-dev" } }, components: [web] });
+`);
+  const strict = runTkc(["build", dir]);
+  assert.equal(strict.status, 1);
+  assert.match(strict.stderr, /release\.k8s\.ts:2:36 error TKC3206: image "nginx:latest" of container "web" uses :latest/);
+  assert.ok(!existsSync(join(dir, "out")), "nothing written");
+  const flagged = runTkc(["build", dir, "--policy", "warning"]);
+  assert.equal(flagged.status, 0, flagged.stderr);
+  assert.match(flagged.stderr, /release\.k8s\.ts:2:36 warning TKC3206: .*\n[\s\S]*0 errors, 1 warning/);
+  assert.match(flagged.stdout, /^pol\/dev: revision 1/);
+  writeFileSync(join(dir, "tkc.config.json"), JSON.stringify({ policy: "warning" }));
+  const configured = runTkc(["check", dir]);
+  assert.equal(configured.status, 0, configured.stderr);
+  assert.match(configured.stderr, /warning TKC3206/);
+  // the flag wins over the file
+  assert.equal(runTkc(["check", dir, "--policy", "error"]).status, 1);
+  // a real validation error is never policy
+  writeFileSync(join(dir, "release.k8s.ts"), readFileSync(join(dir, "release.k8s.ts"), "utf8").replace('name: "web", image', 'name: "Web", image'));
+  const invalid = runTkc(["check", dir]);
+  assert.equal(invalid.status, 1);
+  assert.match(invalid.stderr, /error TKC3\d+: .*"Web"/);
+});

@@ -150,12 +150,12 @@ test("the command table's commands, each run as written (placeholders filled in)
   assert.equal(run(["check", "examples/shop", "--format", "text"]).status, 0);
   covers("tkc check [project] [--format text|json|sarif]");
 
-  // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33]
-  const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version"]), "tkc build with every option");
+  // tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version] [--policy error|warning]
+  const streamed = ok(run(["build", "examples/shop", "--env", "dev,prod", "--out", "dist", "--layout", "stream", "--kube-version", "1.33", "--strict-version", "--policy", "error"]), "tkc build with every option");
   assert.deepEqual(streamed.stdout.trim().split("\n").map((l) => l.split(":")[0]), ["shop/dev", "shop/prod"]);
   assert.ok(existsSync(join(root, "dist/shop/prod/objects/manifests.yaml")));
   ok(run(["build", "examples/shop"]), "tkc build examples/shop");
-  covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version]");
+  covers("tkc build [project] [--env dev,prod] [--out DIR] [--layout files|stream] [--kube-version 1.33] [--strict-version] [--policy error|warning]");
 
   // tkc build [project] --env prod --out - [--show-only KIND/NAME]: a stream on stdout, nothing written
   const before = readdirSync(root, { recursive: true }).length;

@@ -27,6 +27,7 @@ export interface BuildArgs {
   "show-only"?: string[];
   format?: DiagnosticFormat;
   watch?: boolean;
+  policy?: "error" | "warning";
 }
 
 export function buildOptions<T>(yargs: Argv<T>) {
@@ -37,6 +38,7 @@ export function buildOptions<T>(yargs: Argv<T>) {
     .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
     .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" })
     .option("watch", { alias: "w", type: "boolean", describe: "build again after every save, until Ctrl-C; a short summary per run" })
+    .option("policy", { choices: ["error", "warning"] as const, describe: "severity of opinions the API server does not enforce (unpinned image tags, ...); default from tkc.config.json, else error" })
     .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs; json (the report and every diagnostic) or sarif (SARIF 2.1.0, for code scanning) on stdout" });
 }
 
@@ -89,6 +91,7 @@ export async function runBuild(args: BuildArgs, output: Output, write = true, li
     allowSameVersion: args["allow-same-version"],
     strictVersion: args["strict-version"],
     keep: args.keep,
+    policy: args.policy,
     inputs: { set: args.set, values: args.values },
     write,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
@@ -125,6 +128,7 @@ async function runPrint(args: BuildArgs, output: Output): Promise<number> {
     environments: args.env,
     kubeVersion: args["kube-version"],
     layout: "files",
+    policy: args.policy,
     inputs: { set: args.set, values: args.values },
     write: false,
     log: (line) => descriptorLogLines(line).forEach((l) => output.err(l)),
