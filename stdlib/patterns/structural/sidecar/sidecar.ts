@@ -59,12 +59,15 @@ export function checkSharedVolumes(volumes: readonly SharedVolume[], code: strin
   });
 }
 
-/** Create (or reuse) each shared volume and mount it in the app; returns the sidecar's mounts. */
-export function shareVolumes(build: WorkloadBuild, volumes: readonly SharedVolume[]): VolumeMount[] {
-  return volumes.map((v) => {
+/**
+ * Create (or reuse) each shared volume and mount it in the app; returns the sidecar's mounts. The
+ * app's mount points at the item's `appMountPath` (or `mountPath`) in the call at `origin`.
+ */
+export function shareVolumes(build: WorkloadBuild, volumes: readonly SharedVolume[], origin?: SourceLocation): VolumeMount[] {
+  return volumes.map((v, i) => {
     addVolume(build, { name: v.name, emptyDir: {} });
     const appPath = v.appMountPath ?? v.mountPath;
-    if (appPath !== false) mountInApp(build, { name: v.name, mountPath: appPath });
+    if (appPath !== false) mountInApp(build, { name: v.name, mountPath: appPath }, { origin, option: ["volumes", i, v.appMountPath !== undefined ? "appMountPath" : "mountPath"] });
     return compact({ name: v.name, mountPath: v.mountPath, readOnly: v.readOnly ? true : undefined }) as VolumeMount;
   });
 }
@@ -92,7 +95,7 @@ export const sidecar = definePattern<SidecarOptions>({
     checkContainerName(build, options.name, "TKC2452", atProperty(origin, ["name"]));
     checkNativeForJobs(build, native, "TKC2453", origin, `sidecar '${options.name}'`);
     const envVars = Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, resolve(v, environment)]));
-    const mounts = shareVolumes(build, options.volumes ?? []);
+    const mounts = shareVolumes(build, options.volumes ?? [], origin);
     const container: Container = compact({
       name: options.name,
       image: resolve(options.image, environment),
