@@ -55,11 +55,16 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
     }
     for (const problem of draft.problems ?? []) {
       const proto = problem.what === "a __proto__ key";
+      const surrogate = problem.what.includes("unpaired surrogate");
       diagnostics.push(error(proto ? "TKC2122" : "TKC2120", proto ? `a __proto__ key at ${problem.path} is not allowed in descriptor data` : `${problem.what} at ${problem.path} cannot be written to YAML`, {
         location: draft.origin,
         object: describeObject(data),
         path: problem.path,
-        hint: proto ? "rename the key: __proto__ changes an object's prototype in JavaScript" : "use strings, finite numbers, booleans, plain objects and arrays only",
+        hint: proto
+          ? "rename the key: __proto__ changes an object's prototype in JavaScript"
+          : surrogate
+            ? "a string must be valid Unicode: half of a surrogate pair (\\ud800) has no UTF-8 form, and kubectl refuses the file; check how the string was cut or built"
+            : "use strings, finite numbers, booleans, plain objects and arrays only",
       }));
     }
     if (typeof data !== "object" || data === null || Array.isArray(data) || typeof data.apiVersion !== "string" || typeof data.kind !== "string") {

@@ -32,3 +32,23 @@ test("cycles, __proto__ keys, oversized objects and hooks in returned data are r
   ], result.stderr);
   assert.equal(result.status, 1);
 });
+
+// JavaScript holds half of a surrogate pair ("😀".slice(0, 1)); UTF-8 has no form for it, and tkc
+// wrote it as a "\ud83d" escape that kubectl refuses ("found invalid Unicode character escape code").
+test("a string or key with an unpaired surrogate is refused at its call, and a whole emoji is kept", async () => {
+  const setup = `const cut = "\u{1F600}".slice(0, 1);`;
+  const components = [
+    `configMap({ name: "cut", data: { value: cut, fine: "\u{1F600}" } })`,
+    `configMap({ name: "key", data: { [cut]: "x" } })`,
+  ].join(",\n");
+  const dir = hostileProject(setup, components);
+  const result = await runHostile(["check", dir]);
+  const lines = errorLines(result, dir);
+  assert.equal(lines.length, 3, result.stderr);
+  assert.match(lines[0]!, /^release\.k8s\.ts:4:\d+ error TKC2120: a string with an unpaired surrogate at data\.value cannot be written to YAML$/);
+  assert.match(lines[1]!, /^release\.k8s\.ts:5:1 error TKC2120: a key with an unpaired surrogate at data\["\\ud83d"\] cannot be written to YAML$/);
+  // ...and such a key is not a valid ConfigMap key either, which validation says on its own
+  assert.match(lines[2]!, /error TKC3601: ConfigMap key "\\ud83d" is not valid/);
+  assert.match(result.stderr, /hint: a string must be valid Unicode/);
+  assert.equal(result.status, 1);
+});

@@ -319,3 +319,21 @@ test("the largest document is found between the markers a line-anchored regular 
   const text = fc.array(fc.constantFrom("---", "...", "-", ".", "a: b", " ", "\t", "\n", "\r", "\r\n", "\u2028", "\u2029", "#"), { maxLength: 30 }).map((parts) => parts.join(""));
   fc.assert(fc.property(text, (source) => assert.deepEqual(largestDocument(source), reference(source))), { numRuns: 5000 });
 });
+
+// YAML escapes name code points: kubectl's reader (Go's yaml) refuses a surrogate in one, as JSON
+// writes an emoji ("\ud83d\ude00"), though JavaScript's reader pairs them up.
+test("a \\u escape of a surrogate in double quotes is refused, as kubectl refuses the file; literal backslashes are not escapes", () => {
+  const head = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n";
+  for (const reader of [undefined, "full"] as const) {
+    const pair = readKubernetesYaml("pair.yaml", `${head}  a: "\\ud83d\\ude00"\n`, { reader });
+    assert.deepEqual(pair.objects, [], "the document is not read");
+    assert.equal(pair.diagnostics.length, 1);
+    assert.equal(pair.diagnostics[0]!.code, "TKC1101");
+    assert.match(pair.diagnostics[0]!.message, /the escape \\ud83d names half of a surrogate pair/);
+    assert.equal(pair.diagnostics[0]!.hint, "write the character itself, or one escape of its code point (\\U0001F600)");
+    assert.deepEqual([pair.diagnostics[0]!.location?.line, pair.diagnostics[0]!.location?.column], [5, 7]);
+    const fine = readKubernetesYaml("fine.yaml", `${head}  a: "back\\\\ud800slash"\n  b: '\\ud800'\n  c: |\n    "\\ud800"\n  d: "\\U0001F600 \\u00e9"\n`, { reader });
+    assert.deepEqual(fine.diagnostics, []);
+    assert.deepEqual(fine.objects[0]!.object.data, { a: "back\\ud800slash", b: "\\ud800", c: '"\\ud800"\n', d: "\u{1F600} é" });
+  }
+});

@@ -5,6 +5,11 @@ import { formatPath } from "../../model/path.js";
 const { getPrototypeOf, keys: ownKeys } = Object;
 const isArray = Array.isArray;
 const isFinite = Number.isFinite;
+// ES2024, in Node 20's V8; the types here are ES2022.
+const isWellFormed = (String.prototype as unknown as { isWellFormed(this: string): boolean }).isWellFormed;
+
+/** What an unpaired surrogate (`"\ud800"`) is called: JavaScript holds one, UTF-8 and kubectl's reader do not. */
+export const UNPAIRED_SURROGATE = "a string with an unpaired surrogate";
 
 /** Raised when an object's copy passes the size limit: copying stops there. */
 export class TooLarge {
@@ -30,6 +35,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
     switch (typeof item) {
       case "string":
         grow(item.length + 2);
+        if (!isWellFormed.call(item)) problems.push({ path: formatPath(path), what: UNPAIRED_SURROGATE });
         return item;
       case "boolean":
         grow(5);
@@ -78,6 +84,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
               problems.push({ path: formatPath(path), what: "a __proto__ key" });
             } else {
               grow(key.length + 4);
+              if (!isWellFormed.call(key)) problems.push({ path: formatPath(path), what: `a key with an unpaired surrogate` });
               out[key] = copy(field);
             }
             path.pop();

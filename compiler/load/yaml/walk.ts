@@ -168,6 +168,7 @@ function visit(node: unknown, pointer: string, record: boolean, state: WalkState
     // As kubectl reads it: the text, where a number would be infinity (simple/scalars.ts).
     if (node.type === Scalar.PLAIN && typeof node.value === "number" && typeof node.source === "string" && beyondAnyNumber(node.source)) node.value = node.source;
     checkYaml11(node, state);
+    if (node.type === Scalar.QUOTE_DOUBLE) checkEscapes(node, state);
   }
   if (size > SIZE_CAP) size = SIZE_CAP;
   if (anchor) {
@@ -186,6 +187,31 @@ const YAML11_BOOLEANS = new Map<string, boolean>(
 const YAML11_BINARY = /^[-+]?0b[01_]+$/;
 const YAML11_UNDERSCORE_INT = /^[-+]?[0-9][0-9_]*_[0-9_]*$/;
 const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/**
+ * A `\u` escape of a surrogate (`"\ud83d\ude00"`, as JSON writes an emoji) in a double-quoted
+ * scalar: YAML escapes name code points, and kubectl's reader (Go's yaml) refuses the whole file
+ * ("found invalid Unicode character escape code"), though JavaScript's reader pairs them up.
+ */
+function checkEscapes(node: Scalar, state: WalkState): void {
+  const [start, end] = range(node) ?? [0, 0];
+  const raw = state.source.text.slice(start, end);
+  for (let i = raw.indexOf("\\"); i !== -1 && i < raw.length - 1; i = raw.indexOf("\\", i + 2)) {
+    if (raw[i + 1] !== "u") continue;
+    const code = parseInt(raw.slice(i + 2, i + 6), 16);
+    if (!(code >= 0xd800 && code <= 0xdfff)) continue;
+    state.facts.diagnostics.push(error(YamlCode.syntax, `the escape ${raw.slice(i, i + 6)} names half of a surrogate pair, which YAML does not allow: kubectl refuses this file`, {
+      location: locationAt(state.source, start + i, start + i + 6),
+      hint: `write the character itself, or one escape of its code point${code <= 0xdbff && /^\\u[dD][c-fC-F]/.test(raw.slice(i + 6, i + 12)) ? ` (\\U${codePointOf(code, parseInt(raw.slice(i + 8, i + 12), 16))})` : ""}`,
+    }));
+    return;
+  }
+}
+
+/** The code point of a surrogate pair, as eight hex digits. */
+function codePointOf(high: number, low: number): string {
+  return ((high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000).toString(16).toUpperCase().padStart(8, "0");
+}
 
 /** Warns when a plain scalar means something else to kubectl's YAML 1.1 reader than to YAML 1.2. */
 function checkYaml11(node: Scalar, state: WalkState): void {
