@@ -335,5 +335,9 @@ test("a \\u escape of a surrogate in double quotes is refused, as kubectl refuse
     const fine = readKubernetesYaml("fine.yaml", `${head}  a: "back\\\\ud800slash"\n  b: '\\ud800'\n  c: |\n    "\\ud800"\n  d: "\\U0001F600 \\u00e9"\n`, { reader });
     assert.deepEqual(fine.diagnostics, []);
     assert.deepEqual(fine.objects[0]!.object.data, { a: "back\\ud800slash", b: "\\ud800", c: '"\\ud800"\n', d: "\u{1F600} é" });
+    // A file that starts with `{` is JSON to kubectl, where the pair is one character.
+    const json = readKubernetesYaml("pair.yaml", `{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}, "data": {"a": "\\ud83d\\ude00"}}\n`, { reader });
+    assert.deepEqual(json.diagnostics, []);
+    assert.equal((json.objects[0]!.object.data as Record<string, string>).a, "\u{1F600}");
   }
 });

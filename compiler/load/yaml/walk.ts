@@ -194,6 +194,8 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
  * ("found invalid Unicode character escape code"), though JavaScript's reader pairs them up.
  */
 function checkEscapes(node: Scalar, state: WalkState): void {
+  // A stream that starts with `{` is JSON to kubectl (NewYAMLOrJSONDecoder), where such pairs are fine.
+  if (JSON_STREAM.test(state.source.text)) return;
   const [start, end] = range(node) ?? [0, 0];
   const raw = state.source.text.slice(start, end);
   for (let i = raw.indexOf("\\"); i !== -1 && i < raw.length - 1; i = raw.indexOf("\\", i + 2)) {
@@ -207,6 +209,8 @@ function checkEscapes(node: Scalar, state: WalkState): void {
     return;
   }
 }
+
+const JSON_STREAM = /^\s*\{/;
 
 /** The code point of a surrogate pair, as eight hex digits. */
 function codePointOf(high: number, low: number): string {
