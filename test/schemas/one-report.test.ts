@@ -27,3 +27,11 @@ test("semantic findings elsewhere in the object are kept", () => {
   const object = deployment({ containers: [{ name: "Web", image: "nginx:1.27.1", resources: { limits: { memory: "1 GB" } } }] });
   assert.deepEqual(codes(object), ["TKC3005 spec.template.spec.containers[0].resources.limits.memory", "TKC3202 spec.template.spec.containers[0].name"]);
 });
+
+test("a number where an integer belongs is one type error, not also the int32 format's", () => {
+  const object = { ...deployment({ containers: [{ name: "web", image: "nginx:1.27.1" }] }), spec: { ...(deployment({}).spec as object), replicas: 1.5, template: (deployment({ containers: [{ name: "web", image: "nginx:1.27.1" }] }).spec as { template: unknown }).template } } as unknown as KubeObject;
+  assert.deepEqual(codes(object), ["TKC3003 spec.replicas"]);
+  // a whole number out of int32's range is the format's alone
+  const huge = { ...object, spec: { ...(object.spec as object), replicas: 2 ** 40 } } as unknown as KubeObject;
+  assert.deepEqual(codes(huge), ["TKC3005 spec.replicas"]);
+});

@@ -121,7 +121,10 @@ export function validateSchemas(objects: readonly SourcedObject[], kubeVersion: 
       seen.add(dedupe);
       diagnostics.push(diagnostic);
     }
-    return diagnostics;
+    // One mistake, one report: a value of the wrong type (1.5 for an integer) also fails its
+    // format (int32); the type is what to fix.
+    const mistyped = new Set(diagnostics.filter((d) => d.code === "TKC3003").map((d) => d.path));
+    return mistyped.size === 0 ? diagnostics : diagnostics.filter((d) => d.code !== "TKC3005" || !mistyped.has(d.path));
   }
 }
 
