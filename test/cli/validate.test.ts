@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runTkc } from "../support/cli.js";
 
 const fixture = (name: string) => `test/cli/fixtures/${name}`;
@@ -54,4 +57,18 @@ test("tkc validate checks custom resources against a CRD given alongside them", 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /widget-bad\.yaml:7:\d+ error TKC\d{4}: [^\n]*size[^\n]*10/);
   assert.match(result.stderr, /widget-bad\.yaml:8:3 error TKC3002: unknown field "colour"[\s\S]*?hint: did you mean "color"\?/);
+});
+
+// A CRD the API server refuses is not used: its custom resources would only look unknown, so
+// the CRD's own mistake is reported, in a --crds folder as among the inputs.
+test("a CRD whose names the API server refuses is TKC3840, among the inputs and in --crds", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tkc-crd-names-"));
+  mkdirSync(join(dir, "crds"));
+  const crd = readFileSync("test/crd/fixtures/widgets-crd.yaml", "utf8").replace("group: example.com", "group: example");
+  writeFileSync(join(dir, "crds", "widgets.yaml"), crd);
+  for (const args of [[join(dir, "crds", "widgets.yaml"), fixture("widget-bad.yaml")], [fixture("widget-bad.yaml"), "--crds", join(dir, "crds")]]) {
+    const result = runTkc(["validate", ...args]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /widgets\.yaml:\d+:3 error TKC3840: spec\.group "example" is not valid: it must be a domain with at least one dot/);
+  }
 });

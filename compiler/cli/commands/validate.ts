@@ -11,6 +11,8 @@ import { readManifests, type ReadManifestsOptions, STDIN_NAME } from "../../load
 import type { SourcedObject } from "../../model/object.js";
 import type { CustomResourceSchemas } from "../../validate/schema/index.js";
 import { validateObjects } from "../../validate/validate.js";
+import { validateSemantics } from "../../validate/semantic/index.js";
+import { customResourceDefinitions } from "../../validate/semantic/rules/custom-resource-definitions.js";
 import { defaultKubeVersion, isSupportedKubeVersion, newestKubeVersion, oldestKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
@@ -83,6 +85,9 @@ function loadCrds(folders: readonly string[] | undefined, options: ReadManifests
   const read = readManifests(existing, options);
   for (const d of read.diagnostics) diagnostics.push(d);
   const crdObjects = read.sets.flatMap((set) => set.objects).filter((o) => o.object.apiVersion === "apiextensions.k8s.io/v1" && o.object.kind === "CustomResourceDefinition");
+  // A CRD whose names the API server refuses is not used (compiler/crd/crd-names.ts): say so,
+  // rather than leave its custom resources to look unknown.
+  diagnostics.push(...validateSemantics(crdObjects, [customResourceDefinitions]));
   return { ...(schemas.customResources ? { customResources: schemas.customResources } : {}), crdObjects, diagnostics };
 }
 
