@@ -337,10 +337,12 @@ function blockScalar(s: string, indent: number, root: boolean): string | undefin
     if (c === 0x20 && (i === n - 1 || s.charCodeAt(i + 1) === 0x0a)) return undefined;
   }
   let header = "|";
-  // Indentation is detected from the first non-empty line; a leading space there needs "2".
+  // Indentation is detected from the first non-empty line; a leading space there needs "2". So
+  // does a leading tab: libyaml (Go's yaml, so kubectl) refuses it as indentation otherwise
+  // ("found a tab character where an indentation space is expected"); the `yaml` package does not.
   let firstContent = 0;
   while (firstContent < n && s.charCodeAt(firstContent) === 0x0a) firstContent++;
-  if (s.charCodeAt(firstContent) === 0x20) {
+  if (s.charCodeAt(firstContent) === 0x20 || s.charCodeAt(firstContent) === 0x09) {
     if (root) return undefined;
     header += "2";
   }

@@ -170,3 +170,13 @@ for (const [name, value] of [["deployment", deployment], ["configmap", configMap
     assertRoundTrips(value);
   });
 }
+
+// libyaml (Go's yaml, so kubectl) refuses a block scalar whose first line starts with a tab
+// ("found a tab character where an indentation space is expected"); the `yaml` package reads it.
+// Found by test/yaml/kubectl-reads.test.ts: a Makefile in a ConfigMap could not be applied.
+test("a string whose first line starts with a tab is a block scalar with an indentation indicator", () => {
+  assert.equal(toCanonicalYaml({ k: "\tgcc -o app app.c\n\tstrip app\n" }), "k: |2\n  \tgcc -o app app.c\n  \tstrip app\n");
+  assert.equal(toCanonicalYaml({ k: "\n\tx" }), "k: |2-\n\n  \tx\n");
+  assert.equal(toCanonicalYaml({ k: "x\n\ty" }), "k: |-\n  x\n  \ty\n", "a tab after the first line is content");
+  for (const s of ["\tgcc -o app app.c\n\tstrip app\n", "\n\tx", "x\n\ty"]) assert.equal(YAML.parse(toCanonicalYaml({ k: s })).k, s);
+});
