@@ -100,24 +100,25 @@ function deepCrd(depth: number): string {
   for (let i = 0; i < depth; i++) node = { type: "object", properties: { a: node, b: { type: "object", properties: { z: { type: "integer" } } } } };
   const crd = crdOf("Deep", node);
   const resource = { apiVersion: "example.com/v1", kind: "Deep", metadata: { name: "x" }, spec: { a: { a: { b: { z: "notint" } } } } };
-  // Written as JSON with a space after each ":" and ",", as Python's json.dumps writes it.
+  // Written as JSON with a space after each ":" and ",", as Python's json.dumps writes it, in a
+  // YAML stream (a file that starts with "{" is one JSON stream to kubectl, where "---" is not allowed).
   const spaced = (value: unknown) => JSON.stringify(value).replace(/":/g, '": ').replace(/,"/g, ', "');
-  return `${spaced(crd)}\n---\n${spaced(resource)}\n`;
+  return `# a CRD and a custom resource of it\n${spaced(crd)}\n---\n${spaced(resource)}\n`;
 }
 
 test("a CRD nested hundreds of levels deep: its custom resources are checked, or said not to be, and the run never ends in an internal error", () => {
   // 200 levels: checked against the CRD (its repeated parts shared by the compiler).
   const checked = tkc([file("deep-200.yaml", deepCrd(200))]);
   assert.equal(checked.status, 1);
-  assert.match(checked.stderr, /deep-200\.yaml:3:\d+ error TKC3003: spec\.a\.a\.b\.z: expected integer, got string "notint"/);
+  assert.match(checked.stderr, /deep-200\.yaml:4:\d+ error TKC3003: spec\.a\.a\.b\.z: expected integer, got string "notint"/);
   // 600 levels: the CRD's schema cannot be converted; its resource is not checked, and says so.
   const unusable = tkc([file("deep-600.yaml", deepCrd(600))]);
   assert.equal(unusable.status, 0, unusable.stderr);
-  assert.match(unusable.stderr, /deep-600\.yaml:3:2 warning TKC3006: example\.com\/v1 Deep is not checked: tkc cannot use the schema of the CustomResourceDefinition beside it/);
+  assert.match(unusable.stderr, /deep-600\.yaml:4:2 warning TKC3006: example\.com\/v1 Deep is not checked: tkc cannot use the schema of the CustomResourceDefinition beside it/);
   // 1,000 levels: the CRD object itself is deeper than the validators' stack (it was an internal error).
   const tooDeep = tkc([file("deep-1000.yaml", deepCrd(1000))]);
   assert.equal(tooDeep.status, 0, tooDeep.stderr);
-  assert.match(tooDeep.stderr, /deep-1000\.yaml:1:2 warning TKC3007: apiextensions\.k8s\.io\/v1 CustomResourceDefinition is not checked: it is nested too deeply for tkc's validators/);
+  assert.match(tooDeep.stderr, /deep-1000\.yaml:2:2 warning TKC3007: apiextensions\.k8s\.io\/v1 CustomResourceDefinition is not checked: it is nested too deeply for tkc's validators/);
   assert.doesNotMatch(tooDeep.stderr, /internal error/);
 });
 
@@ -148,9 +149,9 @@ test("YAML nested deeper than tkc reads is one clear error per file, at the plac
 test("a CRD's catastrophic pattern is matched in linear time, as the API server matches it", () => {
   const crd = crdOf("Thing", { type: "object", properties: { value: { type: "string", pattern: "^(a+)+$" }, letters: { type: "string", pattern: "^\\p{L}+$" } } });
   const resource = { apiVersion: "example.com/v1", kind: "Thing", metadata: { name: "t" }, spec: { value: `${"a".repeat(40)}b`, letters: "héllo" } };
-  const result = tkc([file("redos.yaml", `${JSON.stringify(crd)}\n---\n${JSON.stringify(resource)}\n`)]);
+  const result = tkc([file("redos.yaml", `# a CRD and a custom resource of it\n${JSON.stringify(crd)}\n---\n${JSON.stringify(resource)}\n`)]);
   assert.equal(result.status, 1, result.stderr);
-  assert.match(result.stderr, /redos\.yaml:3:\d+ error TKC3005: spec\.value: "a{40}b" does not match \^\(a\+\)\+\$/);
+  assert.match(result.stderr, /redos\.yaml:4:\d+ error TKC3005: spec\.value: "a{40}b" does not match \^\(a\+\)\+\$/);
   // Unicode classes still match as Go matches them (tkc() gives up after 3 minutes: a backtracking run fails there).
   assert.doesNotMatch(result.stderr, /spec\.letters/);
   assert.match(result.stderr, /1 error, 0 warnings/);

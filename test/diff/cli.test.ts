@@ -216,13 +216,19 @@ test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run 
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "shop");
   const worktrees = () => git(repo, "worktree", "list", "--porcelain").split("\n").filter((line) => line.startsWith("worktree ")).map((line) => line.slice(9));
+  // While tkc adds its worktree, git may see it half-written: the polling tolerates a failed listing.
+  const worktreesNow = () => {
+    const listed = spawnSync("git", ["worktree", "list", "--porcelain"], { cwd: repo, encoding: "utf8" });
+    return listed.status === 0 ? listed.stdout.split("\n").filter((line) => line.startsWith("worktree ")).length : 0;
+  };
   // Starts `tkc diff --base HEAD` and sends `signal` once the base's worktree exists.
   const interrupted = async (signal: NodeJS.Signals) => {
     const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    for (let i = 0; i < 500 && worktrees().length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.equal(worktrees().length, 2, "the base's worktree was added");
+    let seen = 0;
+    for (let i = 0; i < 1000 && (seen = worktreesNow()) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill(signal);
+    assert.equal(seen, 2, "the base's worktree was there when the signal was sent");
     return exited;
   };
   assert.equal(await interrupted("SIGINT"), 130);

@@ -341,3 +341,23 @@ test("a \\u escape of a surrogate in double quotes is refused, as kubectl refuse
     assert.equal((json.objects[0]!.object.data as Record<string, string>).a, "\u{1F600}");
   }
 });
+
+// kubectl sniffs a file: one whose first non-blank character is "{" is read as a stream of JSON
+// values (NewYAMLOrJSONDecoder), so a YAML flow mapping or a "---" there is refused by it.
+test("a file that starts with { (after a BOM too) is held to JSON, as kubectl holds it; after a comment it is YAML again", () => {
+  for (const reader of [undefined, "full"] as const) {
+    const flow = readKubernetesYaml("flow.yaml", "{\n  apiVersion: v1, kind: ConfigMap,\n  metadata: {name: x}\n}\n", { reader });
+    assert.deepEqual(flow.objects, []);
+    assert.equal(flow.diagnostics.length, 1);
+    assert.match(flow.diagnostics[0]!.message, /^kubectl reads a file that starts with "\{" as JSON, and this is not JSON \(.+\): it refuses the file$/);
+    assert.deepEqual([flow.diagnostics[0]!.code, flow.diagnostics[0]!.location?.line, flow.diagnostics[0]!.location?.column], ["TKC1101", 2, 3]);
+    const json = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}}';
+    const dashes = readKubernetesYaml("dashes.yaml", `${json}\n---\n${json}\n`, { reader });
+    assert.deepEqual([dashes.diagnostics[0]?.code, dashes.diagnostics[0]?.location?.line, dashes.diagnostics[0]?.location?.column], ["TKC1101", 2, 1]);
+    assert.deepEqual(readKubernetesYaml("one.yaml", ` \n${json}\n`, { reader }).diagnostics, []);
+    assert.equal(readKubernetesYaml("bom.yaml", "\ufeff{apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n", { reader }).diagnostics[0]?.code, "TKC1101");
+    const commented = readKubernetesYaml("yaml.yaml", `# comment\n${json}\n---\n${json}\n`, { reader });
+    assert.deepEqual(commented.diagnostics.filter((d) => d.severity === "error"), []);
+    assert.equal(commented.objects.length, 2);
+  }
+});

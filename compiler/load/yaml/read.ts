@@ -8,6 +8,7 @@ import { deeperThan, MAX_NESTING } from "./nesting.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 import { MAX_FILE_BYTES } from "../regular-file.js";
+import { jsonStreamProblem, readAsJson } from "./json-stream.js";
 
 /** Files above this are refused before parsing. */
 export const MAX_YAML_FILE_BYTES = MAX_FILE_BYTES;
@@ -85,6 +86,20 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   const budget = options.budget ?? documentBudget();
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, text, lineCounter };
+  if (readAsJson(text)) {
+    const notJson = jsonStreamProblem(text);
+    if (notJson) {
+      const before = text.slice(0, notJson.offset);
+      const line = before.split("\n").length;
+      result.diagnostics.push(
+        error(YamlCode.syntax, `kubectl reads a file that starts with "{" as JSON, and this is not JSON (${notJson.reason}): it refuses the file`, {
+          location: { file, line, column: notJson.offset - before.lastIndexOf("\n"), length: 1 },
+          hint: "quote the keys and strings as JSON does, or write the objects as block YAML",
+        }),
+      );
+      return result;
+    }
+  }
   const oversized = largestDocument(text);
   const maxDocument = options.maxDocumentBytes ?? (Number(process.env["TKC_MAX_DOCUMENT_BYTES"]) || MAX_DOCUMENT_BYTES);
   if (oversized.length > maxDocument) {

@@ -5,6 +5,7 @@ import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 import { beyondAnyNumber } from "./simple/scalars.js";
+import { readAsJson } from "./json-stream.js";
 
 /** What the walk needs to turn offsets into positions. */
 export interface YamlSource {
@@ -195,7 +196,7 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
  */
 function checkEscapes(node: Scalar, state: WalkState): void {
   // A stream that starts with `{` is JSON to kubectl (NewYAMLOrJSONDecoder), where such pairs are fine.
-  if (JSON_STREAM.test(state.source.text)) return;
+  if (readAsJson(state.source.text)) return;
   const [start, end] = range(node) ?? [0, 0];
   const raw = state.source.text.slice(start, end);
   for (let i = raw.indexOf("\\"); i !== -1 && i < raw.length - 1; i = raw.indexOf("\\", i + 2)) {
@@ -209,8 +210,6 @@ function checkEscapes(node: Scalar, state: WalkState): void {
     return;
   }
 }
-
-const JSON_STREAM = /^\s*\{/;
 
 /** The code point of a surrogate pair, as eight hex digits. */
 function codePointOf(high: number, low: number): string {
