@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { largestDocument, readKubernetesYaml } from "../../compiler/load/yaml/read.js";
+import { locate } from "../../compiler/validate/locate.js";
 import fc from "../support/fast-check.js";
 import { toCanonicalYaml } from "../../compiler/emit/yaml-writer.js";
 import { toPointer, type JsonPath } from "../../compiler/model/path.js";
@@ -359,5 +360,19 @@ test("a file that starts with { (after a BOM too) is held to JSON, as kubectl ho
     const commented = readKubernetesYaml("yaml.yaml", `# comment\n${json}\n---\n${json}\n`, { reader });
     assert.deepEqual(commented.diagnostics.filter((d) => d.severity === "error"), []);
     assert.equal(commented.objects.length, 2);
+  }
+});
+
+// What `jq '.items[]'` prints, and kubectl reads: JSON objects one after another, without "---".
+test("JSON objects one after another are read one by one, each at its own lines, as kubectl reads them", () => {
+  const pretty = '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "a"}\n}\n{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "b"}\n}\n';
+  const compact = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}\n  {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "d"}}\n';
+  for (const reader of [undefined, "full"] as const) {
+    const read = readKubernetesYaml("stream.json.yaml", pretty, { reader });
+    assert.deepEqual(read.diagnostics, []);
+    assert.deepEqual(read.objects.map((o) => o.object.metadata?.name), ["a", "b"]);
+    assert.deepEqual(read.objects[1]!.origin, { file: "stream.json.yaml", line: 6, column: 1, length: 1 });
+    assert.equal(locate(read.objects[1]!, ["metadata", "name"])?.line, 9);
+    assert.deepEqual(readKubernetesYaml("compact.yaml", compact, { reader }).objects.map((o) => [o.object.metadata?.name, o.origin?.line, o.origin?.column]), [["c", 1, 1], ["d", 2, 3]]);
   }
 });

@@ -12,8 +12,18 @@ export function readAsJson(text: string): boolean {
 
 const JSON_START = /^\ufeff?[ \t\r\n]*\{/;
 
+/**
+ * The JSON values of a text kubectl reads as JSON (each one's start and end offsets), or where it
+ * stops being JSON, and why.
+ */
+export function jsonStream(text: string): { readonly values: readonly { readonly start: number; readonly end: number }[] } | { readonly problem: { readonly offset: number; readonly reason: string } } {
+  const values: { start: number; end: number }[] = [];
+  const found = jsonStreamProblem(text, values);
+  return found ? { problem: found } : { values };
+}
+
 /** Where a text kubectl reads as JSON stops being JSON, and why; undefined when it is a JSON stream. */
-export function jsonStreamProblem(text: string): { offset: number; reason: string } | undefined {
+export function jsonStreamProblem(text: string, values: { start: number; end: number }[] = []): { offset: number; reason: string } | undefined {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   for (;;) {
@@ -37,6 +47,7 @@ export function jsonStreamProblem(text: string): { offset: number; reason: strin
       const position = Number(/at position (\d+)/.exec((failure as Error).message)?.[1] ?? value.length - 1);
       return { offset: start + Math.min(position, value.length - 1), reason: (failure as Error).message.replace(/ in JSON at position \d+.*$/s, "").replace(/^Unexpected token (.), ".*$/s, "unexpected $1") };
     }
+    values.push({ start, end: at + 1 });
     at++;
   }
 }

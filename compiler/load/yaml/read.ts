@@ -8,7 +8,7 @@ import { deeperThan, MAX_NESTING } from "./nesting.js";
 import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 import { MAX_FILE_BYTES } from "../regular-file.js";
-import { jsonStreamProblem, readAsJson } from "./json-stream.js";
+import { jsonStream, readAsJson } from "./json-stream.js";
 
 /** Files above this are refused before parsing. */
 export const MAX_YAML_FILE_BYTES = MAX_FILE_BYTES;
@@ -87,7 +87,8 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   const lineCounter = new LineCounter();
   const source: YamlSource = { file, text, lineCounter };
   if (readAsJson(text)) {
-    const notJson = jsonStreamProblem(text);
+    const stream = jsonStream(text);
+    const notJson = "problem" in stream ? stream.problem : undefined;
     if (notJson) {
       const before = text.slice(0, notJson.offset);
       const line = before.split("\n").length;
@@ -97,6 +98,24 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
           hint: "quote the keys and strings as JSON does, or write the objects as block YAML",
         }),
       );
+      return result;
+    }
+    // Objects one after another (`jq '.items[]'`), each on lines of its own: read one by one, at
+    // their own lines (what comes before is given as empty lines), as kubectl reads them.
+    const values = "values" in stream ? stream.values : [];
+    if (values.length > 1 && values.every((v, i) => i === 0 || text[v.start - 1] === "\n" || /\n[ \t]*$/.test(text.slice(Math.max(0, v.start - 200), v.start)))) {
+      let lines = 0;
+      let counted = 0;
+      for (const { start, end } of values) {
+        for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) lines++;
+        counted = start;
+        const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+        const one = readKubernetesYaml(file, "\n".repeat(lines) + " ".repeat(start - lineStart) + text.slice(start, end), { ...options, budget });
+        result.objects.push(...one.objects);
+        result.diagnostics.push(...one.diagnostics);
+        for (const line of one.secretLines) result.secretLines.add(line);
+        result.secretValues.push(...one.secretValues);
+      }
       return result;
     }
   }
