@@ -100,20 +100,20 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
       );
       return result;
     }
-    // Objects one after another (`jq '.items[]'`), each on lines of its own: read one by one, at
-    // their own lines (what comes before is given as empty lines), as kubectl reads them.
+    // Objects one after another (`jq '.items[]'`): read one by one, as kubectl reads them, each
+    // placed at its own line and column of the file.
     const values = "values" in stream ? stream.values : [];
-    if (values.length > 1 && values.every((v, i) => i === 0 || text[v.start - 1] === "\n" || /\n[ \t]*$/.test(text.slice(Math.max(0, v.start - 200), v.start)))) {
+    if (values.length > 1) {
       let lines = 0;
       let counted = 0;
       for (const { start, end } of values) {
         for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) lines++;
         counted = start;
-        const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-        const one = readKubernetesYaml(file, "\n".repeat(lines) + " ".repeat(start - lineStart) + text.slice(start, end), { ...options, budget });
-        result.objects.push(...one.objects);
-        result.diagnostics.push(...one.diagnostics);
-        for (const line of one.secretLines) result.secretLines.add(line);
+        const at = placedAt(lines, start - (text.lastIndexOf("\n", start - 1) + 1));
+        const one = readKubernetesYaml(file, text.slice(start, end), { ...options, budget });
+        for (const sourced of one.objects) result.objects.push({ ...sourced, ...(sourced.origin ? { origin: at(sourced.origin) } : {}), ...(sourced.fieldOrigins ? { fieldOrigins: new Map([...sourced.fieldOrigins].map(([pointer, location]) => [pointer, at(location)])) } : {}) });
+        for (const d of one.diagnostics) result.diagnostics.push({ ...d, ...(d.location ? { location: at(d.location) } : {}), ...(d.related ? { related: d.related.map((r) => (r.location ? { ...r, location: at(r.location) } : r)) } : {}) });
+        for (const line of one.secretLines) result.secretLines.add(line + lines);
         result.secretValues.push(...one.secretValues);
       }
       return result;
@@ -168,6 +168,11 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
     readDocument(document as Document.Parsed, source, result);
   }
   return result;
+}
+
+/** A location in a part of the file that starts `lines` lines and `columns` columns into it. */
+function placedAt(lines: number, columns: number): (at: SourceLocation) => SourceLocation {
+  return (at) => ({ ...at, line: at.line + lines, column: at.line === 1 ? at.column + columns : at.column });
 }
 
 function sizeText(n: number): string {
