@@ -7,6 +7,8 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiffCode } from "./codes.js";
 import type { DiffInput } from "./diff-bundles.js";
 import { plannedBundle } from "./load-bundle.js";
+import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
+import { realPath } from "../load/confine.js";
 
 export interface BaseDiffOptions {
   /** The project (directory or root descriptor) in the working tree. */
@@ -50,7 +52,7 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   sweepAbandonedWorktrees(repoRoot);
   // The folder names this process, so that a later run can tell an abandoned worktree (its
   // process was killed) from one in use.
-  const temp = mkdtempSync(join(tmpdir(), `${WORKTREE_PREFIX}${process.pid}-`));
+  const temp = mkdtempSync(join(tmpdir(), `${WORKTREE_PREFIX}${ownerTag()}-`));
   const tree = join(temp, "base");
   let added = false;
   const cleanUp = () => {
@@ -129,37 +131,20 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 function sweepAbandonedWorktrees(repoRoot: string): void {
   const listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
   if (!listed.ok) return;
-  const temp = realPathOr(tmpdir());
+  const temp = realPath(tmpdir()) ?? tmpdir();
   let swept = false;
   for (const line of listed.output.split("\n")) {
     if (!line.startsWith("worktree ")) continue;
     const path = line.slice("worktree ".length);
     const folder = dirname(path);
-    const owner = new RegExp(`^${WORKTREE_PREFIX}(\\d+)-[^/]+$`).exec(basename(folder));
-    if (!owner || basename(path) !== "base" || realPathOr(dirname(folder)) !== temp || isAlive(Number(owner[1]))) continue;
+    // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
+    const owner = ownerOfName(basename(folder), WORKTREE_PREFIX);
+    if (!owner || basename(path) !== "base" || (realPath(dirname(folder)) ?? dirname(folder)) !== temp || ownerAlive(owner.pid, owner.start)) continue;
     git(repoRoot, ["worktree", "remove", "--force", path]);
     rmSync(folder, { recursive: true, force: true });
     swept = true;
   }
   if (swept) git(repoRoot, ["worktree", "prune"]);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (failure) {
-    // EPERM: alive, another user's
-    return (failure as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function realPathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; output: string } {
