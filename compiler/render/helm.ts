@@ -47,21 +47,40 @@ export function helmVersion(helm: string, cache: string): string | { problem: st
  * too, so their targets are inputs), each real folder once.
  */
 export function filesUnder(dir: string): string[] {
+  return folderFiles(dir).files;
+}
+
+/**
+ * The files of a folder as `filesUnder` lists them, and, given the project's `root`, the first
+ * link (in that order) whose target lies outside it: Helm follows links, so `.Files.Get` of one
+ * would put a file from anywhere (a CI credential) into the bundle. One walk serves both.
+ */
+export function folderFiles(dir: string, root?: string): { files: string[]; outside?: string } {
   const files: string[] = [];
+  let outside: string | undefined;
   const seen = new Set<string>();
+  const shown = (full: string) => relative(dir, full).split(sep).join("/");
   const walk = (current: string) => {
     const real = realPath(current);
     if (real === undefined || seen.has(real)) return;
     seen.add(real);
     for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = join(current, entry.name);
+      if (entry.isSymbolicLink() && root !== undefined) {
+        const target = realPath(full);
+        // not followed: nothing outside the project is listed, let alone read
+        if (target !== undefined && !isInside(target, root)) {
+          outside ??= shown(full);
+          continue;
+        }
+      }
       const kind = entry.isSymbolicLink() ? linkKind(full) : entry;
       if (kind?.isDirectory()) walk(full);
-      else if (kind?.isFile()) files.push(relative(dir, full).split(sep).join("/"));
+      else if (kind?.isFile()) files.push(shown(full));
     }
   };
   walk(dir);
-  return files;
+  return outside === undefined ? { files } : { files, outside };
 }
 
 /** What a link points at, or undefined for a dangling one. */
@@ -73,40 +92,10 @@ function linkKind(path: string): { isDirectory(): boolean; isFile(): boolean } |
   }
 }
 
-/**
- * The first link in a chart folder whose target lies outside the project (relative to the
- * chart), or undefined. Helm follows links, so `.Files.Get` of one would put a file from
- * anywhere (a CI credential) into the bundle.
- */
-export function linkOutside(chart: string, root: string): string | undefined {
-  const seen = new Set<string>();
-  const walk = (current: string): string | undefined => {
-    const real = realPath(current);
-    if (real === undefined || seen.has(real)) return undefined;
-    seen.add(real);
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = join(current, entry.name);
-      if (entry.isSymbolicLink()) {
-        const target = realPath(full);
-        if (target !== undefined && !isInside(target, root)) return relative(chart, full).split(sep).join("/");
-        if (linkKind(full)?.isDirectory()) {
-          const inner = walk(full);
-          if (inner) return inner;
-        }
-      } else if (entry.isDirectory()) {
-        const inner = walk(full);
-        if (inner) return inner;
-      }
-    }
-    return undefined;
-  };
-  return walk(chart);
-}
-
-/** A local chart's digest: of its .tgz, or of a folder's files (names and contents, sorted). */
-export function chartDigest(chart: string): string {
+/** A local chart's digest: of its .tgz, or of a folder's files (names and contents, sorted; `files` when already listed). */
+export function chartDigest(chart: string, files?: readonly string[]): string {
   if (statSync(chart).isFile()) return `sha256:${sha256(readFileSync(chart))}`;
-  const lines = filesUnder(chart).map((file) => `${file}\0${sha256(readFileSync(join(chart, file)))}\n`);
+  const lines = (files ?? filesUnder(chart)).map((file) => `${file}\0${sha256(readFileSync(join(chart, file)))}\n`);
   return `sha256:${sha256(lines.join(""))}`;
 }
 

@@ -10,7 +10,7 @@ import { cacheDir, sha256 } from "../cache/cache-dir.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import type { DependencyRecord } from "../model/dependency.js";
-import { chartDigest, chartVersion, filesUnder, findHelm, HELM_MISSING_HINT, helmTemplate, helmVersion, linkOutside } from "./helm.js";
+import { chartDigest, chartVersion, findHelm, folderFiles, HELM_MISSING_HINT, helmTemplate, helmVersion } from "./helm.js";
 import { kubectlKustomize, kustomizationFiles } from "./kustomize.js";
 import { parseManifests } from "./parse-manifests.js";
 import { projectPath, readRegularText } from "./project-path.js";
@@ -93,18 +93,20 @@ export function renderRequest(context: RenderContext, { request, location }: Ren
   const found = projectPath(context.projectDir, req.chart);
   if ("problem" in found) return at("TKC2304", `helmChart: ${found.problem}`, "name a chart folder (or .tgz) inside the project, e.g. ./vendor/charts/redis");
   const isFolder = statSync(found.path).isDirectory();
-  const leaving = isFolder ? linkOutside(found.path, projectRoot(context.projectDir)) : undefined;
+  // One walk of the chart folder: its links, its digest and its files (the build's inputs).
+  const listed = isFolder ? folderFiles(found.path, projectRoot(context.projectDir)) : undefined;
+  const leaving = listed?.outside;
   if (leaving) return at("TKC2304", `helmChart: ${req.chart} holds a link, ${leaving}, to a file outside the project: Helm would read it, and tkc does not`, "copy the file into the chart instead of linking to it");
   const declared = isFolder ? chartVersion(found.path) : undefined;
   if (req.version !== undefined && declared !== undefined && declared !== req.version) {
     return at("TKC2304", `helmChart: ${req.chart} is version ${declared}, not ${req.version}`, `vendor version ${req.version} of the chart, or set version: "${declared}"`);
   }
-  const digest = chartDigest(found.path);
+  const digest = chartDigest(found.path, listed?.files);
   const output = helmTemplate(helm, version, found.path, digest, { releaseName: req.releaseName, namespace: req.namespace, values: req.values, kubeVersion: context.kubeVersion }, cacheDir(context.projectDir));
   if ("problem" in output) return at("TKC2304", `helm template failed for ${req.chart}:\n${output.problem}`, "fix the values (or the chart); `helm template` on the chart shows the same message");
   const parsed = objectsOf(output.yaml, `helm template ${req.chart}`);
   if ("problem" in parsed) return at("TKC2304", parsed.problem, "fix the chart's templates");
-  const files = statSync(found.path).isDirectory() ? filesUnder(found.path).map((file) => join(found.path, file)) : [];
+  const files = (listed?.files ?? []).map((file) => join(found.path, file));
   const record: DependencyRecord = {
     kind: "helmChart",
     chart: relativePath(context.projectDir, found.path),
