@@ -195,27 +195,9 @@ export function scanCallArguments(text: string, offset: number): readonly Litera
   }
 }
 
-/** Offset of a 1-based line and column. */
-export function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf("\n", offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return offset + column - 1;
-}
-
-/** 1-based line and column of an offset. */
-export function locationOf(file: string, text: string, offset: number, length?: number): SourceLocation {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { file, line, column: offset - lineStart + 1, ...(length ? { length } : {}) };
-}
+// Positions in a text, shared with the YAML readers.
+export { locationOf, offsetOf } from "../diagnostics/position.js";
+import { locationOf, offsetOf } from "../diagnostics/position.js";
 
 /**
  * Follow an option path (`["pod", "priorityClassName"]`, `["ports", 1, "name"]`) into the literal

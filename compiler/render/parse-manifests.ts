@@ -1,5 +1,6 @@
 import { parseAllDocuments } from "yaml";
 import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
+import { locationOf } from "../diagnostics/position.js";
 
 /**
  * The objects of a multi-document YAML stream, as plain JSON data: empty documents are skipped and
@@ -9,7 +10,7 @@ import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
 export function parseManifests(text: string): { objects: Record<string, unknown>[]; problems: string[] } {
   const objects: Record<string, unknown>[] = [];
   const problems: string[] = [];
-  const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
+  const lineOf = (offset: number) => locationOf("", text, offset).line;
   // A chart's or kustomization's output is not ours: the reader must not run out of stack on it.
   const tooDeep = deeperThan(text);
   if (tooDeep >= 0) return { objects, problems: [`line ${lineOf(tooDeep)}: the YAML nests deeper than ${MAX_NESTING} levels, which tkc does not read`] };

@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { deeperThan, MAX_NESTING } from "./nesting.js";
+import { locationOf } from "../../diagnostics/position.js";
 
 /**
  * A small YAML file tkc reads for itself (Chart.yaml, kustomization.yaml, a bundle's object
@@ -9,7 +10,7 @@ import { deeperThan, MAX_NESTING } from "./nesting.js";
  */
 export function parsePlainYaml(text: string): { value: unknown } | { problem: string } {
   const tooDeep = deeperThan(text);
-  if (tooDeep >= 0) return { problem: `it nests deeper than ${MAX_NESTING} levels (line ${text.slice(0, tooDeep).split("\n").length}), which tkc does not read` };
+  if (tooDeep >= 0) return { problem: `it nests deeper than ${MAX_NESTING} levels (line ${locationOf("", text, tooDeep).line}), which tkc does not read` };
   try {
     return { value: parse(text, { logLevel: "error" }) };
   } catch (failure) {

@@ -9,6 +9,7 @@ import { locationAt, walkDocument, type YamlSource } from "./walk.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 import { MAX_FILE_BYTES } from "../regular-file.js";
 import { jsonStream, readAsJson } from "./json-stream.js";
+import { locationOf } from "../../diagnostics/position.js";
 
 /** Files above this are refused before parsing. */
 export const MAX_YAML_FILE_BYTES = MAX_FILE_BYTES;
@@ -90,11 +91,9 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
     const stream = jsonStream(text);
     const notJson = "problem" in stream ? stream.problem : undefined;
     if (notJson) {
-      const before = text.slice(0, notJson.offset);
-      const line = before.split("\n").length;
       result.diagnostics.push(
         error(YamlCode.syntax, `kubectl reads a file that starts with "{" as JSON, and this is not JSON (${notJson.reason}): it refuses the file`, {
-          location: { file, line, column: notJson.offset - before.lastIndexOf("\n"), length: 1 },
+          location: locationOf(file, text, notJson.offset, 1),
           hint: "quote the keys and strings as JSON does, or write the objects as block YAML",
         }),
       );
@@ -122,7 +121,7 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   const oversized = largestDocument(text);
   const maxDocument = options.maxDocumentBytes ?? (Number(process.env["TKC_MAX_DOCUMENT_BYTES"]) || MAX_DOCUMENT_BYTES);
   if (oversized.length > maxDocument) {
-    const line = text.slice(0, oversized.start).split("\n").length;
+    const { line } = locationOf(file, text, oversized.start);
     result.diagnostics.push(
       error(YamlCode.documentTooLarge, `this YAML document is ${sizeText(oversized.length)}; the API server takes objects up to ${sizeText(maxDocument)}, so tkc does not read it (nor the rest of this file)`, {
         location: { file, line, column: 1 },
@@ -141,9 +140,7 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
   const tooDeep = deeperThan(text);
   if (tooDeep >= 0) {
     // Not parsed, so the line counter knows no lines yet.
-    const before = text.slice(0, tooDeep);
-    const line = before.split("\n").length;
-    result.diagnostics.push(nestedTooDeeply({ file, line, column: tooDeep - before.lastIndexOf("\n"), length: 1 }));
+    result.diagnostics.push(nestedTooDeeply(locationOf(file, text, tooDeep, 1)));
     return result;
   }
   // Streamed one document at a time: a file of 4 million `---` never holds 4 million documents.
