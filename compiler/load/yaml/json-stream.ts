@@ -18,19 +18,13 @@ const JSON_START = /^\ufeff?[ \t\r\n]*\{/;
  */
 export function jsonStream(text: string): { readonly values: readonly { readonly start: number; readonly end: number }[] } | { readonly problem: { readonly offset: number; readonly reason: string } } {
   const values: { start: number; end: number }[] = [];
-  const found = jsonStreamProblem(text, values);
-  return found ? { problem: found } : { values };
-}
-
-/** Where a text kubectl reads as JSON stops being JSON, and why; undefined when it is a JSON stream. */
-export function jsonStreamProblem(text: string, values: { start: number; end: number }[] = []): { offset: number; reason: string } | undefined {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
   for (;;) {
     while (at < n && " \t\r\n".includes(text[at]!)) at++;
-    if (at >= n) return undefined;
+    if (at >= n) return { values };
     const start = at;
-    if (text[at] !== "{" && text[at] !== "[") return { offset: at, reason: "only JSON values may follow" };
+    if (text[at] !== "{" && text[at] !== "[") return { problem: { offset: at, reason: "only JSON values may follow" } };
     // The end of this value: brackets balanced outside strings.
     let depth = 0;
     for (; at < n; at++) {
@@ -45,7 +39,7 @@ export function jsonStreamProblem(text: string, values: { start: number; end: nu
       JSON.parse(value);
     } catch (failure) {
       const position = Number(/at position (\d+)/.exec((failure as Error).message)?.[1] ?? value.length - 1);
-      return { offset: start + Math.min(position, value.length - 1), reason: (failure as Error).message.replace(/ in JSON at position \d+.*$/s, "").replace(/^Unexpected token (.), ".*$/s, "unexpected $1") };
+      return { problem: { offset: start + Math.min(position, value.length - 1), reason: (failure as Error).message.replace(/ in JSON at position \d+.*$/s, "").replace(/^Unexpected token (.), ".*$/s, "unexpected $1") } };
     }
     values.push({ start, end: at + 1 });
     at++;

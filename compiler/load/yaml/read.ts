@@ -85,9 +85,8 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
     return result;
   }
   const budget = options.budget ?? documentBudget();
-  const lineCounter = new LineCounter();
-  const source: YamlSource = { file, text, lineCounter };
-  if (readAsJson(text)) {
+  const json = readAsJson(text);
+  if (json) {
     const stream = jsonStream(text);
     const notJson = "problem" in stream ? stream.problem : undefined;
     if (notJson) {
@@ -109,7 +108,7 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
         for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < start; nl = text.indexOf("\n", nl + 1)) lines++;
         counted = start;
         const at = placedAt(lines, start - (text.lastIndexOf("\n", start - 1) + 1));
-        const one = readKubernetesYaml(file, text.slice(start, end), { ...options, budget });
+        const one = readDocuments(file, text.slice(start, end), options, budget, true);
         for (const sourced of one.objects) result.objects.push({ ...sourced, ...(sourced.origin ? { origin: at(sourced.origin) } : {}), ...(sourced.fieldOrigins ? { fieldOrigins: new Map([...sourced.fieldOrigins].map(([pointer, location]) => [pointer, at(location)])) } : {}) });
         for (const d of one.diagnostics) result.diagnostics.push({ ...d, ...(d.location ? { location: at(d.location) } : {}), ...(d.related ? { related: d.related.map((r) => (r.location ? { ...r, location: at(r.location) } : r)) } : {}) });
         for (const line of one.secretLines) result.secretLines.add(line + lines);
@@ -118,6 +117,14 @@ export function readKubernetesYaml(file: string, text: string, options: ReadOpti
       return result;
     }
   }
+  return readDocuments(file, text, options, budget, json);
+}
+
+/** The documents of a text within the size limit (a whole YAML file, or one value of a JSON stream). */
+function readDocuments(file: string, text: string, options: ReadOptions, budget: DocumentBudget, json: boolean): ReadResult {
+  const result: ReadResult = { objects: [], diagnostics: [], secretLines: new Set(), secretValues: [] };
+  const lineCounter = new LineCounter();
+  const source: YamlSource = { file, text, lineCounter, json };
   const oversized = largestDocument(text);
   const maxDocument = options.maxDocumentBytes ?? (Number(process.env["TKC_MAX_DOCUMENT_BYTES"]) || MAX_DOCUMENT_BYTES);
   if (oversized.length > maxDocument) {

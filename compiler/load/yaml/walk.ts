@@ -5,13 +5,14 @@ import type { SourceLocation } from "../../model/source.js";
 import { YamlCode } from "./codes.js";
 import { yaml11OctalInt } from "./yaml11-octal.js";
 import { beyondAnyNumber } from "./simple/scalars.js";
-import { readAsJson } from "./json-stream.js";
 
 /** What the walk needs to turn offsets into positions. */
 export interface YamlSource {
   readonly file: string;
   readonly text: string;
   readonly lineCounter: LineCounter;
+  /** Read as JSON by kubectl (json-stream.ts), where `\u` escapes of surrogate pairs are allowed. */
+  readonly json?: boolean;
 }
 
 /** One pass over a document's syntax tree, before any alias is expanded. */
@@ -196,7 +197,7 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
  */
 function checkEscapes(node: Scalar, state: WalkState): void {
   // A stream that starts with `{` is JSON to kubectl (NewYAMLOrJSONDecoder), where such pairs are fine.
-  if (readAsJson(state.source.text)) return;
+  if (state.source.json) return;
   const [start, end] = range(node) ?? [0, 0];
   const raw = state.source.text.slice(start, end);
   for (let i = raw.indexOf("\\"); i !== -1 && i < raw.length - 1; i = raw.indexOf("\\", i + 2)) {
