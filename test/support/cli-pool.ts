@@ -7,8 +7,8 @@ import { tempDir, type CliResult } from "./cli.js";
  * Runs the real `tkc` bundle's `main` (dist/tkc.cjs, through cli-host.cjs, as runTkc does) in
  * `size` long-lived processes, one run at a time in each: many runs without a process per run,
  * and no two runs sharing the compiler's module globals. Each run gets this process's working
- * directory and environment, with a TKC_CACHE_DIR per process (concurrent builds sharing one race
- * on the type checker's tsconfig there).
+ * directory and environment, with a TKC_CACHE_DIR per process (so no run sees another's cache
+ * entries, as with a process of its own).
  */
 export function cliPool(size: number): { run(args: readonly string[]): Promise<CliResult>; close(): Promise<void> } {
   interface Job { args: readonly string[]; done(result: CliResult): void; failed(error: Error): void }
