@@ -16,6 +16,7 @@ import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
 import { cliOutput, EXIT, printDiagnostics, processIo, type CliIo } from "./output.js";
 import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
+import { sourceDateEpoch } from "../release/source-date-epoch.js";
 
 /**
  * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
@@ -25,15 +26,22 @@ import { tkcVersion } from "../paths.js";
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const output = cliOutput(io);
   let code: number = EXIT.ok;
+  // The commands that stamp a time (a revision's createdAt, an artifact's created) refuse a
+  // malformed SOURCE_DATE_EPOCH before any work, rather than stamp the clock's time unwarned.
+  const stamping = (run: (args: unknown) => Promise<number>) => async (args: unknown) => {
+    const { problem } = sourceDateEpoch(io.env);
+    if (problem) printDiagnostics(output, [problem]);
+    code = problem ? EXIT.userError : await run(args);
+  };
   const commands = [
     { ...initCommand, handler: (args: unknown) => void (code = runInit(args as InitArgs, output)) },
-    { ...buildCommand, handler: async (args: unknown) => void (code = await runBuild(args as BuildArgs, output)) },
+    { ...buildCommand, handler: stamping((args) => runBuild(args as BuildArgs, output)) },
     { ...checkCommand, handler: async (args: unknown) => void (code = await runCheck(args as BuildArgs, output)) },
     { ...validateCommand, handler: (args: unknown) => void (code = runValidate(args as ValidateArgs, output)) },
     { ...historyCommand, handler: (args: unknown) => void (code = runHistory(args as HistoryArgs, output)) },
-    { ...rollbackCommand, handler: async (args: unknown) => void (code = await runRollback(args as RollbackArgs, output)) },
+    { ...rollbackCommand, handler: stamping((args) => runRollback(args as RollbackArgs, output)) },
     { ...diffCommand, handler: async (args: unknown) => void (code = await runDiff(args as DiffArgs, output)) },
-    { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
+    { ...pushCommand, handler: stamping((args) => runPush(args as PushArgs, output)) },
     { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
     { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
     { ...inputsCommand, handler: async (args: unknown) => void (code = await runInputs(args as InputsArgs, output)) },

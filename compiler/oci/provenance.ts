@@ -5,6 +5,7 @@ import { REVISION_FILE } from "../release/layout.js";
 import { listRevisions, readRevision, type RevisionRecord } from "../release/revision.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import type { Provenance } from "./manifest.js";
+import { epochTime, sourceDateEpoch } from "../release/source-date-epoch.js";
 
 function git(args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve) => execFile("git", args, { cwd, encoding: "utf8" }, (failure, stdout) => resolve(failure ? null : stdout.trim())));
@@ -36,10 +37,6 @@ export function withoutUserInfo(remote: string): string {
   return remote.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, "$1");
 }
 
-function fromEpoch(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /**
  * Where a bundle came from, for the manifest's annotations. The created time is SOURCE_DATE_EPOCH
  * or the commit's time, never the clock, so pushing the same commit twice gives one digest.
@@ -51,11 +48,11 @@ export async function bundleProvenance(bundleDir: string, bundle: BundleManifest
   const remote = overrides.source ?? (await git(["config", "--get", "remote.origin.url"], bundleDir)) ?? undefined;
   const source = remote ? withoutUserInfo(remote) : undefined;
   let created: string | undefined;
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) created = fromEpoch(Number(epoch));
+  const epoch = sourceDateEpoch(env).seconds;
+  if (epoch !== undefined) created = epochTime(epoch);
   else if (commit) {
     const seconds = await git(["show", "-s", "--format=%ct", commit.replace(/\+dirty$/, "")], bundleDir);
-    if (seconds && /^\d+$/.test(seconds)) created = fromEpoch(Number(seconds));
+    if (seconds && /^\d+$/.test(seconds)) created = epochTime(Number(seconds));
   }
   return { source: source || undefined, commit: commit || undefined, created, revision: recorded?.revision };
 }

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { epochTime, sourceDateEpoch } from "./source-date-epoch.js";
 
 function git(args: string[], cwd: string): Promise<{ ok: boolean; stdout: string }> {
   return new Promise((resolve) => {
@@ -20,9 +21,11 @@ export async function sourceCommit(projectDir: string): Promise<string | null> {
   return head.stdout.trim() + (dirty ? "+dirty" : "");
 }
 
-/** Now, or SOURCE_DATE_EPOCH (seconds) when set, as reproducible-builds.org defines it. */
+/**
+ * Now, or SOURCE_DATE_EPOCH (seconds) when set, as reproducible-builds.org defines it. The
+ * commands that record check the variable first (`sourceDateEpoch`), so a malformed one never
+ * gets here; were it to, the clock is used.
+ */
 export function recordTime(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return epochTime(sourceDateEpoch().seconds ?? Math.floor(Date.now() / 1000));
 }

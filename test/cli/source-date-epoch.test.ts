@@ -1,0 +1,56 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+// SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
+// mistake to report, before any work. Before, `abc` silently fell back to the clock (a different
+// history every run), and a number past the year 9999 crashed the build with exit 70.
+function hello(): string {
+  const dir = join(tempDir(), "hello");
+  cpSync(join(repoRoot, "examples", "hello"), dir, { recursive: true, filter: (path) => !path.includes("expected") });
+  return dir;
+}
+
+const MALFORMED = ["abc", "2026-12-01", "1.5", "-5", "1700000000 ", "99999999999999999", "253402300800"];
+
+test("a malformed SOURCE_DATE_EPOCH stops build, rollback and push before any work (TKC1007)", () => {
+  const project = hello();
+  const out = join(project, "out");
+  for (const value of MALFORMED) {
+    const built = runTkc(["build", project, "--out", out], { env: { SOURCE_DATE_EPOCH: value } });
+    assert.equal(built.status, 1, `${value}: ${built.stderr}`);
+    assert.ok(built.stderr.startsWith(`error TKC1007: SOURCE_DATE_EPOCH is ${JSON.stringify(value)}: `), built.stderr);
+    assert.match(built.stderr, /hint: set it from the commit \(SOURCE_DATE_EPOCH=\$\(git log -1 --format=%ct\)\)/);
+    assert.doesNotMatch(built.stderr, /internal error|at .*\.cjs:\d+/);
+    assert.equal(existsSync(out), false, `${value}: nothing is written`);
+  }
+  assert.match(runTkc(["build", project, "--out", out], { env: { SOURCE_DATE_EPOCH: "253402300800" } }).stderr, /is "253402300800": a time past the year 9999/);
+
+  // A good build, then the same build (nothing to do) and a rollback with a malformed value.
+  assert.equal(runTkc(["build", project, "--out", out], { env: { SOURCE_DATE_EPOCH: "1767225600" } }).status, 0);
+  const warm = runTkc(["build", project, "--out", out], { env: { SOURCE_DATE_EPOCH: "tomorrow" } });
+  assert.equal(warm.status, 1, warm.stdout + warm.stderr);
+  assert.match(warm.stderr, /TKC1007/);
+  const rollback = runTkc(["rollback", project, "--env", "dev", "--to", "1", "--out", out], { env: { SOURCE_DATE_EPOCH: "tomorrow" } });
+  assert.equal(rollback.status, 1);
+  assert.match(rollback.stderr, /TKC1007/);
+  // Refused before the registry is asked: nothing listens on port 9.
+  const push = runTkc(["push", join(out, "hello", "dev"), "oci://127.0.0.1:9/acme/hello:1.0.0", "--plain-http"], { env: { SOURCE_DATE_EPOCH: "tomorrow" } });
+  assert.equal(push.status, 1);
+  assert.match(push.stderr, /TKC1007/);
+  assert.doesNotMatch(push.stderr, /TKC61\d\d/);
+  assert.deepEqual(readdirSync(join(out, "hello", "history", "dev")), ["000001"]);
+});
+
+test("a well-formed SOURCE_DATE_EPOCH is the revision's time; an empty one is the same as none", () => {
+  const project = hello();
+  const out = join(project, "out");
+  assert.equal(runTkc(["build", project, "--out", out], { env: { SOURCE_DATE_EPOCH: "1767225600" } }).status, 0);
+  const record = JSON.parse(readFileSync(join(out, "hello", "history", "dev", "000001", "revision.json"), "utf8")) as { createdAt: string };
+  assert.equal(record.createdAt, "2026-01-01T00:00:00Z");
+  const other = hello();
+  const built = runTkc(["build", other, "--out", join(other, "out")], { env: { SOURCE_DATE_EPOCH: "" } });
+  assert.equal(built.status, 0, built.stderr);
+});
