@@ -17,6 +17,7 @@ import { cliOutput, EXIT, printDiagnostics, processIo, type CliIo } from "./outp
 import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
 import { sourceDateEpoch } from "../release/source-date-epoch.js";
+import { limitSettingProblems } from "../evaluate/limit-settings.js";
 
 /**
  * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
@@ -33,6 +34,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (problem) printDiagnostics(output, [problem]);
     code = problem ? EXIT.userError : await run(args);
   };
+  // A malformed evaluation limit (TKC_EVAL_TIMEOUT_MS, TKC_EVAL_MEMORY_MB) is reported by every
+  // command, before any work, rather than be replaced by the default unsaid.
+  const limits = limitSettingProblems(io.env);
+  if (limits.length > 0 && !argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version")) {
+    printDiagnostics(output, limits);
+    return EXIT.userError;
+  }
   const commands = [
     { ...initCommand, handler: (args: unknown) => void (code = runInit(args as InitArgs, output)) },
     { ...buildCommand, handler: stamping((args) => runBuild(args as BuildArgs, output)) },

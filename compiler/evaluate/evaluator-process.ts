@@ -3,6 +3,7 @@ import { readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tkcRoot } from "../root.js";
 import { splitLines } from "./lines.js";
+import { limitSetting } from "./limit-settings.js";
 import type { EnvironmentData, EvaluatorMessage, EvaluatorRequest, LoadData, LocationData, ThrownData } from "./data.js";
 
 /** How an evaluation ended, as the host saw it. */
@@ -25,17 +26,12 @@ export interface EvaluatorProcess {
 }
 
 export function evaluationTimeoutMs(): number {
-  return positiveNumber(process.env.TKC_EVAL_TIMEOUT_MS, 5000);
+  return limitSetting("TKC_EVAL_TIMEOUT_MS");
 }
 
 /** Resident memory the evaluation process may use, in MiB (the heap limit is set a little lower). */
 export function evaluationMemoryMb(): number {
-  return positiveNumber(process.env.TKC_EVAL_MEMORY_MB, 2048);
-}
-
-function positiveNumber(text: string | undefined, fallback: number): number {
-  const value = Number(text);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return limitSetting("TKC_EVAL_MEMORY_MB");
 }
 
 /**

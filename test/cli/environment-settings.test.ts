@@ -4,7 +4,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
-// SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
+// Settings read from the environment. SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
 // mistake to report, before any work. Before, `abc` silently fell back to the clock (a different
 // history every run), and a number past the year 9999 crashed the build with exit 70.
 function hello(): string {
@@ -53,4 +53,27 @@ test("a well-formed SOURCE_DATE_EPOCH is the revision's time; an empty one is th
   const other = hello();
   const built = runTkc(["build", other, "--out", join(other, "out")], { env: { SOURCE_DATE_EPOCH: "" } });
   assert.equal(built.status, 0, built.stderr);
+});
+
+// The evaluation limits: a malformed one was replaced by the default unsaid, and one past Node's
+// timer range (9999999999 ms) ended every evaluation at once as "did not finish within 9999999999 ms".
+test("a malformed evaluation limit stops every command before any work (TKC1008); a good one applies", () => {
+  const project = hello();
+  const out = join(project, "out");
+  for (const [name, value] of [["TKC_EVAL_TIMEOUT_MS", "9999999999"], ["TKC_EVAL_TIMEOUT_MS", "10s"], ["TKC_EVAL_TIMEOUT_MS", "1.5"], ["TKC_EVAL_MEMORY_MB", "2GB"], ["TKC_EVAL_MEMORY_MB", "0"]] as const) {
+    for (const args of [["build", project, "--out", out], ["check", project], ["validate", join(repoRoot, "examples", "hello", "expected")]]) {
+      const run = runTkc(args, { env: { [name]: value } });
+      assert.equal(run.status, 1, `${name}=${value} tkc ${args[0]}: ${run.stdout}${run.stderr}`);
+      assert.ok(run.stderr.startsWith(`error TKC1008: ${name} is ${JSON.stringify(value)}: it must be a whole number of `), run.stderr);
+      assert.match(run.stderr, /hint: write a number such as \d+ \(the default\), or unset it/);
+    }
+  }
+  assert.equal(existsSync(out), false);
+  // Both at once: both reported, in one run.
+  const both = runTkc(["check", project], { env: { TKC_EVAL_TIMEOUT_MS: "soon", TKC_EVAL_MEMORY_MB: "lots" } });
+  assert.match(both.stderr, /TKC_EVAL_TIMEOUT_MS is "soon"[\s\S]*TKC_EVAL_MEMORY_MB is "lots"[\s\S]*2 errors/);
+  // The ceiling itself is a limit that holds (the build takes well under it).
+  const long = runTkc(["build", project, "--out", out], { env: { TKC_EVAL_TIMEOUT_MS: "1000000000", TKC_EVAL_MEMORY_MB: "" } });
+  assert.equal(long.status, 0, long.stderr);
+  assert.doesNotMatch(long.stderr, /TimeoutOverflowWarning|did not finish/);
 });
