@@ -3,9 +3,13 @@ import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
 /** Per-project cache of type-check and evaluation results, keyed by content hashes. */
-/** The project's cache folder (TKC_CACHE_DIR, else <project>/.tkc-cache), not created. */
+/**
+ * The project's cache folder (TKC_CACHE_DIR, else <project>/.tkc-cache), not created. An empty
+ * TKC_CACHE_DIR is unset, as a CI's `TKC_CACHE_DIR: ${{ env.NOTHING }}` gives: it resolved to the
+ * working directory, which then filled with cache files.
+ */
 export function cacheDirPath(projectDir: string): string {
-  return resolve(process.env.TKC_CACHE_DIR ?? join(projectDir, ".tkc-cache"));
+  return resolve(process.env.TKC_CACHE_DIR || join(projectDir, ".tkc-cache"));
 }
 
 export function cacheDir(projectDir: string): string {

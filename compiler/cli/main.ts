@@ -91,7 +91,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT.usage;
     }
     // A place that cannot be written (a file in the way, no permission, a full disk) is not a bug.
-    const unwritable = unwritableDiagnostic(failure);
+    const unwritable = unwritableDiagnostic(failure, io.env);
     if (unwritable) {
       printDiagnostics(output, [unwritable]);
       return EXIT.userError;

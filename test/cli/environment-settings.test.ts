@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
@@ -76,4 +76,20 @@ test("a malformed evaluation limit stops every command before any work (TKC1008)
   const long = runTkc(["build", project, "--out", out], { env: { TKC_EVAL_TIMEOUT_MS: "1000000000", TKC_EVAL_MEMORY_MB: "" } });
   assert.equal(long.status, 0, long.stderr);
   assert.doesNotMatch(long.stderr, /TimeoutOverflowWarning|did not finish/);
+});
+
+// TKC_CACHE_DIR: empty is unset (it resolved to the working directory, which filled with cache
+// files); a cache folder tkc cannot create is a TKC4008 that names the setting, not --out.
+test("an empty TKC_CACHE_DIR is unset; one that cannot be created names the setting", () => {
+  const project = hello();
+  const cwd = tempDir();
+  const built = runTkc(["build", project, "--out", join(project, "out")], { cwd, env: { TKC_CACHE_DIR: "" } });
+  assert.equal(built.status, 0, built.stderr);
+  assert.deepEqual(readdirSync(cwd), []);
+  assert.ok(readdirSync(join(project, ".tkc-cache")).some((name) => name.startsWith("typecheck-")));
+
+  writeFileSync(join(cwd, "a-file"), "");
+  const blocked = runTkc(["build", project, "--out", join(project, "out-2")], { cwd, env: { TKC_CACHE_DIR: "a-file/cache" } });
+  assert.equal(blocked.status, 1);
+  assert.match(blocked.stderr, /^error TKC4008: cannot write a-file\/cache: a part of the path is a file, not a folder\n  hint: TKC_CACHE_DIR names this cache folder: point it at a folder tkc may write, or unset it/);
 });
