@@ -278,12 +278,17 @@ export class RegistryClient {
     const tls = /SSL|TLS|CERT|EPROTO/i.test(code + cause);
     // OpenSSL's messages are a line of internals: the code says enough.
     const timedOut = (failure as Error)?.name === "TimeoutError";
-    const reason = timedOut ? "no answer within 120 s" : tls ? `TLS handshake failed (${code || "TLS error"})` : [code, cause.split("\n")[0]!.replace(code, "").replace(/\s+/g, " ").trim()].filter(Boolean).join(" ");
+    // Node's fetch never connects to the ports the fetch standard blocks (6000, 6666, 10080, ...):
+    // undici says only "bad port".
+    const blockedPort = cause === "bad port";
+    const reason = timedOut ? "no answer within 120 s" : tls ? `TLS handshake failed (${code || "TLS error"})` : blockedPort ? `Node's fetch refuses port ${new URL(url).port}, one of the ports the fetch standard blocks` : [code, cause.split("\n")[0]!.replace(code, "").replace(/\s+/g, " ").trim()].filter(Boolean).join(" ");
     const hint = tls && !this.options.plainHttp
       ? "the registry may not speak TLS: for a local or in-cluster registry without TLS pass --plain-http"
-      : code === "ENOTFOUND" || code === "EAI_AGAIN"
-        ? "check the registry host name"
-        : "check the host and port, and that the registry is running and reachable from here";
+      : blockedPort
+        ? "serve the registry on another port (5000 is the usual one), or put a proxy on one before it"
+        : code === "ENOTFOUND" || code === "EAI_AGAIN"
+          ? "check the registry host name"
+          : "check the host and port, and that the registry is running and reachable from here";
     return new OciError(OCI.unreachable, `cannot reach ${host} (${url.split("?")[0]}): ${reason}`, hint);
   }
 }

@@ -50,3 +50,10 @@ test("--env before the positional arguments does not swallow them (the documente
   const build = runTkc(["check", "--env", "dev", "examples/shop"]);
   assert.equal(build.status, 0, build.stderr);
 });
+
+test("a registry on a port Node's fetch blocks is named as such, not as a bare 'bad port'", () => {
+  // 10080 is on the fetch standard's list of blocked ports: fetch refuses it before connecting.
+  const pull = runTkc(["pull", "oci://127.0.0.1:10080/acme/hello:1.0.0", "--plain-http", "--out", mkdtempSync(join(tmpdir(), "tkc-blocked-port-"))]);
+  assert.equal(pull.status, 1);
+  assert.match(pull.stderr, /^error TKC6102: cannot reach 127\.0\.0\.1:10080 \(http:\/\/127\.0\.0\.1:10080\/v2\/\): Node's fetch refuses port 10080, one of the ports the fetch standard blocks\n  hint: serve the registry on another port \(5000 is the usual one\), or put a proxy on one before it/);
+});
