@@ -1,9 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import { error, hasErrors } from "../../diagnostics/diagnostic.js";
 import { ImportCode, planImportProject, readManifests, renderReport } from "../../import-yaml/index.js";
 import { defaultKubeVersion, isSupportedKubeVersion } from "../../../schemas/index.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { writeGeneratedFile } from "../write-generated.js";
+import { UnsafeOutput } from "../../release/output-path.js";
+import { historyDiagnostic } from "../../release/diagnose.js";
 
 export interface ImportYamlArgs {
   files: string[];
@@ -52,7 +55,13 @@ export function runImportYaml(args: ImportYamlArgs, output: Output): number {
   });
   printDiagnostics(output, plan.diagnostics);
   if (hasErrors(plan.diagnostics)) return EXIT.userError;
-  writeProject(outDir, plan.files);
+  try {
+    writeProject(outDir, plan.files);
+  } catch (failure) {
+    if (!(failure instanceof UnsafeOutput)) throw failure;
+    printDiagnostics(output, [historyDiagnostic(failure)]);
+    return EXIT.userError;
+  }
   output.out(renderReport(plan, args.out.replace(/\/+$/, "") || "."));
   return EXIT.ok;
 }
@@ -65,11 +74,6 @@ function writeProject(outDir: string, files: ReadonlyMap<string, string>): void 
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
   }
-  for (const [file, content] of files) {
-    const full = join(target, file);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full + ".tmp", content);
-    renameSync(full + ".tmp", full);
-  }
+  for (const [file, content] of files) writeGeneratedFile(target, file, content);
   if (fresh) renameSync(target, outDir);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -7,6 +7,9 @@ import { configuredCrdFolders, DEFAULT_CRD_DIR } from "../../load/crds.js";
 import { planImport, type ImportInput } from "../../crd/import.js";
 import { findCustomKind } from "../../../schemas/crds/index.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { writeGeneratedFile } from "../write-generated.js";
+import { UnsafeOutput } from "../../release/output-path.js";
+import { historyDiagnostic } from "../../release/diagnose.js";
 import { runImportYaml, type ImportYamlArgs } from "./import-yaml.js";
 
 export interface ImportArgs extends ImportYamlArgs {
@@ -42,13 +45,6 @@ function projectDir(start: string): string {
   }
 }
 
-/** Writes a file through a temp file and a rename, so a reader never sees half of it. */
-function writeAtomically(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file + ".tmp", content);
-  renameSync(file + ".tmp", file);
-}
-
 export function runImport(args: ImportArgs, output: Output): number {
   if (args.what === "yaml") return runImportYaml(args, output);
   const diagnostics: Diagnostic[] = [];
@@ -72,7 +68,13 @@ export function runImport(args: ImportArgs, output: Output): number {
 
   const configured = configuredCrdFolders(join(project, CONFIG_FILE)).folders.dirs[0];
   const outDir = resolve(args.out ?? join(project, configured ?? DEFAULT_CRD_DIR));
-  for (const [name, content] of plan.files) writeAtomically(join(outDir, name), content);
+  try {
+    for (const [name, content] of plan.files) writeGeneratedFile(outDir, name, content);
+  } catch (failure) {
+    if (!(failure instanceof UnsafeOutput)) throw failure;
+    printDiagnostics(output, [historyDiagnostic(failure)]);
+    return EXIT.userError;
+  }
 
   const shown = (path: string) => relative(process.cwd(), path).split(sep).join("/") || ".";
   for (const kind of plan.kinds) {

@@ -1,0 +1,74 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+
+// The import commands write generated files into a repository that others commit to. A planted
+// link must never lead a write out of it: `tkc import crd` wrote through `x.ts.tmp -> victim`
+// (its temp file had a fixed name) and through a linked folder.
+const CRD = join(repoRoot, "test", "crd", "fixtures", "widgets-crd.yaml");
+const SHOP = join(repoRoot, "test", "import-yaml", "fixtures", "shop");
+
+function victim(): string {
+  const file = join(tempDir(), "victim.txt");
+  writeFileSync(file, "precious\n");
+  return file;
+}
+
+function crdProject(): string {
+  const project = tempDir();
+  writeFileSync(join(project, "tkc.config.json"), "{}\n");
+  mkdirSync(join(project, "crds", "example.com"), { recursive: true });
+  return project;
+}
+
+test("tkc import crd writes neither through a planted temp-file link nor through a link at the target", () => {
+  const project = crdProject();
+  const folder = join(project, "crds", "example.com");
+  const atTemp = victim();
+  const atTarget = victim();
+  symlinkSync(atTemp, join(folder, "widgets.ts.tmp"));
+  symlinkSync(atTarget, join(folder, "widgets.v1.schema.json"));
+  const imported = runTkc(["import", "crd", CRD], { cwd: project });
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.equal(readFileSync(atTemp, "utf8"), "precious\n");
+  assert.equal(readFileSync(atTarget, "utf8"), "precious\n");
+  // The link at the target is replaced by the generated file; no temp file is left.
+  assert.ok(lstatSync(join(folder, "widgets.v1.schema.json")).isFile());
+  assert.ok(lstatSync(join(folder, "widgets.ts")).isFile());
+  assert.deepEqual(readdirSync(folder).sort(), ["widgets.ts", "widgets.ts.tmp", "widgets.v1.schema.json"]);
+});
+
+test("tkc import crd refuses a linked folder on the way (TKC4007) and writes nothing outside", () => {
+  const project = tempDir();
+  writeFileSync(join(project, "tkc.config.json"), "{}\n");
+  const outside = tempDir();
+  mkdirSync(join(project, "crds"));
+  symlinkSync(outside, join(project, "crds", "example.com"));
+  const imported = runTkc(["import", "crd", CRD], { cwd: project });
+  assert.equal(imported.status, 1);
+  assert.match(imported.stderr, /^error TKC4007: .*crds\/example\.com is a symbolic link; tkc never writes, deletes or reads through a link/);
+  assert.doesNotMatch(imported.stderr, /internal error/);
+  assert.deepEqual(readdirSync(outside), []);
+});
+
+test("tkc import yaml --force into an existing project follows no planted link", () => {
+  const out = tempDir();
+  const atTemp = victim();
+  const atFile = victim();
+  symlinkSync(atTemp, join(out, "release.k8s.ts.tmp"));
+  symlinkSync(atFile, join(out, "mailer.k8s.ts"));
+  const forced = runTkc(["import", "yaml", SHOP, "--out", out, "--force"]);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.equal(readFileSync(atTemp, "utf8"), "precious\n");
+  assert.equal(readFileSync(atFile, "utf8"), "precious\n");
+  assert.ok(lstatSync(join(out, "release.k8s.ts")).isFile());
+  assert.ok(lstatSync(join(out, "mailer.k8s.ts")).isFile());
+
+  // A link in the --out path the user typed is the user's choice, as for tkc build's --out.
+  const parent = tempDir();
+  symlinkSync(tempDir(), join(parent, "linked"));
+  const named = runTkc(["import", "yaml", SHOP, "--out", join(parent, "linked", "app")]);
+  assert.equal(named.status, 0, named.stderr);
+});
