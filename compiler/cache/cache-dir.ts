@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { UnsafeOutput } from "../release/output-path.js";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
@@ -14,6 +15,11 @@ export function cacheDirPath(projectDir: string): string {
 
 export function cacheDir(projectDir: string): string {
   const dir = cacheDirPath(projectDir);
+  // The project's own cache folder must not be a link: a commit can plant `.tkc-cache ->
+  // ~/elsewhere`, and every cache write would land there. TKC_CACHE_DIR is the user's own choice.
+  if (!process.env.TKC_CACHE_DIR && lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UnsafeOutput(`${dir} is a symbolic link; tkc never writes its cache through a link in the project`, dir, "remove the link (a commit may have planted it), or set TKC_CACHE_DIR to a folder of your own");
+  }
   mkdirSync(dir, { recursive: true });
   return dir;
 }

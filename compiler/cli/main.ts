@@ -18,6 +18,8 @@ import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
 import { sourceDateEpoch } from "../release/source-date-epoch.js";
 import { limitSettingProblems } from "../evaluate/limit-settings.js";
+import { UnsafeOutput } from "../release/output-path.js";
+import { historyDiagnostic } from "../release/diagnose.js";
 
 /**
  * The tkc command line. Returns the exit code: 0 ok, 1 user errors (diagnostics printed),
@@ -91,7 +93,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT.usage;
     }
     // A place that cannot be written (a file in the way, no permission, a full disk) is not a bug.
-    const unwritable = unwritableDiagnostic(failure, io.env);
+    const unwritable = failure instanceof UnsafeOutput ? historyDiagnostic(failure) : unwritableDiagnostic(failure, io.env);
     if (unwritable) {
       printDiagnostics(output, [unwritable]);
       return EXIT.userError;

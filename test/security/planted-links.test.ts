@@ -72,3 +72,22 @@ test("tkc import yaml --force into an existing project follows no planted link",
   const named = runTkc(["import", "yaml", SHOP, "--out", join(parent, "linked", "app")]);
   assert.equal(named.status, 0, named.stderr);
 });
+
+// The project's cache folder: a committed `.tkc-cache -> elsewhere` took every cache write
+// (type-check results, warm-build entries, the checker's config) out of the project.
+test("a project whose .tkc-cache is a link is refused (TKC4007) before anything is written through it", () => {
+  const project = join(tempDir(), "hello");
+  mkdirSync(project);
+  writeFileSync(join(project, "release.k8s.ts"), readFileSync(join(repoRoot, "examples", "hello", "release.k8s.ts")));
+  const outside = tempDir();
+  symlinkSync(outside, join(project, ".tkc-cache"));
+  // runTkc gives every run a TKC_CACHE_DIR of its own: unset it, as a user's shell has it.
+  const built = runTkc(["build", project, "--out", join(project, "out")], { env: { TKC_CACHE_DIR: "" } });
+  assert.equal(built.status, 1, built.stdout + built.stderr);
+  assert.match(built.stderr, /^error TKC4007: .*hello\/\.tkc-cache is a symbolic link; tkc never writes its cache through a link in the project\n  hint: remove the link \(a commit may have planted it\), or set TKC_CACHE_DIR to a folder of your own/);
+  assert.deepEqual(readdirSync(outside), []);
+  // With TKC_CACHE_DIR set, the project's link is not used at all, and the build goes on.
+  const elsewhere = runTkc(["build", project, "--out", join(project, "out")], { env: { TKC_CACHE_DIR: tempDir() } });
+  assert.equal(elsewhere.status, 0, elsewhere.stderr);
+  assert.deepEqual(readdirSync(outside), []);
+});
