@@ -1,10 +1,11 @@
 import { escapeControl } from "../../diagnostics/escape.js";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { editorTsconfig, installedInNodeModules } from "../../typecheck/editor-tsconfig.js";
 import { CONFIG_FILE } from "../../load/project.js";
 import { defaultKubeVersion } from "../../../schemas/index.js";
+import { writeGeneratedFile } from "../write-generated.js";
 import { EXIT, type Output } from "../output.js";
 
 export interface InitArgs {
@@ -57,9 +58,14 @@ export function runInit(args: InitArgs, output: Output): number {
   const notes: string[] = [];
   for (const [file, content] of Object.entries(files)) {
     const path = join(dir, file);
-    if (!existsSync(path) || args.force) {
-      writeFileSync(path, content);
+    // lstat, not exists: a dangling link counts as there, so nothing is created through it, and
+    // a link is replaced (--force) rather than written through (see writeGeneratedFile).
+    const present = lstatSync(path, { throwIfNoEntry: false });
+    if (!present || args.force) {
+      writeGeneratedFile(dir, file, content);
       created.push(file);
+    } else if (file === ".gitignore" && present.isSymbolicLink()) {
+      notes.push(`left .gitignore as it is (a symbolic link): make sure it ignores ${IGNORED.join(" and ")}`);
     } else if (file === ".gitignore") {
       // Merge rather than keep: without these lines a first `git add -A` commits node_modules.
       const present = readFileSync(path, "utf8");
