@@ -8,6 +8,14 @@ if (!existsSync(bundle)) {
   process.stderr.write("tkc: dist/tkc.cjs is missing; run `npm run build` in " + join(__dirname, "..") + "\n");
   process.exit(70);
 }
+// A working folder deleted (or moved) since the shell entered it: relative paths, and yargs as it
+// loads, need it. Say so, rather than print Node's stack for uv_cwd.
+try {
+  process.cwd();
+} catch {
+  process.stderr.write("error: the current folder no longer exists (it was deleted or moved since the shell entered it)\n  hint: cd into a folder that exists and run tkc again\n");
+  process.exit(1);
+}
 const { loadWithCodeCache, flushCodeCaches, setV8Flags } = require("../compiler/code-cache.cjs");
 const argv = process.argv.slice(2);
 // A build with nothing to do is answered by the pipeline's front alone (dist/warm.cjs, ~35 KB),

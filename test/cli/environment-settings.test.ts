@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
 // Settings read from the environment. SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
@@ -92,4 +93,13 @@ test("an empty TKC_CACHE_DIR is unset; one that cannot be created names the sett
   const blocked = runTkc(["build", project, "--out", join(project, "out-2")], { cwd, env: { TKC_CACHE_DIR: "a-file/cache" } });
   assert.equal(blocked.status, 1);
   assert.match(blocked.stderr, /^error TKC4008: cannot write a-file\/cache: a part of the path is a file, not a folder\n  hint: TKC_CACHE_DIR names this cache folder: point it at a folder tkc may write, or unset it/);
+});
+
+// A working folder deleted since the shell entered it (a CI step after `rm -rf` of its own
+// folder): Node's stack for uv_cwd was printed, from yargs loading.
+test("a working folder that no longer exists is a clear error, not a stack", () => {
+  const gone = tempDir();
+  const result = spawnSync("sh", ["-c", `cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${join(repoRoot, "bin", "tkc.cjs")}" build "${join(repoRoot, "examples", "hello")}"`], { encoding: "utf8" });
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(result.stderr, "error: the current folder no longer exists (it was deleted or moved since the shell entered it)\n  hint: cd into a folder that exists and run tkc again\n");
 });
