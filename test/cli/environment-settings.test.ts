@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
-// Settings read from the environment. SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
+// Settings read from the environment, and the working folder.
+// SOURCE_DATE_EPOCH pins the times tkc stamps (reproducible-builds.org): a malformed value is a
 // mistake to report, before any work. Before, `abc` silently fell back to the clock (a different
 // history every run), and a number past the year 9999 crashed the build with exit 70.
 function hello(): string {
