@@ -16,6 +16,23 @@ try {
   process.stderr.write("error: the current folder no longer exists (it was deleted or moved since the shell entered it)\n  hint: cd into a folder that exists and run tkc again\n");
   process.exit(1);
 }
+// A reader that stops early (`tkc build --out - | head`, a `kubectl apply -f -` that failed)
+// closes the pipe: stop quietly with 141, as a tool that SIGPIPE ends does, not with Node's stack.
+// Any other failure to write them (a full disk behind `> all.yaml`) is said in one line.
+for (const [stream, name] of [[process.stdout, "the standard output"], [process.stderr, "the standard error"]]) {
+  stream.on("error", (failure) => {
+    if (failure && failure.code === "EPIPE") process.exit(141);
+    const reason = failure && failure.code === "ENOSPC" ? "no space is left on the device" : String((failure && failure.code) || failure);
+    if (stream !== process.stderr) {
+      try {
+        process.stderr.write(`error: cannot write ${name}: ${reason}\n`);
+      } catch {
+        // standard error is gone too: the exit code says it
+      }
+    }
+    process.exit(1);
+  });
+}
 const { loadWithCodeCache, flushCodeCaches, setV8Flags } = require("../compiler/code-cache.cjs");
 const argv = process.argv.slice(2);
 // A build with nothing to do is answered by the pipeline's front alone (dist/warm.cjs, ~35 KB),

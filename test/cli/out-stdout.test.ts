@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readdirSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { bigProject } from "../release/support.js";
 import { readTree } from "../support/files.js";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
@@ -76,4 +79,25 @@ test("--out - with a user error: diagnostics on stderr, nothing on stdout, exit 
   assert.equal(result.status, 1);
   assert.equal(result.stdout, "");
   assert.match(result.stderr, /error TKC\d{4}/);
+});
+
+// What reads the stream may stop early (`| head`, a `kubectl apply -f -` that failed): the pipe
+// closes under tkc, which printed Node's stack for EPIPE. A full disk behind `> all.yaml` did too.
+test("build --out - stops quietly with 141 when its reader closes the pipe, and says so on a full disk", async () => {
+  const project = bigProject(150); // a stream well past the pipe's 64 KiB buffer
+  const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "build", project, "--out", "-"], { env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: tempDir() } });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (text: string) => void (stderr += text));
+  const first = await new Promise<string>((done) => child.stdout.once("data", (chunk: Buffer) => done(chunk.toString("utf8"))));
+  child.stdout.destroy();
+  const [code] = (await once(child, "exit")) as [number | null];
+  assert.match(first, /^---\n/);
+  assert.equal(code, 141, stderr);
+  assert.equal(stderr, "");
+
+  if (existsSync("/dev/full")) {
+    const full = spawnSync("sh", ["-c", `exec "${process.execPath}" "${join(repoRoot, "bin", "tkc.cjs")}" build "${project}" --out - > /dev/full`], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: tempDir() } });
+    assert.equal(full.status, 1);
+    assert.equal(full.stderr, "error: cannot write the standard output: no space is left on the device\n");
+  }
 });
