@@ -1,3 +1,5 @@
+import { UsageError } from "./usage-error.js";
+
 /**
  * `--env dev,prod` and `--env dev --env prod` mean the same two environments: split every value
  * at commas, trim, drop empty items and repeats, keep the order given.
@@ -20,4 +22,11 @@ export function repeated(value: string | readonly string[]): string[] {
 export function keepProblem(keep: number | undefined): string | undefined {
   if (keep === undefined || (Number.isInteger(keep) && keep >= 1)) return undefined;
   return `--keep ${Number.isNaN(keep) ? "needs" : `${keep}: give`} a whole number of revisions, at least 1`;
+}
+
+/** `--env` as a list: `--env=` or `--env ,` names no environment, a usage error rather than "all". */
+export function environmentList(values: string | readonly string[] | undefined): string[] | undefined {
+  const list = commaList(values);
+  if (list !== undefined && list.length === 0) throw new UsageError("--env needs an environment name");
+  return list;
 }

@@ -16,6 +16,7 @@ import { pullCommand, runPull, type PullArgs } from "./commands/pull.js";
 import { cliOutput, EXIT, printDiagnostics, processIo, type CliIo } from "./output.js";
 import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
+import { UsageError } from "./usage-error.js";
 import { sourceDateEpoch } from "../release/source-date-epoch.js";
 import { limitSettingProblems } from "../evaluate/limit-settings.js";
 import { UnsafeOutput } from "../release/output-path.js";
@@ -77,9 +78,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .alias("h", "help")
     .wrap(Math.min(110, io.stdout.columns || 100))
     .fail((message, failure) => {
-      if (failure) throw failure;
+      // yargs' own parse errors (`--env` with nothing after it) are usage errors too, not bugs.
+      if (failure && !(failure instanceof UsageError) && failure.name !== "YError") throw failure;
       // Throwing stops yargs from running the command handler with the invalid arguments.
-      throw new UsageError(message);
+      throw failure instanceof UsageError ? failure : new UsageError(message || failure?.message || "invalid arguments");
     })
     .exitProcess(false);
   try {
@@ -104,7 +106,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   return code;
 }
 
-class UsageError extends Error {}
 
 function outToStdout(argv: readonly string[]): string[] {
   const args: string[] = [];

@@ -5,6 +5,7 @@ import { findProjectDir } from "../load/find-project.js";
 import { resolveReleaseTarget, type ReleaseTarget } from "../release/target.js";
 import { commaList } from "./lists.js";
 import { printDiagnostics, type Output } from "./output.js";
+import { named } from "./usage-error.js";
 
 /** What `history` and `rollback` take to find a release environment's history. */
 export interface ReleaseArgs {
@@ -16,8 +17,8 @@ export interface ReleaseArgs {
 export function releaseOptions(yargs: Argv, env: { required: boolean; describe: string } = { required: true, describe: "environment" }) {
   return yargs
     .positional("release", { type: "string", describe: "release name (history under --out, default ./out) or project directory (a subfolder of it will do)" })
-    .option("env", { alias: "e", type: "string", demandOption: env.required, describe: env.describe })
-    .option("out", { alias: "o", type: "string", describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" });
+    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: named("env", "an environment name"), demandOption: env.required, describe: env.describe })
+    .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" });
 }
 
 /** Environments from `--env a,b` (also repeated); undefined when none was named. */

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc as runTkcCold, tempDir } from "../support/cli.js";
 import { edit } from "../release/support.js";
@@ -164,4 +164,35 @@ test("NO_COLOR disables colour when present and not empty; an empty NO_COLOR doe
       else process.env[key] = value;
     }
   }
+});
+
+// An option given without its value is a usage error (exit 2), as in git and Helm: `--env` with
+// nothing after it crashed with yargs' YError (exit 70); `--out ""` built into the working
+// folder; `--env=` built nothing and said nothing; `rollback --to abc` said "no revision NaN".
+test("an option without its value is a usage error, never a crash or a silent default", () => {
+  const dir = scaffold();
+  const cwd = tempDir();
+  const cases: [string[], RegExp][] = [
+    [["build", dir, "--env"], /^Not enough arguments following: env\n/],
+    [["build", dir, "--set"], /^Not enough arguments following: set\n/],
+    [["build", dir, "--out"], /^Not enough arguments following: out\n/],
+    [["build", dir, "--env="], /^--env needs an environment name\n/],
+    [["build", dir, "--env", ","], /^--env needs an environment name\n/],
+    [["build", dir, "--out="], /^--out needs a folder \(or - for standard output\)\n/],
+    [["check", dir, "--env="], /^--env needs an environment name\n/],
+    [["history", dir, "--env"], /^Not enough arguments following: env\n/],
+    [["history", dir, "--env="], /^--env needs an environment name\n/],
+    [["diff", dir, "--env", "dev", "--out="], /^--out needs a folder\n/],
+    [["rollback", dir, "--env", "dev", "--to", "abc"], /^error: --to must be a revision number \(1, 2, \.\.\.\)\n/],
+    [["rollback", dir, "--env", "dev", "--to", "0"], /^error: --to must be a revision number/],
+  ];
+  for (const [args, message] of cases) {
+    const run = runTkc(args, { cwd });
+    assert.equal(run.status, 2, `tkc ${args.join(" ")}: ${run.stdout}${run.stderr}`);
+    assert.match(run.stderr, message, `tkc ${args.join(" ")}`);
+    assert.match(run.stderr, /Run 'tkc (rollback )?--help' for usage\.\n$/);
+  }
+  assert.deepEqual(readdirSync(cwd), [], "nothing is built into the working folder");
+  // A trailing comma is still only a separator.
+  assert.equal(runTkc(["build", dir, "--env", "dev,"]).status, 0);
 });

@@ -6,12 +6,13 @@ import { summaryLine } from "../summary-line.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { displayPath } from "../../diagnostics/render.js";
 import type { BuildReport } from "../../model/build.js";
-import { commaList, keepProblem, repeated } from "../lists.js";
+import { environmentList, keepProblem, repeated } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
 import { objectStream, parseSelector } from "../object-stream.js";
 import { watchProject } from "../watch.js";
+import { named } from "../usage-error.js";
 
 export interface BuildArgs {
   project: string;
@@ -33,7 +34,7 @@ export interface BuildArgs {
 export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
-    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: commaList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
+    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
     .option("kube-version", { type: "string", describe: `target Kubernetes version (${oldestKubeVersion}-${newestKubeVersion}; default from tkc.config.json, else ${defaultKubeVersion})` })
     .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
     .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" })
@@ -47,7 +48,7 @@ export const buildCommand = {
   describe: "Type-check, evaluate, validate and write the release bundle of each environment",
   builder: (yargs: Argv) =>
     buildOptions(yargs)
-      .option("out", { alias: "o", type: "string", describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/; - prints one environment's objects as a YAML stream and writes nothing" })
+      .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder (or - for standard output)"), describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/; - prints one environment's objects as a YAML stream and writes nothing" })
       .option("show-only", { type: "string", requiresArg: true, coerce: repeated, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" })
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
       .option("strict-version", { type: "boolean", describe: "refuse new content under a version that was already released (TKC4001); also \"strictVersion\": true in tkc.config.json" })

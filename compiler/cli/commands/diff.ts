@@ -17,6 +17,7 @@ import { renderMarkdown } from "../../diff/render-markdown.js";
 import { renderText } from "../../diff/render-text.js";
 import { resolveReleaseTarget } from "../../release/target.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
+import { named } from "../usage-error.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
 
@@ -43,7 +44,7 @@ export const diffCommand = {
       .option("env", { alias: "e", type: "string", describe: "environment whose history to diff; with --base or two output roots, a comma-separated list (default: all)" })
       .option("from", { type: "number", describe: "revision to diff from (default: the one before --to; revision 1 is compared with nothing)" })
       .option("to", { type: "number", describe: "revision to diff to (default: the latest)" })
-      .option("out", { alias: "o", type: "string", describe: "output root holding the release history (default: ./out, or the project's outDir)" })
+      .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root holding the release history (default: ./out, or the project's outDir)" })
       .option("base", { type: "string", describe: "git ref to build the project at and compare with the working tree" })
       .option("kube-version", { type: "string", describe: "with --base: target Kubernetes version for both builds" })
       .example("$0 diff out/a/shop/prod out/b/shop/prod", "compare two bundle directories")

@@ -11,6 +11,7 @@ import { writeGeneratedFile } from "../write-generated.js";
 import { UnsafeOutput } from "../../release/output-path.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
 import { runImportYaml, type ImportYamlArgs } from "./import-yaml.js";
+import { named } from "../usage-error.js";
 
 export interface ImportArgs extends ImportYamlArgs {
   what: string;
@@ -25,7 +26,7 @@ export const importCommand = {
     yargs
       .positional("what", { type: "string", choices: ["crd", "yaml"], describe: "what to import: crd (CRD types) or yaml (manifests -> a project)" })
       .positional("files", { type: "string", array: true, describe: "CRD manifest files, or for yaml: manifest files and folders" })
-      .option("out", { type: "string", describe: `output folder (crd default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/; yaml: required, the new project)` })
+      .option("out", { type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: `output folder (crd default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/; yaml: required, the new project)` })
       .option("raw", { type: "boolean", default: false, describe: "yaml: every object as a typed raw(), no service()/patterns" })
       .option("include-secrets", { type: "boolean", default: false, describe: "yaml: keep Secrets with values (plain text in the bundle)" })
       .option("env", { type: "string", describe: "yaml: environment name (default: the namespace of the manifests)" })

@@ -7,6 +7,7 @@ import { pullBundle } from "../../oci/pull.js";
 import { formatReference, parseReference } from "../../oci/reference.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
 import { registryOptions } from "./push.js";
+import { named } from "../usage-error.js";
 
 export interface PullArgs {
   reference: string;
@@ -23,7 +24,7 @@ export const pullCommand = {
     registryOptions(
       yargs
         .positional("reference", { type: "string", demandOption: true, describe: "oci://HOST/REPOSITORY:TAG or oci://HOST/REPOSITORY@sha256:DIGEST" })
-        .option("out", { alias: "o", type: "string", demandOption: true, describe: "directory to write the bundle to (created, or replaced if it holds a bundle)" }),
+        .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), demandOption: true, describe: "directory to write the bundle to (created, or replaced if it holds a bundle)" }),
     )
       .example("$0 pull oci://ghcr.io/acme/shop-prod:2.4.0 --out deploy/prod", "pull by tag")
       .example("$0 pull oci://ghcr.io/acme/shop-prod@sha256:3f1c… --out deploy/prod", "pull exactly the pinned digest"),

@@ -28,7 +28,9 @@ export const rollbackCommand = {
 const name = (o: ObjectIdentity) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
 
 export async function runRollback(args: RollbackArgs, output: Output): Promise<number> {
-  const badKeep = keepProblem(args.keep);
+  // yargs reads `--to abc` as NaN: it was reported as "no revision NaN".
+  const badTo = !Number.isInteger(args.to) || args.to < 1 ? "--to must be a revision number (1, 2, ...)" : undefined;
+  const badKeep = badTo ?? keepProblem(args.keep);
   if (badKeep) {
     output.err(`error: ${badKeep}\n\nRun 'tkc rollback --help' for usage.`);
     return EXIT.usage;
