@@ -183,6 +183,9 @@ test("an option without its value is a usage error, never a crash or a silent de
     [["history", dir, "--env"], /^Not enough arguments following: env\n/],
     [["history", dir, "--env="], /^--env needs an environment name\n/],
     [["diff", dir, "--env", "dev", "--out="], /^--out needs a folder\n/],
+    [["check", dir, "--kube-version"], /^Not enough arguments following: kube-version\n/],
+    [["validate", join(repoRoot, "examples", "hello", "expected"), "--kube-version"], /^Not enough arguments following: kube-version\n/],
+    [["validate", join(repoRoot, "examples", "hello", "expected"), "--kube-version="], /^--kube-version needs a version such as 1\.36\n/],
     [["rollback", dir, "--env", "dev", "--to", "abc"], /^error: --to must be a revision number \(1, 2, \.\.\.\)\n/],
     [["rollback", dir, "--env", "dev", "--to", "0"], /^error: --to must be a revision number/],
   ];

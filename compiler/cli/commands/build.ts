@@ -35,7 +35,7 @@ export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
     .option("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
-    .option("kube-version", { type: "string", describe: `target Kubernetes version (${oldestKubeVersion}-${newestKubeVersion}; default from tkc.config.json, else ${defaultKubeVersion})` })
+    .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: `target Kubernetes version (${oldestKubeVersion}-${newestKubeVersion}; default from tkc.config.json, else ${defaultKubeVersion})` })
     .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
     .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" })
     .option("watch", { alias: "w", type: "boolean", describe: "build again after every save, until Ctrl-C; a short summary per run" })

@@ -46,7 +46,7 @@ export const diffCommand = {
       .option("to", { type: "number", describe: "revision to diff to (default: the latest)" })
       .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root holding the release history (default: ./out, or the project's outDir)" })
       .option("base", { type: "string", describe: "git ref to build the project at and compare with the working tree" })
-      .option("kube-version", { type: "string", describe: "with --base: target Kubernetes version for both builds" })
+      .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: "with --base: target Kubernetes version for both builds" })
       .example("$0 diff out/a/shop/prod out/b/shop/prod", "compare two bundle directories")
       .example("$0 diff shop --env prod --from 6 --to 8", "compare revisions 6 and 8 of shop's prod history (under ./out)")
       .example("$0 diff examples/shop --env prod", "the latest revision of prod against the one before it")

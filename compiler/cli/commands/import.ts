@@ -31,7 +31,7 @@ export const importCommand = {
       .option("include-secrets", { type: "boolean", default: false, describe: "yaml: keep Secrets with values (plain text in the bundle)" })
       .option("env", { type: "string", describe: "yaml: environment name (default: the namespace of the manifests)" })
       .option("name", { type: "string", describe: "yaml: release name (default: the --out folder's name)" })
-      .option("kube-version", { type: "string", describe: "yaml: Kubernetes version of the project" })
+      .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: "yaml: Kubernetes version of the project" })
       .option("force", { type: "boolean", default: false, describe: "yaml: write into a non-empty --out folder" })
       .example("$0 import crd vendor/widgets-crd.yaml", "write crds/example.com/widgets.ts and crds/example.com/widgets.v1.schema.json")
       .example("$0 import crd crds-src/*.yaml --out crds", "import several operators' CRDs at once")

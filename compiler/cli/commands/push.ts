@@ -41,7 +41,7 @@ export const pushCommand = {
         .positional("bundle", { type: "string", demandOption: true, describe: "an environment's bundle directory (out/<release>/<env>), or a project with --env to build first" })
         .positional("reference", { type: "string", demandOption: true, describe: "oci://HOST/REPOSITORY:TAG" })
         .option("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "build this environment of the project, then push its bundle" })
-        .option("kube-version", { type: "string", describe: "with --env: target Kubernetes version" })
+        .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: "with --env: target Kubernetes version" })
         .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "with --env: output root of the build" })
         .option("tag", { alias: "t", type: "string", requiresArg: true, coerce: repeated, describe: "more tags for the same artifact (repeatable)" })
         .option("source", { type: "string", describe: "source URL annotation (default: git remote origin, without credentials)" }),

@@ -16,6 +16,7 @@ import { customResourceDefinitions } from "../../validate/semantic/rules/custom-
 import { defaultKubeVersion, isSupportedKubeVersion, newestKubeVersion, oldestKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
+import { named } from "../usage-error.js";
 
 export interface ValidateArgs {
   files: string[];
@@ -35,7 +36,7 @@ export const validateCommand = {
   builder: (yargs: Argv) =>
     yargs
       .positional("files", { type: "string", array: true, describe: "YAML files, directories (searched recursively for *.yaml, *.yml; a tkc bundle folder as one bundle), or - for standard input" })
-      .option("kube-version", { type: "string", default: defaultKubeVersion, describe: `target Kubernetes version(s), comma-separated: ${oldestKubeVersion},${newestKubeVersion} checks each` })
+      .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), default: defaultKubeVersion, describe: `target Kubernetes version(s), comma-separated: ${oldestKubeVersion},${newestKubeVersion} checks each` })
       .option("crds", { type: "string", requiresArg: true, describe: "folder of CRDs for custom resources: CustomResourceDefinition YAML and/or `tkc import crd` schemas; repeatable (default: the nearest tkc.config.json's)" })
       .option("strict", { type: "boolean", default: false, describe: "custom resources with no known CRD are errors (default: skipped with a warning)" })
       .option("policy", { choices: ["warning", "error"] as const, default: "warning" as const, describe: "severity of opinions that the API server does not enforce (image tags, ...)" })
