@@ -5,6 +5,7 @@ import type { BundleManifest } from "../emit/bundle-plan.js";
 import { diffFields } from "./diff-fields.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, LoadedBundle, LoadedObject, ObjectDiff, ObjectKey } from "./model.js";
 import { maskSecret, present, presentChange } from "./redact.js";
+import { escapeControl } from "../diagnostics/escape.js";
 
 /** One side of a diff: a bundle, or nothing (an environment the other side does not have). */
 export type DiffInput = LoadedBundle | { readonly label: string; readonly missing: true };
@@ -174,8 +175,9 @@ function compareDiffs(a: ObjectDiff, b: ObjectDiff): number {
   return compareInstallOrder(asObject(a), asObject(b)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
+/** `Kind namespace/name`, on one line: the names come from the bundles, which anyone may have written. */
 export function describeDiffObject(d: Pick<ObjectDiff, "kind" | "namespace" | "name" | "base">): string {
-  return `${d.kind} ${d.namespace ? d.namespace + "/" : ""}${d.base ?? d.name}`;
+  return escapeControl(`${d.kind} ${d.namespace ? d.namespace + "/" : ""}${d.base ?? d.name}`);
 }
 
 const HIGHLIGHT_ORDER = ["image", "replicas", "resources"] as const;

@@ -9,6 +9,8 @@ import type { KubeObject } from "../model/object.js";
 import { DiffCode } from "./codes.js";
 import { isBundleFilePath, listBundleDir, OBJECTS_DIR } from "../emit/bundle-dir.js";
 import type { LoadedBundle, LoadedObject } from "./model.js";
+import { isDns1123Label, isSemanticVersion } from "../../syntax/index.js";
+import { bundleDigest } from "../emit/bundle-plan.js";
 
 const REBUILD = "rebuild it with `tkc build` (or point tkc diff at the directory that holds bundle.json)";
 
@@ -39,6 +41,11 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
   }
   const shapeProblem = checkManifest(manifest);
   if (shapeProblem) return fail([error(DiffCode.corruptManifest, `${manifestFile} is not a tkc bundle manifest: ${shapeProblem}`, { hint: REBUILD })]);
+  // The header shows the digest: equal digests read as "the same objects", so it must be theirs.
+  // (Each object's bytes are checked against its sha256 below.)
+  if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) {
+    return fail([error(DiffCode.objectModified, `${manifestFile} was changed after the build: its digest does not match the objects it lists`, { hint: `restore it (\`git checkout\`), or ${REBUILD}` })]);
+  }
 
   return readObjects(label, manifest, (file) => readText(join(dir, file)), (file) => join(dir, file));
 }
@@ -165,6 +172,14 @@ function checkManifest(manifest: unknown): string | undefined {
   for (const field of ["release", "environment", "version", "digest", "kubeVersion"] as const) {
     if (typeof m[field] !== "string") return `"${field}" is missing`;
   }
+  // The names are printed in the diff's header, and bundle.json's names are not part of the
+  // digest: a pulled artifact, or a bundle a pull request commits, may hold anything there (a
+  // newline and `::error::`, a Markdown heading). tkc writes only these forms.
+  if (!isDns1123Label(m.release, 53)) return `"release" is not a release name (a DNS-1123 label of at most 53 characters)`;
+  if (!isDns1123Label(m.environment)) return `"environment" is not an environment name (a DNS-1123 label)`;
+  if (!isSemanticVersion(m.version)) return `"version" is not a semantic version`;
+  if (!/^sha256:[0-9a-f]{64}$/.test(m.digest as string)) return `"digest" is not a sha256 digest`;
+  if (!/^\d{1,3}\.\d{1,3}$/.test(m.kubeVersion as string)) return `"kubeVersion" is not a Kubernetes version such as 1.36`;
   if (m.layout !== "files" && m.layout !== "stream") return `"layout" must be "files" or "stream"`;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { escapeControl } from "../diagnostics/escape.js";
+import { escapeCommandStart, escapeControl } from "../diagnostics/escape.js";
 import { inputChangeText } from "./render-text.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, ObjectDiff } from "./model.js";
@@ -22,7 +22,7 @@ function renderOne(diff: BundleDiff): string {
   const { added, removed, changed, unchanged } = diff.summary;
   if (diff.objects.length === 0 && diff.inputs.length === 0) {
     out.push(`No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`, "");
-    return out.join("\n");
+    return finish(out);
   }
   out.push(`**${changed} changed, ${added} added, ${removed} removed**, ${unchanged} unchanged`, "");
   if (diff.inputs.length > 0) {
@@ -45,7 +45,7 @@ function renderOne(diff: BundleDiff): string {
     out.push(`<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`, "");
     out.push(fence(objectLines(d)), "", "</details>", "");
   }
-  return out.map((l) => l.trimEnd()).join("\n");
+  return finish(out);
 }
 
 const STATUS = { added: "➕ added", removed: "➖ removed", changed: "✏️ changed" } as const;
@@ -95,16 +95,21 @@ function fence(lines: readonly string[]): string {
   return [`${ticks}diff`, ...lines, ticks].join("\n");
 }
 
+/** No line may start a CI workflow command (`::error::`), whatever a bundle held: the last guard. */
+function finish(lines: readonly string[]): string {
+  return lines.map((l) => escapeCommandStart(l.trimEnd())).join("\n");
+}
+
 function code(text: string): string {
-  const inner = text.replace(/\|/g, "\\|");
+  const inner = escapeControl(text).replace(/\|/g, "\\|");
   const ticks = inner.includes("`") ? "``" : "`";
   return `${ticks}${ticks.length > 1 ? " " : ""}${inner}${ticks.length > 1 ? " " : ""}${ticks}`;
 }
 
 function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return escapeControl(text).replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
 }
 
 function html(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeControl(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -1,4 +1,4 @@
-import { escapeControl } from "../diagnostics/escape.js";
+import { escapeCommandStart, escapeControl } from "../diagnostics/escape.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, ObjectDiff } from "./model.js";
 import { blockLines, inlineValue, lineDiff } from "./values.js";
@@ -32,13 +32,13 @@ function renderOne(diff: BundleDiff, options: TextOptions): string {
   const { added, removed, changed, unchanged } = diff.summary;
   if (diff.objects.length === 0 && diff.inputs.length === 0) {
     lines.push("", `No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`);
-    return lines.map((l) => l.trimEnd()).join("\n") + "\n";
+    return finish(lines);
   }
   lines.push("", `Summary: ${changed} changed, ${added} added, ${removed} removed, ${unchanged} unchanged`);
   if (diff.inputs.length > 0) {
     lines.push("", bold("Inputs:"));
     const width = Math.max(...diff.inputs.map((i) => i.name.length));
-    for (const input of diff.inputs) lines.push(`  ${yellow(input.name.padEnd(width))}  ${inputChangeText(input)}`);
+    for (const input of diff.inputs) lines.push(`  ${yellow(escapeControl(input.name).padEnd(width))}  ${escapeControl(inputChangeText(input))}`);
   }
   if (diff.highlights.length > 0) {
     lines.push("", bold("Highlights:"));
@@ -60,7 +60,12 @@ function renderOne(diff: BundleDiff, options: TextOptions): string {
       for (const change of object.changes) lines.push(...changeLines(change, { red, green, yellow, cyan }));
     }
   }
-  return lines.map((l) => l.trimEnd()).join("\n") + "\n";
+  return finish(lines);
+}
+
+/** No line may start a CI workflow command (`::error::`), whatever a bundle held: the last guard. */
+function finish(lines: readonly string[]): string {
+  return lines.map((l) => escapeCommandStart(l.trimEnd())).join("\n") + "\n";
 }
 
 interface Paints {
@@ -107,12 +112,12 @@ export function title(diff: BundleDiff): string {
   const name = (s: DiffSide) => (s.release ? `${s.release}/${s.environment}` : undefined);
   const a = name(diff.from);
   const b = name(diff.to);
-  return a && b && a !== b ? `${a} → ${b}` : (b ?? a ?? "");
+  return escapeControl(a && b && a !== b ? `${a} → ${b}` : (b ?? a ?? ""));
 }
 
 export function sideLine(side: DiffSide): string {
-  if (!side.digest) return `${side.label}  (no bundle)`;
-  return `${side.label}  ${side.release}/${side.environment} ${side.version} ${side.digest.slice(0, 19)}`;
+  if (!side.digest) return escapeControl(`${side.label}  (no bundle)`);
+  return escapeControl(`${side.label}  ${side.release}/${side.environment} ${side.version} ${side.digest.slice(0, 19)}`);
 }
 
 export function highlightText(h: Highlight): string {

@@ -5,7 +5,7 @@ import { checkCall, failedValue } from "./report.js";
 import { shownText } from "./shown.js";
 import { compact } from "./merge.js";
 import { atProperty, captureOrigin, type SourceLocation } from "./origin.js";
-import { dns1123LabelProblem, isDns1123Label } from "../../syntax/index.js";
+import { dns1123LabelProblem, isDns1123Label, isSemanticVersion } from "../../syntax/index.js";
 
 const RELEASE = Symbol.for("tkc.release");
 
@@ -46,8 +46,6 @@ export interface Release {
   environmentObjects(environment: string): readonly ObjectDraft[];
 }
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-
 /** Each independent part of the release on its own, so that every mistake is reported. */
 function releaseChecks(options: ReleaseOptions, given: unknown, origin: SourceLocation | undefined): (() => void)[] {
   const { name, version } = options;
@@ -57,7 +55,7 @@ function releaseChecks(options: ReleaseOptions, given: unknown, origin: SourceLo
       if (!isDns1123Label(name, 53)) fail("TKC2110", `release name '${shownText(name)}' is not a DNS-1123 label of at most 53 characters`, atProperty(origin, ["name"]), "use lowercase letters, digits and '-', e.g. \"shop\"");
     },
     () => {
-      if (typeof version !== "string" || !SEMVER.test(version)) fail("TKC2111", `release version '${shownText(version)}' is not a semantic version`, atProperty(origin, ["version"]), "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
+      if (typeof version !== "string" || !isSemanticVersion(version)) fail("TKC2111", `release version '${shownText(version)}' is not a semantic version`, atProperty(origin, ["version"]), "use MAJOR.MINOR.PATCH, e.g. \"2.4.0\"");
     },
     () => {
       if (environments.length === 0) fail("TKC2112", `release '${shownText(name)}' has no environments`, atProperty(origin, ["environments"]), "add environments: { dev: { namespace: \"shop-dev\" } }");

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 import { assertGoldenFile } from "../support/golden.js";
 import { configMap, deployment, secret, writeBundleDir } from "./helpers.js";
+import { bundleDigest } from "../../compiler/emit/bundle-plan.js";
 
 const goldenDir = join(repoRoot, "test", "diff", "golden");
 
@@ -124,11 +125,56 @@ test("an object nested thousands of levels deep, its sha256 in bundle.json, is a
   const manifestFile = join(b, "bundle.json");
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
   manifest.objects[0].sha256 = createHash("sha256").update(deep).digest("hex");
+  manifest.digest = bundleDigest(manifest.objects, manifest.inputs);
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   const result = runTkc(["diff", a, b]);
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stderr, /error TKC\d+: .*001-configmap-settings\.yaml is not valid YAML: it nests deeper than 400 levels \(line 5\), which tkc does not read/);
   assert.doesNotMatch(result.stderr, /call stack|internal error/);
+});
+
+// bundle.json's names are not part of the digest, and a pulled artifact or a pull request's
+// bundle may hold anything there: they were printed raw in the header, so an environment of
+// "dev\n::error::forged" forged a CI annotation, and a stale digest read as "the same objects".
+test("a bundle whose names or digest are not tkc's is refused, and no printed line starts a workflow command", () => {
+  const good = writeBundleDir([configMap("settings", { a: "1" })]);
+  const forge = (edit: (manifest: Record<string, unknown> & { objects: Record<string, unknown>[] }) => void, objectEdit?: (text: string) => string) => {
+    const dir = writeBundleDir([configMap("settings", { a: "2" })]);
+    const manifestFile = join(dir, "bundle.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    edit(manifest);
+    if (objectEdit) {
+      const file = join(dir, manifest.objects[0].file);
+      const text = objectEdit(readFileSync(file, "utf8"));
+      writeFileSync(file, text);
+      manifest.objects[0].sha256 = createHash("sha256").update(text).digest("hex");
+      manifest.digest = bundleDigest(manifest.objects, manifest.inputs);
+    }
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    return dir;
+  };
+  const refusals: [Parameters<typeof forge>[0], RegExp][] = [
+    [(m) => void (m.environment = "dev\n::error::forged"), /TKC4103: .*"environment" is not an environment name/],
+    [(m) => void (m.release = "x` | <img src=x>"), /TKC4103: .*"release" is not a release name/],
+    [(m) => void (m.version = "9.9.9 | **approved**"), /TKC4103: .*"version" is not a semantic version/],
+    [(m) => void (m.digest = "sha256:" + "0".repeat(64)), /TKC4105: .*bundle\.json was changed after the build: its digest does not match the objects it lists/],
+  ];
+  for (const [edit, message] of refusals) {
+    for (const format of ["text", "markdown", "json"]) {
+      const result = runTkc(["diff", good, forge(edit), "--format", format]);
+      assert.equal(result.status, 1, result.stdout);
+      assert.match(result.stderr, message);
+      assert.equal(result.stdout, "");
+    }
+  }
+  // An object whose name holds a newline, its sha256 and the digest made to match: shown escaped.
+  const named = forge((m) => void (m.objects[0]!.name = "settings\n::error::forged"), (text) => text.replace("name: settings", 'name: "settings\\n::error::forged"'));
+  for (const format of ["text", "markdown"]) {
+    const result = runTkc(["diff", good, named, "--format", format]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /settings\\u000a::error::forged/);
+    assert.doesNotMatch(result.stdout, /^\s*::/m);
+  }
 });
 
 test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () => {
