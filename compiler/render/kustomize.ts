@@ -6,6 +6,7 @@ import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
 import { filesUnder } from "./helm.js";
 import { withToolEnv } from "./tool-env.js";
+import { isRemoteEntry, kustomizationPaths } from "./kustomize-paths.js";
 
 const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -29,12 +30,15 @@ export function kustomizationFiles(dir: string, projectDir: string): { files: st
     const yaml = parsePlainYaml(read.text);
     if ("problem" in yaml) return `${join(folder, name)}: ${yaml.problem}`;
     const parsed = (yaml.value ?? {}) as Record<string, unknown>;
+    // Every path, not only resources: kustomize fetches a patch's or a generator's file by URL too.
+    for (const entry of kustomizationPaths(parsed)) {
+      if (isRemoteEntry(entry, existsSync(resolve(folder, entry)))) return `${join(folder, name)} names ${entry}, which kustomize would fetch from the network: tkc renders only the project's own files (vendor it into the project)`;
+    }
     for (const field of ["resources", "bases", "components"]) {
       const entries = parsed[field];
       if (!Array.isArray(entries)) continue;
       for (const entry of entries) {
         if (typeof entry !== "string") continue;
-        if (/^[a-z]+:\/\/|^github\.com\/|^git@|\?ref=/.test(entry)) return `${field} entry ${entry} is remote: tkc renders only local kustomizations (vendor it into the project)`;
         const real = realPath(resolve(folder, entry));
         if (real === undefined) continue; // kubectl reports it
         if (!isInside(real, root)) return `${field} entry ${entry} lies outside the project: tkc does not read it`;

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -49,7 +51,42 @@ test("a kustomization that fails shows kubectl's message at the call; a remote b
   writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), "resources:\n  - https://github.com/example/repo//deploy?ref=v1\n");
   const remote = runTkc(["check", dir]);
   assert.equal(remote.status, 1);
-  assert.match(remote.stderr, /error TKC2305: kustomization: resources entry https:\/\/github\.com\/example\/repo\/\/deploy\?ref=v1 is remote/);
+  assert.match(remote.stderr, /error TKC2305: kustomization: .*deploy\/base\/kustomization\.yaml names https:\/\/github\.com\/example\/repo\/\/deploy\?ref=v1, which kustomize would fetch from the network: tkc renders only the project's own files/);
+});
+
+// kubectl kustomize fetches more than remote bases: a patch's path, a generator's file and a git
+// repository in any form. A build fetched `patches: [{ path: http://... }]` and put what the server
+// sent into the bundle, outside the digest's sources: a file anyone could change between builds.
+test("nothing a kustomization names is fetched: patches, generators and git forms are refused before kubectl runs", { skip }, async () => {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? "");
+    response.end("apiVersion: v1\nkind: Service\nmetadata:\n  name: echo\nspec:\n  type: NodePort\n");
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const base = readFileSync(join(fixture, "deploy", "base", "kustomization.yaml"), "utf8");
+    const remote = [
+      `patches:\n  - path: ${url}/patch.yaml\n`,
+      `patchesStrategicMerge:\n  - ${url}/patch.yaml\n`,
+      `configMapGenerator:\n  - name: settings\n    files:\n      - app.conf=${url}/app.conf\n`,
+      { resource: `git::${url}/repo.git//deploy` },
+      { resource: "git@github.com:example/repo.git/deploy" },
+      { resource: "github.com/example/repo/deploy" },
+    ];
+    for (const extra of remote) {
+      const dir = project();
+      const text = typeof extra === "string" ? `${base}\n${extra}` : base.replace("resources:\n", `resources:\n  - ${extra.resource}\n`);
+      writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), text);
+      const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+      assert.equal(built.status, 1, text);
+      assert.match(built.stderr, /error TKC2305: kustomization: .* names .*, which kustomize would fetch from the network/, text);
+    }
+    assert.deepEqual(requests, [], "no request reached the server");
+  } finally {
+    server.close();
+  }
 });
 
 // tkc reads kustomization.yaml itself (for the bases it lists) before kubectl does: deep nesting
