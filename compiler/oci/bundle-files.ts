@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePlainYaml } from "../load/yaml/parse-plain.js";
 import { bundleDigest, KUSTOMIZATION_FILE, type BundleManifest } from "../emit/bundle-plan.js";
@@ -82,23 +82,30 @@ export function checkBundleFiles(files: ReadonlyMap<string, Buffer>): { manifest
 
 /**
  * The files of a bundle directory: the top level and its objects/ folder (no other folder belongs
- * to a bundle). A history revision's directory is a bundle too: its revision.json stays out of the artifact.
+ * to a bundle). A history revision's directory is a bundle too: its revision.json stays out of the
+ * artifact. Links are listed, not followed: a bundle committed with `objects/x.yaml ->
+ * ~/.docker/config.json` must not get that file read, let alone pushed.
  */
-export function readBundleDir(dir: string): Map<string, Buffer> | null {
+export function readBundleDir(dir: string): { files: Map<string, Buffer>; links: string[] } | null {
   if (!existsSync(join(dir, MANIFEST_FILE))) return null;
   const files = new Map<string, Buffer>();
+  const links: string[] = [];
+  const read = (full: string, name: string): boolean => {
+    const stat = lstatSync(full);
+    if (stat.isSymbolicLink()) links.push(name);
+    else if (stat.isFile()) files.set(name, readFileSync(full));
+    else return false;
+    return true;
+  };
   for (const name of readdirSync(dir).sort()) {
     if (name === REVISION_FILE) continue;
     const full = join(dir, name);
-    const stat = statSync(full);
-    if (stat.isFile()) files.set(name, readFileSync(full));
-    else if (name === OBJECTS_DIR && stat.isDirectory()) {
+    if (read(full, name)) continue;
+    if (name === OBJECTS_DIR && lstatSync(full).isDirectory()) {
       for (const inner of readdirSync(full).sort()) {
-        const file = join(full, inner);
-        if (statSync(file).isFile()) files.set(`${OBJECTS_DIR}/${inner}`, readFileSync(file));
-        else files.set(`${OBJECTS_DIR}/${inner}/`, Buffer.alloc(0));
+        if (!read(join(full, inner), `${OBJECTS_DIR}/${inner}`)) files.set(`${OBJECTS_DIR}/${inner}/`, Buffer.alloc(0));
       }
     } else files.set(name + "/", Buffer.alloc(0));
   }
-  return files;
+  return { files, links };
 }

@@ -30,8 +30,12 @@ export interface PushResult {
 
 /** The artifact of a bundle directory, after checking that the directory is the bundle its bundle.json describes. */
 export async function artifactOfDir(bundleDir: string, provenance: PushRequest["provenance"]): Promise<{ bundle: BundleManifest; artifact: Artifact }> {
-  const files = readBundleDir(bundleDir);
-  if (!files) throw new OciError(OCI.badBundleDir, `${bundleDir} is not a bundle directory (it has no bundle.json)`, "push an environment's bundle directory, e.g. out/shop/prod, or a project with --env to build it first");
+  const read = readBundleDir(bundleDir);
+  if (!read) throw new OciError(OCI.badBundleDir, `${bundleDir} is not a bundle directory (it has no bundle.json)`, "push an environment's bundle directory, e.g. out/shop/prod, or a project with --env to build it first");
+  const { files, links } = read;
+  if (links.length > 0) {
+    throw new OciError(OCI.badBundleDir, `${bundleDir} holds symbolic links (${links.join(", ")}); tkc never reads or pushes a file through a link`, "remove the links (a commit may have planted them) and rebuild the bundle with `tkc build`");
+  }
   const { manifest, problems } = checkBundleFiles(files);
   if (!manifest || problems.length) {
     throw new OciError(OCI.badBundleDir, `${bundleDir} is not an intact tkc bundle:\n${problems.map((p) => `- ${p.message}`).join("\n")}`, "rebuild it with `tkc build`; a bundle must not be edited after it was built");

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runTkc } from "../support/cli.js";
+import { repoRoot, runTkc } from "../support/cli.js";
 
 // The commands' own surface, without a registry: help, usage errors and input mistakes.
 
@@ -56,4 +56,20 @@ test("a registry on a port Node's fetch blocks is named as such, not as a bare '
   const pull = runTkc(["pull", "oci://127.0.0.1:10080/acme/hello:1.0.0", "--plain-http", "--out", mkdtempSync(join(tmpdir(), "tkc-blocked-port-"))]);
   assert.equal(pull.status, 1);
   assert.match(pull.stderr, /^error TKC6102: cannot reach 127\.0\.0\.1:10080 \(http:\/\/127\.0\.0\.1:10080\/v2\/\): Node's fetch refuses port 10080, one of the ports the fetch standard blocks\n  hint: serve the registry on another port \(5000 is the usual one\), or put a proxy on one before it/);
+});
+
+// A bundle directory in the repository is anyone's: a committed `objects/x.yaml ->
+// ~/.docker/config.json` was read (statSync follows links) and, with a sha256 to match, pushed.
+test("push refuses a bundle directory that holds a symbolic link, before any file is read through it", () => {
+  const bundle = join(mkdtempSync(join(tmpdir(), "tkc-push-link-")), "dev");
+  cpSync(join(repoRoot, "examples", "hello", "expected", "dev"), bundle, { recursive: true });
+  const secret = join(mkdtempSync(join(tmpdir(), "tkc-push-secret-")), "config.json");
+  writeFileSync(secret, '{"auths":{"ghcr.io":{"auth":"c2VjcmV0"}}}\n');
+  const object = readdirSync(join(bundle, "objects"))[0]!;
+  rmSync(join(bundle, "objects", object));
+  symlinkSync(secret, join(bundle, "objects", object));
+  const push = runTkc(["push", bundle, "oci://127.0.0.1:9/acme/hello:1.0.0", "--plain-http"]);
+  assert.equal(push.status, 1);
+  assert.match(push.stderr, new RegExp(`error TKC\\d+: .*dev holds symbolic links \\(objects/${object}\\); tkc never reads or pushes a file through a link`));
+  assert.doesNotMatch(push.stderr, /c2VjcmV0|auths|cannot reach/);
 });

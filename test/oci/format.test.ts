@@ -132,7 +132,8 @@ test("the source annotation never carries a CI token from the git remote", () =>
 });
 
 test("bundle check: the golden hello bundle is intact; an edited object, an extra resource or a stray file is not", () => {
-  const files = readBundleDir(join(repoRoot, "examples/hello/expected/dev"))!;
+  const { files, links } = readBundleDir(join(repoRoot, "examples/hello/expected/dev"))!;
+  assert.deepEqual(links, []);
   assert.deepEqual(checkBundleFiles(files).problems, []);
   const object = [...files.keys()].find((name) => /^objects\/\d{3}-/.test(name))!;
   const edited = new Map(files).set(object, Buffer.from(files.get(object)!.toString() + "# edited\n"));

@@ -131,7 +131,7 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
   });
 
   test("an artifact whose files do not match bundle.json is refused", async () => {
-    const files = readBundleDir(bundleDir)!;
+    const { files } = readBundleDir(bundleDir)!;
     const bundle = parseBundleManifest(files.get("bundle.json")!)!;
     const object = bundle.objects.at(-1)!.file;
     const edited = new Map(files);
@@ -152,7 +152,7 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
 
   // bundle.json's names are not part of its digest: an artifact may carry any text there.
   test("an artifact's own names are shown escaped in pull's summary, never obeyed by a terminal or a CI runner", async () => {
-    const files = readBundleDir(bundleDir)!;
+    const { files } = readBundleDir(bundleDir)!;
     const bundle = parseBundleManifest(files.get("bundle.json")!)!;
     const forged = { ...bundle, release: "::error file=ci.yaml::forged\u001b[2J", version: "1.0.0\nnext" };
     const renamed = new Map(files).set("bundle.json", Buffer.from(JSON.stringify(forged, null, 2) + "\n"));
@@ -165,7 +165,7 @@ describe("tkc push / pull against a real registry", { skip: unavailable ?? false
   });
 
   test("an artifact that is not a tkc bundle (a Flux artifact) is refused by name", async () => {
-    const files = readBundleDir(bundleDir)!;
+    const { files } = readBundleDir(bundleDir)!;
     const bundle = parseBundleManifest(files.get("bundle.json")!)!;
     const artifact = buildArtifact(bundle, packLayer(files), {});
     const config = Buffer.from("{}");
