@@ -9,6 +9,7 @@ import type { CustomKindInfo } from "../../schemas/crds/index.js";
 import type { SchemaNode } from "../../schemas/index.js";
 import { CrdCode } from "./codes.js";
 import { RESOURCE_KEYWORD } from "./generate.js";
+import { withoutBom } from "../load/without-bom.js";
 
 export interface ProjectCrds {
   /** Undefined when the project imported no CRD. */
@@ -30,7 +31,7 @@ export function projectCrds(files: readonly { readonly path: string; readonly te
     const location = { file, line: 1, column: 1 };
     let schema: SchemaNode;
     try {
-      schema = JSON.parse(text) as SchemaNode;
+      schema = JSON.parse(withoutBom(text)) as SchemaNode;
     } catch (cause) {
       diagnostics.push(error(CrdCode.badSchemaFile, `imported CRD schema is not valid JSON: ${(cause as Error).message}`, { location, hint: "re-run `tkc import crd` for its CRD file" }));
       continue;

@@ -17,6 +17,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { isInside, projectRoot, realPath } from "../load/confine.js";
 import { noneOf, notStartingWith } from "./filter-patterns.js";
 import { MAX_FILE_BYTES } from "../load/regular-file.js";
+import { withoutBom } from "../load/without-bom.js";
 
 const FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"] as const;
 
@@ -26,7 +27,7 @@ export function declaredDependencies(projectDir: string): Set<string> {
   const real = realPath(join(projectDir, "package.json"));
   if (!real || !isInside(real, projectRoot(projectDir))) return names;
   try {
-    const parsed = JSON.parse(readFileSync(real, "utf8")) as Record<string, unknown>;
+    const parsed = JSON.parse(withoutBom(readFileSync(real, "utf8"))) as Record<string, unknown>;
     for (const field of FIELDS) {
       const deps = parsed[field];
       if (deps && typeof deps === "object") for (const name of Object.keys(deps)) names.add(name);

@@ -3,6 +3,7 @@ import type { ProjectConfig } from "../model/project.js";
 import { didYouMean } from "../validate/schema/suggest.js";
 import { CONFIG_FILE } from "./find-project.js";
 import { CrdCode } from "../crd/codes.js";
+import { withoutBom } from "./without-bom.js";
 
 /** Every setting tkc.config.json may hold. */
 const CONFIG_KEYS = ["entry", "kubeVersion", "outDir", "crds", "strictVersion", "policy"];
@@ -36,7 +37,8 @@ export function keyLocation(file: string, text: string, key: string) {
  * The settings of tkc.config.json, parsed once: the load stage passes them on as data. `config`
  * holds what could be read (nothing when the JSON is broken); `diagnostics` what is wrong with it.
  */
-export function parseConfig(file: string, text: string): { config: Partial<ProjectConfig>; diagnostics: Diagnostic[] } {
+export function parseConfig(file: string, withMark: string): { config: Partial<ProjectConfig>; diagnostics: Diagnostic[] } {
+  const text = withoutBom(withMark);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

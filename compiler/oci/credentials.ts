@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { OCI, OciError } from "./errors.js";
 import { sameRegistry } from "./reference.js";
+import { withoutBom } from "../load/without-bom.js";
 
 /** A username and password, and where they came from (named in authentication errors). */
 export interface Credential {
@@ -40,7 +41,7 @@ export function lookupDockerConfig(registry: string, env: NodeJS.ProcessEnv = pr
   if (!existsSync(path)) return { tried: `no credentials (${path} does not exist)` };
   let config: { auths?: Record<string, DockerAuth>; credsStore?: string; credHelpers?: Record<string, string> };
   try {
-    config = JSON.parse(readFileSync(path, "utf8"));
+    config = JSON.parse(withoutBom(readFileSync(path, "utf8")));
   } catch (failure) {
     throw new OciError(OCI.badCredentials, `${path} is not valid JSON (${(failure as Error).message})`, "fix the file, or point DOCKER_CONFIG at a directory with a valid config.json");
   }

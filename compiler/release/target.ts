@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { CONFIG_FILE } from "../load/project.js";
 import { checkConfiguredOutDir, checkName } from "./output-path.js";
+import { parseConfig } from "../load/config.js";
 
 function isName(name: string): boolean {
   try {
@@ -26,15 +27,17 @@ export interface ReleaseTarget {
 export function resolveReleaseTarget(target: string, out: string | undefined): { target?: ReleaseTarget; diagnostic?: Diagnostic } {
   const asDir = resolve(target);
   if (existsSync(asDir) && statSync(asDir).isDirectory() && (existsSync(join(asDir, CONFIG_FILE)) || existsSync(join(asDir, "release.k8s.ts")))) {
-    let outDir = "out";
+    // The load stage's reader of tkc.config.json; its other mistakes are the build's to report.
+    let outDir: unknown = "out";
     try {
-      outDir = JSON.parse(readFileSync(join(asDir, CONFIG_FILE), "utf8")).outDir ?? "out";
+      const file = join(asDir, CONFIG_FILE);
+      outDir = parseConfig(file, readFileSync(file, "utf8")).config.outDir ?? "out";
     } catch {
       // no or unreadable config: the default
     }
     const outside = out === undefined ? checkConfiguredOutDir(asDir, outDir) : undefined;
     if (outside) return { diagnostic: error("TKC4007", outside, { hint: "point outDir at a folder inside the project, or pass --out" }) };
-    const outRoot = resolve(out ?? join(asDir, outDir));
+    const outRoot = resolve(out ?? join(asDir, outDir as string)); // a string: checked above
     const releases = existsSync(outRoot) ? readdirSync(outRoot).filter((name) => isName(name) && existsSync(join(outRoot, name, "history"))) : [];
     if (releases.length === 1) return { target: { outRoot, release: releases[0]! } };
     return {

@@ -1,0 +1,58 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, runTkc, tempDir } from "../support/cli.js";
+import { lookupDockerConfig } from "../../compiler/oci/credentials.js";
+
+// Windows editors and PowerShell 5's `Out-File -Encoding utf8` start a file with a UTF-8
+// byte-order mark. tsc, npm and kubectl read such JSON; JSON.parse refuses it, so tkc refused a
+// marked tkc.config.json ("Unexpected token") and read a marked package.json as declaring nothing.
+const BOM = "\uFEFF";
+
+function hello(): string {
+  const dir = join(tempDir(), "hello");
+  cpSync(join(repoRoot, "examples", "hello"), dir, { recursive: true, filter: (path) => !path.includes("expected") });
+  return dir;
+}
+
+test("a tkc.config.json that starts with a byte-order mark is read; its mistakes are placed as an editor counts columns", () => {
+  const project = hello();
+  writeFileSync(join(project, "tkc.config.json"), `${BOM}{ "kubeVersion": "1.35", "outDir": "built" }\r\n`);
+  const built = runTkc(["build", project]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /hello\/dev: revision 1 .* -> .*built\/hello\/dev/);
+  const history = runTkc(["history", project, "--env", "dev"]);
+  assert.equal(history.status, 0, history.stderr);
+  assert.match(history.stdout, /built\/hello\/history\/dev/);
+
+  writeFileSync(join(project, "tkc.config.json"), `${BOM}{ "kubeVersion": 1.35 }\n`);
+  const wrong = runTkc(["check", project]);
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /tkc\.config\.json:1:3 error TKC1002: "kubeVersion" in tkc\.config\.json must be a string, not a number/);
+});
+
+test("a package.json that starts with a byte-order mark declares its dependencies", () => {
+  const project = hello();
+  writeFileSync(join(project, "package.json"), BOM + JSON.stringify({ name: "p", private: true, dependencies: { naming: "1.0.0" } }));
+  mkdirSync(join(project, "node_modules", "naming"), { recursive: true });
+  writeFileSync(join(project, "node_modules", "naming", "package.json"), JSON.stringify({ name: "naming", main: "index.js" }));
+  writeFileSync(join(project, "node_modules", "naming", "index.js"), 'module.exports = { name: (n) => n + "-svc" };');
+  writeFileSync(join(project, "release.k8s.ts"), [
+    'import { release, service } from "tkc";',
+    "// @ts-ignore: no types for this test package",
+    'import naming from "naming";',
+    'export default release({ name: "hello", version: "1.0.0", environments: { dev: { namespace: "hello" } }, components: [service({ name: naming.name("api"), image: "registry.example.com/api:1.0.0", port: { name: "http", containerPort: 8080 } })] });',
+    "",
+  ].join("\n"));
+  const built = runTkc(["build", project, "--out", join(project, "out")]);
+  assert.equal(built.status, 0, built.stderr);
+});
+
+test("a Docker config.json that starts with a byte-order mark gives its credentials", () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "config.json"), BOM + JSON.stringify({ auths: { "registry.example.com": { auth: Buffer.from("ci:secret").toString("base64") } } }));
+  const found = lookupDockerConfig("registry.example.com", { DOCKER_CONFIG: dir });
+  assert.equal(found.credential?.username, "ci", found.tried);
+  assert.equal(found.credential?.password, "secret");
+});
