@@ -46,15 +46,17 @@ if (argv[0] === "build" && existsSync(warm)) {
     answered = undefined; // whatever went wrong, the full CLI runs and reports it
   }
 }
+// A build or check that succeeded ran the whole compiler: its code caches are the ones to keep.
+const complete = (code) => code === 0 && (argv[0] === "build" || argv[0] === "check") && !argv.some((arg) => arg === "--help" || arg === "-h");
 if (answered !== undefined) {
-  flushCodeCaches();
+  flushCodeCaches(complete(answered));
   process.exitCode = answered;
 } else {
   keepYoungGenerationSmall(argv[0]);
   loadWithCodeCache(bundle)
     .main(argv)
     .then((code) => {
-      flushCodeCaches();
+      flushCodeCaches(complete(code));
       process.exitCode = code;
     });
 }

@@ -1,6 +1,7 @@
 // Types of code-cache.cjs (plain JS, so that bin/tkc.cjs can load it before any bundle).
 export declare function loadWithCodeCache(file: string): Record<string, unknown>;
-export declare function flushCodeCaches(): void;
+/** Write the run's new caches; `complete` (a build or check that succeeded) also rewrites caches a lesser run wrote. */
+export declare function flushCodeCaches(complete?: boolean): void;
 /** A file's text: read as latin1 when it is ASCII (the same string, without UTF-8 decoding). */
 export declare function readSource(file: string): string;
 /** Set V8 flags for the rest of the run; code caches loaded afterwards are kept apart under the flags' name. */
