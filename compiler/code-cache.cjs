@@ -37,19 +37,7 @@ function loadWithCodeCache(file) {
   const source = readSource(file);
   const cacheFile = `${file}${flagsTag}.v8cache`;
   const identity = cacheIdentity(file);
-  let cachedData;
-  let partial = false;
-  try {
-    const stored = fs.readFileSync(cacheFile);
-    const end = stored.indexOf(10);
-    const [tag, size, mtime, ino, made] = stored.subarray(0, Math.max(0, end)).toString("latin1").split(" ");
-    if (end > 0 && `${tag} ${size} ${mtime} ${ino}` === identity) {
-      cachedData = stored.subarray(end + 1);
-      partial = made !== "complete";
-    }
-  } catch {
-    cachedData = undefined;
-  }
+  const { cachedData, partial } = readCodeCache(cacheFile, identity);
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const module = { exports: {}, filename: file, id: file, loaded: false };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
@@ -69,13 +57,31 @@ function loadWithCodeCache(file) {
 function flushCodeCaches(complete = false) {
   for (const { script, cacheFile, identity, missing } of pending.splice(0)) {
     if (!missing && !complete) continue;
-    try {
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${identity} ${complete ? "complete" : "partial"}\n`), script.createCachedData()]));
-      fs.renameSync(temp, cacheFile);
-    } catch {
-      // read-only installation: run without a cache
-    }
+    writeCodeCache(cacheFile, identity, complete, script.createCachedData());
+  }
+}
+
+/** A cache file's data, when its header names this file (`identity`); `partial`: no complete run wrote it. */
+function readCodeCache(cacheFile, identity) {
+  try {
+    const stored = fs.readFileSync(cacheFile);
+    const end = stored.indexOf(10);
+    const [tag, size, mtime, ino, made] = stored.subarray(0, Math.max(0, end)).toString("latin1").split(" ");
+    if (end > 0 && `${tag} ${size} ${mtime} ${ino}` === identity) return { cachedData: stored.subarray(end + 1), partial: made !== "complete" };
+  } catch {
+    // no cache yet
+  }
+  return { cachedData: undefined, partial: false };
+}
+
+/** Write a cache with its header, through a temp file and a rename. Best effort. */
+function writeCodeCache(cacheFile, identity, complete, data) {
+  try {
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${identity} ${complete ? "complete" : "partial"}\n`), data]));
+    fs.renameSync(temp, cacheFile);
+  } catch {
+    // read-only installation: run without a cache
   }
 }
 
@@ -85,4 +91,4 @@ function cacheIdentity(file) {
   return `tkc-v8cache ${stat.size} ${stat.mtimeNs} ${stat.ino}`;
 }
 
-module.exports = { loadWithCodeCache, flushCodeCaches, readSource, setV8Flags };
+module.exports = { loadWithCodeCache, flushCodeCaches, readSource, setV8Flags, cacheIdentity, readCodeCache, writeCodeCache };

@@ -132,7 +132,7 @@ export type EvaluatorMessage =
   | { readonly type: "environment"; readonly name: string; readonly data: EnvironmentData }
   | { readonly type: "limit"; readonly limit: "time"; readonly what: string; readonly location?: LocationData }
   | { readonly type: "rejection"; readonly what: string; readonly error: ThrownData }
-  | { readonly type: "done"; readonly codeCache?: string }
+  | { readonly type: "done"; readonly codeCache?: string; readonly complete?: boolean }
   | { readonly type: "origins"; readonly data: readonly (LocationData | null)[] }
   | { readonly type: "internal"; readonly message: string };
 

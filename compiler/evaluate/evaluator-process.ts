@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { tkcRoot } from "../root.js";
 import { splitLines } from "./lines.js";
+import { cacheIdentity, writeCodeCache } from "../code-cache.cjs";
 import { limitSetting } from "./limit-settings.js";
 import type { EnvironmentData, EvaluatorMessage, EvaluatorRequest, LoadData, LocationData, ThrownData } from "./data.js";
 
@@ -173,7 +174,7 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
             internal = message.message;
             return false;
           case "done":
-            if (message.codeCache) saveCodeCache(cache, message.codeCache);
+            if (message.codeCache) writeCodeCache(cache, cacheIdentity(realm), message.complete === true, Buffer.from(message.codeCache, "base64"));
             return true;
           default:
             return false;
@@ -208,12 +209,3 @@ function residentMb(pid: number): number {
   }
 }
 
-function saveCodeCache(file: string, base64: string): void {
-  try {
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, Buffer.from(base64, "base64"));
-    renameSync(temp, file);
-  } catch {
-    // read-only installation: run without a cache
-  }
-}

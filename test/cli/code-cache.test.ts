@@ -74,3 +74,23 @@ test("a code cache a lesser run wrote is written again by the next complete run,
   run("small", false);
   assert.equal(statSync(cache).mtimeMs, completeAt, "a complete cache is kept");
 });
+
+// The evaluation process reads the realm's cache through the same header (readCodeCache): it
+// had none, and a rebuilt stdlib-realm.js of the same length ran the old stdlib's compiled code
+// (reproduced by hand: an edited message kept its old text until the cache was deleted).
+test("a cache read by its header is refused for a rebuilt file of the same length", () => {
+  const { cacheIdentity, readCodeCache, writeCodeCache } = createRequire(import.meta.url)(join(repoRoot, "compiler/code-cache.cjs")) as {
+    cacheIdentity(file: string): string;
+    readCodeCache(cacheFile: string, identity: string): { cachedData?: Buffer; partial: boolean };
+    writeCodeCache(cacheFile: string, identity: string, complete: boolean, data: Buffer): void;
+  };
+  const dir = tempDir();
+  const file = join(dir, "realm.js");
+  const cache = `${file}.v8cache`;
+  writeFileSync(file, "globalThis.word = 'first';\n");
+  writeCodeCache(cache, cacheIdentity(file), true, Buffer.from("compiled"));
+  assert.deepEqual(readCodeCache(cache, cacheIdentity(file)), { cachedData: Buffer.from("compiled"), partial: false });
+  writeFileSync(file, "globalThis.word = 'other';\n");
+  utimesSync(file, new Date("2030-01-01T00:00:00Z"), new Date("2030-01-01T00:00:00Z"));
+  assert.equal(readCodeCache(cache, cacheIdentity(file)).cachedData, undefined);
+});

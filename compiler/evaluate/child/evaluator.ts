@@ -3,8 +3,7 @@
 // script. It builds the realm as soon as it starts (overlapping the host's bundling), then runs
 // one request from stdin and answers with JSON lines on stdout.
 import vm from "node:vm";
-import { readFileSync } from "node:fs";
-import { readSource } from "../../code-cache.cjs";
+import { cacheIdentity, readCodeCache, readSource } from "../../code-cache.cjs";
 import { PRELUDE } from "../prelude.js";
 import { splitLines } from "../lines.js";
 import { BUNDLE_FILENAME } from "../realm/origins.js";
@@ -31,12 +30,10 @@ const [realmFile, cacheFile] = process.argv.slice(2) as [string, string];
 // ordinary {} would lead to the process's own Object and Function (the classic vm escape).
 const context = vm.createContext(Object.create(null), { name: "tkc descriptors", codeGeneration: { strings: true, wasm: false }, microtaskMode: "afterEvaluate" });
 vm.runInContext(PRELUDE, context, { filename: "tkc-prelude" });
-let cachedData: Buffer | undefined;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
-}
+// The realm's code cache carries a header naming the exact realm file (code-cache.cjs): V8
+// checks a cache only against the source's length, and a rebuilt realm of the same length ran
+// the old one's compiled stdlib.
+const { cachedData, partial } = readCodeCache(cacheFile, cacheIdentity(realmFile));
 const realmScript = new vm.Script(readSource(realmFile), { filename: "tkc", cachedData });
 realmScript.runInContext(context);
 const api = vm.runInContext("(() => { const api = globalThis.__tkcRealmApi; delete globalThis.__tkcRealmApi; return api; })()", context) as RealmApi;
@@ -114,14 +111,20 @@ async function run(request: EvaluatorRequest): Promise<void> {
       environments = wanted.every((name) => known.includes(name)) ? [...wanted] : [];
     }
   }, request.timeoutMs);
+  let complete = loaded && environments.length > 0;
   if (loaded) {
     for (const name of environments) {
       const ok = await phase(`environment '${name}'`, () => api.prepareExpand(name), (json) => sendData({ type: "environment", name }, json), request.timeoutMs);
-      if (!ok) break;
+      if (!ok) {
+        complete = false;
+        break;
+      }
     }
   }
-  const codeCache = cachedData === undefined || realmScript.cachedDataRejected ? realmScript.createCachedData().toString("base64") : undefined;
-  send({ type: "done", codeCache });
+  // Written where there is none, or again by the first complete evaluation when a lesser one
+  // (a descriptor that threw at once) wrote it: a cache holds only what its run compiled.
+  const write = cachedData === undefined || realmScript.cachedDataRejected || (partial && complete);
+  send({ type: "done", codeCache: write ? realmScript.createCachedData().toString("base64") : undefined, complete });
 }
 
 // Requests, one JSON line each: the evaluation, then "resolve" for the drafts' origins (asked
