@@ -11,6 +11,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceLocation } from "../model/source.js";
 import type { DependencyRecord } from "../model/dependency.js";
 import { chartDigest, chartVersion, findHelm, folderFiles, HELM_MISSING_HINT, helmTemplate, helmVersion } from "./helm.js";
+import { remoteSchemaRef } from "./chart-schema-refs.js";
 import { kubectlKustomize, kustomizationFiles } from "./kustomize.js";
 import { parseManifests } from "./parse-manifests.js";
 import { projectPath, readRegularText } from "./project-path.js";
@@ -97,6 +98,8 @@ export function renderRequest(context: RenderContext, { request, location }: Ren
   const listed = isFolder ? folderFiles(found.path, projectRoot(context.projectDir)) : undefined;
   const leaving = listed?.outside;
   if (leaving) return at("TKC2304", `helmChart: ${req.chart} holds a link, ${leaving}, to a file outside the project: Helm would read it, and tkc does not`, "copy the file into the chart instead of linking to it");
+  const remote = listed ? remoteSchemaRef(found.path, listed.files) : undefined;
+  if (remote) return at("TKC2304", `helmChart: ${req.chart}'s ${remote.file} refers to ${remote.ref}, which Helm would fetch to check the values: tkc builds without the network`, "vendor the schema into the chart and refer to it by a relative path, or drop the $ref");
   const declared = isFolder ? chartVersion(found.path) : undefined;
   if (req.version !== undefined && declared !== undefined && declared !== req.version) {
     return at("TKC2304", `helmChart: ${req.chart} is version ${declared}, not ${req.version}`, `vendor version ${req.version} of the chart, or set version: "${declared}"`);

@@ -140,6 +140,25 @@ test("a chart holding a link to a file outside the project is refused before Hel
   assert.notEqual(digest(), before, "the linked file's content is in the digest");
 });
 
+// Helm resolves the `$ref`s of a chart's values.schema.json while it renders: one to a URL was
+// fetched (reproduced against a loopback server), one to file:/// read outside the project.
+test("a chart whose values schema refers to a URL or a file outside it is refused before Helm runs", { skip }, () => {
+  const counting = countingHelm();
+  for (const ref of ["https://schemas.example.com/replicas.json", "http://127.0.0.1:9/replicas.json", "file:///etc/passwd"]) {
+    const dir = project();
+    writeFileSync(join(dir, "charts", "greeter", "values.schema.json"), JSON.stringify({ type: "object", properties: { replicaCount: { $ref: ref } } }));
+    const built = runTkc(["build", dir, "--out", join(dir, "out")], { env: { TKC_HELM: counting.path } });
+    assert.equal(built.status, 1, built.stdout);
+    assert.ok(built.stderr.includes(`error TKC2304: helmChart: ./charts/greeter's values.schema.json refers to ${ref}, which Helm would fetch to check the values: tkc builds without the network`), built.stderr);
+  }
+  assert.equal(counting.templates(), 0, "helm template never ran");
+  // A schema of its own, with local references, renders.
+  const dir = project();
+  writeFileSync(join(dir, "charts", "greeter", "values.schema.json"), JSON.stringify({ type: "object", definitions: { count: { type: "integer" } }, properties: { replicaCount: { $ref: "#/definitions/count" } } }));
+  const built = runTkc(["build", dir, "--out", join(dir, "out")], { env: { TKC_HELM: helm! } });
+  assert.equal(built.status, 0, built.stderr);
+});
+
 test("no helm gives a clear error saying how to get one", () => {
   const dir = project();
   const missing = runTkc(["check", dir], { env: { TKC_HELM: join(dir, "no-such-helm") } });

@@ -1,0 +1,34 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+// Helm checks the values against each chart's values.schema.json, and resolves its `$ref`s: one
+// with a scheme (`https://…`, `file:///…`) is fetched or read from outside the chart.
+const WITH_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
+
+/** The first `$ref` in a chart's (or a subchart's) values.schema.json that leaves the chart, if any. */
+export function remoteSchemaRef(chartDir: string, files: readonly string[]): { readonly file: string; readonly ref: string } | undefined {
+  for (const file of files.filter((name) => name === "values.schema.json" || name.endsWith("/values.schema.json"))) {
+    const path = join(chartDir, file);
+    let schema: unknown;
+    try {
+      if (statSync(path).size > MAX_SCHEMA_BYTES) continue;
+      schema = JSON.parse(readFileSync(path, "utf8"));
+    } catch {
+      continue; // Helm reports a schema it cannot read
+    }
+    const ref = firstRef(schema, 0);
+    if (ref !== undefined) return { file, ref };
+  }
+  return undefined;
+}
+
+function firstRef(node: unknown, depth: number): string | undefined {
+  if (depth > 200 || node === null || typeof node !== "object") return undefined;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === "$ref" && typeof value === "string" && WITH_SCHEME.test(value)) return value;
+    const inner = firstRef(value, depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
+}
