@@ -199,3 +199,18 @@ test("an option without its value is a usage error, never a crash or a silent de
   // A trailing comma is still only a separator.
   assert.equal(runTkc(["build", dir, "--env", "dev,"]).status, 0);
 });
+
+// The release name goes into the scaffold's source: `--name 'x", version: "9"}); ...'` was
+// written into release.k8s.ts as code. A folder name is made into a release name, whole.
+test("tkc init refuses a --name that is not a release name, and makes one from any folder name", () => {
+  const dir = join(tempDir(), "app");
+  const injected = runTkc(["init", dir, "--name", 'x", version: "9"}); console.log("pwn"); //']);
+  assert.equal(injected.status, 2);
+  assert.match(injected.stderr, /^error: --name .* is not a release name: lowercase letters, digits and '-', at most 53 characters/);
+  assert.deepEqual(readdirSync(join(dir, "..")), [], "nothing is written");
+  const long = join(tempDir(), `${"a".repeat(52)}-tail`);
+  assert.equal(runTkc(["init", long]).status, 0);
+  const built = runTkc(["build", long]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, new RegExp(`^${"a".repeat(52)}/dev: revision 1`, "m"));
+});

@@ -1,4 +1,5 @@
 import { escapeControl } from "../../diagnostics/escape.js";
+import { isDns1123Label } from "../../../syntax/index.js";
 import { appendFileSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Argv } from "yargs";
@@ -28,7 +29,7 @@ export const initCommand = {
 
 function toReleaseName(dir: string): string {
   const name = basename(resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
-  return name.slice(0, 53) || "app";
+  return name.slice(0, 53).replace(/-+$/, "") || "app";
 }
 
 /** What the scaffold's .gitignore must hold. out/ is not among them: bundles and history are committed. */
@@ -45,6 +46,11 @@ function gitignore(): string {
 
 export function runInit(args: InitArgs, output: Output): number {
   const dir = resolve(args.dir);
+  // The name goes into the descriptor's source: it must be a release name, not code.
+  if (args.name !== undefined && !isDns1123Label(args.name, 53)) {
+    output.err(`error: --name ${JSON.stringify(escapeControl(args.name))} is not a release name: lowercase letters, digits and '-', at most 53 characters\n\nRun 'tkc init --help' for usage.`);
+    return EXIT.usage;
+  }
   const name = args.name ?? toReleaseName(dir);
   mkdirSync(dir, { recursive: true });
   const files: Record<string, string> = {
