@@ -1,9 +1,9 @@
-import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { UnsafeOutput } from "../release/output-path.js";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
-/** Per-project cache of type-check and evaluation results, keyed by content hashes. */
 /**
  * The project's cache folder (TKC_CACHE_DIR, else <project>/.tkc-cache), not created. An empty
  * TKC_CACHE_DIR is unset, as a CI's `TKC_CACHE_DIR: ${{ env.NOTHING }}` gives: it resolved to the
@@ -20,8 +20,30 @@ export function cacheDir(projectDir: string): string {
   if (!process.env.TKC_CACHE_DIR && lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
     throw new UnsafeOutput(`${dir} is a symbolic link; tkc never writes its cache through a link in the project`, dir, "remove the link (a commit may have planted it), or set TKC_CACHE_DIR to a folder of your own");
   }
-  mkdirSync(dir, { recursive: true });
-  return dir;
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return dir;
+  } catch (failure) {
+    // A checkout tkc may not write into (a read-only mount, a container's `-v src:/src:ro`, a
+    // file named .tkc-cache) still builds, into --out: the cache is only a speed-up. A
+    // TKC_CACHE_DIR that cannot be written is the user's own setting, and reported.
+    if (process.env.TKC_CACHE_DIR || !UNUSABLE.has((failure as { code?: string }).code ?? "")) throw failure;
+    return runOnlyCache();
+  }
+}
+
+const UNUSABLE = new Set(["EROFS", "EACCES", "EPERM", "EEXIST", "ENOTDIR"]);
+let runCache: string | undefined;
+
+/** A cache folder of this process alone, removed at its exit: nothing is shared or kept. */
+function runOnlyCache(): string {
+  if (runCache === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "tkc-run-cache-"));
+    runCache = dir;
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return runCache;
 }
 
 export function sha256(data: string | Buffer): string {

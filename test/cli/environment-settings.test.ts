@@ -104,3 +104,16 @@ test("a working folder that no longer exists is a clear error, not a stack", () 
   assert.equal(result.status, 1, result.stderr);
   assert.equal(result.stderr, "error: the current folder no longer exists (it was deleted or moved since the shell entered it)\n  hint: cd into a folder that exists and run tkc again\n");
 });
+
+// A checkout tkc may not write into (a read-only mount, a file named .tkc-cache) built nothing:
+// the cache could not be created, and the error told the user to change --out.
+test("a project whose cache folder cannot be made still builds into --out, with a cache of the run's own", () => {
+  const project = hello();
+  writeFileSync(join(project, ".tkc-cache"), "not a folder\n");
+  const out = join(tempDir(), "out");
+  const built = runTkc(["build", project, "--out", out], { env: { TKC_CACHE_DIR: "" } });
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /hello\/dev: revision 1/);
+  assert.equal(readFileSync(join(project, ".tkc-cache"), "utf8"), "not a folder\n");
+  assert.deepEqual(readdirSync(project).sort(), [".tkc-cache", "release.k8s.ts"]);
+});
