@@ -19,6 +19,7 @@ import { tkcVersion } from "../paths.js";
 import { UsageError } from "./usage-error.js";
 import { sourceDateEpoch } from "../release/source-date-epoch.js";
 import { limitSettingProblems } from "../evaluate/limit-settings.js";
+import { tempFolderProblem } from "./temp-folder.js";
 import { UnsafeOutput } from "../release/output-path.js";
 import { historyDiagnostic } from "../release/diagnose.js";
 
@@ -38,8 +39,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     code = problem ? EXIT.userError : await run(args);
   };
   // A malformed evaluation limit (TKC_EVAL_TIMEOUT_MS, TKC_EVAL_MEMORY_MB) is reported by every
-  // command, before any work, rather than be replaced by the default unsaid.
-  const limits = limitSettingProblems(io.env);
+  // command, before any work, rather than be replaced by the default unsaid; so is a TMPDIR that
+  // is not a folder.
+  const limits = [...limitSettingProblems(io.env), ...[tempFolderProblem(io.env)].filter((d) => d !== undefined)];
   if (limits.length > 0 && !argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version")) {
     printDiagnostics(output, limits);
     return EXIT.userError;

@@ -65,6 +65,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC1006: { title: "--show-only selects no object", severity: "error", stage: "cli" },
   TKC1007: { title: "SOURCE_DATE_EPOCH is not a time", severity: "error", stage: "cli" },
   TKC1008: { title: "An evaluation limit is not a number", severity: "error", stage: "cli" },
+  TKC1009: { title: "TMPDIR is not a folder", severity: "error", stage: "cli" },
   TKC1010: { title: "The TypeScript checker failed", severity: "error", stage: "typecheck" },
   TKC1020: { title: "A project file leads outside the project", severity: "error", stage: "load" },
   TKC1030: { title: "Value for an undeclared input", severity: "error", stage: "inputs" },

@@ -117,3 +117,16 @@ test("a project whose cache folder cannot be made still builds into --out, with 
   assert.equal(readFileSync(join(project, ".tkc-cache"), "utf8"), "not a folder\n");
   assert.deepEqual(readdirSync(project).sort(), [".tkc-cache", "release.k8s.ts"]);
 });
+
+// TMPDIR naming a folder that does not exist crashed every build that renders a chart or a
+// kustomization (exit 70, ENOENT from mkdtemp), and a read-only checkout's build.
+test("a TMPDIR that is not a folder stops every command before any work (TKC1009)", () => {
+  const project = hello();
+  const missing = join(tempDir(), "no-such-folder");
+  for (const args of [["build", project, "--out", join(project, "out")], ["check", project], ["validate", join(repoRoot, "examples", "hello", "expected")]]) {
+    const run = runTkc(args, { env: { TMPDIR: missing } });
+    assert.equal(run.status, 1, `tkc ${args[0]}: ${run.stdout}${run.stderr}`);
+    assert.ok(run.stderr.startsWith(`error TKC1009: TMPDIR names ${JSON.stringify(missing)}, which is not a folder: tkc makes its temporary folders there\n  hint: create that folder`), run.stderr);
+  }
+  assert.equal(existsSync(join(project, "out")), false);
+});
