@@ -9,6 +9,7 @@ import type { DiffInput } from "./diff-bundles.js";
 import { plannedBundle } from "./load-bundle.js";
 import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
 import { realPath } from "../load/confine.js";
+import { gitArgs } from "../git-args.js";
 
 export interface BaseDiffOptions {
   /** The project (directory or root descriptor) in the working tree. */
@@ -148,7 +149,7 @@ function sweepAbandonedWorktrees(repoRoot: string): void {
 }
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; output: string } {
-  const result = spawnSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const result = spawnSync("git", gitArgs(args), { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (result.error) return { ok: false, output: result.error.message };
   const output = (result.status === 0 ? result.stdout : result.stderr || result.stdout).trim();
   return { ok: result.status === 0, output };

@@ -6,9 +6,10 @@ import { listRevisions, readRevision, type RevisionRecord } from "../release/rev
 import type { BundleManifest } from "../emit/bundle-plan.js";
 import type { Provenance } from "./manifest.js";
 import { epochTime, sourceDateEpoch } from "../release/source-date-epoch.js";
+import { gitArgs } from "../git-args.js";
 
 function git(args: string[], cwd: string): Promise<string | null> {
-  return new Promise((resolve) => execFile("git", args, { cwd, encoding: "utf8" }, (failure, stdout) => resolve(failure ? null : stdout.trim())));
+  return new Promise((resolve) => execFile("git", gitArgs(args), { cwd, encoding: "utf8" }, (failure, stdout) => resolve(failure ? null : stdout.trim())));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
 import { epochTime, sourceDateEpoch } from "./source-date-epoch.js";
+import { gitArgs } from "../git-args.js";
 
 function git(args: string[], cwd: string): Promise<{ ok: boolean; stdout: string }> {
   return new Promise((resolve) => {
-    execFile("git", args, { cwd, encoding: "utf8" }, (failure, stdout) => resolve({ ok: !failure, stdout: stdout ?? "" }));
+    execFile("git", gitArgs(args), { cwd, encoding: "utf8" }, (failure, stdout) => resolve({ ok: !failure, stdout: stdout ?? "" }));
   });
 }
 
