@@ -13,8 +13,13 @@ export function findProjectDir(target: string): string {
   const dir = resolve(target);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return dir;
   if (existsSync(join(dir, CONFIG_FILE)) || existsSync(join(dir, DEFAULT_ENTRY))) return dir;
-  for (let at = dirname(dir); ; at = dirname(at)) {
+  return nearestConfigDir(dirname(dir)) ?? dir;
+}
+
+/** The folder that holds tkc.config.json: `from` itself or the nearest one above it. */
+export function nearestConfigDir(from: string): string | undefined {
+  for (let at = resolve(from); ; at = dirname(at)) {
     if (existsSync(join(at, CONFIG_FILE))) return at;
-    if (dirname(at) === at) return dir;
+    if (dirname(at) === at) return undefined;
   }
 }

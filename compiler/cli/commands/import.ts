@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { CONFIG_FILE } from "../../load/project.js";
@@ -12,6 +12,7 @@ import { UnsafeOutput } from "../../release/output-path.js";
 import { historyDiagnostic } from "../../release/diagnose.js";
 import { runImportYaml, type ImportYamlArgs } from "./import-yaml.js";
 import { named } from "../usage-error.js";
+import { nearestConfigDir } from "../../load/find-project.js";
 
 export interface ImportArgs extends ImportYamlArgs {
   what: string;
@@ -38,14 +39,6 @@ export const importCommand = {
       .example("$0 import yaml k8s/ --out shop", "turn a folder of manifests into the project shop/ that builds to the same objects"),
 };
 
-/** The project around the current directory: the nearest folder with tkc.config.json, else the current directory. */
-function projectDir(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
-}
-
 export function runImport(args: ImportArgs, output: Output): number {
   if (args.what === "yaml") return runImportYaml(args, output);
   const diagnostics: Diagnostic[] = [];
@@ -61,7 +54,8 @@ export function runImport(args: ImportArgs, output: Output): number {
     }
     inputs.push({ file: resolve(file), text: readFileSync(file, "utf8") });
   }
-  const project = projectDir(process.cwd());
+  // The project around the current directory: the nearest folder with tkc.config.json, else this one.
+  const project = nearestConfigDir(process.cwd()) ?? process.cwd();
   const plan = hasErrors(diagnostics) ? undefined : planImport(inputs, project);
   if (plan) diagnostics.push(...plan.diagnostics);
   printDiagnostics(output, diagnostics, { sources: Object.fromEntries(inputs.map((input) => [input.file, input.text])) });

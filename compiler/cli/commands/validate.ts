@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
 import { scrubSecrets } from "../../diagnostics/redact.js";
@@ -17,6 +17,7 @@ import { defaultKubeVersion, isSupportedKubeVersion, newestKubeVersion, oldestKu
 import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { named } from "../usage-error.js";
+import { CONFIG_FILE, nearestConfigDir } from "../../load/find-project.js";
 
 export interface ValidateArgs {
   files: string[];
@@ -51,15 +52,6 @@ function parseVersions(text: string): string[] | undefined {
   return versions.length > 0 && versions.every(isSupportedKubeVersion) ? versions.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])) : undefined;
 }
 
-/** The tkc.config.json in the current folder or the nearest one above it. */
-function nearestConfig(from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const file = join(dir, "tkc.config.json");
-    if (existsSync(file)) return file;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
 interface CrdSources {
   readonly customResources?: CustomResourceSchemas;
   readonly crdObjects: SourcedObject[];
@@ -69,7 +61,8 @@ interface CrdSources {
 /** CRDs for custom resources: `--crds` folders (CRD YAML and imported schemas), else the nearest project's imported schemas. */
 function loadCrds(folders: readonly string[] | undefined, options: ReadManifestsOptions): CrdSources {
   if (!folders || folders.length === 0) {
-    const config = nearestConfig(process.cwd());
+    const found = nearestConfigDir(process.cwd());
+    const config = found === undefined ? undefined : join(found, CONFIG_FILE);
     if (!config) return { crdObjects: [], diagnostics: [] };
     const configured = configuredCrdFolders(config);
     const project = loadProjectCrds({ dir: dirname(config), configFile: config }, configured.folders);
