@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { parse } from "yaml";
 import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -22,15 +22,19 @@ export function suppliedValues(args: InputArgs): { values: SuppliedValue[]; diag
   const diagnostics: Diagnostic[] = [];
   const bad = (message: string, hint: string, file?: string) => diagnostics.push(error("TKC1031", message, { ...(file ? { location: { file, line: 1, column: 1 } } : {}), hint }));
   for (const file of args.values ?? []) {
-    let text: string;
+    let text: string | undefined;
     try {
-      if (statSync(file).size > MAX_VALUE_BYTES) {
-        bad(`values file ${file} is larger than ${MAX_VALUE_BYTES} bytes`, "keep values files to the inputs the descriptors declare");
+      if (statSync(file).isDirectory()) {
+        bad(`values file ${file} is a folder, not a file`, "give --values a YAML or JSON file");
         continue;
       }
-      text = readFileSync(file, "utf8");
+      text = readAtMost(file, MAX_VALUE_BYTES);
     } catch {
       bad(`cannot read values file ${file}`, "check the path given to --values");
+      continue;
+    }
+    if (text === undefined) {
+      bad(`values file ${file} is larger than ${MAX_VALUE_BYTES} bytes`, "keep values files to the inputs the descriptors declare");
       continue;
     }
     let data: unknown;
@@ -83,4 +87,27 @@ export function suppliedValues(args: InputArgs): { values: SuppliedValue[]; diag
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A values file's text, or undefined past `max` bytes: read, not sized by stat, since `--values
+ * <(sops -d values.yaml)` is a pipe (its size is 0) and `--values /dev/zero` never ends; a whole
+ * read of that filled the memory.
+ */
+function readAtMost(file: string, max: number): string | undefined {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    const buffer = Buffer.alloc(64 * 1024);
+    let total = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) return Buffer.concat(chunks).toString("utf8");
+      total += read;
+      if (total > max) return undefined;
+      chunks.push(Buffer.from(buffer.subarray(0, read)));
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

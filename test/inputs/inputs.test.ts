@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { repoRoot, runTkc as runTkcCold, tempDir, type CliResult } from "../support/cli.js";
 import { bundlesOnly, readTree, updateGoldens } from "../support/files.js";
 
@@ -179,4 +180,17 @@ test("hostile values stay data: code-like text, a large string, prototype keys",
   assert.match(proto, /values file proto\.yaml names input '__proto__', which no descriptor declares/);
   assert.match(proto, /values file proto\.yaml names input 'constructor', which no descriptor declares/);
   assert.match(proto, /--set toString names input 'toString', which no descriptor declares/);
+});
+
+// A values file was sized by stat and then read whole: `/dev/zero` (size 0) was read until the
+// memory ran out, and a folder was "larger than 1048576 bytes". A pipe (`--values <(sops -d
+// values.yaml)`) is read as it comes.
+test("--values reads a pipe, stops past its limit on an endless device, and names a folder as one", () => {
+  const dir = app();
+  const endless = userError(runTkc(["check", ".", "--values", "/dev/zero"], dir));
+  assert.match(endless, /error TKC1031: values file \/dev\/zero is larger than 1048576 bytes/);
+  assert.match(userError(runTkc(["check", ".", "--values", "."], dir)), /error TKC1031: values file \. is a folder, not a file\n  hint: give --values a YAML or JSON file/);
+  const piped = spawnSync("bash", ["-c", `exec "${process.execPath}" "${join(repoRoot, "bin", "tkc.cjs")}" build . --values <(printf 'logLevel: debug\\n')`], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", TKC_CACHE_DIR: tempDir() } });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(manifest(dir, "dev").inputs.logLevel.value, "debug");
 });
