@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { readKubernetesYaml } from "../load/yaml/read.js";
 import type { KubeObject } from "../model/object.js";
+import { readAtMost } from "../load/read-at-most.js";
+import { MAX_YAML_FILE_BYTES } from "../load/yaml/read.js";
+import { YamlCode } from "../load/yaml/codes.js";
 
 /** One object of the input, with the file it came from and the comment lines written above it. */
 export interface Manifest {
@@ -44,7 +47,17 @@ export function readManifests(paths: readonly string[], cwd: string): ReadManife
   }
   for (const file of [...new Set(files)]) {
     const shown = relative(cwd, file).split(sep).join("/");
-    const text = readFileSync(file, "utf8");
+    let text: string | undefined;
+    try {
+      text = readAtMost(file, MAX_YAML_FILE_BYTES);
+    } catch (failure) {
+      diagnostics.push(error("TKC1001", `cannot read ${shown}: ${(failure as { code?: string }).code ?? String(failure)}`, { hint: "give manifest files (.yaml) or folders holding them" }));
+      continue;
+    }
+    if (text === undefined) {
+      diagnostics.push(error(YamlCode.fileTooLarge, `${shown} is larger than ${MAX_YAML_FILE_BYTES / 1048576} MiB`, { hint: "import the manifests in smaller files" }));
+      continue;
+    }
     const read = readKubernetesYaml(shown, text);
     // Warnings of the reader (YAML 1.1 scalars, aliases) are for `tkc validate`; errors stop the import.
     diagnostics.push(...read.diagnostics.filter((d) => d.severity === "error"));

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { readAtMost } from "../load/read-at-most.js";
 import { parse } from "yaml";
 import { deeperThan, MAX_NESTING } from "../load/yaml/nesting.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -89,25 +90,3 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * A values file's text, or undefined past `max` bytes: read, not sized by stat, since `--values
- * <(sops -d values.yaml)` is a pipe (its size is 0) and `--values /dev/zero` never ends; a whole
- * read of that filled the memory.
- */
-function readAtMost(file: string, max: number): string | undefined {
-  const fd = openSync(file, "r");
-  try {
-    const chunks: Buffer[] = [];
-    const buffer = Buffer.alloc(64 * 1024);
-    let total = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) return Buffer.concat(chunks).toString("utf8");
-      total += read;
-      if (total > max) return undefined;
-      chunks.push(Buffer.from(buffer.subarray(0, read)));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}

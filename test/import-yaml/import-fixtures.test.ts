@@ -164,3 +164,13 @@ test("names in the import report are shown escaped, and the generated code keeps
   assert.equal(checked.status, 1);
   assert.match(checked.stderr, /error TKC3101: name "web\\n::error::forged\\u001b\[2J" is not a valid DNS-1123 subdomain/);
 });
+
+// Inputs are read up to their limit: /dev/zero (size 0 to stat) was read until the memory ran out.
+test("tkc import yaml and tkc import crd stop reading an endless input at their limit", () => {
+  const yaml = runTkc(["import", "yaml", "/dev/zero", "--out", join(tempDir(), "x")]);
+  assert.equal(yaml.status, 1);
+  assert.match(yaml.stderr, /error TKC1107: .*dev\/zero is larger than 16 MiB/);
+  const crd = runTkc(["import", "crd", "/dev/zero"], { cwd: tempDir() });
+  assert.equal(crd.status, 1);
+  assert.match(crd.stderr, /error TKC1107: \/dev\/zero is larger than 16 MiB/);
+});

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic } from "../../diagnostics/diagnostic.js";
@@ -13,6 +13,8 @@ import { historyDiagnostic } from "../../release/diagnose.js";
 import { runImportYaml, type ImportYamlArgs } from "./import-yaml.js";
 import { named } from "../usage-error.js";
 import { nearestConfigDir } from "../../load/find-project.js";
+import { readAtMost } from "../../load/read-at-most.js";
+import { MAX_FILE_BYTES } from "../../load/regular-file.js";
 
 export interface ImportArgs extends ImportYamlArgs {
   what: string;
@@ -52,7 +54,12 @@ export function runImport(args: ImportArgs, output: Output): number {
       diagnostics.push(error("TKC1001", `no such file: ${file}`, { hint: "give the path of a CRD manifest (.yaml)" }));
       continue;
     }
-    inputs.push({ file: resolve(file), text: readFileSync(file, "utf8") });
+    const text = readAtMost(file, MAX_FILE_BYTES);
+    if (text === undefined) {
+      diagnostics.push(error("TKC1107", `${file} is larger than ${MAX_FILE_BYTES / 1048576} MiB`, { hint: "give the file of one CRD, or of a few" }));
+      continue;
+    }
+    inputs.push({ file: resolve(file), text });
   }
   // The project around the current directory: the nearest folder with tkc.config.json, else this one.
   const project = nearestConfigDir(process.cwd()) ?? process.cwd();
