@@ -17,9 +17,7 @@ import { cliOutput, EXIT, printDiagnostics, processIo, type CliIo } from "./outp
 import { unwritableDiagnostic } from "../diagnostics/unwritable.js";
 import { tkcVersion } from "../paths.js";
 import { UsageError } from "./usage-error.js";
-import { sourceDateEpoch } from "../release/source-date-epoch.js";
-import { limitSettingProblems } from "../evaluate/limit-settings.js";
-import { tempFolderProblem } from "./temp-folder.js";
+import { environmentProblems } from "./environment-problems.js";
 import { UnsafeOutput } from "../release/output-path.js";
 import { historyDiagnostic } from "../release/diagnose.js";
 
@@ -31,30 +29,22 @@ import { historyDiagnostic } from "../release/diagnose.js";
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const output = cliOutput(io);
   let code: number = EXIT.ok;
-  // The commands that stamp a time (a revision's createdAt, an artifact's created) refuse a
-  // malformed SOURCE_DATE_EPOCH before any work, rather than stamp the clock's time unwarned.
-  const stamping = (run: (args: unknown) => Promise<number>) => async (args: unknown) => {
-    const { problem } = sourceDateEpoch(io.env);
-    if (problem) printDiagnostics(output, [problem]);
-    code = problem ? EXIT.userError : await run(args);
-  };
-  // A malformed evaluation limit (TKC_EVAL_TIMEOUT_MS, TKC_EVAL_MEMORY_MB) is reported by every
-  // command, before any work, rather than be replaced by the default unsaid; so is a TMPDIR that
-  // is not a folder.
-  const limits = [...limitSettingProblems(io.env), ...[tempFolderProblem(io.env)].filter((d) => d !== undefined)];
-  if (limits.length > 0 && !argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version")) {
-    printDiagnostics(output, limits);
+  // The environment's settings (evaluation limits, TMPDIR, SOURCE_DATE_EPOCH for the commands
+  // that stamp a time) are checked before any work, rather than replaced unsaid.
+  const problems = environmentProblems(io.env, argv[0]);
+  if (problems.length > 0 && !argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--version")) {
+    printDiagnostics(output, problems);
     return EXIT.userError;
   }
   const commands = [
     { ...initCommand, handler: (args: unknown) => void (code = runInit(args as InitArgs, output)) },
-    { ...buildCommand, handler: stamping((args) => runBuild(args as BuildArgs, output)) },
+    { ...buildCommand, handler: async (args: unknown) => void (code = await runBuild(args as BuildArgs, output)) },
     { ...checkCommand, handler: async (args: unknown) => void (code = await runCheck(args as BuildArgs, output)) },
     { ...validateCommand, handler: (args: unknown) => void (code = runValidate(args as ValidateArgs, output)) },
     { ...historyCommand, handler: (args: unknown) => void (code = runHistory(args as HistoryArgs, output)) },
-    { ...rollbackCommand, handler: stamping((args) => runRollback(args as RollbackArgs, output)) },
+    { ...rollbackCommand, handler: async (args: unknown) => void (code = await runRollback(args as RollbackArgs, output)) },
     { ...diffCommand, handler: async (args: unknown) => void (code = await runDiff(args as DiffArgs, output)) },
-    { ...pushCommand, handler: stamping((args) => runPush(args as PushArgs, output)) },
+    { ...pushCommand, handler: async (args: unknown) => void (code = await runPush(args as PushArgs, output)) },
     { ...pullCommand, handler: async (args: unknown) => void (code = await runPull(args as PullArgs, output)) },
     { ...importCommand, handler: (args: unknown) => void (code = runImport(args as ImportArgs, output)) },
     { ...inputsCommand, handler: async (args: unknown) => void (code = await runInputs(args as InputsArgs, output)) },
@@ -107,7 +97,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
   return code;
 }
-
 
 function outToStdout(argv: readonly string[]): string[] {
   const args: string[] = [];

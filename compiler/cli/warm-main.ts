@@ -5,9 +5,7 @@ import type { Layout } from "../model/bundle.js";
 import { commaList } from "./lists.js";
 import { processIo, type CliIo } from "./output.js";
 import { summaryLine } from "./summary-line.js";
-import { sourceDateEpoch } from "../release/source-date-epoch.js";
-import { limitSettingProblems } from "../evaluate/limit-settings.js";
-import { tempFolderProblem } from "./temp-folder.js";
+import { environmentProblems } from "./environment-problems.js";
 
 /**
  * `tkc build`'s fast path, bundled on its own (dist/warm.cjs) so that a build with nothing to do
@@ -18,8 +16,8 @@ import { tempFolderProblem } from "./temp-folder.js";
  */
 export function warmMain(argv: readonly string[], io: CliIo = processIo()): number | undefined {
   const args = plainBuildArgs(argv);
-  // A malformed SOURCE_DATE_EPOCH is reported by the full CLI, as for a build with work to do.
-  if (!args || sourceDateEpoch(io.env).problem || limitSettingProblems(io.env).length > 0 || tempFolderProblem(io.env)) return undefined;
+  // A setting the environment gets wrong is reported by the full CLI, as for a build with work to do.
+  if (!args || environmentProblems(io.env, "build").length > 0) return undefined;
   const ctx: StageContext = { timings: { startup: Math.round(performance.now()) }, read: new Map(), log: () => undefined };
   const started = performance.now();
   const warm = warmFront({ target: args.project, environments: args.environments, outDir: args.out, layout: args.layout, write: true, supply: () => ({ values: [], diagnostics: [] }) }, ctx);

@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { shownJson } from "../../stdlib/core/shown.js";
 
 /**
  * The evaluation limits a user may set in the environment (docs/dsl.md, "Rules of evaluation").
@@ -30,9 +31,7 @@ export function limitSettingProblems(env: NodeJS.ProcessEnv): Diagnostic[] {
     .filter((name) => parsed(name, env) === undefined)
     .map((name) => {
       const { fallback, max, unit } = SETTINGS[name];
-      const text = env[name]!;
-      const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-      return error("TKC1008", `${name} is ${shown}: it must be a whole number of ${unit} from 1 to ${max.toLocaleString("en-US")}`, {
+      return error("TKC1008", `${name} is ${shownJson(env[name])}: it must be a whole number of ${unit} from 1 to ${max.toLocaleString("en-US")}`, {
         hint: `write a number such as ${fallback} (the default), or unset it`,
       });
     });

@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { shownJson } from "../../stdlib/core/shown.js";
 
 /** The last second an RFC 3339 time (four-digit year) can name: 9999-12-31T23:59:59Z. */
 const LAST_SECOND = 253402300799;
@@ -14,10 +15,9 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): { readonl
   if (text === undefined || text === "") return {};
   const seconds = /^\d{1,12}$/.test(text) ? Number(text) : NaN;
   if (seconds <= LAST_SECOND) return { seconds };
-  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
   const why = /^\d+$/.test(text) ? "a time past the year 9999" : "not a whole number of seconds since 1970-01-01 UTC (as `date +%s` prints it)";
   return {
-    problem: error("TKC1007", `SOURCE_DATE_EPOCH is ${shown}: ${why}`, {
+    problem: error("TKC1007", `SOURCE_DATE_EPOCH is ${shownJson(text)}: ${why}`, {
       hint: "set it from the commit (SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)), or unset it to record the time of the build",
     }),
   };
