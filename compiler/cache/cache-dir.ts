@@ -1,6 +1,7 @@
-import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { UnsafeOutput } from "../release/output-path.js";
+import { writeAtomically } from "../write-atomically.js";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 
@@ -58,10 +59,7 @@ export function readCache<T>(dir: string, key: string): T | undefined {
   }
 }
 
-/** Write through a temp file and rename, so a killed build never leaves a torn cache entry. */
+/** Through writeAtomically: a killed build never leaves a torn entry, and no planted link is followed. */
 export function writeCache(dir: string, key: string, value: unknown): void {
-  const file = join(dir, key);
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(value));
-  renameSync(temp, file);
+  writeAtomically(join(dir, key), JSON.stringify(value));
 }

@@ -1,27 +1,17 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { joinInside, refuseLinks } from "../release/output-path.js";
-
-let written = 0;
+import { writeAtomically } from "../write-atomically.js";
 
 /**
- * Write a file an import command generates (`tkc import crd`, `tkc import yaml --force`) under
- * `root`, never through a symbolic link: a repository may hold a planted `crds/x.ts.tmp ->
- * ~/.bashrc`, or a linked folder, and a plain write follows both out of the project. Each folder
- * on the way is checked (TKC4007), the temp file is created exclusively (a link at its name is not
- * followed) and renamed over the target (a link there is replaced, not followed). The target
- * appears whole or not at all.
+ * Write a file an import command generates (`tkc import crd`, `tkc import yaml --force`, `tkc
+ * init`) under `root`, never through a symbolic link: a repository may hold a linked folder on the
+ * way, which a plain write follows out of the project. Each folder is checked (TKC4007); the file
+ * itself is written with writeAtomically, which follows no link either.
  */
 export function writeGeneratedFile(root: string, name: string, content: string): void {
   const file = joinInside(root, ...name.split("/"));
   refuseLinks(root, dirname(file));
   mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${name.split("/").pop()}.${process.pid}-${++written}.tmp`);
-  try {
-    writeFileSync(temp, content, { flag: "wx" });
-    renameSync(temp, file);
-  } catch (failure) {
-    rmSync(temp, { force: true });
-    throw failure;
-  }
+  writeAtomically(file, content);
 }

@@ -1,19 +1,17 @@
-import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { readRegularText } from "./project-path.js";
 
 // Helm checks the values against each chart's values.schema.json, and resolves its `$ref`s: one
 // with a scheme (`https://…`, `file:///…`) is fetched or read from outside the chart.
 const WITH_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
 
 /** The first `$ref` in a chart's (or a subchart's) values.schema.json that leaves the chart, if any. */
 export function remoteSchemaRef(chartDir: string, files: readonly string[]): { readonly file: string; readonly ref: string } | undefined {
   for (const file of files.filter((name) => name === "values.schema.json" || name.endsWith("/values.schema.json"))) {
-    const path = join(chartDir, file);
+    const read = readRegularText(join(chartDir, file), file);
     let schema: unknown;
     try {
-      if (statSync(path).size > MAX_SCHEMA_BYTES) continue;
-      schema = JSON.parse(readFileSync(path, "utf8"));
+      schema = "text" in read ? JSON.parse(read.text) : undefined;
     } catch {
       continue; // Helm reports a schema it cannot read
     }

@@ -74,11 +74,11 @@ export function runInit(args: InitArgs, output: Output): number {
       notes.push(`left .gitignore as it is (a symbolic link): make sure it ignores ${IGNORED.join(" and ")}`);
     } else if (file === ".gitignore") {
       // Merge rather than keep: without these lines a first `git add -A` commits node_modules.
-      const present = readFileSync(path, "utf8");
-      const lines = new Set(present.split(/\r?\n/).map((line) => line.trim()));
+      const text = readFileSync(path, "utf8");
+      const lines = new Set(text.split(/\r?\n/).map((line) => line.trim()));
       const missing = IGNORED.filter((entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, "")));
       if (missing.length > 0) {
-        appendFileSync(path, (present === "" || present.endsWith("\n") ? "" : "\n") + missing.join("\n") + "\n");
+        appendFileSync(path, (text === "" || text.endsWith("\n") ? "" : "\n") + missing.join("\n") + "\n");
         notes.push(`added ${missing.join(", ")} to .gitignore`);
       } else kept.push(file);
     } else kept.push(file);
