@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { counted } from "./counted.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { escapeControl, escapeLine } from "./escape.js";
 import { maskSourceLine } from "./redact.js";
@@ -127,6 +128,5 @@ function guessLength(text: string, column: number): number {
 export function renderSummary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return `${counted(errors, "error")}, ${counted(warnings, "warning")}`;
 }

@@ -1,4 +1,5 @@
 import { escapeCommandStart, escapeControl } from "../diagnostics/escape.js";
+import { counted } from "../diagnostics/counted.js";
 import { inputChangeText } from "./render-text.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, ObjectDiff } from "./model.js";
@@ -21,7 +22,7 @@ function renderOne(diff: BundleDiff): string {
   out.push(sideRow("from", diff.from), sideRow("to", diff.to), "");
   const { added, removed, changed, unchanged } = diff.summary;
   if (diff.objects.length === 0 && diff.inputs.length === 0) {
-    out.push(`No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`, "");
+    out.push(`No differences (${counted(unchanged, "object")} identical).`, "");
     return finish(out);
   }
   out.push(`**${changed} changed, ${added} added, ${removed} removed**, ${unchanged} unchanged`, "");
@@ -40,7 +41,7 @@ function renderOne(diff: BundleDiff): string {
   out.push("");
   for (const d of diff.objects) {
     if (d.status === "removed") continue;
-    const count = d.status === "added" ? "added" : `${d.changes.length} change${d.changes.length === 1 ? "" : "s"}`;
+    const count = d.status === "added" ? "added" : counted(d.changes.length, "change");
     const renamed = d.fromName ? ` ${html(d.fromName)} → ${html(d.name)}` : "";
     out.push(`<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`, "");
     out.push(fence(objectLines(d)), "", "</details>", "");

@@ -1,4 +1,5 @@
 import { escapeCommandStart, escapeControl } from "../diagnostics/escape.js";
+import { counted } from "../diagnostics/counted.js";
 import { describeDiffObject } from "./diff-bundles.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, ObjectDiff } from "./model.js";
 import { blockLines, inlineValue, lineDiff } from "./values.js";
@@ -31,7 +32,7 @@ function renderOne(diff: BundleDiff, options: TextOptions): string {
   lines.push(green(`+++ ${sideLine(diff.to)}`));
   const { added, removed, changed, unchanged } = diff.summary;
   if (diff.objects.length === 0 && diff.inputs.length === 0) {
-    lines.push("", `No differences (${unchanged} object${unchanged === 1 ? "" : "s"} identical).`);
+    lines.push("", `No differences (${counted(unchanged, "object")} identical).`);
     return finish(lines);
   }
   lines.push("", `Summary: ${changed} changed, ${added} added, ${removed} removed, ${unchanged} unchanged`);

@@ -1,4 +1,5 @@
 import { escapeLine } from "../diagnostics/escape.js";
+import { counted } from "../diagnostics/counted.js";
 import { describeObject } from "../model/object.js";
 import type { ImportPlan } from "./import-project.js";
 
@@ -9,7 +10,7 @@ import type { ImportPlan } from "./import-project.js";
 export function renderReport(plan: ImportPlan, outShown: string): string {
   const lines: string[] = [];
   const count = (how: string) => plan.apps.reduce((n, app) => n + app.plans.filter((p) => p.how === how).length, 0);
-  lines.push(`imported ${plan.apps.reduce((n, a) => n + a.plans.length, 0)} objects into ${plan.apps.length} application${plan.apps.length === 1 ? "" : "s"} in ${outShown}/ (environment ${plan.environment.name}, namespace ${plan.environment.namespace})`);
+  lines.push(`imported ${counted(plan.apps.reduce((n, a) => n + a.plans.length, 0), "object")} into ${counted(plan.apps.length, "application")} in ${outShown}/ (environment ${plan.environment.name}, namespace ${plan.environment.namespace})`);
   for (const app of plan.apps) {
     lines.push("", `${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
     for (const p of app.plans) {

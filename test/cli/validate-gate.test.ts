@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 
@@ -30,11 +30,26 @@ test("folders are searched recursively (helm template --output-dir), kustomizati
   assert.equal(result.stdout, "2 objects valid for Kubernetes 1.36\n");
 });
 
+test("a linked folder inside a validated folder is not followed (as kubectl apply -f), and the run says so; a linked file is read", () => {
+  const elsewhere = tree({ "c.yaml": configMap("c") });
+  const dir = tree({ "a.yaml": configMap("a") });
+  symlinkSync(elsewhere, join(dir, "shared"));
+  symlinkSync(join(elsewhere, "c.yaml"), join(dir, "c.yaml"));
+  const result = runTkc(["validate", dir]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, "2 objects valid for Kubernetes 1.36\n");
+  assert.match(result.stderr, /warning TKC1111: skipped \S*shared: a symbolic link to a folder, which tkc validate does not follow/);
+  assert.match(result.stderr, /hint: name the folder to validate it: tkc validate \S*shared/);
+  const named = runTkc(["validate", join(dir, "shared")]);
+  assert.equal(named.status, 0, named.stderr);
+  assert.equal(named.stdout, "1 object valid for Kubernetes 1.36\n");
+});
+
 test("a subfolder named x.yaml is a folder, not an unreadable file", () => {
   const dir = tree({ "x.yaml/inner.yaml": configMap("inner") });
   const result = runTkc(["validate", dir]);
   assert.equal(result.status, 0, result.stderr);
-  assert.equal(result.stdout, "1 objects valid for Kubernetes 1.36\n");
+  assert.equal(result.stdout, "1 object valid for Kubernetes 1.36\n");
 });
 
 test("- reads standard input", () => {

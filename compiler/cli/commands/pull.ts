@@ -1,4 +1,5 @@
 import { escapeLine } from "../../diagnostics/escape.js";
+import { counted } from "../../diagnostics/counted.js";
 import { relative } from "node:path";
 import type { Argv } from "yargs";
 import { readPasswordStdin, resolveCredentials } from "../../oci/credentials.js";
@@ -38,7 +39,7 @@ export async function runPull(args: PullArgs, output: Output): Promise<number> {
     const result = await pullBundle({ reference, outDir: args.out, plainHttp: args["plain-http"], credentials, log: (line) => output.err(line) });
     const { bundle } = result;
     // The names come from the pulled bundle.json, which is anyone's: shown, never obeyed.
-    output.out(escapeLine(`${bundle.release}/${bundle.environment} version ${bundle.version}: ${bundle.objects.length} objects, bundle ${bundle.digest.slice(0, 19)}…, verified, from ${formatReference(reference, { digest: result.digest })} -> ${relative(process.cwd(), result.outDir) || "."}`));
+    output.out(escapeLine(`${bundle.release}/${bundle.environment} version ${bundle.version}: ${counted(bundle.objects.length, "object")}, bundle ${bundle.digest.slice(0, 19)}…, verified, from ${formatReference(reference, { digest: result.digest })} -> ${relative(process.cwd(), result.outDir) || "."}`));
     return EXIT.ok;
   } catch (failure) {
     if (!(failure instanceof OciError)) throw failure;

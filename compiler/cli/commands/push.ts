@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { counted } from "../../diagnostics/counted.js";
 import { join, relative } from "node:path";
 import type { Argv } from "yargs";
 import { build } from "../../pipeline.js";
@@ -61,7 +62,7 @@ async function bundleDirToPush(args: PushArgs, output: Output): Promise<string |
   printDiagnostics(output, report.diagnostics, { sources: report.sources });
   if (!report.ok) return EXIT.userError;
   const built = report.environments[0]!;
-  output.err(`built ${report.release}/${built.environment}: revision ${built.revision}, ${built.objects} objects -> ${relative(process.cwd(), built.outDir) || "."}`);
+  output.err(`built ${report.release}/${built.environment}: revision ${built.revision}, ${counted(built.objects, "object")} -> ${relative(process.cwd(), built.outDir) || "."}`);
   return built.outDir;
 }
 
@@ -82,7 +83,7 @@ export async function runPush(args: PushArgs, output: Output): Promise<number> {
       log: (line) => output.err(line),
     });
     const { bundle, blobs } = result;
-    output.err(`pushed ${bundle.release}/${bundle.environment} version ${bundle.version} (${bundle.objects.length} objects, bundle ${bundle.digest.slice(0, 19)}…) as ${result.tags.map((t) => `:${t}`).join(", ")}; ${blobs.pushed} blobs uploaded, ${blobs.existing} already there`);
+    output.err(`pushed ${bundle.release}/${bundle.environment} version ${bundle.version} (${counted(bundle.objects.length, "object")}, bundle ${bundle.digest.slice(0, 19)}…) as ${result.tags.map((t) => `:${t}`).join(", ")}; ${blobs.pushed} blobs uploaded, ${blobs.existing} already there`);
     output.out(formatReference(reference, { digest: result.digest }));
     return EXIT.ok;
   } catch (failure) {

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { counted } from "../../diagnostics/counted.js";
 import { dirname, join } from "node:path";
 import type { Argv } from "yargs";
 import { error, hasErrors, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
@@ -117,7 +118,7 @@ export function validateManifests(inputs: readonly string[], options: ValidateRu
   const shared: Diagnostic[] = [...crds.diagnostics, ...read.diagnostics];
   const objects = read.sets.reduce((n, set) => n + set.objects.length, 0);
   if (objects === 0 && !hasErrors(shared)) {
-    shared.push(error(YamlCode.noObjects, `no Kubernetes object found in ${read.files} file${read.files === 1 ? "" : "s"}${inputs.length > 0 ? ` (${inputs.map((i) => (i === "-" || i === STDIN_NAME ? "standard input" : displayPath(i, process.cwd()))).join(", ")})` : ""}`, {
+    shared.push(error(YamlCode.noObjects, `no Kubernetes object found in ${counted(read.files, "file")}${inputs.length > 0 ? ` (${inputs.map((i) => (i === "-" || i === STDIN_NAME ? "standard input" : displayPath(i, process.cwd()))).join(", ")})` : ""}`, {
       hint: "check the paths: tkc validate reads *.yaml and *.yml files (folders recursively) and - for standard input",
     }));
   }
@@ -185,10 +186,10 @@ export function runValidate(args: ValidateArgs, output: Output): number {
   const maskLine = (file: string, line: number) => run.secretLines.get(file)?.has(line) === true;
   printDiagnostics(output, run.diagnostics, { sources: run.sources, maskLine, limit });
   if (kubeVersions.length === 1) {
-    if (!failed) output.out(`${run.objects} objects valid for Kubernetes ${kubeVersions[0]}`);
+    if (!failed) output.out(`${counted(run.objects, "object")} valid for Kubernetes ${kubeVersions[0]}`);
   } else {
     for (const v of run.versions) {
-      output.out(v.errors === 0 ? `${run.objects} objects valid for Kubernetes ${v.kubeVersion}` : `Kubernetes ${v.kubeVersion}: ${v.errors} error${v.errors === 1 ? "" : "s"} in ${run.objects} objects`);
+      output.out(v.errors === 0 ? `${counted(run.objects, "object")} valid for Kubernetes ${v.kubeVersion}` : `Kubernetes ${v.kubeVersion}: ${counted(v.errors, "error")} in ${counted(run.objects, "object")}`);
     }
   }
   return failed ? EXIT.userError : EXIT.ok;

@@ -134,6 +134,9 @@ function collectDirectory(dir: string, explicit: boolean, found: Inputs, diagnos
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".")) collectDirectory(full, false, found, diagnostics);
+    } else if (entry.isSymbolicLink() && !entry.name.startsWith(".") && statSync(full, { throwIfNoEntry: false })?.isDirectory()) {
+      // Not descended into, as kubectl apply -f does not; said, so that nobody takes it as checked.
+      diagnostics.push(warning(YamlCode.unreadable, `skipped ${full}: a symbolic link to a folder, which tkc validate does not follow (neither does kubectl apply -f)`, { location: { file: full, line: 1, column: 1 }, hint: `name the folder to validate it: tkc validate ${full}` }));
     } else if (YAML_FILE.test(entry.name) && !KUSTOMIZATION.test(entry.name)) {
       // symbolic links, FIFOs and devices with a .yaml name are stat'ed (not followed into folders)
       if (entry.isFile()) found.loose.push(full);
