@@ -11,7 +11,7 @@ import { writeAtomically } from "../write-atomically.js";
  */
 export function writeGeneratedFile(root: string, name: string, content: string): void {
   const file = joinInside(root, ...name.split("/"));
-  refuseLinks(root, dirname(file));
+  refuseLinks(root, dirname(file), { name: "the folder tkc generates into", retry: "run the command again" });
   mkdirSync(dirname(file), { recursive: true });
   writeAtomically(file, content);
 }

@@ -46,13 +46,21 @@ export function joinInside(root: string, ...parts: string[]): string {
   return target;
 }
 
+/** Where refuseLinks looks, as its messages name it, and what to do once the link is gone. */
+export interface LinkPlace {
+  readonly name: string;
+  readonly retry: string;
+}
+
+const OUTPUT_DIRECTORY: LinkPlace = { name: "the output directory", retry: "build again, or build into another --out" };
+
 /**
  * Refuse when any existing component of `path` below `root` (the root itself may be a link the
  * user chose) is a symbolic link, or is not a directory where one is needed.
  */
-export function refuseLinks(root: string, path: string): void {
+export function refuseLinks(root: string, path: string, place: LinkPlace = OUTPUT_DIRECTORY): void {
   const rel = relative(resolve(root), resolve(path));
-  if (rel.startsWith("..") || isAbsolute(rel)) throw new UnsafeOutput(`${path} is not inside the output directory ${root}`, path, "check the names");
+  if (rel.startsWith("..") || isAbsolute(rel)) throw new UnsafeOutput(`${path} is not inside ${place.name} ${root}`, path, "check the names");
   let at = resolve(root);
   for (const part of rel === "" ? [] : rel.split(sep)) {
     at = join(at, part);
@@ -63,7 +71,7 @@ export function refuseLinks(root: string, path: string): void {
       return; // the rest does not exist yet: it will be created as plain directories
     }
     if (stat.isSymbolicLink()) {
-      throw new UnsafeOutput(`${at} is a symbolic link; tkc never writes, deletes or reads through a link inside the output directory`, at, "remove the link (a commit may have planted it) and build again, or build into another --out");
+      throw new UnsafeOutput(`${at} is a symbolic link; tkc never writes, deletes or reads through a link inside ${place.name}`, at, `remove the link (a commit may have planted it) and ${place.retry}`);
     }
   }
 }
