@@ -16,7 +16,7 @@ export interface ReleaseArgs {
 
 export function releaseOptions(yargs: Argv, env: { required: boolean; describe: string } = { required: true, describe: "environment" }) {
   return yargs
-    .positional("release", { type: "string", describe: "release name (history under --out, default ./out) or project directory (a subfolder of it will do)" })
+    .positional("release", { type: "string", default: ".", describe: "release name (history under --out, default ./out) or project directory (a subfolder of it will do); default: the project in or above the current folder" })
     .option("env", { alias: "e", type: "string", requiresArg: true, coerce: named("env", "an environment name"), demandOption: env.required, describe: env.describe })
     .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" });
 }

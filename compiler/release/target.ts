@@ -47,7 +47,14 @@ export function resolveReleaseTarget(target: string, out: string | undefined): {
     };
   }
   const outRoot = resolve(out ?? "out");
-  if (!isName(target) || !existsSync(join(outRoot, target, "history"))) {
+  const named = isName(target) && existsSync(join(outRoot, target, "history"));
+  if (!named && existsSync(asDir) && statSync(asDir).isDirectory()) {
+    // A folder, and not a project's: `tkc history` run outside any project, most likely.
+    return { diagnostic: error("TKC4004", `${asDir} is not in a tkc project (no ${CONFIG_FILE} in it or above it), and no release of that name has a history under ${outRoot}`, {
+      hint: "run the command inside a project, or name the project directory or the release (with --out where `tkc build` wrote it)",
+    }) };
+  }
+  if (!named) {
     return { diagnostic: error("TKC4004", `no history for release '${target}' under ${outRoot}`, { hint: "pass --out with the directory `tkc build` wrote to, or the project directory" }) };
   }
   return { target: { outRoot, release: target } };

@@ -183,13 +183,15 @@ test("the command table's commands, each run as written (placeholders filled in)
   writeFileSync(api, readFileSync(api, "utf8").replace("shop/api:2.4.0", "shop/api:2.4.1"));
   assert.match(ok(run(["build", "examples/shop", "--env", "prod"]), "second build").stdout, /^shop\/prod: revision 2 \(version 2\.4\.1\)/);
 
-  // tkc history <release|project> [--env prod] [--verify]
+  // tkc history [release|project] [--env prod] [--verify]
   const all = ok(run(["history", "examples/shop", "--verify"]), "tkc history examples/shop --verify");
   assert.deepEqual(all.stdout.split("\n").filter((l) => l.startsWith("shop/")).map((l) => l.split(" ")[0]), ["shop/dev", "shop/prod", "shop/staging"]);
   assert.match(all.stderr, /verified 4 revisions and the current bundles: every file matches/);
   const prod = ok(run(["history", "shop", "--env", "prod", "--out", "examples/shop/out"]), "tkc history shop --env prod");
   assert.match(prod.stdout, /^2\s+2\.4\.1\s/m);
-  covers("tkc history <release|project> [--env prod] [--verify]");
+  const inside = ok(runTkc(["history", "--env", "prod"], { cwd: shop }), "tkc history --env prod, in the project");
+  assert.equal(inside.stdout.replace("(out/shop/history/prod)", "(examples/shop/out/shop/history/prod)"), prod.stdout);
+  covers("tkc history [release|project] [--env prod] [--verify]");
 
   // tkc diff A B, tkc diff examples/shop --env prod, tkc diff shop --env prod --from 6 --to 8
   const twoDirs = ok(run(["diff", "examples/shop/out/shop/history/prod/000001", "examples/shop/out/shop/prod"]), "tkc diff A B");
@@ -201,12 +203,12 @@ test("the command table's commands, each run as written (placeholders filled in)
   assert.equal(run(["diff", "examples/shop", "--env", "prod", "--exit-code"]).status, 1, "--exit-code: 1 for differences");
   covers("tkc diff A B", "tkc diff examples/shop --env prod", "tkc diff shop --env prod --from 6 --to 8");
 
-  // tkc rollback <release|project> --env prod --to 6 (here: back to 1)
-  const rolled = ok(run(["rollback", "examples/shop", "--env", "prod", "--to", "1"]), "tkc rollback");
+  // tkc rollback [release|project] --env prod --to 6 (here: back to 1, from inside the project)
+  const rolled = ok(runTkc(["rollback", "--env", "prod", "--to", "1"], { cwd: shop }), "tkc rollback");
   assert.match(rolled.stdout, /^shop\/prod: revision 3 rolls back revision 2 to revision 1 \(version 2\.4\.0\)/);
   const digest = (dir: string) => JSON.parse(readFileSync(join(shop, dir, "bundle.json"), "utf8")).digest;
   assert.equal(digest("out/shop/prod"), digest("out/shop/history/prod/000001"), "byte-identical objects to revision 1");
-  covers("tkc rollback <release|project> --env prod --to 6");
+  covers("tkc rollback [release|project] --env prod --to 6");
 
   // tkc import crd FILE...
   mkdirSync(join(root, "vendor"));

@@ -17,14 +17,14 @@ export interface HistoryArgs extends Omit<ReleaseArgs, "env"> {
 }
 
 export const historyCommand = {
-  command: "history <release>",
+  command: "history [release]",
   describe: "List the revisions of a release's environments: version, date, digest, changes, source commit",
   builder: (yargs: Argv) =>
     releaseOptions(yargs, { required: false, describe: "environment(s), comma-separated (default: every environment with a history)" })
       .option("verify", { type: "boolean", default: false, describe: "recompute every stored digest and report tampering" })
       .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "json: the revision records (an object keyed by environment when --env is not one name)" })
       .example("$0 history examples/shop --env prod", "revisions of shop/prod built from examples/shop")
-      .example("$0 history .", "every environment of the project in (or above) the current directory")
+      .example("$0 history", "every environment of the project in (or above) the current directory")
       .example("$0 history shop --env prod --out deploy --verify", "check that no recorded revision was edited"),
 };
 

@@ -15,14 +15,15 @@ export interface RollbackArgs extends ReleaseArgs {
 }
 
 export const rollbackCommand = {
-  command: "rollback <release>",
+  command: "rollback [release]",
   describe: "Write a new revision whose objects are byte-identical to an earlier one (Helm semantics)",
   builder: (yargs: Argv) =>
     releaseOptions(yargs)
       .option("to", { type: "number", demandOption: true, describe: "revision to return to" })
       .option("keep", { type: "number", describe: "keep at most N revisions afterwards" })
       .example("$0 rollback shop --env prod --to 6", "prod's bundle becomes revision 6's objects again, as a new revision")
-      .example("$0 rollback examples/shop --env prod --to 6", "the same, finding the history from the project"),
+      .example("$0 rollback examples/shop --env prod --to 6", "the same, finding the history from the project")
+      .example("$0 rollback --env prod --to 6", "the same, from inside the project"),
 };
 
 const name = (o: ObjectIdentity) => `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
