@@ -29,6 +29,7 @@ test("TKC3202/3203: container names are DNS labels and unique across init and ap
 test("TKC3204-3206: images must be present and pinned", () => {
   expectDiagnostic(broken((c) => delete c.image), "TKC3204", `${C}.image`, "has no image");
   expectDiagnostic(broken((c) => (c.image = "registry.example.com:5000/shop/web")), "TKC3205", `${C}.image`, "has no tag");
+  expectDiagnostic(broken((c) => (c.image = "registry.example.com:5000/shop/web:")), "TKC3205", `${C}.image`, "has an empty tag (it ends with ':'), which no container runtime can pull");
   expectDiagnostic(broken((c) => (c.image = "nginx:latest")), "TKC3206", `${C}.image`, "uses :latest");
 });
 

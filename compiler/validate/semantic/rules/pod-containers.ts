@@ -47,7 +47,10 @@ function checkImage(ref: ContainerRef, report: Reporter): void {
   }
   const { tag, digest } = imagePin(image);
   if (digest !== undefined) return;
-  if (tag === undefined || tag === "") {
+  if (tag === "") {
+    // The API server takes it; the kubelet cannot parse it (InvalidImageName), so it never runs.
+    report.policy("TKC3205", path, `image ${show(image)} of container ${name} has an empty tag (it ends with ':'), which no container runtime can pull: the pod fails with InvalidImageName`, "put the tag after the colon (an empty build input, such as --set imageTag=, gives this), or pin a digest (\"nginx@sha256:...\")");
+  } else if (tag === undefined) {
     report.policy("TKC3205", path, `image ${show(image)} of container ${name} has no tag, so it pulls whatever :latest is at the time`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
   } else if (tag === "latest") {
     report.policy("TKC3206", path, `image ${show(image)} of container ${name} uses :latest, which changes under you`, "pin a version tag (\"nginx:1.27.1\") or a digest (\"nginx@sha256:...\")");
