@@ -89,6 +89,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC1202: { title: "Not a release or environment name", severity: "error", stage: "import" },
   TKC1203: { title: "Secret not imported", severity: "warning", stage: "import" },
   TKC1204: { title: "Output folder not empty", severity: "error", stage: "import" },
+  TKC1205: { title: "Object defined twice in the inputs", severity: "error", stage: "import" },
   TKC2001: { title: "Syntax error", severity: "error", stage: "evaluate" },
   TKC2002: { title: "A descriptor threw", severity: "error", stage: "evaluate" },
   TKC2003: { title: "Evaluation timed out", severity: "error", stage: "evaluate" },

@@ -8,4 +8,6 @@ export const ImportCode = {
   secretLeftOut: "TKC1203",
   /** The output folder already holds files. */
   outputNotEmpty: "TKC1204",
+  /** The inputs define the same object more than once. */
+  duplicateObjects: "TKC1205",
 } as const;

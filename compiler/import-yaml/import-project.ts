@@ -8,6 +8,7 @@ import { mapService } from "./map-service.js";
 import { planObject, type ObjectPlan } from "./plan-objects.js";
 import type { Manifest } from "./read-manifests.js";
 import { ImportCode } from "./codes.js";
+import { duplicateObjects } from "./duplicates.js";
 import { isDns1123Label } from "../../syntax/index.js";
 
 export interface ImportOptions {
@@ -80,6 +81,7 @@ export function planImportProject(manifests: readonly Manifest[], options: Impor
   if (!/^[a-z][a-z0-9-]*$/.test(envName)) {
     diagnostics.push(error(ImportCode.badName, `'${envName}' is not an environment name`, { hint: "pass --env with lowercase letters, digits and '-', starting with a letter" }));
   }
+  diagnostics.push(...duplicateObjects(manifests, namespace));
   const empty: ImportPlan = { files: new Map(), apps: [], environment: { name: envName, namespace }, otherNamespaces: [], diagnostics };
   if (hasErrors(diagnostics)) return empty;
 

@@ -122,6 +122,28 @@ test("bad input: no objects, a non-empty --out, a bad name, a missing --out, a m
   assert.match(syntax.stderr, /error TKC1101/);
 });
 
+test("inputs that define an object twice (alternative installs side by side) are refused before anything is written (TKC1205)", () => {
+  const dir = tempDir();
+  const object = (kind: string, name: string, extra = "") => `apiVersion: v1\nkind: ${kind}\nmetadata:\n  name: ${name}\n${extra}`;
+  // Two installs of one application, as metallb ships them: most objects in both.
+  writeFileSync(join(dir, "app-native.yaml"), [object("Namespace", "app"), object("ServiceAccount", "controller", "  namespace: app\n"), object("ConfigMap", "native-only", "  namespace: app\n")].join("---\n"));
+  writeFileSync(join(dir, "app-frr.yaml"), [object("ConfigMap", "frr-only", "  namespace: app\n"), object("Namespace", "app"), object("ServiceAccount", "controller", "  namespace: app\n")].join("---\n"));
+  const out = join(tempDir(), "project");
+  const both = runTkc(["import", "yaml", ".", "--out", out], { cwd: dir });
+  assert.equal(both.status, 1, both.stderr);
+  // app-frr.yaml is read first (name order): the repeats are in app-native.yaml, at its first document.
+  assert.match(both.stderr, /^app-native\.yaml:1:1 error TKC1205: app-native\.yaml defines 2 objects that app-frr\.yaml defines too \(Namespace app, ServiceAccount controller\); a release holds each object once\n  = note: app-frr\.yaml:7:1: the first Namespace app is here\n  hint: files that repeat each other are often alternative installs of one application: import one of them\n/m);
+  assert.equal(existsSync(out), false, "nothing written");
+
+  // The same name in another namespace is another object; the same object twice in one file is not.
+  writeFileSync(join(dir, "one.yaml"), [object("ConfigMap", "a", "  namespace: x\n"), object("ConfigMap", "a", "  namespace: y\n"), object("ConfigMap", "b"), object("ConfigMap", "b")].join("---\n"));
+  const one = runTkc(["import", "yaml", "one.yaml", "--out", out], { cwd: dir });
+  assert.equal(one.status, 1, one.stderr);
+  assert.match(one.stderr, /^one\.yaml:\d+:1 error TKC1205: one\.yaml defines an object twice \(ConfigMap b\); a release holds each object once\n[\s\S]*hint: remove one copy of each\n/m);
+  assert.doesNotMatch(one.stderr, /ConfigMap a\b/);
+  assert.equal(runTkc(["import", "yaml", "app-native.yaml", "--out", out], { cwd: dir }).status, 0, "one of the alternatives imports");
+});
+
 test("service(): a Deployment and Service that service() builds exactly are mapped to it, verified; others and --raw stay raw()", () => {
   const input = objectsOf([join(fixtures, "service/api.yaml")]);
   const project = importCheckBuild(["service", "--name", "svc"], { cwd: fixtures, name: "svc" });
