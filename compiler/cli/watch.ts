@@ -1,8 +1,9 @@
-import { watch, type FSWatcher } from "node:fs";
-import { relative, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { loadProject } from "../load/project.js";
 import type { Output } from "./output.js";
 import { escapeControl } from "../diagnostics/escape.js";
+import { watchTree, type TreeWatcher } from "./watch-tree.js";
 
 /** Folders whose changes never start a rebuild: tkc's own output and caches, dependencies, dot-folders. */
 function ignored(path: string, outDirs: readonly string[]): boolean {
@@ -20,21 +21,24 @@ export async function watchProject(target: string, outDir: string | undefined, o
   const loaded = loadProject({ target }, { read: new Map() });
   if (!loaded.ok) return run(); // prints the diagnostics; nothing to watch
   const dir = loaded.value.dir;
-  const outDirs = [relative(dir, resolve(outDir ?? resolve(dir, loaded.value.config.outDir)))];
+  // With "/", as watchTree reports paths.
+  const outDirs = [relative(dir, resolve(outDir ?? resolve(dir, loaded.value.config.outDir))).split(sep).join("/")];
   await run();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let changed = new Set<string>();
-  let watcher: FSWatcher;
+  let watcher: TreeWatcher;
   return new Promise((done) => {
-    watcher = watch(dir, { recursive: true }, (_event, name) => {
-      const path = String(name ?? "");
-      if (path === "" || ignored(path, outDirs)) return;
+    watcher = watchTree(dir, (path) => ignored(path, outDirs), (path) => {
       changed.add(path);
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const files = [...changed].sort();
+        // Named: the files that are there now (an editor's temp file is gone by then, and a new
+        // folder is named by its files); a deletion only, as it is.
+        const all = [...changed].sort();
         changed = new Set();
+        const present = all.filter((path) => statSync(join(dir, path), { throwIfNoEntry: false })?.isFile() === true);
+        const files = present.length > 0 ? present : all;
         running = running.then(async () => {
           output.err(`\nchanged: ${files.slice(0, 3).map(escapeControl).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}; rebuilding`);
           await run();
