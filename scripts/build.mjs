@@ -134,6 +134,17 @@ await build({
   logLevel: "warning",
   legalComments: "none",
 });
+// The CEL evaluator of CRD rules, loaded by compiler/validate/schema/cel-rules.ts on first use.
+await build({
+  entryPoints: [join(root, "compiler/validate/schema/cel-engine.ts")],
+  outfile: join(root, "dist/cel.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  logLevel: "warning",
+  legalComments: "none",
+});
 // V8 keeps a script with one non-ASCII character as a two-byte string (twice the memory, slower to
 // read and hash): esbuild escapes strings but not regular expressions, so say where one slipped in.
 for (const file of ["dist/tkc.cjs", "dist/warm.cjs", "dist/stdlib-realm.js", "dist/evaluator.cjs"]) {

@@ -26,7 +26,7 @@ const KEPT_EXTENSIONS = ["x-kubernetes-list-map-keys", "x-kubernetes-list-type",
 const VALUE_KEYWORDS = ["maxItems", "maxLength", "maxProperties", "maximum", "minItems", "minLength", "minProperties", "minimum", "multipleOf", "uniqueItems"] as const;
 
 export interface ConvertOptions {
-  /** Keep `description` and `default` (for doc comments); schema files leave them out. */
+  /** Keep `description` (for doc comments); schema files leave it out. `default` is always kept. */
   readonly descriptions: boolean;
   /** Called for a rule tkc cannot check (it is dropped from the schema). */
   readonly onUnchecked?: (path: string, what: string) => void;
@@ -89,10 +89,10 @@ export function convertSchema(schema: OpenApiSchema, options: ConvertOptions): J
 function convert(node: OpenApiSchema, walk: Walk): JsonSchema {
   const out: JsonSchema = {};
   const { options } = walk;
-  if (options.descriptions) {
-    if (typeof node["description"] === "string") out["description"] = node["description"];
-    if (node["default"] !== undefined) out["default"] = node["default"];
-  }
+  if (options.descriptions && typeof node["description"] === "string") out["description"] = node["description"];
+  // Kept in schema files too (ajv ignores it): the API server defaults an object before its CEL
+  // rules see it, and so does tkc (validate/schema/cel-rules.ts).
+  if (node["default"] !== undefined) out["default"] = node["default"];
   const nullable = node["nullable"] === true;
   const preserve = node["x-kubernetes-preserve-unknown-fields"] === true;
   const type = node["type"] as string | undefined;

@@ -244,6 +244,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC3005: { title: "invalid value format", severity: "error", stage: "schema" },
   TKC3006: { title: "Custom resource not checked", severity: "warning", stage: "schema" },
   TKC3007: { title: "Object nested too deeply to check", severity: "warning", stage: "schema" },
+  TKC3008: { title: "A CEL rule of the CustomResourceDefinition fails", severity: "error", stage: "schema" },
   TKC3010: { title: "CRD file is not valid YAML", severity: "error", stage: "crd" },
   TKC3011: { title: "not a CustomResourceDefinition", severity: "error", stage: "crd" },
   TKC3012: { title: "no CustomResourceDefinition in the file", severity: "error", stage: "crd" },

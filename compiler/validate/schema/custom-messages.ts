@@ -6,13 +6,14 @@ import type { SourcedObject } from "../../model/object.js";
 import { customSchemaAt } from "../../../schemas/crds/index.js";
 import type { CustomResourceSchemas } from "./custom.js";
 import { diagnosticFor } from "./messages.js";
+import { celRuleDiagnostics } from "./cel-rules.js";
 
 /** ajv errors from inside an anyOf/oneOf/not branch explain the branch, not the user's mistake: the combinator's own error stands for them. */
 function insideBranch(e: ErrorObject): boolean {
   return /\/(anyOf|oneOf|allOf|not)\/\d+\//.test(e.schemaPath) || /\/not\//.test(e.schemaPath);
 }
 
-/** Validates one custom resource against its CRD schema; diagnostics use the same codes as built-in kinds (TKC3002-TKC3005). */
+/** Validates one custom resource against its CRD schema (TKC3002-TKC3005, as built-in kinds), then against its CEL rules (TKC3008). */
 export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSchemas, kubeVersion: string): Diagnostic[] {
   const object = sourced.object;
   const info = set.find(object.apiVersion, object.kind)!;
@@ -23,8 +24,9 @@ export function customDiagnostics(sourced: SourcedObject, set: CustomResourceSch
     // A CRD the API server accepts but ajv cannot compile: not checked, rather than no run at all.
     return [uncheckedCustomResource(sourced, `tkc cannot use the schema of its CustomResourceDefinition (${firstLine(cause)})`)];
   }
-  if (validate(object)) return [];
   const root = set.schema(info);
+  // The CRD's CEL rules run on an object its schema accepts, as the API server's do.
+  if (validate(object)) return celRuleDiagnostics(sourced, root);
   const propertyNames = (path: readonly (string | number)[]) => {
     const node = customSchemaAt(root, path);
     const properties = node?.["properties"] as Record<string, unknown> | undefined;

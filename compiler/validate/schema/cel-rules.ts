@@ -1,0 +1,207 @@
+/**
+ * The CEL rules of a CRD schema (`x-kubernetes-validations`), evaluated as the API server does on
+ * create: at every schema node that has rules and a value, with `self` bound to that value after
+ * the schema's defaults are applied, property names escaped as Kubernetes escapes them, and
+ * integers as CEL ints. A rule that fails is TKC3008, with the rule's message.
+ *
+ * What tkc cannot evaluate exactly is skipped, never reported: transition rules (`oldSelf`, which
+ * only an update has), functions of Kubernetes' CEL libraries that the evaluator lacks
+ * (`quantity()`, `url()`, `isSorted()`, ...), any evaluation error, and rules whose worst-case
+ * cost on this object is too high to run (nested macros over long lists; the API server limits
+ * cost too). So a rule can only be reported when it evaluates to false.
+ */
+import { join } from "node:path";
+import { error, type Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeObject, type SourcedObject } from "../../model/object.js";
+import { formatPath, type JsonPath } from "../../model/path.js";
+import type { SchemaNode } from "../../../schemas/index.js";
+import { locate } from "../locate.js";
+import { applyDefaults } from "./schema-defaults.js";
+import type { CelEngine } from "./cel-engine.js";
+import { loadModule } from "../../load-module.js";
+import { tkcRoot } from "../../root.js";
+
+export const CEL_RULE_FAILED = "TKC3008";
+
+interface Rule {
+  readonly rule: string;
+  readonly message?: string;
+  readonly messageExpression?: string;
+  readonly fieldPath?: string;
+  readonly reason?: string;
+}
+
+type Compiled = ((context: Record<string, unknown>) => unknown) | undefined;
+
+/** The largest worst-case number of steps a rule may take on one object before it is skipped. */
+const MAX_STEPS = 1_000_000;
+// Comprehension macros: each one nested multiplies a rule's cost by the size of a collection.
+const MACRO = /\.\s*(?:all|exists|exists_one|map|filter)\s*\(/g;
+const RESERVED = new Set(["true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return", "var", "void", "while"]);
+
+let engine: CelEngine | undefined;
+const compiled = new Map<string, Compiled>();
+
+/** TKC3008 for every rule of the resource's schema that its value (defaulted) does not satisfy. */
+export function celRuleDiagnostics(sourced: SourcedObject, root: SchemaNode): Diagnostic[] {
+  if (!hasRules(root)) return [];
+  const diagnostics: Diagnostic[] = [];
+  const defaulted = applyDefaults(sourced.object, root);
+  visit(defaulted, root, [], (value, node, path) => {
+    const rules = node["x-kubernetes-validations"];
+    if (!Array.isArray(rules)) return;
+    // Converted once per value, for all of its rules.
+    const self = { value: undefined as unknown, converted: false, largest: -1 };
+    const scope = () => (self.converted ? self.value : ((self.converted = true), (self.value = toCel(value, node))));
+    const largest = () => (self.largest >= 0 ? self.largest : (self.largest = largestCollection(value)));
+    for (const rule of rules as Rule[]) {
+      const verdict = evaluate(rule, scope, largest);
+      if (verdict !== false) continue;
+      const at = [...path, ...fieldPathParts(rule.fieldPath)];
+      const location = locate(sourced, at);
+      diagnostics.push(error(CEL_RULE_FAILED, failureMessage(rule, scope), {
+        object: describeObject(sourced.object),
+        path: formatPath(at),
+        ...(location ? { location } : {}),
+        related: [{ message: `the CustomResourceDefinition's rule (x-kubernetes-validations): ${rule.rule}` }],
+        hint: "change the fields the rule names: the API server refuses the object with this message",
+      }));
+    }
+  });
+  return diagnostics;
+}
+
+/** Whether any node of the schema has CEL rules (most CRDs have none: nothing to walk). */
+const withRules = new WeakMap<object, boolean>();
+function hasRules(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  const known = withRules.get(node);
+  if (known !== undefined) return known;
+  withRules.set(node, false); // a cycle cannot make it true
+  const found = "x-kubernetes-validations" in node || Object.values(node).some(hasRules);
+  withRules.set(node, found);
+  return found;
+}
+
+/** Calls `each` at every value that has a schema node, from the root down. */
+function visit(value: unknown, node: SchemaNode, path: JsonPath, each: (value: unknown, node: SchemaNode, path: JsonPath) => void): void {
+  if (value === undefined || value === null) return;
+  each(value, node, path);
+  if (Array.isArray(value)) {
+    const items = node["items"] as SchemaNode | undefined;
+    if (items) value.forEach((item, i) => visit(item, items, [...path, i], each));
+    return;
+  }
+  if (typeof value !== "object") return;
+  const properties = node["properties"] as Record<string, SchemaNode> | undefined;
+  const additional = node["additionalProperties"];
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const sub = properties?.[key] ?? (typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined);
+    if (sub) visit(child, sub, [...path, key], each);
+  }
+}
+
+/** true, false, or undefined when the rule cannot be evaluated exactly (skipped). */
+function evaluate(rule: Rule, self: () => unknown, largest: () => number): boolean | undefined {
+  if (typeof rule?.rule !== "string" || /\boldSelf\b/.test(rule.rule)) return undefined;
+  const run = compile(rule.rule);
+  if (!run || steps(rule.rule, largest) > MAX_STEPS) return undefined;
+  try {
+    const result = run({ self: self() });
+    return typeof result === "boolean" ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rule's messageExpression when it evaluates to a string, else its message, else the API server's default. */
+function failureMessage(rule: Rule, self: () => unknown): string {
+  if (typeof rule.messageExpression === "string" && !/\boldSelf\b/.test(rule.messageExpression)) {
+    const run = compile(rule.messageExpression);
+    try {
+      const text = run?.({ self: self() });
+      if (typeof text === "string" && text.trim() !== "") return text;
+    } catch {
+      // the message, as the API server falls back to it
+    }
+  }
+  return typeof rule.message === "string" && rule.message !== "" ? rule.message : `failed rule: ${rule.rule}`;
+}
+
+function compile(expression: string): Compiled {
+  if (compiled.has(expression)) return compiled.get(expression);
+  let run: Compiled;
+  try {
+    run = celEngine().compile(expression);
+  } catch {
+    run = undefined; // a function the evaluator lacks, or syntax it does not read
+  }
+  compiled.set(expression, run);
+  return run;
+}
+
+function celEngine(): CelEngine {
+  engine ??= (loadModule(join(tkcRoot(), "dist", "cel.cjs")) as { createCelEngine: () => CelEngine }).createCelEngine();
+  return engine;
+}
+
+/** A worst-case step count: the largest collection under `value`, to the power of the macros in the rule. */
+function steps(rule: string, largest: () => number): number {
+  const macros = rule.match(MACRO)?.length ?? 0;
+  if (macros === 0) return 1;
+  return (largest() + 1) ** macros;
+}
+
+function largestCollection(value: unknown): number {
+  if (value === null || typeof value !== "object") return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  let largest = children.length;
+  for (const child of children) largest = Math.max(largest, largestCollection(child));
+  return largest;
+}
+
+/**
+ * The value as the API server's CEL sees it: object properties named by the schema are escaped
+ * (`namespace` -> `__namespace__`, `a-b` -> `a__dash__b`); map keys are not; integers are ints.
+ */
+function toCel(value: unknown, node: SchemaNode | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => toCel(item, node?.["items"] as SchemaNode | undefined));
+  if (value !== null && typeof value === "object") {
+    const properties = node?.["properties"] as Record<string, SchemaNode> | undefined;
+    const additional = node?.["additionalProperties"];
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const sub = properties?.[key] ?? (typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined);
+      out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, sub);
+    }
+    return out;
+  }
+  if (typeof value === "number" && Number.isSafeInteger(value) && isInteger(node)) return BigInt(value);
+  return value;
+}
+
+function isInteger(node: SchemaNode | undefined): boolean {
+  const type = node?.["type"];
+  return type === "integer" || (Array.isArray(type) && type.includes("integer") && !type.includes("number"));
+}
+
+function escapeProperty(name: string): string {
+  if (RESERVED.has(name)) return `__${name}__`;
+  return name.replace(/__/g, "__underscores__").replace(/\./g, "__dot__").replace(/-/g, "__dash__").replace(/\//g, "__slash__");
+}
+
+/** `.spec.ports[0]` or `.foo['a.b']` (a rule's fieldPath) as path parts; unreadable ones add nothing. */
+function fieldPathParts(fieldPath: string | undefined): JsonPath {
+  if (typeof fieldPath !== "string" || fieldPath === "") return [];
+  const parts: (string | number)[] = [];
+  const token = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\['([^']*)'\]/y;
+  let at = 0;
+  while (at < fieldPath.length) {
+    token.lastIndex = at;
+    const m = token.exec(fieldPath);
+    if (!m) return [];
+    parts.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : m[3]!));
+    at = token.lastIndex;
+  }
+  return parts;
+}

@@ -1,0 +1,125 @@
+// A CRD's CEL rules (x-kubernetes-validations), as `tkc validate` and `tkc build` meet them: the
+// built-in Gateway API CRDs (whose rules see the schema's defaults, as on the API server), and a
+// CRD beside the manifests with rules of every kind tkc evaluates or must skip.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runTkc, tempDir } from "../support/cli.js";
+
+function files(entries: Record<string, string>): string {
+  const dir = tempDir("tkc-cel-");
+  for (const [name, text] of Object.entries(entries)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const route = (name: string, rules: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: ${name}, namespace: default}
+spec:
+  parentRefs: [{name: gw}]
+  rules:
+${rules}`;
+
+test("Gateway API HTTPRoutes: the CRD's CEL rules are checked, defaults applied first, each failure at its field (TKC3008)", () => {
+  const dir = files({
+    "routes.yaml": [
+      route("redirect-and-backends", "  - filters: [{type: RequestRedirect, requestRedirect: {scheme: https}}]\n    backendRefs: [{name: web, port: 80}]\n"),
+      // kind: Service and group: "" are defaults: the rule that needs a port sees them.
+      route("no-port", "  - backendRefs: [{name: web}]\n"),
+      route("relative-path", "  - matches: [{path: {type: Exact, value: web}}]\n    backendRefs: [{name: web, port: 80}]\n"),
+      route("fine", "  - matches: [{path: {type: PathPrefix, value: /web}}]\n    backendRefs: [{name: web, port: 80}]\n"),
+    ].join("---\n"),
+  });
+  const result = runTkc(["validate", "routes.yaml"], { cwd: dir });
+  assert.equal(result.status, 1, result.stderr);
+  const failures = [...result.stderr.matchAll(/^routes\.yaml:(\d+):(\d+) error TKC3008: (.*)\n[\s\S]*?= object: \S+ HTTPRoute default\/(\S+), at (\S+)\n  = note: the CustomResourceDefinition's rule \(x-kubernetes-validations\): (.*)\n/gm)].map((m) => [m[4], m[5], m[3], `${m[1]}:${m[2]}`]);
+  assert.deepEqual(failures, [
+    ["redirect-and-backends", "spec.rules[0]", "RequestRedirect filter must not be used together with backendRefs", "7:5"],
+    ["no-port", "spec.rules[0].backendRefs[0]", "Must have port for Service reference", "16:19"],
+    ["relative-path", "spec.rules[0].matches[0].path", "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']", "24:16"],
+  ]);
+  assert.match(result.stderr, /hint: change the fields the rule names: the API server refuses the object with this message/);
+  assert.match(result.stderr, /^3 errors, 0 warnings$/m);
+});
+
+const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            x-kubernetes-validations:
+            - rule: "self.minReplicas <= self.maxReplicas"
+              messageExpression: "'minReplicas (' + string(self.minReplicas) + ') must not exceed maxReplicas (' + string(self.maxReplicas) + ')'"
+              fieldPath: .minReplicas
+            - rule: "self.half / 2 == 1"
+              message: half must be 2 or 3 (integer division)
+            - rule: "!has(self.__namespace__) || self.__namespace__ != 'kube-system'"
+              message: not in kube-system
+            - rule: "!has(self.mode) || self.mode == 'fast' || has(self.window__dash__seconds)"
+              message: a slow mode needs window-seconds
+            - rule: "self.name.matches('^(a+)+$')"
+              message: name must be a's
+            - rule: "self.tags.all(a, self.tags.all(b, self.tags.all(c, self.tags.all(d, a != '' && b != '' && c != '' && d != ''))))"
+              message: no empty tag
+            - rule: "self == oldSelf"
+              message: immutable
+            - rule: "isSorted(self.tags)"
+              message: tags sorted
+            - rule: "self.tier == 'gold' ? self.maxReplicas >= 3 : true"
+              message: gold needs 3 replicas
+            properties:
+              minReplicas: {type: integer}
+              maxReplicas: {type: integer}
+              half: {type: integer}
+              namespace: {type: string}
+              mode: {type: string}
+              window-seconds: {type: integer}
+              name: {type: string}
+              tier: {type: string, default: gold}
+              tags: {type: array, items: {type: string}}
+`;
+
+const widget = (name: string, spec: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}, namespace: default}\nspec: ${spec}\n`;
+
+test("a CRD's own rules: messageExpression, fieldPath, escaped names, int division and defaults; oldSelf, unknown functions and costly rules are skipped; regexes are RE2", () => {
+  const tags = Array.from({ length: 100 }, (_, i) => `t${i}`).join(", ");
+  const dir = files({
+    "crd.yaml": WIDGET_CRD,
+    "widgets.yaml": [
+      // Holds every rule, as the API server evaluates them: 3 / 2 is 1 in CEL's integers.
+      widget("good", `{minReplicas: 1, maxReplicas: 3, half: 3, mode: fast, name: aaa, tags: [${tags}]}`),
+      // 40 a's and a b: a backtracking regex engine takes minutes on ^(a+)+$; RE2 does not.
+      widget("bad", `{minReplicas: 5, maxReplicas: 2, half: 4, namespace: kube-system, mode: slow, name: "${"a".repeat(40)}b", tags: [""]}`),
+    ].join("---\n"),
+  });
+  const started = Date.now();
+  const result = runTkc(["validate", "crd.yaml", "widgets.yaml"], { cwd: dir });
+  assert.ok(Date.now() - started < 20_000, "no rule ran away");
+  assert.equal(result.status, 1, result.stderr);
+  const failures = [...result.stderr.matchAll(/^widgets\.yaml:(\d+):(\d+) error TKC3008: (.*)$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+  assert.deepEqual(failures, [
+    "9:1 half must be 2 or 3 (integer division)",
+    "9:1 not in kube-system",
+    "9:1 a slow mode needs window-seconds",
+    "9:1 name must be a's",
+    // With one tag the nested rule is cheap, and evaluated: an empty tag fails it.
+    "9:1 no empty tag",
+    "9:1 gold needs 3 replicas",
+    "9:8 minReplicas (5) must not exceed maxReplicas (2)",
+  ]);
+  assert.doesNotMatch(result.stderr, /Widget default\/good/, "the good widget passes every rule it is checked against");
+  assert.doesNotMatch(result.stderr, /immutable|tags sorted/, "transition rules and functions tkc lacks are skipped, not reported");
+});
