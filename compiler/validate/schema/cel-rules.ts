@@ -16,7 +16,7 @@ import { describeObject, type SourcedObject } from "../../model/object.js";
 import { formatPath, type JsonPath } from "../../model/path.js";
 import type { SchemaNode } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
-import { applyDefaults } from "./schema-defaults.js";
+import { applyDefaults, childSchema } from "./schema-defaults.js";
 import type { CelEngine } from "./cel-engine.js";
 import { loadModule } from "../../load-module.js";
 import { tkcRoot } from "../../root.js";
@@ -93,10 +93,8 @@ function visit(value: unknown, node: SchemaNode, path: JsonPath, each: (value: u
     return;
   }
   if (typeof value !== "object") return;
-  const properties = node["properties"] as Record<string, SchemaNode> | undefined;
-  const additional = node["additionalProperties"];
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const sub = properties?.[key] ?? (typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined);
+    const sub = childSchema(node, key);
     if (sub) visit(child, sub, [...path, key], each);
   }
 }
@@ -168,12 +166,8 @@ function toCel(value: unknown, node: SchemaNode | undefined): unknown {
   if (Array.isArray(value)) return value.map((item) => toCel(item, node?.["items"] as SchemaNode | undefined));
   if (value !== null && typeof value === "object") {
     const properties = node?.["properties"] as Record<string, SchemaNode> | undefined;
-    const additional = node?.["additionalProperties"];
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const sub = properties?.[key] ?? (typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined);
-      out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, sub);
-    }
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, childSchema(node, key));
     return out;
   }
   if (typeof value === "number" && Number.isSafeInteger(value) && isInteger(node)) return BigInt(value);

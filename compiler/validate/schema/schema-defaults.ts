@@ -14,12 +14,8 @@ export function applyDefaults(value: unknown, node: SchemaNode | undefined): unk
   }
   if (value === null || typeof value !== "object") return value;
   const properties = node["properties"] as Record<string, SchemaNode> | undefined;
-  const additional = node["additionalProperties"];
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const sub = properties?.[key] ?? (typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined);
-    out[key] = applyDefaults(child, sub);
-  }
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[key] = applyDefaults(child, childSchema(node, key));
   for (const [key, sub] of Object.entries(properties ?? {})) {
     const present = out[key];
     if (sub["default"] === undefined || (present !== undefined && !(present === null && !allowsNull(sub)))) continue;
@@ -31,4 +27,12 @@ export function applyDefaults(value: unknown, node: SchemaNode | undefined): unk
 function allowsNull(node: SchemaNode): boolean {
   const type = node["type"];
   return Array.isArray(type) && type.includes("null");
+}
+
+/** The schema of an object's property: a named one, else the map's value schema (additionalProperties). */
+export function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
+  const named = (node?.["properties"] as Record<string, SchemaNode> | undefined)?.[key];
+  if (named) return named;
+  const additional = node?.["additionalProperties"];
+  return typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined;
 }

@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { applyDefaults } from "../../compiler/validate/schema/schema-defaults.js";
+
+const schema = {
+  type: "object",
+  properties: {
+    tier: { type: "string", default: "gold" },
+    note: { type: ["string", "null"], default: "none" },
+    limits: { type: "object", default: {}, properties: { cpu: { type: "string", default: "1" } } },
+    ports: { type: "array", items: { type: "object", properties: { protocol: { type: "string", default: "TCP" } } } },
+    labels: { type: "object", additionalProperties: { type: "object", properties: { weight: { type: "integer", default: 1 } } } },
+  },
+};
+
+test("defaults as the API server applies them: absent fields, null where null is not allowed, inside defaults, list items and map values", () => {
+  const written = { tier: null, note: null, ports: [{ name: "http" }, { protocol: "UDP" }], labels: { a: {} } };
+  assert.deepEqual(applyDefaults(written, schema), {
+    tier: "gold", // null in a field that does not take null: pruned, then defaulted
+    note: null, // nullable: null stays
+    limits: { cpu: "1" }, // the default, defaulted inside
+    ports: [{ name: "http", protocol: "TCP" }, { protocol: "UDP" }],
+    labels: { a: { weight: 1 } },
+  });
+  assert.deepEqual(written, { tier: null, note: null, ports: [{ name: "http" }, { protocol: "UDP" }], labels: { a: {} } }, "what was written is not changed");
+  const once = applyDefaults({}, schema) as { limits: object };
+  const twice = applyDefaults({}, schema) as { limits: object };
+  assert.notEqual(once.limits, twice.limits, "each object gets its own copy of a default");
+});
