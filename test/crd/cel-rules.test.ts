@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runTkc, tempDir } from "../support/cli.js";
+import { indexedHas } from "../../compiler/validate/schema/cel-engine.js";
 
 function files(entries: Record<string, string>): string {
   const dir = tempDir("tkc-cel-");
@@ -28,6 +29,8 @@ test("Gateway API HTTPRoutes: the CRD's CEL rules are checked, defaults applied 
       // kind: Service and group: "" are defaults: the rule that needs a port sees them.
       route("no-port", "  - backendRefs: [{name: web}]\n"),
       route("relative-path", "  - matches: [{path: {type: Exact, value: web}}]\n    backendRefs: [{name: web, port: 80}]\n"),
+      // has(self.matches[0].path), which the evaluator's has() does not take, rewritten to .?path.hasValue().
+      route("prefix-redirect", "  - matches: [{path: {type: Exact, value: /old}}]\n    filters: [{type: RequestRedirect, requestRedirect: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}}}]\n"),
       route("fine", "  - matches: [{path: {type: PathPrefix, value: /web}}]\n    backendRefs: [{name: web, port: 80}]\n"),
     ].join("---\n"),
   });
@@ -38,9 +41,10 @@ test("Gateway API HTTPRoutes: the CRD's CEL rules are checked, defaults applied 
     ["redirect-and-backends", "spec.rules[0]", "RequestRedirect filter must not be used together with backendRefs", "7:5"],
     ["no-port", "spec.rules[0].backendRefs[0]", "Must have port for Service reference", "16:19"],
     ["relative-path", "spec.rules[0].matches[0].path", "value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']", "24:16"],
+    ["prefix-redirect", "spec.rules[0]", "When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified", "33:5"],
   ]);
   assert.match(result.stderr, /hint: change the fields the rule names: the API server refuses the object with this message/);
-  assert.match(result.stderr, /^3 errors, 0 warnings$/m);
+  assert.match(result.stderr, /^4 errors, 0 warnings$/m);
 });
 
 const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
@@ -122,4 +126,13 @@ test("a CRD's own rules: messageExpression, fieldPath, escaped names, int divisi
   ]);
   assert.doesNotMatch(result.stderr, /Widget default\/good/, "the good widget passes every rule it is checked against");
   assert.doesNotMatch(result.stderr, /immutable|tags sorted/, "transition rules and functions tkc lacks are skipped, not reported");
+});
+
+test("has() of an indexed field is rewritten to the optional-field test the evaluator runs; other has() calls and strings stay", () => {
+  assert.equal(indexedHas("!has(self.matches[0].path) || x"), "!(self.matches[0]).?path.hasValue() || x");
+  assert.equal(indexedHas("f(has(a[b[1]].c), has(d.e))"), "f((a[b[1]]).?c.hasValue(), has(d.e))");
+  assert.equal(indexedHas("has(x['a)b'].c)"), "(x['a)b']).?c.hasValue()");
+  assert.equal(indexedHas("has(self.m[0])"), "has(self.m[0])", "not a field selection: left as written");
+  assert.equal(indexedHas("self.name == 'has(a[0].b)' && has(a[0].b)"), "self.name == 'has(a[0].b)' && (a[0]).?b.hasValue()", "a string literal is text, not code");
+  assert.equal(indexedHas('x.matches(r"""^(a|b)$""") && has(y[0].z)'), 'x.matches(r"""^(a|b)$""") && (y[0]).?z.hasValue()');
 });

@@ -34,8 +34,75 @@ export function createCelEngine(): CelEngine {
   return {
     compile(expression) {
       // The evaluator's own matches() is JavaScript's backtracking engine: calls go to RE2.
-      const parsed = environment.parse(expression.replace(/(^|[^\w.])matches\s*\(/g, "$1re2Matches(").replace(/\.\s*matches\s*\(/g, ".re2Matches("));
+      const rewritten = indexedHas(expression).replace(/(^|[^\w.])matches\s*\(/g, "$1re2Matches(").replace(/\.\s*matches\s*\(/g, ".re2Matches(");
+      const parsed = environment.parse(rewritten);
       return (context) => parsed(context);
     },
   };
+}
+
+/**
+ * `has(self.matches[0].path)` as `(self.matches[0]).?path.hasValue()`: the same test of presence,
+ * which the evaluator runs, where its has() takes only a chain of names (Gateway API's HTTPRoute
+ * has such rules). Anything this cannot read is left as written.
+ */
+export function indexedHas(expression: string): string {
+  let out = "";
+  for (let i = 0; i < expression.length; ) {
+    const c = expression[i]!;
+    if (c === "'" || c === '"') {
+      const end = literalEnd(expression, i);
+      if (end === undefined) return out + expression.slice(i);
+      out += expression.slice(i, end);
+      i = end;
+      continue;
+    }
+    const call = /^has\s*\(/.exec(expression.slice(i, i + 12));
+    if (call && !/[\w.]/.test(expression[i - 1] ?? "")) {
+      const open = i + call[0].length;
+      const close = matchingParen(expression, open);
+      const field = close === undefined ? null : /^([\s\S]*\])\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.slice(open, close).trim());
+      if (close !== undefined && field) {
+        out += `(${indexedHas(field[1]!)}).?${field[2]}.hasValue()`;
+        i = close + 1;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+/** The index just past the string literal that starts at `from` ('...', "...", or tripled). */
+function literalEnd(text: string, from: number): number | undefined {
+  const quote = text[from]!;
+  const triple = text.startsWith(quote.repeat(3), from);
+  const close = triple ? quote.repeat(3) : quote;
+  for (let i = from + close.length; i < text.length; i++) {
+    if (text[i] === "\\" && !triple) {
+      i++;
+      continue;
+    }
+    if (text.startsWith(close, i)) return i + close.length;
+  }
+  return undefined;
+}
+
+/** The index of the ")" that closes the "(" before `from`, skipping brackets and string literals. */
+function matchingParen(text: string, from: number): number | undefined {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "'" || c === '"') {
+      const end = literalEnd(text, i);
+      if (end === undefined) return undefined;
+      i = end - 1;
+    } else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) return c === ")" ? i : undefined;
+      depth--;
+    }
+  }
+  return undefined;
 }
