@@ -16,6 +16,11 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const SCHEMA_URI = "http://json-schema.org/draft-07/schema#";
 /** Root keyword of each schema file naming the resource it describes (an annotation for ajv). */
 export const RESOURCE_KEYWORD = "x-tkc-custom-resource";
+/**
+ * Root keyword of schema files that keep the CRD's defaults (all written since CEL rules are
+ * checked): the rules of an older file, whose defaults were left out, are not evaluated.
+ */
+export const DEFAULTS_KEYWORD = "x-tkc-defaults";
 
 /** One custom resource version, as kinds.json and each schema file's `x-tkc-custom-resource` record it. */
 export interface CustomKindEntry {
@@ -98,7 +103,7 @@ export function generateCrds(crds: readonly Crd[], options: GenerateOptions): Ge
           hint: "the API server still enforces it when the object is applied",
         }));
       const validation = withTypeMeta(convertSchema(version.schema, { descriptions: false, onUnchecked }), entry, options.objectMeta);
-      const schema = { $schema: SCHEMA_URI, $id: options.idPrefix + entry.schema, [RESOURCE_KEYWORD]: entry, ...validation };
+      const schema = { $schema: SCHEMA_URI, $id: options.idPrefix + entry.schema, [RESOURCE_KEYWORD]: entry, [DEFAULTS_KEYWORD]: true, ...validation };
       files.set(entry.schema, stableJson(schema));
       const typed = withTypeMeta(convertSchema(version.schema, { descriptions: true }), entry, { tsType: "ObjectMeta" });
       module += "\n" + declareResource(entry.definition, typed);

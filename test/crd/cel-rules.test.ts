@@ -3,7 +3,7 @@
 // CRD beside the manifests with rules of every kind tkc evaluates or must skip.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runTkc, tempDir } from "../support/cli.js";
 import { indexedHas } from "../../compiler/validate/schema/cel-engine.js";
@@ -135,4 +135,22 @@ test("has() of an indexed field is rewritten to the optional-field test the eval
   assert.equal(indexedHas("has(self.m[0])"), "has(self.m[0])", "not a field selection: left as written");
   assert.equal(indexedHas("self.name == 'has(a[0].b)' && has(a[0].b)"), "self.name == 'has(a[0].b)' && (a[0]).?b.hasValue()", "a string literal is text, not code");
   assert.equal(indexedHas('x.matches(r"""^(a|b)$""") && has(y[0].z)'), 'x.matches(r"""^(a|b)$""") && (y[0]).?z.hasValue()');
+});
+
+test("a CRD imported with tkc import crd has its rules checked; a schema file from an older tkc (no defaults kept) has them skipped, not guessed", () => {
+  const project = files({ "tkc.config.json": '{ "entry": "release.k8s.ts" }\n', "crd.yaml": WIDGET_CRD, "widgets.yaml": widget("bad", "{minReplicas: 5, maxReplicas: 2, half: 2, name: aa, tags: [a]}") });
+  const imported = runTkc(["import", "crd", "crd.yaml"], { cwd: project });
+  assert.equal(imported.status, 0, imported.stderr);
+  const checked = runTkc(["validate", "--crds", "crds", "widgets.yaml"], { cwd: project });
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stderr, /error TKC3008: minReplicas \(5\) must not exceed maxReplicas \(2\)/);
+  assert.match(checked.stderr, /error TKC3008: gold needs 3 replicas/, "the default tier is seen");
+
+  const file = join(project, "crds", "example.com", "widgets.v1.schema.json");
+  const { "x-tkc-defaults": marker, ...older } = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(marker, true);
+  writeFileSync(file, JSON.stringify(older, null, 2));
+  const skipped = runTkc(["validate", "--crds", "crds", "widgets.yaml"], { cwd: project });
+  assert.equal(skipped.status, 0, skipped.stderr);
+  assert.equal(skipped.stdout, "1 object valid for Kubernetes 1.36\n");
 });

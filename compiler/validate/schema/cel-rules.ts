@@ -20,6 +20,7 @@ import { applyDefaults, childSchema } from "./schema-defaults.js";
 import type { CelEngine } from "./cel-engine.js";
 import { loadModule } from "../../load-module.js";
 import { tkcRoot } from "../../root.js";
+import { DEFAULTS_KEYWORD } from "../../crd/generate.js";
 
 export const CEL_RULE_FAILED = "TKC3008";
 
@@ -44,7 +45,9 @@ const compiled = new Map<string, Compiled>();
 
 /** TKC3008 for every rule of the resource's schema that its value (defaulted) does not satisfy. */
 export function celRuleDiagnostics(sourced: SourcedObject, root: SchemaNode): Diagnostic[] {
-  if (!hasRules(root)) return [];
+  // Without its defaults (a schema file imported by an older tkc), a rule could fail where the
+  // API server's defaulted object passes: not evaluated, rather than a false rejection.
+  if (root[DEFAULTS_KEYWORD] !== true || !hasRules(root)) return [];
   const diagnostics: Diagnostic[] = [];
   const defaulted = applyDefaults(sourced.object, root);
   visit(defaulted, root, [], (value, node, path) => {
