@@ -71,15 +71,21 @@ export function loadCustomSchema(info: CustomKindInfo): SchemaNode {
  */
 export function customSchemaAt(root: SchemaNode, path: JsonPath): SchemaNode | undefined {
   let node: SchemaNode | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    let next: unknown;
-    if (typeof segment === "number" && node["items"]) next = node["items"];
-    else {
-      const properties = node["properties"] as Record<string, SchemaNode> | undefined;
-      next = properties && String(segment) in properties ? properties[String(segment)] : node["additionalProperties"];
-    }
-    node = next && typeof next === "object" ? (next as SchemaNode) : undefined;
-  }
+  for (const segment of path) node = customSchemaChild(node, segment);
   return node;
+}
+
+/**
+ * One step of customSchemaAt: a list's items, a named property (own properties only: a field
+ * called `constructor` or `toString` is not Object.prototype's), else a map's value schema.
+ */
+export function customSchemaChild(node: SchemaNode | undefined, segment: string | number): SchemaNode | undefined {
+  if (!node) return undefined;
+  let next: unknown;
+  if (typeof segment === "number" && node["items"]) next = node["items"];
+  else {
+    const properties = node["properties"] as Record<string, SchemaNode> | undefined;
+    next = properties && Object.hasOwn(properties, String(segment)) ? properties[String(segment)] : node["additionalProperties"];
+  }
+  return next && typeof next === "object" ? (next as SchemaNode) : undefined;
 }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { applyDefaults } from "../../compiler/validate/schema/schema-defaults.js";
+import { customSchemaChild } from "../../schemas/crds/index.js";
 
 const schema = {
   type: "object",
@@ -26,4 +27,10 @@ test("defaults as the API server applies them: absent fields, null where null is
   const once = applyDefaults({}, schema) as { limits: object };
   const twice = applyDefaults({}, schema) as { limits: object };
   assert.notEqual(once.limits, twice.limits, "each object gets its own copy of a default");
+});
+
+test("a field named after an Object.prototype member is looked up as the schema's own, not the prototype's", () => {
+  assert.equal(customSchemaChild(schema, "constructor"), undefined, "no such property, and no map values");
+  assert.deepEqual(customSchemaChild(schema.properties.labels, "toString"), schema.properties.labels.additionalProperties);
+  assert.deepEqual(applyDefaults({ labels: { constructor: {} } }, schema), { tier: "gold", note: "none", limits: { cpu: "1" }, labels: { constructor: { weight: 1 } } });
 });

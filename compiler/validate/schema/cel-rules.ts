@@ -16,7 +16,8 @@ import { describeObject, type SourcedObject } from "../../model/object.js";
 import { formatPath, type JsonPath } from "../../model/path.js";
 import type { SchemaNode } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
-import { applyDefaults, childSchema } from "./schema-defaults.js";
+import { applyDefaults } from "./schema-defaults.js";
+import { customSchemaChild } from "../../../schemas/crds/index.js";
 import type { CelEngine } from "./cel-engine.js";
 import { loadModule } from "../../load-module.js";
 import { tkcRoot } from "../../root.js";
@@ -97,7 +98,7 @@ function visit(value: unknown, node: SchemaNode, path: JsonPath, each: (value: u
   }
   if (typeof value !== "object") return;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const sub = childSchema(node, key);
+    const sub = customSchemaChild(node, key);
     if (sub) visit(child, sub, [...path, key], each);
   }
 }
@@ -170,7 +171,7 @@ function toCel(value: unknown, node: SchemaNode | undefined): unknown {
   if (value !== null && typeof value === "object") {
     const properties = node?.["properties"] as Record<string, SchemaNode> | undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, childSchema(node, key));
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, customSchemaChild(node, key));
     return out;
   }
   if (typeof value === "number" && Number.isSafeInteger(value) && isInteger(node)) return BigInt(value);

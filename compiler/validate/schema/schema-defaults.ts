@@ -1,4 +1,5 @@
 import type { SchemaNode } from "../../../schemas/index.js";
+import { customSchemaChild } from "../../../schemas/crds/index.js";
 
 /**
  * A copy of `value` with the schema's `default`s filled in, as the API server defaults a custom
@@ -15,7 +16,7 @@ export function applyDefaults(value: unknown, node: SchemaNode | undefined): unk
   if (value === null || typeof value !== "object") return value;
   const properties = node["properties"] as Record<string, SchemaNode> | undefined;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[key] = applyDefaults(child, childSchema(node, key));
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[key] = applyDefaults(child, customSchemaChild(node, key));
   for (const [key, sub] of Object.entries(properties ?? {})) {
     const present = out[key];
     if (sub["default"] === undefined || (present !== undefined && !(present === null && !allowsNull(sub)))) continue;
@@ -29,10 +30,3 @@ function allowsNull(node: SchemaNode): boolean {
   return Array.isArray(type) && type.includes("null");
 }
 
-/** The schema of an object's property: a named one, else the map's value schema (additionalProperties). */
-export function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
-  const named = (node?.["properties"] as Record<string, SchemaNode> | undefined)?.[key];
-  if (named) return named;
-  const additional = node?.["additionalProperties"];
-  return typeof additional === "object" && additional !== null ? (additional as SchemaNode) : undefined;
-}
