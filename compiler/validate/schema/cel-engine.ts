@@ -15,7 +15,7 @@ export interface CelEngine {
 
 export function createCelEngine(): CelEngine {
   const patterns = new Map<string, RE2JS | null>();
-  // Regular expressions are RE2, as in Go: linear time, and the API server's syntax.
+  // Regular expressions are RE2, as in Go: linear time, and the API server's syntax (re2Calls).
   const matches = (text: string, pattern: string): boolean => {
     if (!patterns.has(pattern)) {
       try {
@@ -33,9 +33,7 @@ export function createCelEngine(): CelEngine {
     .registerFunction("re2Matches(string, string): bool", matches);
   return {
     compile(expression) {
-      // The evaluator's own matches() is JavaScript's backtracking engine: calls go to RE2.
-      const rewritten = indexedHas(expression).replace(/(^|[^\w.])matches\s*\(/g, "$1re2Matches(").replace(/\.\s*matches\s*\(/g, ".re2Matches(");
-      const parsed = environment.parse(rewritten);
+      const parsed = environment.parse(re2Calls(indexedHas(expression)));
       return (context) => parsed(context);
     },
   };
@@ -47,6 +45,29 @@ export function createCelEngine(): CelEngine {
  * has such rules). Anything this cannot read is left as written.
  */
 export function indexedHas(expression: string): string {
+  return outsideLiterals(expression, (i) => {
+    const call = /^has\s*\(/.exec(expression.slice(i, i + 12));
+    if (!call || /[\w.]/.test(expression[i - 1] ?? "")) return undefined;
+    const open = i + call[0].length;
+    const close = matchingParen(expression, open);
+    const field = close === undefined ? null : /^([\s\S]*\])\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.slice(open, close).trim());
+    return close !== undefined && field ? { text: `(${indexedHas(field[1]!)}).?${field[2]}.hasValue()`, next: close + 1 } : undefined;
+  });
+}
+
+/** `x.matches(p)` and `matches(x, p)` as calls of RE2's re2Matches: the evaluator's own matches() is JavaScript's backtracking engine. */
+export function re2Calls(expression: string): string {
+  return outsideLiterals(expression, (i) => {
+    const call = /^matches\s*\(/.exec(expression.slice(i, i + 16));
+    return call && !/\w/.test(expression[i - 1] ?? "") ? { text: "re2Matches(", next: i + call[0].length } : undefined;
+  });
+}
+
+/**
+ * The expression with `step` applied where it matches, outside string literals: `step(i)` gives
+ * the text to write for what starts at `i` and where to go on, or undefined to copy one character.
+ */
+function outsideLiterals(expression: string, step: (at: number) => { readonly text: string; readonly next: number } | undefined): string {
   let out = "";
   for (let i = 0; i < expression.length; ) {
     const c = expression[i]!;
@@ -57,19 +78,14 @@ export function indexedHas(expression: string): string {
       i = end;
       continue;
     }
-    const call = /^has\s*\(/.exec(expression.slice(i, i + 12));
-    if (call && !/[\w.]/.test(expression[i - 1] ?? "")) {
-      const open = i + call[0].length;
-      const close = matchingParen(expression, open);
-      const field = close === undefined ? null : /^([\s\S]*\])\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.slice(open, close).trim());
-      if (close !== undefined && field) {
-        out += `(${indexedHas(field[1]!)}).?${field[2]}.hasValue()`;
-        i = close + 1;
-        continue;
-      }
+    const replaced = step(i);
+    if (replaced) {
+      out += replaced.text;
+      i = replaced.next;
+    } else {
+      out += c;
+      i++;
     }
-    out += c;
-    i++;
   }
   return out;
 }

@@ -18,7 +18,7 @@ import type { SchemaNode } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
 import { applyDefaults } from "./schema-defaults.js";
 import { customSchemaChild } from "../../../schemas/crds/index.js";
-import type { CelEngine } from "./cel-engine.js";
+import type { CelEngine, CelProgram } from "./cel-engine.js";
 import { loadModule } from "../../load-module.js";
 import { tkcRoot } from "../../root.js";
 import { DEFAULTS_KEYWORD } from "../../crd/generate.js";
@@ -33,7 +33,8 @@ interface Rule {
   readonly reason?: string;
 }
 
-type Compiled = ((context: Record<string, unknown>) => unknown) | undefined;
+/** A compiled rule, with the number of comprehension macros in it (for the cost bound). */
+type Compiled = { readonly run: CelProgram; readonly macros: number } | undefined;
 
 /** The largest worst-case number of steps a rule may take on one object before it is skipped. */
 const MAX_STEPS = 1_000_000;
@@ -54,10 +55,9 @@ export function celRuleDiagnostics(sourced: SourcedObject, root: SchemaNode): Di
   visit(defaulted, root, [], (value, node, path) => {
     const rules = node["x-kubernetes-validations"];
     if (!Array.isArray(rules)) return;
-    // Converted once per value, for all of its rules.
-    const self = { value: undefined as unknown, converted: false, largest: -1 };
-    const scope = () => (self.converted ? self.value : ((self.converted = true), (self.value = toCel(value, node))));
-    const largest = () => (self.largest >= 0 ? self.largest : (self.largest = largestCollection(value)));
+    // Worked out once per value, for all of its rules, and only if a rule needs it.
+    const scope = once(() => toCel(value, node));
+    const largest = once(() => largestCollection(value));
     for (const rule of rules as Rule[]) {
       const verdict = evaluate(rule, scope, largest);
       if (verdict !== false) continue;
@@ -73,6 +73,18 @@ export function celRuleDiagnostics(sourced: SourcedObject, root: SchemaNode): Di
     }
   });
   return diagnostics;
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** Whether any node of the schema has CEL rules (most CRDs have none: nothing to walk). */
@@ -105,11 +117,11 @@ function visit(value: unknown, node: SchemaNode, path: JsonPath, each: (value: u
 
 /** true, false, or undefined when the rule cannot be evaluated exactly (skipped). */
 function evaluate(rule: Rule, self: () => unknown, largest: () => number): boolean | undefined {
-  if (typeof rule?.rule !== "string" || /\boldSelf\b/.test(rule.rule)) return undefined;
-  const run = compile(rule.rule);
-  if (!run || steps(rule.rule, largest) > MAX_STEPS) return undefined;
+  const program = typeof rule?.rule === "string" ? compile(rule.rule) : undefined;
+  // A worst-case step count: the largest collection under the value, to the power of the macros.
+  if (!program || (program.macros > 0 && (largest() + 1) ** program.macros > MAX_STEPS)) return undefined;
   try {
-    const result = run({ self: self() });
+    const result = program.run({ self: self() });
     return typeof result === "boolean" ? result : undefined;
   } catch {
     return undefined;
@@ -118,10 +130,10 @@ function evaluate(rule: Rule, self: () => unknown, largest: () => number): boole
 
 /** The rule's messageExpression when it evaluates to a string, else its message, else the API server's default. */
 function failureMessage(rule: Rule, self: () => unknown): string {
-  if (typeof rule.messageExpression === "string" && !/\boldSelf\b/.test(rule.messageExpression)) {
-    const run = compile(rule.messageExpression);
+  if (typeof rule.messageExpression === "string") {
+    const program = compile(rule.messageExpression);
     try {
-      const text = run?.({ self: self() });
+      const text = program?.run({ self: self() });
       if (typeof text === "string" && text.trim() !== "") return text;
     } catch {
       // the message, as the API server falls back to it
@@ -130,28 +142,23 @@ function failureMessage(rule: Rule, self: () => unknown): string {
   return typeof rule.message === "string" && rule.message !== "" ? rule.message : `failed rule: ${rule.rule}`;
 }
 
+/** The compiled expression, once per text; undefined for one tkc does not evaluate. */
 function compile(expression: string): Compiled {
   if (compiled.has(expression)) return compiled.get(expression);
-  let run: Compiled;
+  let program: Compiled;
   try {
-    run = celEngine().compile(expression);
+    // Transition rules compare with the stored object, which only an update has.
+    program = /\boldSelf\b/.test(expression) ? undefined : { run: celEngine().compile(expression), macros: expression.match(MACRO)?.length ?? 0 };
   } catch {
-    run = undefined; // a function the evaluator lacks, or syntax it does not read
+    program = undefined; // a function the evaluator lacks, or syntax it does not read
   }
-  compiled.set(expression, run);
-  return run;
+  compiled.set(expression, program);
+  return program;
 }
 
 function celEngine(): CelEngine {
   engine ??= (loadModule(join(tkcRoot(), "dist", "cel.cjs")) as { createCelEngine: () => CelEngine }).createCelEngine();
   return engine;
-}
-
-/** A worst-case step count: the largest collection under `value`, to the power of the macros in the rule. */
-function steps(rule: string, largest: () => number): number {
-  const macros = rule.match(MACRO)?.length ?? 0;
-  if (macros === 0) return 1;
-  return (largest() + 1) ** macros;
 }
 
 function largestCollection(value: unknown): number {
