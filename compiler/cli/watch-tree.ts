@@ -29,9 +29,10 @@ export function watchTree(root: string, skip: (path: string) => boolean, changed
         if (skip(path)) return;
         // A folder created, replaced or deleted: its old watchers (and those below it) watch
         // nothing any more, so they are dropped, and a folder that is there is walked again.
-        if (watchers.has(full) || isFolder(full)) {
+        const folder = isFolder(full);
+        if (folder || watchers.has(full)) {
           drop(full);
-          if (isFolder(full)) walk(full);
+          if (folder) walk(full);
         }
         changed(path);
       });

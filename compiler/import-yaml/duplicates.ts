@@ -1,5 +1,6 @@
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ImportCode } from "./codes.js";
+import { identityKey } from "../emit/bundle-plan.js";
 import type { Manifest } from "./read-manifests.js";
 
 /** How many objects a refusal names before it says "and N more". */
@@ -17,8 +18,7 @@ export function duplicateObjects(manifests: readonly Manifest[], namespace: stri
   const pairs = new Map<string, { readonly earlier: Manifest; readonly again: Manifest[] }>();
   for (const manifest of manifests) {
     const { apiVersion, kind, metadata } = manifest.object;
-    const group = typeof apiVersion === "string" && apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-    const key = JSON.stringify([group, kind, metadata?.namespace ?? namespace, metadata?.name]);
+    const key = identityKey({ apiVersion, kind, namespace: metadata?.namespace ?? namespace, name: metadata?.name ?? "" });
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, manifest);
