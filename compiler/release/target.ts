@@ -26,7 +26,8 @@ export interface ReleaseTarget {
  */
 export function resolveReleaseTarget(target: string, out: string | undefined): { target?: ReleaseTarget; diagnostic?: Diagnostic } {
   const asDir = resolve(target);
-  if (existsSync(asDir) && statSync(asDir).isDirectory() && (existsSync(join(asDir, CONFIG_FILE)) || existsSync(join(asDir, "release.k8s.ts")))) {
+  const isDir = existsSync(asDir) && statSync(asDir).isDirectory();
+  if (isDir && (existsSync(join(asDir, CONFIG_FILE)) || existsSync(join(asDir, "release.k8s.ts")))) {
     // The load stage's reader of tkc.config.json; its other mistakes are the build's to report.
     let outDir: unknown = "out";
     try {
@@ -48,7 +49,7 @@ export function resolveReleaseTarget(target: string, out: string | undefined): {
   }
   const outRoot = resolve(out ?? "out");
   const named = isName(target) && existsSync(join(outRoot, target, "history"));
-  if (!named && existsSync(asDir) && statSync(asDir).isDirectory()) {
+  if (!named && isDir) {
     // A folder, and not a project's: `tkc history` run outside any project, most likely.
     return { diagnostic: error("TKC4004", `${asDir} is not in a tkc project (no ${CONFIG_FILE} in it or above it), and no release of that name has a history under ${outRoot}`, {
       hint: "run the command inside a project, or name the project directory or the release (with --out where `tkc build` wrote it)",
