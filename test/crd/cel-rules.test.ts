@@ -154,3 +154,12 @@ test("a CRD imported with tkc import crd has its rules checked; a schema file fr
   assert.equal(skipped.status, 0, skipped.stderr);
   assert.equal(skipped.stdout, "1 object valid for Kubernetes 1.36\n");
 });
+
+test("a map key named __proto__ is a key like any other to the rules, as to the API server", () => {
+  const crd = WIDGET_CRD.replace("widgets.example.com", "boxes.example.com").replace("{kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}", "{kind: Box, plural: boxes, singular: box, listKind: BoxList}")
+    .replace(/            x-kubernetes-validations:\n[\s\S]*?            properties:\n/, "            properties:\n              labels:\n                type: object\n                additionalProperties: {type: string}\n                x-kubernetes-validations:\n                - rule: \"size(self) == 0\"\n                  message: labels must be empty\n");
+  const dir = files({ "crd.yaml": crd, "box.yaml": "apiVersion: example.com/v1\nkind: Box\nmetadata: {name: b, namespace: default}\nspec:\n  labels:\n    __proto__: x\n" });
+  const result = runTkc(["validate", "crd.yaml", "box.yaml"], { cwd: dir });
+  assert.equal(result.status, 1, result.stderr + result.stdout);
+  assert.match(result.stderr, /^box\.yaml:5:3 error TKC3008: labels must be empty$/m);
+});

@@ -34,3 +34,11 @@ test("a field named after an Object.prototype member is looked up as the schema'
   assert.deepEqual(customSchemaChild(schema.properties.labels, "toString"), schema.properties.labels.additionalProperties);
   assert.deepEqual(applyDefaults({ labels: { constructor: {} } }, schema), { tier: "gold", note: "none", limits: { cpu: "1" }, labels: { constructor: { weight: 1 } } });
 });
+
+test("a key named __proto__ stays an own key of the copy, not its prototype", () => {
+  const written = JSON.parse('{"labels": {"__proto__": {}}}');
+  const copy = applyDefaults(written, schema) as { labels: Record<string, unknown> };
+  assert.deepEqual(Object.keys(copy.labels), ["__proto__"]);
+  assert.equal(Object.getPrototypeOf(copy.labels), Object.prototype);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(copy.labels, "__proto__")?.value, { weight: 1 });
+});

@@ -16,7 +16,7 @@ import { describeObject, type SourcedObject } from "../../model/object.js";
 import { formatPath, type JsonPath } from "../../model/path.js";
 import type { SchemaNode } from "../../../schemas/index.js";
 import { locate } from "../locate.js";
-import { applyDefaults } from "./schema-defaults.js";
+import { applyDefaults, setOwn } from "./schema-defaults.js";
 import { customSchemaChild } from "../../../schemas/crds/index.js";
 import type { CelEngine, CelProgram } from "./cel-engine.js";
 import { loadModule } from "../../load-module.js";
@@ -178,7 +178,7 @@ function toCel(value: unknown, node: SchemaNode | undefined): unknown {
   if (value !== null && typeof value === "object") {
     const properties = node?.["properties"] as Record<string, SchemaNode> | undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[properties?.[key] ? escapeProperty(key) : key] = toCel(child, customSchemaChild(node, key));
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) setOwn(out, properties && Object.hasOwn(properties, key) ? escapeProperty(key) : key, toCel(child, customSchemaChild(node, key)));
     return out;
   }
   if (typeof value === "number" && Number.isSafeInteger(value) && isInteger(node)) return BigInt(value);

@@ -16,11 +16,11 @@ export function applyDefaults(value: unknown, node: SchemaNode | undefined): unk
   if (value === null || typeof value !== "object") return value;
   const properties = node["properties"] as Record<string, SchemaNode> | undefined;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) out[key] = applyDefaults(child, customSchemaChild(node, key));
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) setOwn(out, key, applyDefaults(child, customSchemaChild(node, key)));
   for (const [key, sub] of Object.entries(properties ?? {})) {
     const present = out[key];
     if (sub["default"] === undefined || (present !== undefined && !(present === null && !allowsNull(sub)))) continue;
-    out[key] = applyDefaults(structuredClone(sub["default"]), sub);
+    setOwn(out, key, applyDefaults(structuredClone(sub["default"]), sub));
   }
   return out;
 }
@@ -30,3 +30,8 @@ function allowsNull(node: SchemaNode): boolean {
   return Array.isArray(type) && type.includes("null");
 }
 
+
+/** `out[key] = value` as an own property, also for a key named `__proto__` (which `=` would turn into the object's prototype). */
+export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
