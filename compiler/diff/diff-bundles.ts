@@ -6,6 +6,7 @@ import { diffFields } from "./diff-fields.js";
 import type { BundleDiff, DiffSide, FieldChange, Highlight, LoadedBundle, LoadedObject, ObjectDiff, ObjectKey } from "./model.js";
 import { maskSecret, present, presentChange } from "./redact.js";
 import { escapeControl } from "../diagnostics/escape.js";
+import { apiGroup } from "../../syntax/index.js";
 
 /** One side of a diff: a bundle, or nothing (an environment the other side does not have). */
 export type DiffInput = LoadedBundle | { readonly label: string; readonly missing: true };
@@ -16,11 +17,9 @@ const HASHED_NAME = /^(.+)-([0-9a-f]{10})$/;
 // migrations, whose new hash is the next run of the same Job.
 const HASHED_KINDS = new Set(["ConfigMap", "Secret", "Job"]);
 
-const group = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "");
-
 /** Objects are matched by API group, kind, namespace and name: a version bump is a change, not a replacement. */
 export function objectKey(apiVersion: string, kind: string, namespace: string | undefined, name: string): ObjectKey {
-  return `${group(apiVersion)}/${kind} ${namespace ?? ""}/${name}`;
+  return `${apiGroup(apiVersion)}/${kind} ${namespace ?? ""}/${name}`;
 }
 
 /** Stands for "the environment's own namespace" when two environments are compared. */

@@ -6,6 +6,7 @@ import { sha256 } from "../cache/cache-dir.js";
 import { compareInstallOrder } from "./install-order.js";
 import { toCanonicalYaml } from "./yaml-writer.js";
 import { OBJECTS_DIR } from "./bundle-dir.js";
+import { apiGroup } from "../../syntax/index.js";
 
 export type { BundleManifest, BundleObjectEntry, BundlePlan, Layout, ObjectIdentity } from "../model/bundle.js";
 
@@ -141,6 +142,5 @@ export function withRemoved(plan: BundlePlan, removed: readonly ObjectIdentity[]
 }
 
 export function identityKey(o: ObjectIdentity): string {
-  const group = o.apiVersion.includes("/") ? o.apiVersion.slice(0, o.apiVersion.indexOf("/")) : "";
-  return `${group}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
+  return `${apiGroup(o.apiVersion)}/${o.kind}/${o.namespace ?? ""}/${o.name}`;
 }

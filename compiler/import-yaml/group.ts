@@ -1,5 +1,6 @@
 import type { KubeObject } from "../model/object.js";
 import type { Manifest } from "./read-manifests.js";
+import { apiGroup } from "../../syntax/index.js";
 
 /** The objects of one application: they become one descriptor file. */
 export interface Application {
@@ -73,7 +74,7 @@ function boundTo(object: KubeObject): string[] {
 
 /** The CustomResourceDefinition in the input that defines this object's kind. */
 function definitionOf(object: KubeObject, manifests: readonly Manifest[]): Manifest | undefined {
-  const group = object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "";
+  const group = apiGroup(object.apiVersion);
   return manifests.find((m) => {
     const spec = m.object.kind === "CustomResourceDefinition" ? (m.object.spec as Record<string, any> | undefined) : undefined;
     return spec?.group === group && spec?.names?.kind === object.kind;

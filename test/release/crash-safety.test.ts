@@ -86,10 +86,10 @@ test("a build killed with SIGKILL while it holds the lock: the next build takes 
   holder.kill("SIGKILL");
   await new Promise((resolve) => holder.on("close", resolve));
   edit(join(project, "release.k8s.ts"), "replicas: 1,", "replicas: 2,");
-  const started = Date.now();
+  // No clock needed: a lock whose owner lives is never taken, and waiting it out ends in TKC4003,
+  // so a build that succeeds here is one that saw the owner dead and took the lock over.
   const build = runTkc(["build", project, "--out", out]);
   assert.equal(build.status, 0, build.stderr);
-  assert.ok(Date.now() - started < 20_000, "no wait for the lock timeout");
   assert.match(build.stdout, /revision 2/);
   assert.deepEqual(readdirSync(dir).sort(), ["000001", "000002"]);
   assertHistoryIntact(out);

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  DNS1123_LABEL_SOURCE, DNS1123_SUBDOMAIN_SOURCE, dns1123LabelProblem, imagePin, intOrPercentProblem, isCount, isDns1123Label, isDns1123Subdomain, percentValue, portNameProblem,
+  DNS1123_LABEL_SOURCE, DNS1123_SUBDOMAIN_SOURCE, apiGroup, dns1123LabelProblem, imagePin, intOrPercentProblem, isCount, isDns1123Label, isDns1123Subdomain, percentValue, portNameProblem,
 } from "../../syntax/index.js";
 
 const goodLabels = ["a", "ab", "abc", "a1", "a-1", "a--1--2--b", "0", "01", "012", "1a", "1-a", "1--a--b--2", "a".repeat(63)];
@@ -52,4 +52,13 @@ test("image pins: registry ports are not tags, digests win", () => {
   assert.deepEqual(imagePin("nginx"), {});
   assert.deepEqual(imagePin("registry:5000/shop/web:1.4.2"), { tag: "1.4.2" });
   assert.deepEqual(imagePin("web@sha256:abc"), { digest: "sha256:abc" });
+});
+
+test("API groups: the part before the first slash, \"\" for the core group and for non-strings", () => {
+  assert.equal(apiGroup("v1"), "");
+  assert.equal(apiGroup("apps/v1"), "apps");
+  assert.equal(apiGroup("gateway.networking.k8s.io/v1"), "gateway.networking.k8s.io");
+
+  assert.equal(apiGroup(undefined), "");
+  assert.equal(apiGroup(42), "");
 });

@@ -5,6 +5,7 @@ import { kindsOf, removedApi, supportedKubeVersions, versionsServing } from "../
 import { locate } from "../locate.js";
 import { didYouMean } from "./suggest.js";
 import type { CustomKindInfo } from "./custom.js";
+import { apiGroup } from "../../../syntax/index.js";
 
 export const UNKNOWN_KIND = "TKC3001";
 
@@ -30,13 +31,9 @@ function alternatives(kubeVersion: string, apiVersion: string, kind: string): st
     .map((k) => k.apiVersion);
 }
 
-function groupOf(apiVersion: string): string {
-  return apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-}
-
 /** TKC3001 for a custom resource tkc knows in another version, or close to a known custom kind; undefined when none is close. */
 function customKindDiagnostic(apiVersion: string, kind: string, custom: readonly CustomKindInfo[], at: (p: string[]) => Partial<Diagnostic>): Diagnostic | undefined {
-  const group = groupOf(apiVersion);
+  const group = apiGroup(apiVersion);
   const sameKind = custom.filter((k) => k.group === group && k.kind === kind);
   if (sameKind.length > 0) {
     const served = [...new Set(sameKind.map((k) => k.apiVersion))];
@@ -57,8 +54,8 @@ function customKindDiagnostic(apiVersion: string, kind: string, custom: readonly
  */
 export function isUnknownCustomApi(kubeVersion: string, apiVersion: string, kind: string): boolean {
   if (versionsServing(apiVersion, kind).length > 0 || removedApi(apiVersion, kind)) return false;
-  const group = groupOf(apiVersion);
-  return group.includes(".") && !kindsOf(kubeVersion).some((k) => groupOf(k.apiVersion) === group);
+  const group = apiGroup(apiVersion);
+  return group.includes(".") && !kindsOf(kubeVersion).some((k) => apiGroup(k.apiVersion) === group);
 }
 
 /**
@@ -90,7 +87,7 @@ export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: strin
   }
 
   // another version of the kind was removed (policy/v1 PodSecurityPolicy never existed; policy/v1beta1 was removed)
-  const group = groupOf(apiVersion);
+  const group = apiGroup(apiVersion);
   const removedSibling = others.length === 0 ? REMOVED_VERSIONS.map((v) => removedApi(group ? `${group}/${v}` : v, kind)).find((r) => r !== undefined) : undefined;
   if (removedSibling) {
     const hint = removedSibling.replacement ? `use apiVersion ${removedSibling.replacement}${removedSibling.note ? ` (${removedSibling.note})` : ""}` : (removedSibling.note ?? "remove this object");
@@ -102,7 +99,7 @@ export function unknownKindDiagnostic(sourced: SourcedObject, kubeVersion: strin
   }
 
   const kinds = kindsOf(kubeVersion);
-  const customGroup = group.includes(".") && !kinds.some((k) => groupOf(k.apiVersion) === group);
+  const customGroup = group.includes(".") && !kinds.some((k) => apiGroup(k.apiVersion) === group);
   const customHit = customGroup ? customKindDiagnostic(apiVersion, kind, custom, at) : undefined;
   if (customHit) return customHit;
   const sameApi = kinds.filter((k) => k.apiVersion === apiVersion).map((k) => k.kind);

@@ -43,9 +43,3 @@ export function show(value: unknown): string {
   return text.length > 80 ? `${Buffer.from(text.slice(0, 77)).toString()}...` : text;
 }
 
-/** The group part of an apiVersion: "" for the core group ("v1"). */
-export function apiGroup(apiVersion: unknown): string {
-  if (typeof apiVersion !== "string") return "";
-  const slash = apiVersion.indexOf("/");
-  return slash < 0 ? "" : apiVersion.slice(0, slash);
-}

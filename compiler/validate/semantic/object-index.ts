@@ -1,6 +1,7 @@
 import type { KubeObject, SourcedObject } from "../../model/object.js";
 import type { JsonPath } from "../../model/path.js";
-import { apiGroup, asArray, asRecord, asString, type Json, stringMap } from "./guards.js";
+import { apiGroup } from "../../../syntax/index.js";
+import { asArray, asRecord, asString, type Json, stringMap } from "./guards.js";
 
 /** Where an object keeps its pod template, and the labels its pods get. */
 export interface PodTemplate {

@@ -7,7 +7,8 @@
  * Only the defaults some rule depends on are applied; each names the Go function it follows.
  */
 import type { KubeObject } from "../../model/object.js";
-import { apiGroup, asArray, asRecord, asString, type Json } from "./guards.js";
+import { apiGroup } from "../../../syntax/index.js";
+import { asArray, asRecord, asString, type Json } from "./guards.js";
 
 const DEFAULTED_KINDS = new Set([
   "/Pod", "/ReplicationController", "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet",
