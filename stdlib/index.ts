@@ -20,7 +20,7 @@ export { worker, type WorkerOptions } from "./workloads/worker.js";
 export { statefulService, type StatefulServiceOptions, type StorageOption } from "./workloads/stateful-service.js";
 export { daemon, type DaemonOptions } from "./workloads/daemon.js";
 export { job, cronJob, type JobOptions, type CronJobOptions } from "./workloads/job.js";
-export { raw, unchecked, type RawObject, type UncheckedObject } from "./objects/raw.js";
+export { raw, unchecked, type ImportedCustomResources, type RawObject, type UncheckedObject } from "./objects/raw.js";
 export { configMap, type ConfigMapOptions } from "./objects/config-map.js";
 export { ingress, type IngressOptions, type IngressRoute } from "./networking/ingress.js";
 

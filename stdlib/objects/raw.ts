@@ -5,11 +5,18 @@ import { resolveDeep, type PerEnvironment, type PerEnv } from "../core/per-envir
 import { captureOrigin } from "../core/origin.js";
 
 /**
+ * The custom resources of the project's own CRDs, by `apiVersion/kind`. Empty here: each file
+ * `tkc import crd` writes adds its kinds to it (`declare module "tkc"`), so `raw()` takes them.
+ */
+export interface ImportedCustomResources {}
+
+/** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
+export type RawObject = Exclude<KnownObject | KnownCustomResource | ImportedCustomResources[keyof ImportedCustomResources], { kind: `${string}List` }>;
+
+/**
  * Any Kubernetes object, typed by its apiVersion and kind (the escape hatch for what no helper
  * covers). Namespaced kinds get the environment's namespace unless they set one.
  */
-/** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
-export type RawObject = Exclude<KnownObject | KnownCustomResource, { kind: `${string}List` }>;
 
 // Two overloads rather than one `PerEnvironment<RawObject>` parameter: checking an object literal against the
 // ~200-kind union alone is about twice as fast for TypeScript as against the union plus PerEnv.

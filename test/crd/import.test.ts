@@ -77,6 +77,34 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
     typecheckFiles([descriptor]);
   });
 
+  // Before, raw() took only the built-in kinds: an imported Widget was "not assignable to ...
+  // StorageVersionMigration". The generated module now adds its kinds to raw()'s type.
+  it("lets raw() take the imported kinds, typed by the CRD, without importing the types module", () => {
+    const dir = importedProject();
+    const descriptor = (spec: string) => writeFileSync(join(dir, "release.k8s.ts"), `import { raw, release } from "tkc";
+
+const widget = raw({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: ${spec} });
+
+export default release({ name: "widgets", version: "1.0.0", environments: { dev: { namespace: "shop" } }, components: [widget] });
+`);
+    assert.match(readFileSync(join(dir, "crds/example.com/widgets.ts"), "utf8"), /declare module "tkc" \{\n  interface ImportedCustomResources \{\n    "example\.com\/v1\/Widget": ExampleComV1Widget;\n/);
+    descriptor(`{ size: 2, color: "green", port: "http" }`);
+    const built = runTkc(["build", dir, "--out", join(dir, "out")]);
+    assert.equal(built.status, 0, built.stderr);
+    assert.match(readFileSync(join(dir, "out/widgets/dev/objects/002-widget-w.yaml"), "utf8"), /kind: Widget\nmetadata:\n  name: w\n  namespace: shop\n/);
+    // The type check sees the CRD's types: a string where the CRD wants an integer.
+    descriptor(`{ size: "2" }`);
+    const typed = runTkc(["build", dir, "--out", join(dir, "out")]);
+    assert.equal(typed.status, 1);
+    assert.match(typed.stderr, /release\.k8s\.ts:3:\d+ error TS2769: Type 'string' is not assignable to type 'number'\./);
+    assert.doesNotMatch(typed.stderr, /StorageVersionMigration/);
+    // And the schema, for what types cannot say.
+    descriptor(`{ size: 11 }`);
+    const bounded = runTkc(["build", dir, "--out", join(dir, "out")]);
+    assert.equal(bounded.status, 1);
+    assert.match(bounded.stderr, /release\.k8s\.ts:3:\d+ error TKC3005: spec\.size: integer 11 must be <= 10/);
+  });
+
   it("reports bad CRD files with file:line:col and TKC301x codes", () => {
     const cases: [string, string, number, string][] = [
       ["not-yaml.yaml", "TKC3010", 5, "the CRD file is not valid YAML"],

@@ -95,6 +95,18 @@ test("the npm tarball installs into an empty project, scaffolds, type-checks wit
     const explain = run(tkc, ["explain", "TKC1004"], project);
     assert.equal(explain.status, 0, explain.out);
     assert.match(explain.stdout, /^# TKC1004/);
+
+    // A CRD imported into the installed project: raw() takes its kind in the editor's view.
+    const crd = run(tkc, ["import", "crd", join(repoRoot, "test/crd/fixtures/widgets-crd.yaml")], project);
+    assert.equal(crd.status, 0, crd.out);
+    writeFileSync(join(project, "widgets.k8s.ts"), `import { raw } from "tkc";
+
+export const widget = raw({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: { size: 2, color: "green" } });
+// @ts-expect-error "purple" is not a colour of the CRD
+export const bad = raw({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: { size: 2, color: "purple" } });
+`);
+    const custom = run(tsc, ["--noEmit", "-p", "."], project);
+    assert.equal(custom.status, 0, custom.out);
   } finally {
     t.diagnostic(timings.join("; "));
     rmSync(work, { recursive: true, force: true });

@@ -79,7 +79,7 @@ export function runImport(args: ImportArgs, output: Output): number {
   const first = plan.kinds[0];
   if (first) {
     const module = relative(project, join(outDir, first.types)).split(sep).join("/").replace(/\.ts$/, ".js");
-    output.out(`\nuse it in a descriptor at the project root:\n  import type { ${first.definition} } from "./${module}";\n  unchecked({ apiVersion: "${first.apiVersion}", kind: "${first.kind}", metadata: { name: "..." }, ... } satisfies ${first.definition})`);
+    output.out(`\nuse it in a descriptor; raw() now takes these kinds, typed by the CRD:\n  raw({ apiVersion: "${first.apiVersion}", kind: "${first.kind}", metadata: { name: "..." }, spec: { ... } })\nand the types by name: import type { ${first.definition} } from "./${module}";`);
   }
   const inConfig = configured !== undefined && resolve(project, configured) === outDir;
   if (!inConfig && resolve(project, DEFAULT_CRD_DIR) !== outDir) {
