@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { tscHint } from "./hints.js";
 
 // `path(line,col): error TS2322: message`; continuation lines of a chained message are indented.
 const HEADER = /^(.+?)\((\d+),(\d+)\): (error|warning|message) (TS\d+): (.*)$/;
@@ -17,7 +18,8 @@ export function parseTscOutput(output: string, cwd: string): Diagnostic[] {
     if (current.code === "TS2769" && overload) current.message = overload[1]!.replace(/\n\s{2}/g, "\n");
     const location = current.file ? { file: current.file, line: current.line!, column: current.column! } : undefined;
     const make = current.severity === "error" ? error : warning;
-    diagnostics.push(make(current.code, current.message, location ? { location } : {}));
+    const hint = tscHint(current.code, current.message);
+    diagnostics.push(make(current.code, current.message, { ...(location ? { location } : {}), ...(hint ? { hint } : {}) }));
     current = undefined;
   };
   for (const line of output.split(/\r?\n/)) {

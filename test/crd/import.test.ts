@@ -80,6 +80,20 @@ export const bad = unchecked({ apiVersion: "example.com/v1", kind: "Widget", met
   // Before, raw() took only the built-in kinds: an imported Widget was "not assignable to ...
   // StorageVersionMigration". The generated module now adds its kinds to raw()'s type.
   it("lets raw() take the imported kinds, typed by the CRD, without importing the types module", () => {
+    // Not imported yet: TypeScript's error names no cause, the hint does.
+    const bare = tempDir("tkc-crd-raw-");
+    writeFileSync(join(bare, "tkc.config.json"), "{}\n");
+    writeFileSync(join(bare, "release.k8s.ts"), `import { raw, release } from "tkc";
+
+const spec = { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } } as const;
+export default release({ name: "widgets", version: "1.0.0", environments: { dev: { namespace: "shop" } }, components: [raw(spec), raw({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "v" } })] });
+`);
+    const unknown = runTkc(["build", bare]);
+    assert.equal(unknown.status, 1);
+    const hints = unknown.stderr.match(/release\.k8s\.ts:4:\d+ error TS2769[\s\S]*?hint: [^\n]*/g) ?? [];
+    assert.equal(hints.length, 2, unknown.stderr);
+    for (const hint of hints) assert.match(hint, /hint: raw\(\) takes the kinds tkc has types for: for a custom resource, import its CRD with `tkc import crd <file>`/);
+
     const dir = importedProject();
     const descriptor = (spec: string) => writeFileSync(join(dir, "release.k8s.ts"), `import { raw, release } from "tkc";
 
