@@ -57,7 +57,8 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   const tree = join(temp, "base");
   let added = false;
   const cleanUp = () => {
-    if (added) git(repoRoot, ["worktree", "remove", "--force", tree]);
+    // Twice --force: a worktree whose `git worktree add` was killed stays locked ("initializing").
+    if (added) git(repoRoot, ["worktree", "remove", "--force", "--force", tree]);
     rmSync(temp, { recursive: true, force: true });
     if (added) git(repoRoot, ["worktree", "prune"]);
     added = false;
@@ -69,9 +70,12 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
-    const add = git(repoRoot, ["worktree", "add", "--detach", "--quiet", tree, commit.output]);
-    if (!add.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git worktree add failed: ${add.output}`, { hint: "check that git works in this repository (`git worktree list`)" })] };
+    // Counted as added before git runs: a Ctrl-C or kill that stops git half-way leaves it registered.
     added = true;
+    const add = git(repoRoot, ["worktree", "add", "--detach", "--quiet", tree, commit.output]);
+    // Ctrl-C reaches git too (one process group): the user stopped the diff, git did not fail.
+    if (add.signal && STOP_SIGNALS.includes(add.signal)) onSignal(add.signal);
+    if (!add.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git worktree add failed: ${add.output}`, { hint: "check that git works in this repository (`git worktree list`)" })] };
     const label = `${options.base} (${commit.output.slice(0, 12)})`;
     const baseProject = join(tree, inRepo);
     const quiet = () => undefined;
@@ -141,16 +145,17 @@ function sweepAbandonedWorktrees(repoRoot: string): void {
     // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
     const owner = ownerOfName(basename(folder), WORKTREE_PREFIX);
     if (!owner || basename(path) !== "base" || (realPath(dirname(folder)) ?? dirname(folder)) !== temp || ownerAlive(owner.pid, owner.start)) continue;
-    git(repoRoot, ["worktree", "remove", "--force", path]);
+    // the owner is gone, so a lock ("initializing": its git was killed too) guards nothing
+    git(repoRoot, ["worktree", "remove", "--force", "--force", path]);
     rmSync(folder, { recursive: true, force: true });
     swept = true;
   }
   if (swept) git(repoRoot, ["worktree", "prune"]);
 }
 
-function git(cwd: string, args: readonly string[]): { ok: boolean; output: string } {
+function git(cwd: string, args: readonly string[]): { ok: boolean; output: string; signal?: NodeJS.Signals } {
   const result = spawnSync("git", gitArgs(args), { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   if (result.error) return { ok: false, output: result.error.message };
   const output = (result.status === 0 ? result.stdout : result.stderr || result.stdout).trim();
-  return { ok: result.status === 0, output };
+  return { ok: result.status === 0, output, ...(result.signal ? { signal: result.signal } : {}) };
 }

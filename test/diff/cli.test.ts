@@ -254,7 +254,7 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
 });
 
 // The base's worktree is registered in the user's repository: Ctrl-C must not leave it there,
-// and one left by a killed run (SIGKILL) is removed by the next run.
+// and one left by a killed run (SIGKILL) is removed by the next run, locked or not.
 test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run left is swept by the next run", async () => {
   const repo = tempDir("tkc-diff-signal-");
   git(repo, "init", "--quiet");
@@ -267,21 +267,31 @@ test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run 
     const listed = spawnSync("git", ["worktree", "list", "--porcelain"], { cwd: repo, encoding: "utf8" });
     return listed.status === 0 ? listed.stdout.split("\n").filter((line) => line.startsWith("worktree ")).length : 0;
   };
-  // Starts `tkc diff --base HEAD` and sends `signal` once the base's worktree exists.
-  const interrupted = async (signal: NodeJS.Signals) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
+  // Starts `tkc diff --base HEAD` and sends `signal` once the base's worktree exists: to tkc
+  // alone, or to its process group, as a terminal's Ctrl-C does (git, adding the worktree, gets it too).
+  const interrupted = async (signal: NodeJS.Signals, group = false) => {
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", detached: group, env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     let seen = 0;
     for (let i = 0; i < 1000 && (seen = worktreesNow()) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    child.kill(signal);
+    if (group) process.kill(-child.pid!, signal);
+    else child.kill(signal);
     assert.equal(seen, 2, "the base's worktree was there when the signal was sent");
     return exited;
   };
   assert.equal(await interrupted("SIGINT"), 130);
   assert.deepEqual(worktrees(), [realpathSync(repo)], "Ctrl-C removed the worktree");
+  // Before, git's half-added worktree made this "git worktree add failed" and exit 1.
+  assert.equal(await interrupted("SIGINT", true), 130, "Ctrl-C to the process group is an interruption too");
+  assert.deepEqual(worktrees(), [realpathSync(repo)], "and leaves no worktree");
   assert.equal(await interrupted("SIGKILL"), null);
+  // The killed tkc's git goes on adding the worktree; a later run comes after it is done.
+  for (let i = 0; i < 1000 && git(repo, "worktree", "list", "--porcelain").includes("\nlocked"); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   const left = worktrees().filter((path) => path !== realpathSync(repo));
   assert.equal(left.length, 1, "a SIGKILL leaves it");
+  // A git killed with it (a CI runner stops the whole group) leaves the worktree locked
+  // ("initializing"), which `worktree remove --force` and `prune` skip; the sweep removes it all the same.
+  git(repo, "worktree", "lock", "--reason", "initializing", left[0]!);
   const next = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo });
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(worktrees(), [realpathSync(repo)], "the next run swept it");
