@@ -134,7 +134,10 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
  * killed (SIGKILL, a closed CI runner): removed if the process their folder names is gone.
  */
 function sweepAbandonedWorktrees(repoRoot: string): void {
-  const listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
+  let listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
+  // A git killed in the instant it registers a worktree leaves its admin folder half-written
+  // (an empty commondir), and `worktree list` fails; prune removes such an entry.
+  if (!listed.ok && git(repoRoot, ["worktree", "prune"]).ok) listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
   if (!listed.ok) return;
   const temp = realPath(tmpdir()) ?? tmpdir();
   let swept = false;

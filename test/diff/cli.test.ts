@@ -296,6 +296,15 @@ test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run 
   assert.equal(next.status, 0, next.stderr);
   assert.deepEqual(worktrees(), [realpathSync(repo)], "the next run swept it");
   assert.ok(!existsSync(left[0]!), "and its folder");
+  // Killed in the instant git registers it: an admin folder with an empty commondir, which makes
+  // `git worktree list` fail (before, every later --base run said "git worktree add failed").
+  mkdirSync(join(repo, ".git", "worktrees", "base"), { recursive: true });
+  writeFileSync(join(repo, ".git", "worktrees", "base", "gitdir"), `${join(tempDir("tkc-gone-"), "base", ".git")}\n`);
+  writeFileSync(join(repo, ".git", "worktrees", "base", "commondir"), "");
+  assert.notEqual(spawnSync("git", ["worktree", "list"], { cwd: repo }).status, 0, "git refuses the half-registered worktree");
+  const repaired = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo });
+  assert.equal(repaired.status, 0, repaired.stderr);
+  assert.deepEqual(worktrees(), [realpathSync(repo)], "and the run repaired it");
   rmSync(repo, { recursive: true, force: true });
 });
 
