@@ -13,16 +13,19 @@ export interface ImportedCustomResources {}
 /** Every object kind a bundle may hold (lists are flattened by kubectl, so not offered here). */
 export type RawObject = Exclude<KnownObject | KnownCustomResource | ImportedCustomResources[keyof ImportedCustomResources], { kind: `${string}List` }>;
 
-/**
- * Any Kubernetes object, typed by its apiVersion and kind (the escape hatch for what no helper
- * covers). Namespaced kinds get the environment's namespace unless they set one.
- */
-
 // Two overloads rather than one `PerEnvironment<RawObject>` parameter: checking an object literal against the
 // ~200-kind union alone is about twice as fast for TypeScript as against the union plus PerEnv.
-/** Chosen per environment: `raw(forEnv((environment) => ({ ... })))`. */
+/**
+ * Any Kubernetes object, chosen per environment: `raw(forEnv((environment) => ({ ... })))`.
+ * Namespaced kinds get the environment's namespace unless they set one.
+ */
 export function raw(object: PerEnv<RawObject>): Component;
-/** Listed last so that TypeScript reports a mistake against the object's own kind. */
+// Listed last so that TypeScript reports a mistake against the object's own kind.
+/**
+ * Any Kubernetes object, typed by its apiVersion and kind (the escape hatch for what no helper
+ * covers): a built-in kind, a built-in custom resource, or one of a CRD the project imported.
+ * Namespaced kinds get the environment's namespace unless they set one.
+ */
 export function raw(object: RawObject): Component;
 export function raw(object: PerEnvironment<RawObject>): Component {
   const origin = captureOrigin();

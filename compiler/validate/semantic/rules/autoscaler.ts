@@ -1,7 +1,6 @@
 import type { JsonPath } from "../../../model/path.js";
-import { apiGroup } from "../../../../syntax/index.js";
+import { apiGroup, isPositive, parseQuantity } from "../../../../syntax/index.js";
 import { asArray, asRecord, asString, isInteger, type Json, show } from "../guards.js";
-import { isPositive, parseQuantity } from "../../../../syntax/index.js";
 import type { Reporter } from "../report.js";
 import type { SemanticRule } from "./rule.js";
 
