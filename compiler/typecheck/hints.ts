@@ -4,10 +4,11 @@
  */
 
 // raw()'s parameter is the union of every kind tkc has types for. An apiVersion outside it comes
-// out either as "not assignable to '"admissionregistration.k8s.io/v1" | ...'" (an object literal:
-// the union of apiVersions, sorted, so it starts there) or, for a value declared elsewhere, as a
-// mismatch against the union's last member, `RawObject`'s StorageVersionMigration.
-const UNKNOWN_API_VERSION = /to type '"admissionregistration\.k8s\.io\/v1" \||parameter of type 'RawObject'\.[\s\S]*Types of property 'apiVersion' are incompatible/;
+// out either as "not assignable to '"admissionregistration.k8s.io/v1" | "apps/v1" | ...'" (an
+// object literal: a union of group/version literals, whatever groups the project imported) or, for
+// a value declared elsewhere, as a mismatch against RawObject's last member.
+const API_VERSION_LITERAL = String.raw`"[a-z0-9.-]+\/v[0-9]+[a-z0-9]*"`;
+const UNKNOWN_API_VERSION = new RegExp(String.raw`to type '${API_VERSION_LITERAL} \| ${API_VERSION_LITERAL} \||parameter of type 'RawObject'\.[\s\S]*Types of property 'apiVersion' are incompatible`);
 
 export function tscHint(code: string, message: string): string | undefined {
   if ((code === "TS2769" || code === "TS2322" || code === "TS2345") && UNKNOWN_API_VERSION.test(message)) {
