@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 /**
- * tkc makes temporary folders (Helm's and kubectl's home, a read-only checkout's cache, `diff
- * --base`'s worktree) under the system's temporary folder, TMPDIR on Unix. One that does not
+ * tkc makes temporary folders (Helm's and kubectl's home, a read-only checkout's cache, the base
+ * revision `diff --base` exports) under the system's temporary folder, TMPDIR on Unix. One that does not
  * exist crashed those builds (exit 70, ENOENT from mkdtemp); every command now says so first.
  */
 export function tempFolderProblem(env: Readonly<Record<string, string | undefined>>): Diagnostic | undefined {

@@ -1,14 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { build } from "../pipeline.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiffCode } from "./codes.js";
 import type { DiffInput } from "./diff-bundles.js";
 import { plannedBundle } from "./load-bundle.js";
 import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
-import { realPath } from "../load/confine.js";
 import { gitArgs } from "../git-args.js";
 
 export interface BaseDiffOptions {
@@ -31,8 +30,10 @@ export interface BasePairs {
 /**
  * Builds the project at a git ref and in the working tree, and pairs their bundles by environment.
  * Nothing is written: the bundles are compared as the builds planned them, in memory.
- * The base is checked out with `git worktree add --detach` into a temporary directory (the user's
- * tree, index and HEAD are never touched), and that worktree is removed again, on error too.
+ * The base's files are exported from git's object store into a temporary folder through an index
+ * of this run's own (`read-tree` + `checkout-index`): the user's repository is only read, never
+ * written (no worktree registered, no index, HEAD or working tree touched), so an interruption
+ * can leave nothing in it. The folder is removed again, on error and Ctrl-C too.
  */
 export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<BasePairs> {
   const projectPath = resolve(options.project);
@@ -50,32 +51,25 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
     return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}`, { hint: "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)" })] };
   }
   const inRepo = relative(realpathSync(repoRoot), realpathSync(projectPath));
-  sweepAbandonedWorktrees(repoRoot);
-  // The folder names this process, so that a later run can tell an abandoned worktree (its
+  // The project's folder is what its build may read (even when it was named by its root descriptor).
+  const folderInRepo = relative(realpathSync(repoRoot), realpathSync(projectDir));
+  sweepAbandonedExports(repoRoot);
+  // The folder names this process, so that a later run can tell an abandoned export (its
   // process was killed) from one in use.
-  const temp = mkdtempSync(join(tmpdir(), `${WORKTREE_PREFIX}${ownerTag()}-`));
+  const temp = mkdtempSync(join(tmpdir(), `${EXPORT_PREFIX}${ownerTag()}-`));
   const tree = join(temp, "base");
-  let added = false;
-  const cleanUp = () => {
-    // Twice --force: a worktree whose `git worktree add` was killed stays locked ("initializing").
-    if (added) git(repoRoot, ["worktree", "remove", "--force", "--force", tree]);
-    rmSync(temp, { recursive: true, force: true });
-    if (added) git(repoRoot, ["worktree", "prune"]);
-    added = false;
-  };
-  // Ctrl-C while the base builds: the worktree is the user's repository's, so it goes too.
+  const cleanUp = () => rmSync(temp, { recursive: true, force: true });
+  // Ctrl-C while the base is exported or built: the temporary folder goes at once.
   const onSignal = (signal: NodeJS.Signals) => {
     cleanUp();
     process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGHUP" ? 1 : 15));
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
-    // Counted as added before git runs: a Ctrl-C or kill that stops git half-way leaves it registered.
-    added = true;
-    const add = git(repoRoot, ["worktree", "add", "--detach", "--quiet", tree, commit.output]);
+    const exported = exportTree(repoRoot, commit.output, folderInRepo, join(temp, "index"), tree);
     // Ctrl-C reaches git too (one process group): the user stopped the diff, git did not fail.
-    if (add.signal && STOP_SIGNALS.includes(add.signal)) onSignal(add.signal);
-    if (!add.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git worktree add failed: ${add.output}`, { hint: "check that git works in this repository (`git worktree list`)" })] };
+    if (exported.signal && STOP_SIGNALS.includes(exported.signal)) onSignal(exported.signal);
+    if (!exported.ok) return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitUnavailable, `git could not export ${options.base}: ${exported.output}`, { hint: "check that git works in this repository (`git ls-tree ${options.base}`)" })] };
     const label = `${options.base} (${commit.output.slice(0, 12)})`;
     const baseProject = join(tree, inRepo);
     const quiet = () => undefined;
@@ -126,39 +120,59 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   }
 }
 
-const WORKTREE_PREFIX = "tkc-diff-";
+const EXPORT_PREFIX = "tkc-diff-";
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
 /**
- * Worktrees that an earlier `tkc diff --base` left registered in this repository when it was
- * killed (SIGKILL, a closed CI runner): removed if the process their folder names is gone.
+ * The files under `inRepo` at `commit`, written below `tree` (as `tree/<inRepo>/...`) through the
+ * index file `index`: the whole commit is read into it, so the repository's .gitattributes (line
+ * endings, filters) apply as in a checkout, but only the project's own files are written.
  */
-function sweepAbandonedWorktrees(repoRoot: string): void {
-  let listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
-  // A git killed in the instant it registers a worktree leaves its admin folder half-written
-  // (an empty commondir), and `worktree list` fails; prune removes such an entry.
-  if (!listed.ok && git(repoRoot, ["worktree", "prune"]).ok) listed = git(repoRoot, ["worktree", "list", "--porcelain"]);
-  if (!listed.ok) return;
-  const temp = realPath(tmpdir()) ?? tmpdir();
-  let swept = false;
-  for (const line of listed.output.split("\n")) {
-    if (!line.startsWith("worktree ")) continue;
-    const path = line.slice("worktree ".length);
-    const folder = dirname(path);
-    // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
-    const owner = ownerOfName(basename(folder), WORKTREE_PREFIX);
-    if (!owner || basename(path) !== "base" || (realPath(dirname(folder)) ?? dirname(folder)) !== temp || ownerAlive(owner.pid, owner.start)) continue;
-    // the owner is gone, so a lock ("initializing": its git was killed too) guards nothing
-    git(repoRoot, ["worktree", "remove", "--force", "--force", path]);
-    rmSync(folder, { recursive: true, force: true });
-    swept = true;
-  }
-  if (swept) git(repoRoot, ["worktree", "prune"]);
+function exportTree(repoRoot: string, commit: string, inRepo: string, index: string, tree: string): { ok: boolean; output: string; signal?: NodeJS.Signals } {
+  // Paths as written: a folder named `*` or `:(glob)x` is a name, not a pattern.
+  const env = { ...process.env, GIT_INDEX_FILE: index, GIT_LITERAL_PATHSPECS: "1" };
+  // A split index would put its shared part in the repository's .git: one file, of this run only.
+  const read = git(repoRoot, ["-c", "core.splitIndex=false", "read-tree", commit], { env });
+  if (!read.ok) return read;
+  const listed = git(repoRoot, ["ls-files", "-z", "--", inRepo === "" ? "." : inRepo], { env, trim: false });
+  if (!listed.ok) return listed;
+  return git(repoRoot, ["checkout-index", "--force", "-z", "--stdin", `--prefix=${tree}${sep}`], { env, input: listed.output });
 }
 
-function git(cwd: string, args: readonly string[]): { ok: boolean; output: string; signal?: NodeJS.Signals } {
-  const result = spawnSync("git", gitArgs(args), { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Temporary folders that an earlier `tkc diff --base` left when it was killed (SIGKILL, a closed
+ * CI runner): removed if the process their name tells is gone. One of a tkc from before the
+ * exports held a worktree registered in the repository, which `git worktree prune` then drops.
+ */
+function sweepAbandonedExports(repoRoot: string): void {
+  const temp = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(temp).filter((name) => name.startsWith(EXPORT_PREFIX));
+  } catch {
+    return;
+  }
+  let worktree = false;
+  for (const name of names) {
+    // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
+    const owner = ownerOfName(name, EXPORT_PREFIX);
+    if (!owner || ownerAlive(owner.pid, owner.start)) continue;
+    const folder = join(temp, name);
+    if (lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
+    worktree ||= existsSync(join(folder, "base", ".git"));
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // another user's, in a shared /tmp: theirs to remove
+    }
+  }
+  if (worktree) git(repoRoot, ["worktree", "prune"]);
+}
+
+function git(cwd: string, args: readonly string[], more: { readonly env?: NodeJS.ProcessEnv; readonly input?: string; readonly trim?: boolean } = {}): { ok: boolean; output: string; signal?: NodeJS.Signals } {
+  const result = spawnSync("git", gitArgs(args), { cwd, encoding: "utf8", env: more.env, input: more.input, stdio: [more.input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 1 << 30 });
   if (result.error) return { ok: false, output: result.error.message };
-  const output = (result.status === 0 ? result.stdout : result.stderr || result.stdout).trim();
+  const text = result.status === 0 ? result.stdout : result.stderr || result.stdout;
+  const output = more.trim === false && result.status === 0 ? text : text.trim();
   return { ok: result.status === 0, output, ...(result.signal ? { signal: result.signal } : {}) };
 }

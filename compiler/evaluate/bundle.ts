@@ -1,6 +1,6 @@
 import type { Message } from "esbuild";
 import { createRequire } from "node:module";
-import { relative, resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { confineImports, outsideProject, outsideRefusal } from "./confine-imports.js";
 import { projectRoot } from "../load/confine.js";
@@ -24,10 +24,16 @@ export const PROVIDED_MODULES = ["tkc", "tkc/k8s", "tkc/crds"];
 export async function bundleDescriptors(projectDir: string, entry: string): Promise<{ bundle?: DescriptorBundle; diagnostics: Diagnostic[] }> {
   // Loaded here, not at start-up: only a build that evaluates needs esbuild (~5 ms to load). A
   // require, not import(): the bundled CLI runs as a vm.Script, which has no dynamic import.
+  // esbuild reads a `*` in an entry point as a glob: named from the project folder, a `*` in the
+  // folders above it (`~/we*rd/shop`) is not part of the name; one in the file's own name is refused.
+  const entryPoint = `./${relative(projectDir, entry).split(sep).join("/")}`;
+  if (entryPoint.includes("*")) {
+    return { diagnostics: [error("TKC2005", `the root descriptor's path ${entryPoint.slice(2)} holds a "*", which the bundler reads as a wildcard`, { location: { file: entry, line: 1, column: 1 }, hint: "rename the file (or the folder in the project that holds it) without the \"*\"" })] };
+  }
   const { build, stop } = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   try {
     const result = await build({
-      entryPoints: [entry],
+      entryPoints: [entryPoint],
       absWorkingDir: projectDir,
       bundle: true,
       write: false,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 import { assertGoldenFile } from "../support/golden.js";
@@ -214,18 +214,37 @@ test("usage errors exit 2", () => {
   assert.match(help.stdout, /tkc diff shop --env prod --from 6 --to 8/);
 });
 
-test("--base builds the project at a git ref in a temporary worktree and diffs it with the working tree", () => {
+/** Every file under a repository's .git, with its size and modification time: what a read-only use of it keeps. */
+function gitFolderState(repo: string): string {
+  const lines: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else lines.push(`${full} ${lstatSync(full).size} ${lstatSync(full).mtimeMs}`);
+    }
+  };
+  walk(join(repo, ".git"));
+  return lines.sort().join("\n");
+}
+
+test("--base builds the project at a git ref from a temporary export and diffs it with the working tree", () => {
   const repo = tempDir("tkc-diff-git-");
   git(repo, "init", "--quiet");
   writeFileSync(join(repo, "README.md"), "shop\n");
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "empty");
   copyShop(join(repo, "deploy", "shop"));
+  // files beside the project are not the project's: they need not be exported
+  mkdirSync(join(repo, "other"));
+  writeFileSync(join(repo, "other", "notes.txt"), "not shop\n");
   writeFileSync(join(repo, ".gitignore"), "out/\n.tkc-cache/\n");
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "shop 2.4.0");
   changeShop(join(repo, "deploy", "shop"));
   const statusBefore = git(repo, "status", "--porcelain");
+  // after the status, which may refresh the index file
+  const gitBefore = gitFolderState(repo);
 
   const result = runTkc(["diff", "deploy/shop", "--base", "HEAD", "--env", "prod", "--exit-code"], { cwd: repo });
   assert.equal(result.status, 1, result.stderr);
@@ -233,6 +252,10 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.match(result.stdout, /^\+\+\+ working tree  shop\/prod 2\.5\.0 sha256:/m);
   assert.match(result.stdout, /Summary: 3 changed, 1 added, 2 removed, 24 unchanged/);
   assert.match(result.stdout, /\+ spec\.template\.spec\.containers\[name=api\]\.env\[name=FEATURE_FLAGS\]/);
+  // the same, with the project named by its root descriptor and from inside it
+  const byFile = runTkc(["diff", "release.k8s.ts", "--base", "HEAD", "--env", "prod"], { cwd: join(repo, "deploy", "shop") });
+  assert.equal(byFile.status, 0, byFile.stderr);
+  assert.match(byFile.stdout, /Summary: 3 changed, 1 added, 2 removed, 24 unchanged/);
 
   // every environment when --env is not given; a project that did not exist at the base is all added
   const fresh = runTkc(["diff", "deploy/shop", "--base", "HEAD~1", "--format", "json"], { cwd: repo });
@@ -241,7 +264,9 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   assert.deepEqual(diffs.map((d: { to: { environment: string } }) => d.to.environment), ["dev", "staging", "prod"]);
   for (const d of diffs) assert.deepEqual([d.summary.added, d.summary.removed, d.summary.changed, d.from.digest], [28, 0, 0, undefined]);
 
-  // the user's tree is untouched: same status, no worktree left behind, no out/ written
+  // the user's repository is only read: same status, no worktree, not a byte of .git changed, no out/ written
+  // (first: the test's own `git status` refreshes the index file)
+  assert.equal(gitFolderState(repo), gitBefore);
   assert.equal(git(repo, "status", "--porcelain"), statusBefore);
   assert.equal(git(repo, "worktree", "list").trim().split("\n").length, 1);
   assert.ok(!existsSync(join(repo, "deploy", "shop", "out")));
@@ -249,62 +274,53 @@ test("--base builds the project at a git ref in a temporary worktree and diffs i
   const badRef = runTkc(["diff", "deploy/shop", "--base", "no-such-branch"], { cwd: repo });
   assert.equal(badRef.status, 1);
   assert.match(badRef.stderr, /error TKC4121: 'no-such-branch' does not name a commit/);
-  assert.equal(git(repo, "worktree", "list").trim().split("\n").length, 1);
   rmSync(repo, { recursive: true, force: true });
 });
 
-// The base's worktree is registered in the user's repository: Ctrl-C must not leave it there,
-// and one left by a killed run (SIGKILL) is removed by the next run, locked or not.
-test("--base interrupted: Ctrl-C removes the worktree at once; one a killed run left is swept by the next run", async () => {
+// The base's export is a folder of tkc's own under TMPDIR: Ctrl-C removes it, and one a killed
+// run left (SIGKILL) is removed by the next run; the repository never holds anything of it.
+test("--base interrupted: Ctrl-C removes the export at once; one a killed run left is swept by the next run", async () => {
   const repo = tempDir("tkc-diff-signal-");
   git(repo, "init", "--quiet");
   copyShop(join(repo, "shop"));
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "shop");
-  const worktrees = () => git(repo, "worktree", "list", "--porcelain").split("\n").filter((line) => line.startsWith("worktree ")).map((line) => line.slice(9));
-  // While tkc adds its worktree, git may see it half-written: the polling tolerates a failed listing.
-  const worktreesNow = () => {
-    const listed = spawnSync("git", ["worktree", "list", "--porcelain"], { cwd: repo, encoding: "utf8" });
-    return listed.status === 0 ? listed.stdout.split("\n").filter((line) => line.startsWith("worktree ")).length : 0;
-  };
-  // Starts `tkc diff --base HEAD` and sends `signal` once the base's worktree exists: to tkc
-  // alone, or to its process group, as a terminal's Ctrl-C does (git, adding the worktree, gets it too).
+  const gitBefore = gitFolderState(repo);
+  // The runs' own TMPDIR, so that their temporary folders can be watched.
+  const temp = tempDir("tkc-diff-tmp-");
+  const exports = () => readdirSync(temp).filter((name) => name.startsWith("tkc-diff-"));
+  // Starts `tkc diff --base HEAD` and sends `signal` once the base's files are out: to tkc
+  // alone, or to its process group, as a terminal's Ctrl-C does.
   const interrupted = async (signal: NodeJS.Signals, group = false) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", detached: group, env: { ...process.env, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
+    const child = spawn(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "diff", "shop", "--base", "HEAD"], { cwd: repo, stdio: "ignore", detached: group, env: { ...process.env, TMPDIR: temp, TKC_CACHE_DIR: tempDir("tkc-cache-") } });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    let seen = 0;
-    for (let i = 0; i < 1000 && (seen = worktreesNow()) < 2; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const exported = () => exports().some((name) => existsSync(join(temp, name, "base", "shop", "release.k8s.ts")));
+    let seen = false;
+    for (let i = 0; i < 1000 && !(seen = exported()); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    // while the base is out, the repository knows nothing of it (an earlier tkc registered a worktree)
+    const registered = git(repo, "worktree", "list", "--porcelain").split("\n").filter((line) => line.startsWith("worktree ")).length;
     if (group) process.kill(-child.pid!, signal);
     else child.kill(signal);
-    assert.equal(seen, 2, "the base's worktree was there when the signal was sent");
+    assert.ok(seen, "the base's files were out when the signal was sent");
+    assert.equal(registered, 1, "no worktree registered for the base");
     return exited;
   };
   assert.equal(await interrupted("SIGINT"), 130);
-  assert.deepEqual(worktrees(), [realpathSync(repo)], "Ctrl-C removed the worktree");
-  // Before, git's half-added worktree made this "git worktree add failed" and exit 1.
+  assert.deepEqual(exports(), [], "Ctrl-C removed the export");
   assert.equal(await interrupted("SIGINT", true), 130, "Ctrl-C to the process group is an interruption too");
-  assert.deepEqual(worktrees(), [realpathSync(repo)], "and leaves no worktree");
+  assert.deepEqual(exports(), [], "and leaves nothing");
   assert.equal(await interrupted("SIGKILL"), null);
-  // The killed tkc's git goes on adding the worktree; a later run comes after it is done.
-  for (let i = 0; i < 1000 && git(repo, "worktree", "list", "--porcelain").includes("\nlocked"); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  const left = worktrees().filter((path) => path !== realpathSync(repo));
-  assert.equal(left.length, 1, "a SIGKILL leaves it");
-  // A git killed with it (a CI runner stops the whole group) leaves the worktree locked
-  // ("initializing"), which `worktree remove --force` and `prune` skip; the sweep removes it all the same.
-  git(repo, "worktree", "lock", "--reason", "initializing", left[0]!);
-  const next = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo });
+  assert.equal(exports().length, 1, "a SIGKILL leaves the export");
+  // A tkc from before the exports registered a worktree in the repository; killed, it left one.
+  const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+  const legacy = join(temp, `tkc-diff-${gone}-1-abc123`, "base");
+  git(repo, "worktree", "add", "--detach", "--quiet", legacy, "HEAD");
+  const next = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo, env: { TMPDIR: temp } });
   assert.equal(next.status, 0, next.stderr);
-  assert.deepEqual(worktrees(), [realpathSync(repo)], "the next run swept it");
-  assert.ok(!existsSync(left[0]!), "and its folder");
-  // Killed in the instant git registers it: an admin folder with an empty commondir, which makes
-  // `git worktree list` fail (before, every later --base run said "git worktree add failed").
-  mkdirSync(join(repo, ".git", "worktrees", "base"), { recursive: true });
-  writeFileSync(join(repo, ".git", "worktrees", "base", "gitdir"), `${join(tempDir("tkc-gone-"), "base", ".git")}\n`);
-  writeFileSync(join(repo, ".git", "worktrees", "base", "commondir"), "");
-  assert.notEqual(spawnSync("git", ["worktree", "list"], { cwd: repo }).status, 0, "git refuses the half-registered worktree");
-  const repaired = runTkc(["diff", "shop", "--base", "HEAD"], { cwd: repo });
-  assert.equal(repaired.status, 0, repaired.stderr);
-  assert.deepEqual(worktrees(), [realpathSync(repo)], "and the run repaired it");
+  assert.deepEqual(exports(), [], "the next run swept both");
+  assert.equal(git(repo, "worktree", "list", "--porcelain").split("\n").filter((line) => line.startsWith("worktree ")).length, 1, "and pruned the old worktree");
+  // Apart from that old worktree's own registration, the runs never wrote to the repository.
+  assert.equal(gitFolderState(repo), gitBefore);
   rmSync(repo, { recursive: true, force: true });
 });
 
