@@ -63,8 +63,11 @@ if (process.argv.includes("--if-changed") && upToDate(root, stampFile, stamp)) {
   process.exit(0);
 }
 rmSync(stampFile, { force: true });
+// Entry points are named from the checkout (absWorkingDir): esbuild reads a "*" in an entry's
+// path as a wildcard, so a checkout under a folder such as ~/we*rd/ would not build.
 await build({
-  entryPoints: [join(root, "compiler/cli/main.ts")],
+  absWorkingDir: root,
+  entryPoints: ["./compiler/cli/main.ts"],
   outfile: join(root, "dist/tkc.cjs"),
   bundle: true,
   platform: "node",
@@ -93,7 +96,8 @@ await build({
 // The evaluation realm's script: the stdlib (and what it needs) as one strict, self-contained
 // script that runs inside the sandbox's V8 context, never in the host realm (docs/dsl.md).
 await build({
-  entryPoints: [join(root, "compiler/evaluate/realm/entry.ts")],
+  absWorkingDir: root,
+  entryPoints: ["./compiler/evaluate/realm/entry.ts"],
   outfile: join(root, "dist/stdlib-realm.js"),
   bundle: true,
   platform: "neutral",
@@ -103,14 +107,14 @@ await build({
   // Handlebars' Node entry registers require.extensions (fs); its browser build is the same engine.
   alias: { handlebars: "handlebars/dist/cjs/handlebars.js" },
   // Handlebars compiles templates with Function; the realm's global one refuses (see the prelude).
-  inject: [join(root, "compiler/evaluate/realm/intrinsics.ts")],
+  inject: ["./compiler/evaluate/realm/intrinsics.ts"],
   banner: { js: '"use strict";' },
   logLevel: "warning",
   legalComments: "none",
 });
 /** A CommonJS bundle for Node of one entry under compiler/, into dist/. */
 function nodeBundle(entry, outfile, extra = {}) {
-  return build({ entryPoints: [join(root, entry)], outfile: join(root, outfile), bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", legalComments: "none", ...extra });
+  return build({ absWorkingDir: root, entryPoints: [`./${entry}`], outfile: join(root, outfile), bundle: true, platform: "node", format: "cjs", target: "node20", logLevel: "warning", legalComments: "none", ...extra });
 }
 // `tkc build`'s fast path (compiler/cli/warm-main.ts): the front of the pipeline only, loaded by
 // bin/tkc.cjs before the whole compiler; a build with nothing to do never loads dist/tkc.cjs.

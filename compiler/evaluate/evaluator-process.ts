@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { readFileSync, realpathSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdtempSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tkcRoot } from "../root.js";
 import { splitLines } from "./lines.js";
@@ -42,6 +43,33 @@ export function evaluationMemoryMb(): number {
  */
 const SEMI_SPACE_MB = 2;
 
+/**
+ * `files` of `dir`, at paths the permission model reads as they are: it takes a `*` in
+ * --allow-fs-read for a wildcard (Node 20 aborts at start-up on one inside a file's path,
+ * "Assertion failed: !path_prefix.empty()", and a wildcard would grant more than these files).
+ * For tkc installed under such a folder (`~/we*rd/app/node_modules/tkc`) they are linked (the
+ * same inode, so the code cache's header still matches) or else copied into a temporary folder,
+ * removed when the process ends.
+ */
+function withoutWildcards(dir: string, files: readonly string[]): { readonly paths: readonly string[]; readonly remove: () => void } {
+  const paths = files.map((file) => join(dir, file));
+  const temp = realpathSync(tmpdir());
+  if (!dir.includes("*") || temp.includes("*")) return { paths, remove: () => undefined };
+  const folder = mkdtempSync(join(temp, "tkc-realm-"));
+  const linked = files.map((file) => {
+    const from = join(dir, file);
+    const to = join(folder, file);
+    if (!existsSync(from)) return to; // no code cache yet: the child runs without one
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    return to;
+  });
+  return { paths: linked, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
 // Node 20 has the permission model behind a flag; newer versions without it.
 function permissionFlags(readable: readonly string[]): string[] {
   const major = Number(process.versions.node.split(".")[0]);
@@ -59,20 +87,23 @@ function permissionFlags(readable: readonly string[]): string[] {
 export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
   // The real path: the permission model compares resolved paths (installs may be symlinked).
   const dist = realpathSync(join(tkcRoot(), "dist"));
-  const script = join(dist, "evaluator.cjs");
   const realm = join(dist, "stdlib-realm.js");
+  // The code cache is read beside the realm the child runs, and written back beside tkc's own.
   const cache = `${realm}.v8cache`;
+  const readable = withoutWildcards(dist, ["evaluator.cjs", "stdlib-realm.js", "stdlib-realm.js.v8cache"]);
+  const [script, childRealm, childCache] = readable.paths as [string, string, string];
   const memoryMb = evaluationMemoryMb();
   const heapMb = Math.max(64, Math.floor(memoryMb * 0.75));
   const child = spawn(
     process.execPath,
-    ["--no-warnings", `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...permissionFlags([script, realm, cache]), script, realm, cache],
+    ["--no-warnings", `--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, ...permissionFlags(readable.paths), script, childRealm, childCache],
     { env: { TZ: "UTC", LC_ALL: "en_US.UTF-8" }, stdio: ["pipe", "pipe", "pipe"] },
   );
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+  void exited.then(readable.remove);
   child.on("error", () => undefined);
   child.stdout.on("error", () => undefined);
   child.stdin.on("error", () => undefined);
@@ -145,6 +176,7 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
       // and planning runs synchronously after close, so the process (~90 MiB at N=500) would
       // outlive it. Nothing is lost: every answer it owes has arrived.
       if (!closed) child.kill("SIGKILL");
+      readable.remove();
     },
     async run(request) {
       const environments = new Map<string, EnvironmentData>();
@@ -183,8 +215,10 @@ export function startEvaluator(log: (line: string) => void): EvaluatorProcess {
       if (done || limit || rejection) return { load, environments, limit, rejection, internal };
       const { code, signal } = await exited;
       if (killedFor) return { load, environments, limit: { limit: killedFor, what } };
-      // V8 aborts on a heap it cannot grow: that is the memory limit too.
-      if (/heap out of memory|Allocation failed|invalid array length/i.test(stderr) || signal === "SIGABRT" || code === 134) {
+      // V8 aborts on a heap it cannot grow: that is the memory limit too (an assertion of Node's
+      // own, also an abort, is not).
+      const outOfMemory = /heap out of memory|Allocation failed|invalid array length/i.test(stderr);
+      if (outOfMemory || ((signal === "SIGABRT" || code === 134) && !/Assertion failed/.test(stderr))) {
         return { load, environments, limit: { limit: "memory", what } };
       }
       return { load, environments, internal: internal ?? `the evaluation process ended (${signal ?? `exit ${code}`}): ${stderr.trim()}` };

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { preferredTypeSource } from "../paths.js";
-import { descriptorCompilerOptions, descriptorPaths } from "./typecheck.js";
+import { descriptorCompilerOptions, descriptorPaths, pathsRelativeTo } from "./typecheck.js";
 
 /** True when TypeScript finds a tkc package in node_modules from `dir` (how npm installs it). */
 export function installedInNodeModules(dir: string): boolean {
@@ -17,10 +17,7 @@ export function installedInNodeModules(dir: string): boolean {
  * from a checkout or a global install, it points at tkc's declarations, relative to the project.
  */
 export function editorTsconfig(dir: string, kubeVersion: string): string {
-  const fromProject = (absolute: string) => {
-    const path = relative(dir, absolute).split(sep).join("/");
-    return path.startsWith("../") ? path : `./${path}`;
-  };
+  const fromProject = pathsRelativeTo(dir);
   const tsconfig = {
     compilerOptions: {
       ...descriptorCompilerOptions(),

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { error, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
 import { crdTypeGroups, crdTypesEntry, kubeTypesEntry, noCrdTypesDeclaration, preferredTypeSource, sandboxGlobalsDeclaration, stdlibEntry, textModulesDeclaration, tkcRoot, toolchainFingerprint, type TypeSource } from "../paths.js";
@@ -52,6 +52,18 @@ export function descriptorPaths(kubeVersion: string, pathsFrom: (absolute: strin
     tkc: [pathsFrom(stdlibEntry(types))],
     "tkc/k8s": [pathsFrom(kubeTypesEntry(kubeVersion, types))],
     "tkc/crds": [pathsFrom(crdTypesEntry(types))],
+  };
+}
+
+/**
+ * Paths as a tsconfig in `dir` names them: relative, for tsc reads a `*` in a `paths` value as
+ * the place of the pattern's match, and tkc installed under `~/we*rd/app/node_modules` resolved
+ * no "tkc" at all; from the project's own folders the relative path holds no such folder.
+ */
+export function pathsRelativeTo(dir: string): (absolute: string) => string {
+  return (absolute) => {
+    const path = relative(dir, absolute).split(sep).join("/");
+    return path.startsWith("../") || isAbsolute(path) ? path : `./${path}`;
   };
 }
 
@@ -120,12 +132,18 @@ async function runTsc(input: TypecheckInput, cache: string, types: TypeSource, c
   // one build's tsc check the other's files. No incremental state either, for the same reason:
   // tsc 7's build info did not make a check faster (measured at N=10 and N=100, cold and after a
   // one-file edit), only added a file every concurrent build wrote.
-  const tsconfig = join(cache, `tsconfig.${process.pid}-${++runs}.json`);
-  const paths = descriptorPaths(input.kubeVersion, (p) => p, types);
+  const name = `${process.pid}-${++runs}`;
+  const tsconfig = join(cache, `tsconfig.${name}.json`);
+  // tsc reads a `*` in a `paths` value as a pattern's place: when the way from the cache folder
+  // to tkc passes a folder named with one, tkc is named through a link of this run's own.
+  const link = relative(cache, tkcRoot()).includes("*") ? join(cache, `tkc.${name}`) : undefined;
+  if (link) symlinkSync(tkcRoot(), link, "junction");
+  const named = (absolute: string) => pathsRelativeTo(cache)(link ? join(link, relative(tkcRoot(), absolute)) : absolute);
+  const paths = descriptorPaths(input.kubeVersion, named, types);
   writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
       ...descriptorCompilerOptions(),
-      paths: crdTypes === "all" ? paths : { ...paths, "tkc/crds": [noCrdTypesDeclaration()] },
+      paths: crdTypes === "all" ? paths : { ...paths, "tkc/crds": [named(noCrdTypesDeclaration())] },
     },
     files: [textModulesDeclaration(), sandboxGlobalsDeclaration(), ...input.sources.map((s) => s.path)],
   }));
@@ -133,6 +151,11 @@ async function runTsc(input: TypecheckInput, cache: string, types: TypeSource, c
     return await checkWith(tsconfig, input);
   } finally {
     rmSync(tsconfig, { force: true });
+    try {
+      if (link) rmSync(link, { force: true });
+    } catch {
+      // a link left in the cache folder is harmless: the next run's has another name
+    }
   }
 }
 
