@@ -8,6 +8,12 @@ if (!existsSync(bundle)) {
   process.stderr.write("tkc: dist/tkc.cjs is missing; run `npm run build` in " + join(__dirname, "..") + "\n");
   process.exit(70);
 }
+// Node resolves no package (esbuild, typescript) from a folder whose name holds a backslash
+// (ERR_INVALID_MODULE_SPECIFIER), which only Windows reads as a separator: say so, not its stack.
+if (process.platform !== "win32" && __dirname.includes("\\")) {
+  process.stderr.write(`error: tkc is installed in ${join(__dirname, "..")}, whose name holds a backslash: Node.js cannot load packages from there\n  hint: install tkc (or the project that depends on it) in a folder without a backslash in its path\n`);
+  process.exit(1);
+}
 // A working folder deleted (or moved) since the shell entered it: relative paths, and yargs as it
 // loads, need it. Say so, rather than print Node's stack for uv_cwd.
 try {

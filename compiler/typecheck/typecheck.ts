@@ -91,6 +91,8 @@ function inputKey(input: TypecheckInput): string {
  * generated Kubernetes types. Results are cached by a hash of every input file.
  */
 export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput> {
+  const unreadable = backslashProblem(input);
+  if (unreadable) return { diagnostics: [unreadable], cached: false };
   const cache = cacheDir(input.projectDir);
   const key = `typecheck-${inputKey(input)}.json`;
   const hit = readCache<{ diagnostics: Diagnostic[]; files: string[] }>(cache, key);
@@ -114,6 +116,22 @@ export async function typecheck(input: TypecheckInput): Promise<TypecheckOutput>
   }
   if (checked.final) writeCache(cache, key, { diagnostics: checked.diagnostics, files: checked.files ?? [], checks });
   return { diagnostics: checked.diagnostics, files: checked.files, cached: false };
+}
+
+/**
+ * tsc reads every backslash in a path as a folder separator (as on Windows), so on other systems
+ * it cannot open a project whose path holds one: it said "TS5058: The specified path does not
+ * exist" about a path nobody wrote.
+ */
+function backslashProblem(input: TypecheckInput): Diagnostic | undefined {
+  if (process.platform === "win32") return undefined;
+  const file = input.sources.find((source) => source.path.includes("\\"));
+  if (!input.projectDir.includes("\\") && !file) return undefined;
+  const where = input.projectDir.includes("\\") ? `the project's folder ${input.projectDir}` : `${file!.path}`;
+  return error("TKC1010", `the TypeScript checker cannot read ${where}: it takes the backslash in the name for a folder separator`, {
+    ...(file && !input.projectDir.includes("\\") ? { location: { file: file.path, line: 1, column: 1 } } : {}),
+    hint: "rename the folder or file without the backslash",
+  });
 }
 
 let crdNeedles: readonly string[] | undefined;

@@ -37,23 +37,6 @@ test("tkc init suggests the next command with the folder quoted for a shell when
   assert.match(next.stdout, /^my-app-s\/dev: revision 1/);
 });
 
-// esbuild reads a "*" in an entry point as a wildcard: before, a project under such a folder failed
-// with "Must use \"outdir\" when there are multiple input files" (TKC2001, "fix the syntax error").
-test("a project under a folder whose name holds a * builds; a root descriptor named with one is refused clearly", () => {
-  const parent = join(tempDir(), "we*rd");
-  cpSync(join(repoRoot, "examples", "shop"), join(parent, "shop"), { recursive: true, filter: (src) => !/[/\\](out|expected|\.tkc-cache)$/.test(src) });
-  const built = runTkc(["build", "shop", "--env", "prod", "--out", join(parent, "out")], { cwd: parent });
-  assert.equal(built.status, 0, built.stderr);
-  assert.match(built.stdout, /^shop\/prod: revision 1 \(version 2\.4\.0\)/);
-  const named = join(parent, "shop", "re*lease.k8s.ts");
-  cpSync(join(parent, "shop", "release.k8s.ts"), named);
-  const refused = runTkc(["build", named, "--env", "prod", "--out", join(parent, "out2")], { cwd: parent });
-  assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /re\*lease\.k8s\.ts:1:1 error TKC2005: the root descriptor's path re\*lease\.k8s\.ts holds a "\*", which the bundler reads as a wildcard/);
-  assert.match(refused.stderr, /hint: rename the file/);
-  assert.doesNotMatch(refused.stderr, /outdir|TKC2001/);
-});
-
 test("--layout stream writes one manifests.yaml with the same objects and digest", () => {
   const files = tempDir();
   const stream = tempDir();
