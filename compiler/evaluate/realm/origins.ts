@@ -24,6 +24,18 @@ const FRAME = new RegExp(`${BUNDLE_FILENAME}:(\\d+):(\\d+)`, "g");
 const userCode = (location: LocationData | undefined) => location !== undefined && !location.file.includes("node_modules/");
 
 /**
+ * A file as esbuild's source map names it, as a path: the map's sources are URLs, so `wé.k8s.ts`
+ * is `w%C3%A9.k8s.ts` there and `#` is `%23`, and a report in such a file lost its location.
+ */
+function sourcePath(source: string): string {
+  try {
+    return decodeURIComponent(source);
+  } catch {
+    return source;
+  }
+}
+
+/**
  * Maps positions in the bundle to the user's files through esbuild's source map, inside the realm.
  * Files stay as the map names them (relative to the project); the host makes them absolute.
  */
@@ -34,7 +46,7 @@ export function createOriginMapper(map: string, code: string): OriginMapper {
     const key = line * 0x100000 + column;
     if (memo.has(key)) return memo.get(key);
     const original = originalPositionFor(trace, { line, column: column - 1 });
-    const location = original.source && original.line !== null && original.column !== null ? { file: original.source, line: original.line, column: original.column + 1 } : undefined;
+    const location = original.source && original.line !== null && original.column !== null ? { file: sourcePath(original.source), line: original.line, column: original.column + 1 } : undefined;
     memo.set(key, location);
     return location;
   };
