@@ -26,8 +26,9 @@ export interface FrontOptions {
 /** What the front of a build found: the loaded project, or the bundles of an identical earlier build. */
 export type Front =
   | { readonly stopped: readonly Diagnostic[] }
-  | { readonly warm: readonly EnvironmentReport[] }
-  | { readonly loaded: LoadedProject; readonly outRoot: string; readonly supplied: readonly SuppliedValue[]; readonly warmKey: string };
+  // `warnings`: what loading the sources found (a descriptor that is not UTF-8), for the report
+  | { readonly warm: readonly EnvironmentReport[]; readonly warnings: readonly Diagnostic[] }
+  | { readonly loaded: LoadedProject; readonly outRoot: string; readonly supplied: readonly SuppliedValue[]; readonly warmKey: string; readonly warnings: readonly Diagnostic[] };
 
 /**
  * The front of the build pipeline (pipeline.ts goes on from here): load the project and its
@@ -45,7 +46,8 @@ export function warmFront(options: FrontOptions, ctx: StageContext): readonly En
   const found = findProject(options, ctx);
   if ("stopped" in found || !rememberedBuilds(found.project.dir)) return undefined;
   const front = checkWarm(found, options, ctx);
-  return "warm" in front ? front.warm : undefined;
+  // A warning to show: the full CLI says it (the fast path prints only the bundles' lines).
+  return "warm" in front && front.warnings.length === 0 ? front.warm : undefined;
 }
 
 type Found = { readonly project: Project; readonly outRoot: string } | { readonly stopped: readonly Diagnostic[] };
@@ -60,11 +62,12 @@ function findProject(options: FrontOptions, ctx: StageContext): Found {
 function checkWarm(found: { readonly project: Project; readonly outRoot: string }, options: FrontOptions, ctx: StageContext): Front {
   const loaded = timed(ctx.timings, "load", () => loadSources(found.project, ctx));
   if (!loaded.ok) return { stopped: loaded.diagnostics };
+  const warnings = loaded.warnings;
   const { project, sources } = loaded.value;
   const supplied = options.supply();
-  if (supplied.diagnostics.length > 0) return { stopped: supplied.diagnostics };
+  if (supplied.diagnostics.length > 0) return { stopped: [...warnings, ...supplied.diagnostics] };
   const warmKey = warmBuildKey({ kubeVersion: project.config.kubeVersion, layout: options.layout, environments: options.environments, supplied: supplied.values, sources });
   const warm = options.write ? warmBuild(project.dir, warmKey, found.outRoot) : undefined;
-  if (warm) return { warm };
-  return { loaded: loaded.value, outRoot: found.outRoot, supplied: supplied.values, warmKey };
+  if (warm) return { warm, warnings };
+  return { loaded: loaded.value, outRoot: found.outRoot, supplied: supplied.values, warmKey, warnings };
 }

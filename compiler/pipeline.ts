@@ -62,6 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const layout = options.layout ?? "files";
   const front = buildFront({ ...options, layout, supply: () => suppliedValues(options.inputs ?? {}) }, ctx);
   if ("stopped" in front) return done.failed(front.stopped);
+  done.keep(front.warnings);
   if ("warm" in front) return done.built(front.warm[0]?.manifest.release, front.warm[0]?.manifest.version, front.warm, []);
   const { loaded, outRoot, supplied, warmKey } = front;
   const { project, sources } = loaded;
@@ -186,11 +187,14 @@ function checkEnvironment(input: Parameters<typeof expandEnvironment>[0], policy
 /** How a build ends: with reports (and its total time) or with the diagnostics that stopped it. */
 function finisher(ctx: StageContext, started: number) {
   const sources = () => Object.fromEntries(ctx.read);
+  // Warnings of the front (loading the sources), in whatever report the build ends with.
+  let kept: readonly Diagnostic[] = [];
   return {
-    failed: (diagnostics: readonly Diagnostic[]): BuildReport => ({ ok: false, environments: [], diagnostics, timings: ctx.timings, sources: sources() }),
+    keep: (warnings: readonly Diagnostic[]) => void (kept = warnings),
+    failed: (diagnostics: readonly Diagnostic[]): BuildReport => ({ ok: false, environments: [], diagnostics: [...kept, ...diagnostics], timings: ctx.timings, sources: sources() }),
     built: (release: string | undefined, version: string | undefined, environments: readonly EnvironmentReport[], diagnostics: readonly Diagnostic[]): BuildReport => {
       ctx.timings.total = Math.round((performance.now() - started) * 10) / 10;
-      return { ok: true, release, version, environments, diagnostics, timings: ctx.timings, sources: sources() };
+      return { ok: true, release, version, environments, diagnostics: [...kept, ...diagnostics], timings: ctx.timings, sources: sources() };
     },
   };
 }

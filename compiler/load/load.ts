@@ -5,7 +5,7 @@ import type { SourceFile } from "../model/source.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { crdFoldersOf, readCrdSchemas } from "./crds.js";
 import { listDescriptors } from "./project.js";
-import { readSource } from "./sources.js";
+import { readDescriptor, readSource } from "./sources.js";
 
 /**
  * The load stage's second step: read every source of the project (descriptors, imported CRD
@@ -15,9 +15,10 @@ import { readSource } from "./sources.js";
 export function loadSources(project: Project, ctx: Pick<StageContext, "read">): StageResult<LoadedProject> {
   const listed = listDescriptors(project.dir);
   if (listed.refused.length > 0) return fail(listed.refused);
-  const sources: SourceFile[] = listed.files.map(readSource);
+  const descriptors = listed.files.map(readDescriptor);
+  const sources: SourceFile[] = descriptors.map((read) => read.source);
   const crds = readCrdSchemas(project, crdFoldersOf(project.config));
-  const { diagnostics } = crds;
+  const diagnostics = [...descriptors.flatMap((read) => (read.problem ? [read.problem] : [])), ...crds.diagnostics];
   if (hasErrors(diagnostics)) return fail(diagnostics);
   sources.push(...crds.files);
   if (project.configFile) sources.push(configSource(project.configFile, ctx.read));

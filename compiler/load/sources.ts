@@ -1,9 +1,11 @@
+import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { sha256 } from "../cache/cache-dir.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
 import { fileKind } from "./regular-file.js";
+import { nonUtf8Warning } from "./utf8.js";
 
 /**
  * A project file (a descriptor, tkc.config.json, a CRD schema) that is not a regular file, refused
@@ -24,6 +26,16 @@ export function irregularFile(path: string, shown: string = path): Diagnostic | 
 export function readSource(path: string): SourceFile {
   const text = readFileSync(path, "utf8");
   return { path, text, sha256: sha256(text) };
+}
+
+/** A descriptor, with a warning when its bytes are not UTF-8 (utf8.ts). */
+export function readDescriptor(path: string): { readonly source: SourceFile; readonly problem?: Diagnostic } {
+  const bytes = readFileSync(path);
+  const text = bytes.toString("utf8");
+  const source = { path, text, sha256: sha256(text) };
+  // The native check first: a file that is UTF-8 (nearly all) costs no walk of its bytes.
+  const problem = isUtf8(bytes) ? undefined : nonUtf8Warning(path, bytes);
+  return problem ? { source, problem } : { source };
 }
 
 /** The same file with its path relative to the project, `/`-separated, as bundle.json records it. */

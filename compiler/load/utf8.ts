@@ -1,0 +1,44 @@
+import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+
+/**
+ * Where a file's bytes stop being UTF-8 (the byte offset), or undefined when they are UTF-8 all
+ * through. Overlong forms, surrogates and code points past U+10FFFF count as not UTF-8, as for
+ * TextDecoder, tsc and esbuild, which read each such byte as U+FFFD.
+ */
+export function firstNonUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    // The second byte's range rules out overlong forms, surrogates and values past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return undefined;
+}
+
+/**
+ * A warning for a descriptor saved in another encoding (Latin-1, Windows-1252): tsc and esbuild
+ * read its bytes as UTF-8, so "grüß" in a ConfigMap became "gr��" in the bundle, unsaid.
+ */
+export function nonUtf8Warning(path: string, bytes: Uint8Array): Diagnostic | undefined {
+  const at = firstNonUtf8(bytes);
+  if (at === undefined) return undefined;
+  const before = Buffer.from(bytes.subarray(0, at)).toString("utf8");
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const line = before.split("\n").length;
+  const column = [...before.slice(lineStart)].length + 1;
+  const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
+  return warning("TKC1115", `this file is not UTF-8 (byte 0x${byte}): tkc, like TypeScript, reads every such byte as \u201c\uFFFD\u201d, so that is what the bundle holds`, {
+    location: { file: path, line, column },
+    hint: "save the file as UTF-8 (most editors: \"Save with Encoding\")",
+  });
+}
