@@ -318,6 +318,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC3256: { title: "Ephemeral containers on create", severity: "error", stage: "semantic" },
   TKC3257: { title: "Conflicting host namespaces", severity: "error", stage: "semantic" },
   TKC3258: { title: "Lifecycle hook handler count", severity: "error", stage: "semantic" },
+  TKC3259: { title: "Image reference the kubelet cannot parse", severity: "policy", stage: "semantic" },
   TKC3301: { title: "Service selects no workload in the bundle", severity: "warning", stage: "semantic" },
   TKC3302: { title: "Named targetPort not found", severity: "policy", stage: "semantic" },
   TKC3303: { title: "Numeric targetPort not declared", severity: "warning", stage: "semantic" },

@@ -37,6 +37,20 @@ test("tkc init suggests the next command with the folder quoted for a shell when
   assert.match(next.stdout, /^my-app-s\/dev: revision 1/);
 });
 
+// Helm's --set takes a=1,b=2; tkc's --set names one input, so the comma went into the image tag,
+// which the API server accepts and the kubelet cannot parse: the pods would wait with InvalidImageName.
+test("an image the kubelet cannot parse (a --set value with a comma in its tag) is a policy error at the image's line", () => {
+  const dir = join(tempDir(), "app");
+  assert.equal(runTkc(["init", dir]).status, 0);
+  const built = runTkc(["build", dir, "--env", "dev", "--set", "imageTag=1.28,foo=bar"]);
+  assert.equal(built.status, 1);
+  assert.match(built.stderr, /release\.k8s\.ts:10:3 error TKC3259: image "nginxinc\/nginx-unprivileged:1\.28,foo=bar" of container "web" is not an image reference the kubelet can parse: its tag "1\.28,foo=bar" is not/);
+  assert.match(built.stderr, /InvalidImageName/);
+  const warned = runTkc(["build", dir, "--env", "dev", "--set", "imageTag=1.28,foo=bar", "--policy", "warning"]);
+  assert.equal(warned.status, 0, warned.stderr);
+  assert.match(warned.stderr, /warning TKC3259/);
+});
+
 test("--layout stream writes one manifests.yaml with the same objects and digest", () => {
   const files = tempDir();
   const stream = tempDir();

@@ -33,6 +33,15 @@ test("TKC3204-3206: images must be present and pinned", () => {
   expectDiagnostic(broken((c) => (c.image = "nginx:latest")), "TKC3206", `${C}.image`, "uses :latest");
 });
 
+test("TKC3259: an image the kubelet cannot parse, once, and not as a missing tag too", () => {
+  const d = broken((c) => (c.image = "Shop/Web"));
+  const hit = expectDiagnostic(d, "TKC3259", `${C}.image`, 'image "Shop/Web" of container "app" is not an image reference the kubelet can parse: its repository "Web" has capital letters');
+  assert.equal(hit.severity, "error");
+  assert.ok(!d.some((x) => x.code === "TKC3205"), "no second finding for the same image");
+  // whitespace around it is the API server's own refusal (TKC3255), not this
+  assert.ok(!broken((c) => (c.image = " nginx:1.27")).some((x) => x.code === "TKC3259"));
+});
+
 test("imagePin tells registry ports from tags and sees digests", () => {
   assert.deepEqual(imagePin("localhost:5000/app"), {});
   assert.deepEqual(imagePin("localhost:5000/app:1.0"), { tag: "1.0" });

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  DNS1123_LABEL_SOURCE, DNS1123_SUBDOMAIN_SOURCE, apiGroup, dns1123LabelProblem, imagePin, intOrPercentProblem, isCount, isDns1123Label, isDns1123Subdomain, percentValue, portNameProblem,
+  DNS1123_LABEL_SOURCE, DNS1123_SUBDOMAIN_SOURCE, apiGroup, dns1123LabelProblem, imagePin, imageReferenceProblem, intOrPercentProblem, isCount, isDns1123Label, isDns1123Subdomain, percentValue, portNameProblem,
 } from "../../syntax/index.js";
 
 const goodLabels = ["a", "ab", "abc", "a1", "a-1", "a--1--2--b", "0", "01", "012", "1a", "1-a", "1--a--b--2", "a".repeat(63)];
@@ -52,6 +52,42 @@ test("image pins: registry ports are not tags, digests win", () => {
   assert.deepEqual(imagePin("nginx"), {});
   assert.deepEqual(imagePin("registry:5000/shop/web:1.4.2"), { tag: "1.4.2" });
   assert.deepEqual(imagePin("web@sha256:abc"), { digest: "sha256:abc" });
+});
+
+// The grammar of distribution's reference, which the kubelet parses images with (cases after its
+// reference_test.go and normalize_test.go, written here; a failure there is InvalidImageName).
+test("image references: what the kubelet parses, and why not", () => {
+  const hex = "a".repeat(64);
+  const good = [
+    "nginx", "nginx:1.27", "nginx:", "library/nginx:1.27", `nginx@sha256:${hex}`, `ghcr.io/org/app:1.0.0-rc.1_b@sha256:${hex}`,
+    "registry.example.com:5000/team/app:v1.2.3", "localhost/app", "localhost:5000/app:x", "[::1]:5000/app:tag", "[fe80::1%eth0]/x".replace("%eth0", ""),
+    "Registry.Example.COM/app", "a__b/c-d/e.f_g", "a---b", "quay.io/a/b/c/d/e:TAG_1.x-y", `${"a".repeat(100)}/${"b".repeat(100)}:${"t".repeat(128)}`,
+  ];
+  for (const image of good) assert.equal(imageReferenceProblem(image), undefined, image);
+  const bad: [string, RegExp][] = [
+    ["Shop/Web:1", /capital letters/],
+    ["nginx:1.28,foo=bar", /tag "1\.28,foo=bar"/],
+    ["nginx:-x", /tag "-x"/],
+    ["nginx:.x", /tag "\.x"/],
+    [`nginx:${"t".repeat(129)}`, /tag/],
+    ["nginx@sha256:abc", /digest "sha256:abc"/],
+    [`nginx@${hex}`, /digest/],
+    ["-nginx", /repository part "-nginx"/],
+    ["nginx-", /repository part "nginx-"/],
+    ["a..b", /repository part "a\.\.b"/],
+    ["a___b", /repository part "a___b"/],
+    ["team//app", /repository part ""/],
+    ["my_registry:5000/app", /registry "my_registry:5000"/],
+    ["registry.example.com:port/app", /registry/],
+    ["-bad.example.com/app", /registry/],
+    [hex, /64-character hexadecimal ID/],
+    ["nginx latest", /repository part "nginx latest"/],
+    [`${"a".repeat(250)}`, /characters long .*over 255/],
+  ];
+  for (const [image, why] of bad) assert.match(imageReferenceProblem(image) ?? "(none)", why, image);
+  // a registry part must hold '.' or ':', be localhost or have capitals; otherwise it is a path
+  assert.equal(imageReferenceProblem("myregistry/app"), undefined);
+  assert.match(imageReferenceProblem("MyRegistry/App") ?? "", /capital letters/);
 });
 
 test("API groups: the part before the first slash, \"\" for the core group and for non-strings", () => {

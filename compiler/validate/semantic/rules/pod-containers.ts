@@ -2,7 +2,7 @@ import type { JsonPath } from "../../../model/path.js";
 import { type ContainerRef, containersOf } from "../object-index.js";
 import { asArray, asRecord, asString, isInteger, show } from "../guards.js";
 import { relatedAt, type Reporter } from "../report.js";
-import { dns1123LabelProblem, imagePin, portNameProblem } from "../../../../syntax/index.js";
+import { dns1123LabelProblem, imagePin, imageReferenceProblem, portNameProblem } from "../../../../syntax/index.js";
 import type { SemanticRule } from "./rule.js";
 
 /** TKC3201-3209: containers exist, names, images with pinned tags, container ports (their protocol, TKC3222, is an enum of schemas/generator/enums.ts). */
@@ -43,6 +43,13 @@ function checkImage(ref: ContainerRef, report: Reporter): void {
   const name = show(ref.container.name);
   if (typeof image !== "string" || image.trim() === "") {
     report.error("TKC3204", path, `container ${name} has no image`, "set image to a pinned reference such as \"nginx:1.27.1\"");
+    return;
+  }
+  // Whitespace around it is the API server's own refusal (pod-images.ts, TKC3255).
+  const unparsable = image.trim() === image ? imageReferenceProblem(image) : undefined;
+  if (unparsable) {
+    // The API server takes any string; the kubelet cannot parse this one (InvalidImageName).
+    report.policy("TKC3259", path, `image ${show(image)} of container ${name} is not an image reference the kubelet can parse: ${unparsable}; the pod fails with InvalidImageName`, "write it as [registry[:port]/]repository[:tag][@digest], the repository in lowercase (a build input with a comma or a space in it gives this)");
     return;
   }
   const { tag, digest } = imagePin(image);
