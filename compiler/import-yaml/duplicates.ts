@@ -2,6 +2,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ImportCode } from "./codes.js";
 import { identityKey } from "../emit/bundle-plan.js";
 import type { Manifest } from "./read-manifests.js";
+import { nameOf } from "./object-name.js";
 
 /** How many objects a refusal names before it says "and N more". */
 const NAMED = 4;
@@ -18,7 +19,10 @@ export function duplicateObjects(manifests: readonly Manifest[], namespace: stri
   const pairs = new Map<string, { readonly earlier: Manifest; readonly again: Manifest[] }>();
   for (const manifest of manifests) {
     const { apiVersion, kind, metadata } = manifest.object;
-    const key = identityKey({ apiVersion, kind, namespace: metadata?.namespace ?? namespace, name: metadata?.name ?? "" });
+    const name = nameOf(manifest.object);
+    // Named by the API server at create (generateName): two such are two objects.
+    if (name === undefined) continue;
+    const key = identityKey({ apiVersion, kind, namespace: metadata?.namespace ?? namespace, name });
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, manifest);

@@ -1,6 +1,7 @@
 import type { KubeObject } from "../model/object.js";
 import type { Manifest } from "./read-manifests.js";
 import { apiGroup } from "../../syntax/index.js";
+import { groupingName, nameOf } from "./object-name.js";
 
 /** The objects of one application: they become one descriptor file. */
 export interface Application {
@@ -103,8 +104,8 @@ export function groupApplications(manifests: readonly Manifest[]): Application[]
     if (!signals.has(app)) signals.set(app, new Set());
     signals.get(app)!.add(signal);
   };
-  const key = (m: Manifest) => `${m.object.kind}/${m.object.metadata?.name}`;
-  const byKey = new Map(manifests.map((m) => [key(m), m] as const));
+  // Only named objects can be referred to (an owner, a scale target, a mounted ConfigMap).
+  const byKey = new Map<string, Manifest>(manifests.flatMap((m) => (nameOf(m.object) === undefined ? [] : [[`${m.object.kind}/${nameOf(m.object)}`, m] as const])));
 
   // 1. app labels, on the object or on its pods
   for (const m of manifests) {
@@ -151,7 +152,7 @@ export function groupApplications(manifests: readonly Manifest[]): Application[]
   // 3. names: an application's name or one of its objects' names, or a name starting with one (longest first)
   const prefixes = new Map<string, string>();
   for (const app of appOf.values()) prefixes.set(app, app);
-  for (const [m, app] of appOf) if (!prefixes.has(String(m.object.metadata?.name))) prefixes.set(String(m.object.metadata?.name), app);
+  for (const [m, app] of appOf) if (!prefixes.has(groupingName(m.object))) prefixes.set(groupingName(m.object), app);
   const ordered = [...prefixes.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // definitions first, so that custom resources can join the application of their CRD
   const definitionsFirst = [...manifests].sort((a, b) => Number(b.object.kind === "CustomResourceDefinition") - Number(a.object.kind === "CustomResourceDefinition"));
@@ -162,7 +163,7 @@ export function groupApplications(manifests: readonly Manifest[]): Application[]
       assign(m, appOf.get(definition)!, "custom resource definition");
       continue;
     }
-    const name = String(m.object.metadata?.name ?? "");
+    const name = groupingName(m.object);
     const prefix = ordered.find((p) => name === p || name.startsWith(`${p}-`));
     assign(m, prefix !== undefined ? prefixes.get(prefix)! : name, prefix !== undefined ? "names" : "own name");
     if (prefix === undefined) {

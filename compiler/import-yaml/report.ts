@@ -2,6 +2,7 @@ import { escapeLine } from "../diagnostics/escape.js";
 import { counted } from "../diagnostics/counted.js";
 import { describeObject } from "../model/object.js";
 import type { ImportPlan } from "./import-project.js";
+import { shownName } from "./object-name.js";
 
 /**
  * The import report: per application what was grouped and why, which objects became patterns,
@@ -14,7 +15,7 @@ export function renderReport(plan: ImportPlan, outShown: string): string {
   for (const app of plan.apps) {
     lines.push("", `${app.file} (${app.name}; grouped by ${app.signals.join(", ") || "name"})`);
     for (const p of app.plans) {
-      const what = `${p.object.kind} ${p.object.metadata.name}`;
+      const what = `${p.object.kind} ${shownName(p.object)}`;
       if (p.how === "service") lines.push(`  service()     ${what} + Service ${p.object.metadata.name} (security: "none": the pods keep the manifests' security context, not the restricted profile)`);
       else if (p.how === "raw") lines.push(`  raw()         ${what}`);
       else if (p.how === "unchecked") lines.push(`  unchecked()   ${what} (${p.why ?? `no types for ${p.object.apiVersion} ${p.object.kind}: run tkc import crd on its CRD for types`})`);

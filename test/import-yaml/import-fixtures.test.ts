@@ -144,6 +144,26 @@ test("inputs that define an object twice (alternative installs side by side) are
   assert.equal(runTkc(["import", "yaml", "app-native.yaml", "--out", out], { cwd: dir }).status, 0, "one of the alternatives imports");
 });
 
+// Before, two Jobs named by the API server (metadata.generateName) were "an object defined twice"
+// (TKC1205, "Job undefined"), and one alone was reported as "Job undefined" in an application "".
+test("objects with only a generateName are distinct objects: imported, grouped by its stem, built", () => {
+  const dir = tempDir();
+  const job = (container: string) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n        - name: ${container}\n          image: busybox:1.36\n`;
+  writeFileSync(join(dir, "job-a.yaml"), job("a"));
+  writeFileSync(join(dir, "job-b.yaml"), job("b"));
+  // an object whose name is "undefined-…" is not taken for their application
+  writeFileSync(join(dir, "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: undefined-settings\ndata:\n  a: b\n");
+  const out = join(tempDir(), "project");
+  const imported = runTkc(["import", "yaml", ".", "--out", out], { cwd: dir });
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /^migrate\.k8s\.ts \(migrate; grouped by [^)]*\)\n  raw\(\)         Job migrate-<generated>\n  raw\(\)         Job migrate-<generated>\n/m);
+  assert.match(imported.stdout, /^undefined-settings\.k8s\.ts \(undefined-settings; grouped by own name\)/m);
+  assert.doesNotMatch(imported.stdout + imported.stderr, /Job undefined|\(;/);
+  const built = runTkc(["build", out, "--out", join(out, "out")]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /\+3 ~0 -0 objects/);
+});
+
 test("service(): a Deployment and Service that service() builds exactly are mapped to it, verified; others and --raw stay raw()", () => {
   const input = objectsOf([join(fixtures, "service/api.yaml")]);
   const project = importCheckBuild(["service", "--name", "svc"], { cwd: fixtures, name: "svc" });
