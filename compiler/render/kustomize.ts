@@ -30,6 +30,13 @@ export function kustomizationFiles(dir: string, projectDir: string): { files: st
     const yaml = parsePlainYaml(read.text);
     if ("problem" in yaml) return `${join(folder, name)}: ${yaml.problem}`;
     const parsed = (yaml.value ?? {}) as Record<string, unknown>;
+    // kustomize --enable-helm pulls each chart from its repository; kubectl's own message was
+    // "must specify --enable-helm", which tkc never passes: say what to do instead.
+    if (Array.isArray(parsed.helmCharts) && parsed.helmCharts.length > 0) {
+      const chart = parsed.helmCharts[0] as { name?: unknown } | null;
+      const named = typeof chart?.name === "string" ? `the Helm chart ${JSON.stringify(chart.name)}` : "a Helm chart";
+      return `${join(folder, name)} inflates ${named} (helmCharts), which kustomize pulls from its repository: tkc renders only the project's own files; vendor the chart into the project (helm pull --untar) and render it with helmChart({ chart: "./vendor/charts/<name>" }), and kustomization() the rest`;
+    }
     // Every path, not only resources: kustomize fetches a patch's or a generator's file by URL too.
     for (const entry of kustomizationPaths(parsed)) {
       if (isRemoteEntry(entry, existsSync(resolve(folder, entry)))) return `${join(folder, name)} names ${entry}, which kustomize would fetch from the network: tkc renders only the project's own files (vendor it into the project)`;

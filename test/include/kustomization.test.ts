@@ -83,6 +83,13 @@ test("nothing a kustomization names is fetched: patches, generators and git form
       assert.equal(built.status, 1, text);
       assert.match(built.stderr, /error TKC2305: kustomization: .* names .*, which kustomize would fetch from the network/, text);
     }
+    // kustomize --enable-helm would pull the chart: before, kubectl's "must specify --enable-helm"
+    const dir = project();
+    writeFileSync(join(dir, "deploy", "base", "kustomization.yaml"), `${base}\nhelmCharts:\n  - name: redis\n    repo: ${url}/charts\n    version: 17.0.0\n`);
+    const charts = runTkc(["build", dir, "--out", join(dir, "out")]);
+    assert.equal(charts.status, 1);
+    assert.match(charts.stderr, /error TKC2305: kustomization: .*kustomization\.yaml inflates the Helm chart "redis" \(helmCharts\), which kustomize pulls from its repository: .*helm pull --untar.*helmChart\(/);
+    assert.doesNotMatch(charts.stderr, /enable-helm/);
     assert.deepEqual(requests, [], "no request reached the server");
   } finally {
     server.close();
