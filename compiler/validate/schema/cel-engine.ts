@@ -4,7 +4,8 @@
  * packages from node_modules (one an ES module) took ~45 ms a run that did.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import { RE2JS } from "re2js";
+import { re2Compiler } from "./cel-library/regex.js";
+import { registerKubernetesLibraries, RENAMED_FUNCTIONS, RENAMED_METHODS } from "./cel-library/index.js";
 
 export type CelProgram = (context: Record<string, unknown>) => unknown;
 
@@ -14,29 +15,36 @@ export interface CelEngine {
 }
 
 export function createCelEngine(): CelEngine {
-  const patterns = new Map<string, RE2JS | null>();
   // Regular expressions are RE2, as in Go: linear time, and the API server's syntax (re2Calls).
-  const matches = (text: string, pattern: string): boolean => {
-    if (!patterns.has(pattern)) {
-      try {
-        patterns.set(pattern, RE2JS.compile(pattern));
-      } catch {
-        patterns.set(pattern, null);
-      }
-    }
-    const re = patterns.get(pattern);
-    if (!re) throw new Error(`not an RE2 pattern: ${pattern}`);
-    return re.matcher(text).find();
-  };
+  const compileRE2 = re2Compiler();
+  const matches = (text: string, pattern: string): boolean => compileRE2(pattern).matcher(text).find();
   const environment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 10_000, maxDepth: 100 } })
     .registerFunction("string.re2Matches(string): bool", matches)
     .registerFunction("re2Matches(string, string): bool", matches);
+  registerKubernetesLibraries(environment, compileRE2);
   return {
     compile(expression) {
-      const parsed = environment.parse(re2Calls(indexedHas(expression)));
+      const parsed = environment.parse(libraryCalls(re2Calls(indexedHas(expression))));
       return (context) => parsed(context);
     },
   };
+}
+
+/**
+ * Calls of the Kubernetes libraries under the names cel-library/ registers them with: `.indexOf(`
+ * as `.k8s_indexOf(` (the evaluator's own has JavaScript's semantics), `sets.contains(` as
+ * `k8s_sets_contains(`. A field is never followed by "(", so only calls change.
+ */
+export function libraryCalls(expression: string): string {
+  return outsideLiterals(expression, (i) => {
+    const call = /^(\.\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)(\s*\()/.exec(expression.slice(i, i + 40));
+    if (!call) return undefined;
+    const [whole, dot, name, open] = call as unknown as [string, string | undefined, string, string];
+    // A function's name starts a word; `x.sets.contains(` is a method of a field.
+    if (!dot && /[\w.]/.test(expression[i - 1] ?? "")) return undefined;
+    const renamed = dot ? RENAMED_METHODS.get(name) : RENAMED_FUNCTIONS.get(name);
+    return renamed ? { text: `${dot ?? ""}${renamed}${open}`, next: i + whole.length } : undefined;
+  });
 }
 
 /**
