@@ -163,3 +163,92 @@ test("a map key named __proto__ is a key like any other to the rules, as to the 
   assert.equal(result.status, 1, result.stderr + result.stdout);
   assert.match(result.stderr, /^box\.yaml:5:3 error TKC3008: labels must be empty$/m);
 });
+
+test("Gateway API: a label key whose prefix is over 253 characters breaks the rule that splits it (TKC3008 at the label); a fine one passes", () => {
+  const gateway = (name: string, key: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ${name}, namespace: default}
+spec:
+  gatewayClassName: example
+  listeners: [{name: http, port: 80, protocol: HTTP}]
+  infrastructure:
+    labels:
+      ${key}: x
+`;
+  const dir = files({ "gateways.yaml": [gateway("long-prefix", `${"a".repeat(253)}/app`), gateway("fine", "example.com/app")].join("---\n") });
+  const result = runTkc(["validate", "gateways.yaml"], { cwd: dir });
+  assert.equal(result.status, 1, result.stderr);
+  const failures = [...result.stderr.matchAll(/^gateways\.yaml:(\d+):(\d+) error TKC3008: (.*)\n[\s\S]*?= object: \S+ Gateway default\/(\S+), at (\S+)\n/gm)].map((m) => [m[4], m[5], m[3], `${m[1]}:${m[2]}`]);
+  assert.deepEqual(failures, [["long-prefix", "spec.infrastructure.labels", "If specified, the label key's prefix must be a DNS subdomain not longer than 253 characters in total.", "8:5"]]);
+  assert.match(result.stderr, /^1 error, 0 warnings$/m);
+});
+
+const LIBRARY_CRD = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: endpoints.example.com}
+spec:
+  group: example.com
+  names: {kind: Endpoint, plural: endpoints, singular: endpoint, listKind: EndpointList}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              url:
+                type: string
+                x-kubernetes-validations:
+                - {rule: "isURL(self) && url(self).getScheme() == 'https'", message: url must be https}
+              address:
+                type: string
+                x-kubernetes-validations:
+                - {rule: "isIP(self) && ip.isCanonical(self)", message: address must be a canonical IP}
+              allowed:
+                type: array
+                items: {type: string}
+                x-kubernetes-validations:
+                - {rule: "self.all(c, isCIDR(c) && cidr(c).prefixLength() >= 8)", message: allowed must be /8 or narrower}
+                - {rule: "self.isSorted()", message: allowed must be sorted}
+              memory:
+                type: string
+                x-kubernetes-validations:
+                - {rule: "quantity(self).isLessThan(quantity('1Gi'))", message: memory must be under 1Gi}
+              tags:
+                type: array
+                items: {type: string}
+                x-kubernetes-validations:
+                - {rule: "self.all(t, t.lowerAscii() == t && t.indexOf('-') != 0)", message: tags are lower case and do not start with a dash}
+                - {rule: "sets.contains(['a', 'b', 'c'], self)", message: "tags are a, b or c"}
+`;
+
+test("a CRD's rules that call Kubernetes' CEL libraries (URLs, IP, CIDR, lists, Quantity, strings, sets) are evaluated, no longer skipped", () => {
+  const endpoint = (name: string, spec: string) => `apiVersion: example.com/v1\nkind: Endpoint\nmetadata: {name: ${name}, namespace: default}\nspec:\n${spec}`;
+  const dir = files({
+    "crd.yaml": LIBRARY_CRD,
+    "endpoints.yaml": [
+      endpoint("good", "  url: https://example.com/api\n  address: 2001:db8::1\n  allowed: [10.0.0.0/8, 192.168.0.0/16]\n  memory: 512Mi\n  tags: [a, c]\n"),
+      endpoint("bad", "  url: http://example.com/api\n  address: 2001:DB8::1\n  allowed: [192.168.0.0/16, 10.0.0.0/4]\n  memory: 2Gi\n  tags: [A, -b, d]\n"),
+      // A quantity the API server refuses to parse is its error, not a failed rule: skipped.
+      endpoint("unparsable", "  memory: lots\n"),
+    ].join("---\n"),
+  });
+  const result = runTkc(["validate", "crd.yaml", "endpoints.yaml"], { cwd: dir });
+  assert.equal(result.status, 1, result.stderr);
+  const failures = [...result.stderr.matchAll(/^endpoints\.yaml:(\d+):(\d+) error TKC3008: (.*)$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+  assert.deepEqual(failures, [
+    "15:3 url must be https",
+    "16:3 address must be a canonical IP",
+    "17:3 allowed must be /8 or narrower",
+    "17:3 allowed must be sorted",
+    "18:3 memory must be under 1Gi",
+    "19:3 tags are lower case and do not start with a dash",
+    "19:3 tags are a, b or c",
+  ]);
+  assert.doesNotMatch(result.stderr, /Endpoint default\/(good|unparsable)/);
+});
