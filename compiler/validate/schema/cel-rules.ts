@@ -4,11 +4,15 @@
  * the schema's defaults are applied, property names escaped as Kubernetes escapes them, and
  * integers as CEL ints. A rule that fails is TKC3008, with the rule's message.
  *
+ * Kubernetes' CEL libraries (lists, regex, URLs, IP, CIDR, Quantity, cel-go's strings and sets
+ * extensions) are evaluated with the API server's semantics (cel-library/).
+ *
  * What tkc cannot evaluate exactly is skipped, never reported: transition rules (`oldSelf`, which
- * only an update has), functions of Kubernetes' CEL libraries that the evaluator lacks
- * (`quantity()`, `url()`, `isSorted()`, ...), any evaluation error, and rules whose worst-case
- * cost on this object is too high to run (nested macros over long lists; the API server limits
- * cost too). So a rule can only be reported when it evaluates to false.
+ * only an update has), the functions tkc does not evaluate (`format.named()`, semver, the strings
+ * extension's `format()`, ...), any evaluation error (the API server's own, or a library's corner
+ * where tkc is unsure of the API server's answer), and rules whose worst-case cost on this object
+ * is too high to run (nested macros over long lists; the API server limits cost too). So a rule
+ * can only be reported when it evaluates to false.
  */
 import { join } from "node:path";
 import { error, type Diagnostic } from "../../diagnostics/diagnostic.js";
