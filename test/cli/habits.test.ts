@@ -115,6 +115,9 @@ test("tkc explain prints a code's page, from the docs that ship in the package",
   assert.equal(typo.status, 1);
   assert.match(typo.stderr, /no diagnostic code TKC3206x[\s\S]*hint: did you mean TKC3206\?/);
   assert.match(runTkc(["explain", "TS2322"]).stderr, /TypeScript code/);
+  // the number alone, as retyped from a log
+  assert.equal(runTkc(["explain", "3206"]).stdout, page.stdout);
+  assert.match(runTkc(["explain", "9999"]).stderr, /no diagnostic code 9999/);
 });
 
 test("the bare usage line and the demand message list every command", () => {

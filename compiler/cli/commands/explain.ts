@@ -25,7 +25,9 @@ function errorsDir(): string {
 }
 
 export function runExplain(args: ExplainArgs, output: Output): number {
-  const code = String(args.code).trim().toUpperCase();
+  // `3206` and `tkc3206` are how people retype a code from a log: the same code.
+  const written = String(args.code).trim().toUpperCase();
+  const code = /^\d{4}$/.test(written) ? `TKC${written}` : written;
   if (/^TS\d+$/.test(code)) {
     output.err(`error: ${code} is a TypeScript code, reported by the type check\n  hint: see https://typescript.tv/errors/ or your editor's quick info; tkc's own codes start with TKC`);
     return EXIT.userError;
