@@ -8,6 +8,24 @@ import type { StoredRevision } from "./revision.js";
 export interface Problem {
   readonly file: string;
   readonly message: string;
+  /** Its bytes are the recorded ones but for CRLF line ends: git converted them (core.autocrlf). */
+  readonly lineEnds?: true;
+}
+
+/**
+ * The hint for problems that are line ends only. Git for Windows checks text files out with
+ * CRLF by default (core.autocrlf), which changes every hashed byte of a committed out/.
+ */
+export const LINE_ENDS_HINT = "git converted the line ends on checkout (core.autocrlf, Git for Windows' default): add `out/** -text` to .gitattributes (tkc init writes it), then `rm -rf out && git checkout -- out`";
+
+/** Whether `text` is what `matches` wants once its CRLF line ends are LF again. */
+function onlyLineEnds(text: string, matches: (text: string) => boolean): boolean {
+  return text.includes("\r\n") && matches(text.replace(/\r\n/g, "\n"));
+}
+
+/** One line of hints for `problems`: the line-ends one when they are all of that kind. */
+export function hintFor(problems: readonly Problem[], otherwise: string): string {
+  return problems.length > 0 && problems.every((p) => p.lineEnds) ? LINE_ENDS_HINT : otherwise;
 }
 
 /** The documents of a stream-layout manifests.yaml, each without its `---` line. */
@@ -30,33 +48,42 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
   const expected = new Set(["bundle.json", ...objectFiles, ...(files.has(KUSTOMIZATION_FILE) || record.files ? [KUSTOMIZATION_FILE] : []), ...Object.keys(record.files ?? {})]);
   for (const name of expected) if (!files.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is missing` });
   for (const name of files.keys()) if (!expected.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is not part of the recorded bundle` });
+  const lineEnds = (name: string, matches: (text: string) => boolean): Problem | undefined => {
+    const text = files.get(name);
+    return text !== undefined && onlyLineEnds(text, matches) ? { file: at(name), message: `revision ${n}: ${name} has CRLF line ends where tkc wrote LF`, lineEnds: true } : undefined;
+  };
   if (manifest.layout === "stream") {
-    const documents = streamDocuments(files.get(objectFiles[0] ?? "") ?? "");
-    manifest.objects.forEach((object, index) => {
-      if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
-        problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });
-      }
-    });
+    const file = objectFiles[0] ?? "";
+    const documents = streamDocuments(files.get(file) ?? "");
+    const converted = lineEnds(file, (text) => streamDocuments(text).every((document, index) => sha256(document) === manifest.objects[index]?.sha256));
+    if (converted) problems.push(converted);
+    else {
+      manifest.objects.forEach((object, index) => {
+        if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
+          problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });
+        }
+      });
+    }
   } else {
     for (const object of manifest.objects) {
       const text = files.get(object.file);
       if (text === undefined) continue;
       const actual = sha256(text);
       if (actual !== object.sha256) {
-        problems.push({ file: at(object.file), message: `revision ${n}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})` });
+        problems.push(lineEnds(object.file, (lf) => sha256(lf) === object.sha256) ?? { file: at(object.file), message: `revision ${n}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})` });
       }
     }
   }
   if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json's digest does not match its objects` });
   if (files.has("bundle.json") && files.get("bundle.json") !== renderManifest(manifest)) {
-    problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
+    problems.push(lineEnds("bundle.json", (lf) => lf === renderManifest(manifest)) ?? { file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
   }
   if (files.has(KUSTOMIZATION_FILE) && files.get(KUSTOMIZATION_FILE) !== kustomization(objectFiles)) {
-    problems.push({ file: at(KUSTOMIZATION_FILE), message: `revision ${n}: ${KUSTOMIZATION_FILE} does not list exactly the bundle's object files` });
+    problems.push(lineEnds(KUSTOMIZATION_FILE, (lf) => lf === kustomization(objectFiles)) ?? { file: at(KUSTOMIZATION_FILE), message: `revision ${n}: ${KUSTOMIZATION_FILE} does not list exactly the bundle's object files` });
   }
   for (const [name, digest] of Object.entries(record.files ?? {})) {
     const text = files.get(name);
-    if (text !== undefined && sha256(text) !== digest) problems.push({ file: at(name), message: `revision ${n}: ${name} was modified after it was recorded` });
+    if (text !== undefined && sha256(text) !== digest) problems.push(lineEnds(name, (lf) => sha256(lf) === digest) ?? { file: at(name), message: `revision ${n}: ${name} was modified after it was recorded` });
   }
   // one message per file is enough
   const seen = new Set<string>();

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
 import { sameOnDiskStats, statBundle, writeBundle, writeFiles } from "../emit/write-bundle.js";
-import { fileHashes, revisionProblems } from "./check-revision.js";
+import { fileHashes, hintFor, revisionProblems } from "./check-revision.js";
 import { currentBundleDir, historyDir, parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
 import { refuseLinks } from "./output-path.js";
@@ -134,7 +134,7 @@ export function verifiedRevisionFiles(stored: StoredRevision): Map<string, strin
   const files = readRevisionFiles(stored);
   const problems = revisionProblems(stored, files);
   if (problems.length > 0) {
-    throw new HistoryError(`${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems[0]!.file, "revisions are immutable: restore the history from git (`tkc history --verify` lists every change), or delete the damaged revision's directory");
+    throw new HistoryError(`${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems[0]!.file, hintFor(problems, "revisions are immutable: restore the history from git (`tkc history --verify` lists every change), or delete the damaged revision's directory"));
   }
   return files;
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { sameOnDisk } from "../emit/write-bundle.js";
 import { listBundleDir } from "../emit/bundle-dir.js";
-import { revisionProblems } from "./check-revision.js";
+import { hintFor, LINE_ENDS_HINT, revisionProblems } from "./check-revision.js";
 import { REVISION_FILE } from "./layout.js";
 import { refuseLinkedFiles, UnsafeOutput } from "./output-path.js";
 import { HistoryError, listRevisions, readRevision, readRevisionFiles, type StoredRevision } from "./revision.js";
@@ -37,7 +37,7 @@ export function verifyHistory(dir: string, currentDir?: string): { revisions: nu
     }
     const problems = revisionProblems(stored, files);
     for (const problem of problems) {
-      diagnostics.push(error("TKC4005", problem.message, { location: at(problem.file), hint: "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision" }));
+      diagnostics.push(error("TKC4005", problem.message, { location: at(problem.file), hint: hintFor([problem], "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision") }));
     }
     if (problems.length === 0) good.push(stored);
     const { record } = stored;
@@ -80,10 +80,12 @@ function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[],
     return [warning("TKC4005", `the current bundle ${currentDir} is revision ${stored.record.revision}, not the latest (${latest}): a build or rollback was interrupted`, { hint: "run the build again: it completes the bundle from the latest revision" })];
   }
   const edited = listBundleDir(currentDir);
+  // tkc's bundle.json never holds a raw CR (JSON escapes it): one there is git's line-end conversion.
+  const converted = readFileSync(join(currentDir, "bundle.json"), "utf8").includes("\r\n");
   return [
-    error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was edited after the build (${edited.length} files)`, {
+    error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was ${converted ? "checked out with CRLF line ends" : "edited after the build"} (${edited.length} files)`, {
       location: at(join(currentDir, "bundle.json")),
-      hint: "run `tkc build` again: an unchanged build rewrites the bundle from the verified latest revision (or `git checkout` it)",
+      hint: converted ? LINE_ENDS_HINT : "run `tkc build` again: an unchanged build rewrites the bundle from the verified latest revision (or `git checkout` it)",
     }),
   ];
 }

@@ -11,7 +11,7 @@ test("tkc init scaffolds a project that builds at once and that plain tsc checks
   const dir = join(tempDir(), "my-app");
   const init = runTkc(["init", dir]);
   assert.equal(init.status, 0, init.stderr);
-  for (const file of ["tkc.config.json", "tsconfig.json", "release.k8s.ts", ".gitignore"]) assert.ok(existsSync(join(dir, file)), file);
+  for (const file of ["tkc.config.json", "tsconfig.json", "release.k8s.ts", ".gitignore", ".gitattributes"]) assert.ok(existsSync(join(dir, file)), file);
 
   const built = runTkc(["build", dir]);
   assert.equal(built.status, 0, built.stderr);

@@ -24,15 +24,18 @@ test("tkc init in the current folder keeps an existing package.json and tsconfig
   writeFileSync(join(dir, "package.json"), '{ "name": "existing-app", "private": true }\n');
   writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true } }\n');
   writeFileSync(join(dir, ".gitignore"), "coverage/");
+  writeFileSync(join(dir, ".gitattributes"), "*.png binary\n");
   const init = runTkc(["init"], { cwd: dir });
   assert.equal(init.status, 0, init.stderr);
   assert.match(init.stdout, /^created \.\/: tkc\.config\.json, release\.k8s\.ts$/m);
   assert.match(init.stdout, /^added node_modules\/, \.tkc-cache\/ to \.gitignore$/m);
+  assert.match(init.stdout, /^added out\/\*\* -text to \.gitattributes$/m);
   assert.match(init.stdout, /^kept \(already there\): tsconfig\.json \(descriptors need "moduleResolution": "bundler" or "nodenext" there\)$/m);
   assert.equal(readFileSync(join(dir, "package.json"), "utf8"), '{ "name": "existing-app", "private": true }\n');
   assert.equal(readFileSync(join(dir, "tsconfig.json"), "utf8"), '{ "compilerOptions": { "strict": true } }\n');
   assert.equal(readFileSync(join(dir, ".gitignore"), "utf8"), "coverage/\nnode_modules/\n.tkc-cache/\n");
   assert.doesNotMatch(readFileSync(join(dir, ".gitignore"), "utf8"), /^out/m, "bundles and history are committed");
+  assert.equal(readFileSync(join(dir, ".gitattributes"), "utf8"), "*.png binary\nout/** -text\n");
 
   const built = runTkc(["build"], { cwd: dir });
   assert.equal(built.status, 0, built.stderr);

@@ -79,7 +79,7 @@ test("quick start: init next to a package.json, type-check as the editor does, b
   writeFileSync(join(project, "package.json"), '{ "name": "my-service", "private": true }\n');
   // `npx tkc ...` runs the installed binary; here it is this checkout's (test/package runs the real npx).
   const init = ok(runTkc(["init"], { cwd: project }), "npx tkc init");
-  assert.match(init.stdout, /^created \.\/: tkc\.config\.json, tsconfig\.json, \.gitignore, release\.k8s\.ts$/m);
+  assert.match(init.stdout, /^created \.\/: tkc\.config\.json, tsconfig\.json, \.gitignore, \.gitattributes, release\.k8s\.ts$/m);
   assert.deepEqual(readFileSync(join(project, ".gitignore"), "utf8").split("\n").filter((l) => l && !l.startsWith("#")), ["node_modules/", ".tkc-cache/"], "out/ stays in: it is committed");
   const checked = tsc(["--noEmit", "-p", "."], project);
   assert.equal(checked.status, 0, `npx tsc --noEmit -p .\n${checked.stdout}${checked.stderr}`);

@@ -17,7 +17,7 @@ export interface InitArgs {
 
 export const initCommand = {
   command: "init [dir]",
-  describe: "Scaffold a project: tkc.config.json, tsconfig.json (editor types), .gitignore and a first descriptor",
+  describe: "Scaffold a project: tkc.config.json, tsconfig.json (editor types), .gitignore, .gitattributes and a first descriptor",
   builder: (yargs: Argv) =>
     yargs
       .positional("dir", { type: "string", default: ".", describe: "directory to create the project in (default: the current one)" })
@@ -34,6 +34,16 @@ function toReleaseName(dir: string): string {
 
 /** What the scaffold's .gitignore must hold. out/ is not among them: bundles and history are committed. */
 const IGNORED = ["node_modules/", ".tkc-cache/"];
+
+/**
+ * The scaffold's .gitattributes: bundles and their history are hashed byte for byte, so git must
+ * not convert their line ends (core.autocrlf, Git for Windows' default, checks them out with CRLF).
+ */
+const ATTRIBUTES = "out/** -text";
+
+function gitattributes(): string {
+  return ["# The bundles in out/ are hashed byte for byte: git must keep their line ends as written.", ATTRIBUTES, ""].join("\n");
+}
 
 function gitignore(): string {
   return [
@@ -57,6 +67,7 @@ export function runInit(args: InitArgs, output: Output): number {
     [CONFIG_FILE]: JSON.stringify({ entry: "release.k8s.ts", kubeVersion: defaultKubeVersion, outDir: "out" }, null, 2) + "\n",
     "tsconfig.json": editorTsconfig(dir, defaultKubeVersion),
     ".gitignore": gitignore(),
+    ".gitattributes": gitattributes(),
     "release.k8s.ts": releaseTemplate(name),
   };
   const created: string[] = [];
@@ -72,6 +83,14 @@ export function runInit(args: InitArgs, output: Output): number {
       created.push(file);
     } else if (file === ".gitignore" && present.isSymbolicLink()) {
       notes.push(`left .gitignore as it is (a symbolic link): make sure it ignores ${IGNORED.join(" and ")}`);
+    } else if (file === ".gitattributes" && present.isSymbolicLink()) {
+      notes.push(`left .gitattributes as it is (a symbolic link): make sure it holds ${ATTRIBUTES}`);
+    } else if (file === ".gitattributes") {
+      const text = readFileSync(path, "utf8");
+      if (!text.split(/\r?\n/).some((line) => line.trim().replace(/\s+/g, " ") === ATTRIBUTES)) {
+        appendFileSync(path, (text === "" || text.endsWith("\n") ? "" : "\n") + ATTRIBUTES + "\n");
+        notes.push(`added ${ATTRIBUTES} to .gitattributes`);
+      } else kept.push(file);
     } else if (file === ".gitignore") {
       // Merge rather than keep: without these lines a first `git add -A` commits node_modules.
       const text = readFileSync(path, "utf8");
