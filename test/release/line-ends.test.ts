@@ -46,6 +46,9 @@ test("a committed out/ checked out with CRLF line ends: tkc init's .gitattribute
   assert.match(verified.stderr, /error TKC4005: the current bundle .* was checked out with CRLF line ends/);
   assert.match(verified.stderr, /error TKC4005: revision 1: bundle\.json has CRLF line ends where tkc wrote LF/);
   assert.doesNotMatch(verified.stderr, /modified after it was recorded|edited/);
+  const diffed = runTkc(["diff", "out/repo/dev", "out/repo/prod"], { cwd: converted });
+  assert.equal(diffed.status, 1);
+  assert.match(diffed.stderr, /error TKC4105: out\/repo\/dev\/objects\/\S+ has CRLF line ends where tkc wrote LF[^\n]*\n  hint: git converted the line ends/);
 
   // The repair the hint gives.
   writeFileSync(join(converted, ".gitattributes"), "out/** -text\n");
