@@ -53,8 +53,9 @@ const SEMI_SPACE_MB = 2;
  */
 function withoutWildcards(dir: string, files: readonly string[]): { readonly paths: readonly string[]; readonly remove: () => void } {
   const paths = files.map((file) => join(dir, file));
+  if (!dir.includes("*")) return { paths, remove: () => undefined };
   const temp = realpathSync(tmpdir());
-  if (!dir.includes("*") || temp.includes("*")) return { paths, remove: () => undefined };
+  if (temp.includes("*")) return { paths, remove: () => undefined };
   const folder = mkdtempSync(join(temp, "tkc-realm-"));
   const linked = files.map((file) => {
     const from = join(dir, file);
