@@ -131,12 +131,14 @@ const STOP_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 function exportTree(repoRoot: string, commit: string, inRepo: string, index: string, tree: string): { ok: boolean; output: string; signal?: NodeJS.Signals } {
   // Paths as written: a folder named `*` or `:(glob)x` is a name, not a pattern.
   const env = { ...process.env, GIT_INDEX_FILE: index, GIT_LITERAL_PATHSPECS: "1" };
-  // A split index would put its shared part in the repository's .git: one file, of this run only.
-  const read = git(repoRoot, ["-c", "core.splitIndex=false", "read-tree", commit], { env });
+  // An index of this run only, whatever the repository's settings: a split index would put its
+  // shared part in the repository's .git, and a sparse checkout's would leave project files out.
+  const own = ["-c", "core.splitIndex=false", "-c", "index.sparse=false", "-c", "core.sparseCheckout=false"];
+  const read = git(repoRoot, [...own, "read-tree", commit], { env });
   if (!read.ok) return read;
-  const listed = git(repoRoot, ["ls-files", "-z", "--", inRepo === "" ? "." : inRepo], { env, trim: false });
+  const listed = git(repoRoot, [...own, "ls-files", "-z", "--", inRepo === "" ? "." : inRepo], { env, trim: false });
   if (!listed.ok) return listed;
-  return git(repoRoot, ["checkout-index", "--force", "-z", "--stdin", `--prefix=${tree}${sep}`], { env, input: listed.output });
+  return git(repoRoot, [...own, "checkout-index", "--force", "-z", "--stdin", `--prefix=${tree}${sep}`], { env, input: listed.output });
 }
 
 /**
