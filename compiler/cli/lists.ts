@@ -30,3 +30,16 @@ export function environmentList(values: string | readonly string[] | undefined):
   if (list !== undefined && list.length === 0) throw new UsageError("--env needs an environment name");
   return list;
 }
+
+/** Options that take a value each time they are given (each command reads them as lists). */
+const REPEATABLE = new Set(["set", "values", "show-only", "showOnly", "tag", "t", "env", "e", "files", "inputs", "_", "$0"]);
+
+/**
+ * Any other option given twice (`--out a --out b`) is its last value, as Helm's and kubectl's
+ * flags are: yargs made it an array, which reached the commands as a path (an internal error).
+ */
+export function lastOfRepeats(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    if (Array.isArray(value) && !REPEATABLE.has(key)) argv[key] = value[value.length - 1];
+  }
+}

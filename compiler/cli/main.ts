@@ -1,3 +1,4 @@
+import { lastOfRepeats } from "./lists.js";
 import yargs from "yargs";
 import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .usage(`$0 <${names.join("|")}> [options]\n\nTyped Kubernetes configuration: .k8s.ts descriptors to validated, deterministic release bundles.`);
   for (const command of commands) cli = cli.command(command as never);
   cli = cli
+    .middleware(lastOfRepeats, true)
     .demandCommand(1, `name a command: ${names.join(", ")}`)
     // Answers `tkc --get-yargs-completions ...` for the scripts of `tkc completion`; hidden.
     .completion("__yargs-completion-script", false)

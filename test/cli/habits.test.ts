@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc as runTkcCold, tempDir } from "../support/cli.js";
 import { edit } from "../release/support.js";
@@ -121,6 +121,26 @@ test("tkc explain prints a code's page, from the docs that ship in the package",
   // the number alone, as retyped from a log
   assert.equal(runTkc(["explain", "3206"]).stdout, page.stdout);
   assert.match(runTkc(["explain", "9999"]).stderr, /no diagnostic code 9999/);
+});
+
+// yargs made an option given twice an array, which reached the commands as a path:
+// "tkc: internal error ... The "paths[0]" argument must be of type string".
+test("an option given twice takes its last value, as Helm's and kubectl's flags do", () => {
+  const dir = join(tempDir(), "twice");
+  assert.equal(runTkc(["init", dir]).status, 0);
+  const first = join(tempDir(), "first");
+  const second = join(tempDir(), "second");
+  const built = runTkc(["build", dir, "--out", first, "--out", second, "--layout", "files", "--layout", "stream", "--kube-version", "1.33", "--kube-version", "1.36", "--env", "dev"]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.ok(existsSync(join(second, "twice", "dev", "objects", "manifests.yaml")), "the last --out and --layout");
+  assert.ok(!existsSync(first));
+  const history = runTkc(["history", "--out", first, "--out", second, "--format", "text", "--format", "json"], { cwd: dir });
+  assert.equal(history.status, 0, history.stderr);
+  assert.equal(JSON.parse(history.stdout).dev[0].revision, 1);
+  // repeatable options still gather every value
+  const inputs = runTkc(["build", dir, "--out", second, "--env", "dev", "--set", "imageTag=1.0", "--set", "imageTag=2.0"]);
+  assert.equal(inputs.status, 0, inputs.stderr);
+  for (const result of [built, history, inputs]) assert.doesNotMatch(result.stderr, /internal error/);
 });
 
 test("the bare usage line and the demand message list every command", () => {
