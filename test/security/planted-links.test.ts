@@ -95,26 +95,31 @@ test("a project whose .tkc-cache is a link is refused (TKC4007) before anything 
 // tkc init in a folder that already holds files (a clone): a dangling link was written through
 // (existsSync follows links, so `release.k8s.ts -> ~/.profile` looked absent), and a linked
 // .gitignore was appended to wherever it pointed.
-test("tkc init writes through no link: a dangling one is kept, a linked .gitignore is left alone, --force replaces links", () => {
+test("tkc init writes through no link: a dangling one is kept, a linked .gitignore or .gitattributes is left alone, --force replaces links", () => {
   const dir = tempDir();
   const target = join(tempDir(), "profile");
   const ignored = victim();
   const config = victim();
+  const attributes = victim();
   symlinkSync(target, join(dir, "release.k8s.ts"));
   symlinkSync(ignored, join(dir, ".gitignore"));
   symlinkSync(config, join(dir, "tsconfig.json"));
+  symlinkSync(attributes, join(dir, ".gitattributes"));
   const init = runTkc(["init", dir]);
   assert.equal(init.status, 0, init.stderr);
   assert.match(init.stdout, /created .*: tkc\.config\.json\n/);
   assert.match(init.stdout, /left \.gitignore as it is \(a symbolic link\): make sure it ignores node_modules\/ and \.tkc-cache\//);
+  assert.match(init.stdout, /left \.gitattributes as it is \(a symbolic link\): make sure it holds out\/\*\* -text/);
+  assert.equal(readFileSync(attributes, "utf8"), "precious\n");
   assert.match(init.stdout, /kept \(already there\): tsconfig\.json, release\.k8s\.ts/);
   assert.equal(existsSync(target), false, "nothing is created through the dangling link");
   assert.equal(readFileSync(ignored, "utf8"), "precious\n");
 
   const forced = runTkc(["init", dir, "--force"]);
   assert.equal(forced.status, 0, forced.stderr);
-  for (const name of ["release.k8s.ts", ".gitignore", "tsconfig.json"]) assert.ok(lstatSync(join(dir, name)).isFile(), `${name} is a file of its own now`);
+  for (const name of ["release.k8s.ts", ".gitignore", "tsconfig.json", ".gitattributes"]) assert.ok(lstatSync(join(dir, name)).isFile(), `${name} is a file of its own now`);
   assert.equal(existsSync(target), false);
   assert.equal(readFileSync(ignored, "utf8"), "precious\n");
   assert.equal(readFileSync(config, "utf8"), "precious\n");
+  assert.equal(readFileSync(attributes, "utf8"), "precious\n");
 });
