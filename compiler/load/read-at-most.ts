@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
+import { decodeText } from "./decode-text.js";
 
 /**
  * A file's text, or undefined past `max` bytes: read, not sized by stat first, since a pipe
@@ -13,7 +14,7 @@ export function readAtMost(file: string, max: number): string | undefined {
     let total = 0;
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) return Buffer.concat(chunks).toString("utf8");
+      if (read === 0) return decodeText(Buffer.concat(chunks));
       total += read;
       if (total > max) return undefined;
       chunks.push(Buffer.from(buffer.subarray(0, read)));

@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { decodeText } from "./decode-text.js";
 
 /** The largest file tkc reads: a YAML file of manifests, or a file a descriptor includes or imports. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -30,7 +31,7 @@ export function readRegularFile(file: string, maxBytes: number): RegularFileText
     if (!stat.isFile()) return { notRegular: fileKind(stat) };
     if (stat.size > maxBytes) return { tooLarge: stat.size };
     const buffer = readAtMost(fd, maxBytes);
-    return buffer.length > maxBytes ? { tooLarge: buffer.length } : { text: buffer.toString("utf8") };
+    return buffer.length > maxBytes ? { tooLarge: buffer.length } : { text: decodeText(buffer) };
   } catch (cause) {
     return { failed: (cause as NodeJS.ErrnoException).code ?? "error" };
   } finally {

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, runTkc, tempDir } from "../support/cli.js";
 import { lookupDockerConfig } from "../../compiler/oci/credentials.js";
@@ -55,4 +56,39 @@ test("a Docker config.json that starts with a byte-order mark gives its credenti
   const found = lookupDockerConfig("registry.example.com", { DOCKER_CONFIG: dir });
   assert.equal(found.credential?.username, "ci", found.tried);
   assert.equal(found.credential?.password, "secret");
+});
+
+// Windows PowerShell 5.1 writes `kubectl get cm settings -o yaml > settings.yaml` as UTF-16LE with
+// a byte-order mark; kubectl reads such files (its reader decodes by the mark). tkc read them as
+// UTF-8: "this document is not a Kubernetes object: it is a string".
+test("manifests and values files in UTF-16 with a byte-order mark are read, as kubectl reads them", () => {
+  const dir = tempDir();
+  const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: grüße\ndata:\n  greeting: \"grüß dich ✓\"\n";
+  const utf16 = (text: string, endian: "le" | "be") => {
+    const le = Buffer.from(text, "utf16le");
+    return endian === "le" ? Buffer.concat([Buffer.from([0xff, 0xfe]), le]) : Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]);
+  };
+  writeFileSync(join(dir, "le.yaml"), utf16(yaml.replace("grüße", "settings-le"), "le"));
+  writeFileSync(join(dir, "be.yaml"), utf16(yaml.replace("grüße", "Settings_BE"), "be"));
+  const validated = runTkc(["validate", "le.yaml", "be.yaml"], { cwd: dir });
+  // one mistake, in be.yaml, found where it is: the file was read, not refused as a string
+  assert.equal(validated.status, 1);
+  assert.match(validated.stderr, /^be\.yaml:4:3 error TKC3101: name "Settings_BE" is not a valid DNS-1123 subdomain/m);
+  assert.doesNotMatch(validated.stderr, /le\.yaml|it is a string|TKC1105/);
+  const kubectl = spawnSync("kubectl", ["label", "--local", "-f", join(dir, "le.yaml"), "x=y", "-o", "json"], { encoding: "utf8" });
+  if (!kubectl.error && kubectl.status === 0) assert.equal(JSON.parse(kubectl.stdout).data.greeting, "grüß dich ✓", "kubectl reads the same text");
+
+  // standard input, an import, and a values file
+  const piped = spawnSync(process.execPath, [join(repoRoot, "bin", "tkc.cjs"), "validate", "-"], { input: utf16(yaml.replace("grüße", "piped"), "le"), encoding: "utf8" });
+  assert.equal(piped.status, 0, piped.stderr);
+  const out = join(tempDir(), "imported");
+  const imported = runTkc(["import", "yaml", "le.yaml", "--out", out], { cwd: dir });
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(readFileSync(join(out, "settings-le.k8s.ts"), "utf8"), /grüß dich ✓/);
+  const app = join(tempDir(), "app");
+  assert.equal(runTkc(["init", app]).status, 0);
+  writeFileSync(join(app, "values.yaml"), utf16("imageTag: \"1.29.0\"\n", "le"));
+  const built = runTkc(["build", app, "--env", "dev", "--values", join(app, "values.yaml"), "--out", "-"]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.match(built.stdout, /image: nginxinc\/nginx-unprivileged:1\.29\.0/);
 });

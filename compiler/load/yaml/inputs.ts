@@ -13,6 +13,7 @@ import { error, warning, type Diagnostic } from "../../diagnostics/diagnostic.js
 import type { SourcedObject } from "../../model/object.js";
 import { YamlCode } from "./codes.js";
 import { documentBudget, type DocumentBudget, fileTooLarge, MAX_YAML_FILE_BYTES, readKubernetesYaml } from "./read.js";
+import { decodeText } from "../decode-text.js";
 
 /** The name standard input goes by in messages. */
 export const STDIN_NAME = "<stdin>";
@@ -199,7 +200,7 @@ function readStdin(options: ReadManifestsOptions, maxBytes: number, diagnostics:
       diagnostics.push(fileTooLarge(STDIN_NAME, buffer.length, maxBytes));
       return undefined;
     }
-    return buffer.toString("utf8");
+    return decodeText(buffer);
   } catch (cause) {
     diagnostics.push(error(YamlCode.unreadable, `cannot read standard input: ${(cause as NodeJS.ErrnoException).code ?? "error"}`, { hint: "pipe the manifests in: helm template ... | tkc validate -" }));
     return undefined;
