@@ -11,11 +11,22 @@ import { blockLines, inlineValue, lineDiff } from "./values.js";
  * the highlights, a table of objects, and one collapsible `diff` block per object (GitHub colours
  * `-`/`+` lines).
  */
-export function renderMarkdown(diffs: readonly BundleDiff[]): string {
-  return diffs.map(renderOne).join("\n---\n\n") + "\n";
+export function renderMarkdown(diffs: readonly BundleDiff[], limit: number = COMMENT_LIMIT): string {
+  // Each bundle's part of the comment gets its share of the limit.
+  const share = limit > 0 ? Math.floor(limit / Math.max(1, diffs.length)) - SEPARATOR.length : Infinity;
+  return diffs.map((diff) => renderOne(diff, share, limit)).join(SEPARATOR) + "\n";
 }
 
-function renderOne(diff: BundleDiff): string {
+/**
+ * The longest comment, in characters: GitHub refuses a pull-request comment over 65,536 ("Body is
+ * too long") and a 400-object change rendered to 180,000; this leaves room for a CI's own lines.
+ */
+export const COMMENT_LIMIT = 60_000;
+const SEPARATOR = "\n---\n\n";
+// Kept free for the note that says what was left out.
+const NOTE_ROOM = 400;
+
+function renderOne(diff: BundleDiff, budget: number, limit: number): string {
   const out: string[] = [];
   out.push(`### tkc diff: ${escape(title(diff))}`, "");
   out.push("| | bundle | version | digest |", "|---|---|---|---|");
@@ -37,14 +48,46 @@ function renderOne(diff: BundleDiff): string {
     out.push("");
   }
   out.push("#### Objects", "", "| | object | apiVersion | changes |", "|---|---|---|---|");
-  for (const d of diff.objects) out.push(`| ${STATUS[d.status]} | ${code(describeDiffObject(d))} | ${code(d.apiVersion)} | ${d.status === "changed" ? d.changes.length : ""} |`);
+  // Whole rows and whole blocks while they fit the budget, in install order; then a note.
+  let size = out.reduce((n, line) => n + line.length + 1, 0);
+  const fits = (lines: readonly string[]) => {
+    const more = lines.reduce((n, line) => n + line.length + 1, 0);
+    if (size + more + NOTE_ROOM > budget) return false;
+    size += more;
+    return true;
+  };
+  let rowsLeft = 0;
+  for (const d of diff.objects) {
+    const row = `| ${STATUS[d.status]} | ${code(describeDiffObject(d))} | ${code(d.apiVersion)} | ${d.status === "changed" ? d.changes.length : ""} |`;
+    if (rowsLeft === 0 && fits([row])) out.push(row);
+    else rowsLeft++;
+  }
   out.push("");
+  let blocksLeft = 0;
+  let cut = false;
   for (const d of diff.objects) {
     if (d.status === "removed") continue;
     const count = d.status === "added" ? "added" : counted(d.changes.length, "change");
     const renamed = d.fromName ? ` ${html(d.fromName)} → ${html(d.name)}` : "";
-    out.push(`<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`, "");
-    out.push(fence(objectLines(d)), "", "</details>", "");
+    const summary = `<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`;
+    const lines = objectLines(d);
+    const block = (shown: readonly string[]) => [summary, "", fence(shown), "", "</details>", ""];
+    if (blocksLeft > 0 || cut) blocksLeft++;
+    else if (fits(block(lines))) out.push(...block(lines));
+    else {
+      // The first object that does not fit shows the lines of its diff that do.
+      const room = budget - size - NOTE_ROOM - block([]).reduce((n, line) => n + line.length + 1, 0) - 80;
+      let taken = 0;
+      for (let used = 0; taken < lines.length && used + lines[taken]!.length + 1 <= room; taken++) used += lines[taken]!.length + 1;
+      if (taken > 0 && fits(block([...lines.slice(0, taken), `… ${counted(lines.length - taken, "more line")} of this object's diff`]))) {
+        out.push(...block([...lines.slice(0, taken), `… ${counted(lines.length - taken, "more line")} of this object's diff`]));
+        cut = true;
+      } else blocksLeft++;
+    }
+  }
+  if (rowsLeft > 0 || blocksLeft > 0 || cut) {
+    const left = [rowsLeft > 0 ? `${counted(rowsLeft, "more object")} in the table` : "", cut ? "the rest of one object's changes" : "", blocksLeft > 0 ? `the changes of ${counted(blocksLeft, "more object")}` : ""].filter(Boolean).join(", ");
+    out.push(`_This comment stops at ${limit.toLocaleString("en-US")} characters (\`--comment-limit\`): ${left} are not shown. \`tkc diff\` with \`--format text\` or \`--format json\` prints them all._`, "");
   }
   return finish(out);
 }

@@ -205,6 +205,33 @@ test("a missing or corrupt bundle is a diagnostic with a hint, not a crash", () 
   assert.doesNotMatch(broken.stderr, /internal error/);
 });
 
+// GitHub refuses a pull-request comment over 65,536 characters; a 400-key ConfigMap change
+// rendered to 180,000, so the documented `--format markdown > diff.md` comment could not be posted.
+test("--format markdown stays under --comment-limit (60,000 by default): whole objects while they fit, then a count", () => {
+  const data = (prefix: string) => Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`key${i}`, `${prefix}-${i}-${"x".repeat(200)}`]));
+  // in install order: a-small, b-big, then c-more-0 ...
+  const objects = (prefix: string) => [configMap("a-small", { a: prefix }), configMap("b-big", data(prefix)), ...Array.from({ length: 30 }, (_, i) => configMap(`c-more-${String(i).padStart(2, "0")}`, data(`${prefix}${i}`)))];
+  const before = writeBundleDir(objects("old"));
+  const after = writeBundleDir(objects("new"));
+  const cut = runTkc(["diff", before, after, "--format", "markdown"]);
+  assert.equal(cut.status, 0, cut.stderr);
+  assert.ok(cut.stdout.length <= 60_000, `${cut.stdout.length} characters`);
+  // every object is in the table; the first (small) one is shown whole, the big one cut, the rest counted
+  assert.match(cut.stdout, /\| ✏️ changed \| `ConfigMap shop-prod\/c-more-29` \|/);
+  assert.match(cut.stdout, /<summary><code>~ ConfigMap shop-prod\/a-small<\/code> \(1 change\)<\/summary>/);
+  assert.match(cut.stdout, /<summary><code>~ ConfigMap shop-prod\/b-big<\/code> \(400 changes\)<\/summary>/);
+  assert.match(cut.stdout, /… \d+ more lines of this object's diff\n```\n\n<\/details>/);
+  assert.match(cut.stdout, /_This comment stops at 60,000 characters \(`--comment-limit`\): the rest of one object's changes, the changes of 30 more objects are not shown\. /);
+  assert.equal((cut.stdout.match(/^```/gm) ?? []).length % 2, 0, "every fence is closed");
+  const whole = runTkc(["diff", before, after, "--format", "markdown", "--comment-limit", "0"]);
+  assert.ok(whole.stdout.length > 1_000_000);
+  assert.doesNotMatch(whole.stdout, /This comment stops/);
+  const small = runTkc(["diff", before, after, "--format", "markdown", "--comment-limit", "2000"]);
+  assert.ok(small.stdout.length <= 2000 + 800, `${small.stdout.length}: the table is cut too`);
+  assert.match(small.stdout, /more objects in the table/);
+  assert.equal(runTkc(["diff", before, after, "--format", "markdown", "--comment-limit", "1.5"]).status, 2);
+});
+
 test("usage errors exit 2", () => {
   assert.equal(runTkc(["diff", "only-one"]).status, 2);
   assert.equal(runTkc(["diff", "shop", "--from", "1"]).status, 2, "--from needs --env");

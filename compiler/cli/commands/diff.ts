@@ -13,7 +13,7 @@ import { latestRevisionNumber } from "../../release/revision.js";
 import { BundleReadError, loadBundle } from "../../diff/load-bundle.js";
 import { hasDifferences, type BundleDiff } from "../../diff/model.js";
 import { renderJson } from "../../diff/render-json.js";
-import { renderMarkdown } from "../../diff/render-markdown.js";
+import { COMMENT_LIMIT, renderMarkdown } from "../../diff/render-markdown.js";
 import { renderText } from "../../diff/render-text.js";
 import { resolveReleaseTarget } from "../../release/target.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
@@ -31,6 +31,7 @@ export interface DiffArgs {
   out?: string;
   base?: string;
   "kube-version"?: string;
+  "comment-limit": number;
 }
 
 export const diffCommand = {
@@ -40,6 +41,7 @@ export const diffCommand = {
     yargs
       .positional("inputs", { type: "string", array: true, describe: "two bundle directories; or a release (with --from/--to); or a project (with --base)" })
       .option("format", { alias: "f", choices: ["text", "markdown", "json"] as const, default: "text" as DiffFormat, describe: "text for terminals and CI logs, markdown for a pull-request comment, json for tools" })
+      .option("comment-limit", { type: "number", default: COMMENT_LIMIT, describe: "markdown: the longest comment, in characters (GitHub takes 65,536); objects past it are counted, not shown; 0: no limit" })
       .option("exit-code", { type: "boolean", default: false, describe: "exit 1 when there are differences, 0 when there are none, 2 or more on trouble (as diff and git diff do)" })
       .option("env", { alias: "e", type: "string", describe: "environment whose history to diff; with --base or two output roots, a comma-separated list (default: all)" })
       .option("from", { type: "number", describe: "revision to diff from (default: the one before --to; revision 1 is compared with nothing)" })
@@ -91,7 +93,8 @@ function usageProblem(args: DiffArgs, mode: Mode, environments: readonly string[
 export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
   const mode = modeOf(args);
   const environments = environmentList(args.env);
-  const problem = usageProblem(args, mode, environments);
+  const limit = args["comment-limit"];
+  const problem = !Number.isInteger(limit) || limit < 0 ? "--comment-limit takes a whole number of characters (0: no limit)" : usageProblem(args, mode, environments);
   if (problem) {
     output.err(`${problem}\n\nRun 'tkc diff --help' for usage.`);
     return EXIT.usage;
@@ -112,7 +115,7 @@ export async function runDiff(args: DiffArgs, output: Output): Promise<number> {
     throw failure;
   }
   const text =
-    args.format === "json" ? renderJson(diffs) : args.format === "markdown" ? renderMarkdown(diffs) : renderText(diffs, { color: useColor(output.io.stdout, output.io.env) });
+    args.format === "json" ? renderJson(diffs) : args.format === "markdown" ? renderMarkdown(diffs, limit) : renderText(diffs, { color: useColor(output.io.stdout, output.io.env) });
   output.io.stdout.write(text);
   return args["exit-code"] && diffs.some(hasDifferences) ? 1 : EXIT.ok;
 }
