@@ -11,7 +11,7 @@ import { isBundleFilePath, listBundleDir, OBJECTS_DIR } from "../emit/bundle-dir
 import type { LoadedBundle, LoadedObject } from "./model.js";
 import { isDns1123Label, isSemanticVersion } from "../../syntax/index.js";
 import { bundleDigest } from "../emit/bundle-plan.js";
-import { LINE_ENDS_HINT } from "../release/check-revision.js";
+import { LINE_ENDS_HINT, onlyLineEnds } from "../release/check-revision.js";
 
 const REBUILD = "rebuild it with `tkc build` (or point tkc diff at the directory that holds bundle.json)";
 
@@ -87,8 +87,7 @@ function readObjects(label: string, manifest: BundleManifest, read: (file: strin
     const digest = sha256(text);
     if (digest !== entry.sha256) {
       // An error, not a warning: a diff of bytes the build did not write reviews nothing.
-      const lineEnds = text.includes("\r\n") && sha256(text.replace(/\r\n/g, "\n")) === entry.sha256;
-      diagnostics.push(lineEnds
+      diagnostics.push(onlyLineEnds(text, (lf) => sha256(lf) === entry.sha256)
         ? error(DiffCode.objectModified, `${shown(entry.file)} has CRLF line ends where tkc wrote LF (${describeEntry(entry)})`, { hint: LINE_ENDS_HINT })
         : error(DiffCode.objectModified, `${shown(entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `restore the file (\`git checkout\`), or ${REBUILD}` }));
       return;

@@ -19,7 +19,7 @@ export interface Problem {
 export const LINE_ENDS_HINT = "git converted the line ends on checkout (core.autocrlf, Git for Windows' default): add `out/** -text` to .gitattributes (tkc init writes it), then `rm -rf out && git checkout -- out`";
 
 /** Whether `text` is what `matches` wants once its CRLF line ends are LF again. */
-function onlyLineEnds(text: string, matches: (text: string) => boolean): boolean {
+export function onlyLineEnds(text: string, matches: (lf: string) => boolean): boolean {
   return text.includes("\r\n") && matches(text.replace(/\r\n/g, "\n"));
 }
 
@@ -40,6 +40,17 @@ export function streamDocuments(text: string): string[] {
  * recorded (revisions recorded before tkc kept those hashes are checked without them).
  */
 export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<string, string>): Problem[] {
+  const problems = fileProblems(stored, files);
+  const nameOf = new Map([...files.keys()].map((name) => [join(stored.dir, name), name]));
+  const converted = problems.filter((p) => files.get(nameOf.get(p.file) ?? "")?.includes("\r\n"));
+  if (converted.length === 0) return problems;
+  // The same checks on the files with LF line ends again: what passes then was only converted.
+  const lf = new Map([...files].map(([name, text]) => [name, text.replace(/\r\n/g, "\n")]));
+  const still = new Set(fileProblems(stored, lf).map((p) => p.file));
+  return problems.map((p) => (converted.includes(p) && !still.has(p.file) ? { file: p.file, message: `revision ${stored.record.revision}: ${nameOf.get(p.file)} has CRLF line ends where tkc wrote LF`, lineEnds: true } : p));
+}
+
+function fileProblems(stored: StoredRevision, files: ReadonlyMap<string, string>): Problem[] {
   const { manifest, record } = stored;
   const n = record.revision;
   const at = (name: string) => join(stored.dir, name);
@@ -48,42 +59,33 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
   const expected = new Set(["bundle.json", ...objectFiles, ...(files.has(KUSTOMIZATION_FILE) || record.files ? [KUSTOMIZATION_FILE] : []), ...Object.keys(record.files ?? {})]);
   for (const name of expected) if (!files.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is missing` });
   for (const name of files.keys()) if (!expected.has(name)) problems.push({ file: at(name), message: `revision ${n}: ${name} is not part of the recorded bundle` });
-  const lineEnds = (name: string, matches: (text: string) => boolean): Problem | undefined => {
-    const text = files.get(name);
-    return text !== undefined && onlyLineEnds(text, matches) ? { file: at(name), message: `revision ${n}: ${name} has CRLF line ends where tkc wrote LF`, lineEnds: true } : undefined;
-  };
   if (manifest.layout === "stream") {
-    const file = objectFiles[0] ?? "";
-    const documents = streamDocuments(files.get(file) ?? "");
-    const converted = lineEnds(file, (text) => streamDocuments(text).every((document, index) => sha256(document) === manifest.objects[index]?.sha256));
-    if (converted) problems.push(converted);
-    else {
-      manifest.objects.forEach((object, index) => {
-        if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
-          problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });
-        }
-      });
-    }
+    const documents = streamDocuments(files.get(objectFiles[0] ?? "") ?? "");
+    manifest.objects.forEach((object, index) => {
+      if (files.has(object.file) && sha256(documents[index] ?? "") !== object.sha256) {
+        problems.push({ file: at(object.file), message: `revision ${n}: document ${index + 1} of ${object.file} was modified after it was recorded` });
+      }
+    });
   } else {
     for (const object of manifest.objects) {
       const text = files.get(object.file);
       if (text === undefined) continue;
       const actual = sha256(text);
       if (actual !== object.sha256) {
-        problems.push(lineEnds(object.file, (lf) => sha256(lf) === object.sha256) ?? { file: at(object.file), message: `revision ${n}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})` });
+        problems.push({ file: at(object.file), message: `revision ${n}: ${object.file} was modified after it was recorded (sha256 ${actual.slice(0, 12)}, recorded ${object.sha256.slice(0, 12)})` });
       }
     }
   }
   if (bundleDigest(manifest.objects, manifest.inputs) !== manifest.digest) problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json's digest does not match its objects` });
   if (files.has("bundle.json") && files.get("bundle.json") !== renderManifest(manifest)) {
-    problems.push(lineEnds("bundle.json", (lf) => lf === renderManifest(manifest)) ?? { file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
+    problems.push({ file: at("bundle.json"), message: `revision ${n}: bundle.json is not as tkc wrote it (edited by hand)` });
   }
   if (files.has(KUSTOMIZATION_FILE) && files.get(KUSTOMIZATION_FILE) !== kustomization(objectFiles)) {
-    problems.push(lineEnds(KUSTOMIZATION_FILE, (lf) => lf === kustomization(objectFiles)) ?? { file: at(KUSTOMIZATION_FILE), message: `revision ${n}: ${KUSTOMIZATION_FILE} does not list exactly the bundle's object files` });
+    problems.push({ file: at(KUSTOMIZATION_FILE), message: `revision ${n}: ${KUSTOMIZATION_FILE} does not list exactly the bundle's object files` });
   }
   for (const [name, digest] of Object.entries(record.files ?? {})) {
     const text = files.get(name);
-    if (text !== undefined && sha256(text) !== digest) problems.push(lineEnds(name, (lf) => sha256(lf) === digest) ?? { file: at(name), message: `revision ${n}: ${name} was modified after it was recorded` });
+    if (text !== undefined && sha256(text) !== digest) problems.push({ file: at(name), message: `revision ${n}: ${name} was modified after it was recorded` });
   }
   // one message per file is enough
   const seen = new Set<string>();

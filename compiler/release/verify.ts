@@ -65,9 +65,11 @@ function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[],
     if (!(failure instanceof UnsafeOutput)) throw failure;
     return [error("TKC4007", failure.message, { hint: failure.hint })];
   }
+  let manifestText = "";
   let digest: unknown;
   try {
-    digest = JSON.parse(readFileSync(join(currentDir, "bundle.json"), "utf8")).digest;
+    manifestText = readFileSync(join(currentDir, "bundle.json"), "utf8");
+    digest = JSON.parse(manifestText).digest;
   } catch {
     digest = undefined;
   }
@@ -81,7 +83,7 @@ function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[],
   }
   const edited = listBundleDir(currentDir);
   // tkc's bundle.json never holds a raw CR (JSON escapes it): one there is git's line-end conversion.
-  const converted = readFileSync(join(currentDir, "bundle.json"), "utf8").includes("\r\n");
+  const converted = manifestText.includes("\r\n");
   return [
     error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was ${converted ? "checked out with CRLF line ends" : "edited after the build"} (${edited.length} files)`, {
       location: at(join(currentDir, "bundle.json")),
