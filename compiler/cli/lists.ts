@@ -31,8 +31,16 @@ export function environmentList(values: string | readonly string[] | undefined):
   return list;
 }
 
-/** Options that take a value each time they are given (each command reads them as lists). */
-const REPEATABLE = new Set(["set", "values", "show-only", "showOnly", "tag", "t", "env", "e", "files", "inputs", "_", "$0"]);
+/** The options declared with listOption (names, camelCase forms, aliases): lastOfRepeats leaves them whole. */
+const listKeys = new Set<string>(["_"]);
+
+/** Declares an option (or an array positional) as a list, each value given kept: `.option(...listOption("set", {...}))`. */
+export function listOption<const N extends string, const T extends object>(name: N, config: T): readonly [N, T] {
+  listKeys.add(name).add(name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+  const alias = (config as { readonly alias?: unknown }).alias;
+  if (typeof alias === "string") listKeys.add(alias);
+  return [name, config];
+}
 
 /**
  * Any other option given twice (`--out a --out b`) is its last value, as Helm's and kubectl's
@@ -40,6 +48,6 @@ const REPEATABLE = new Set(["set", "values", "show-only", "showOnly", "tag", "t"
  */
 export function lastOfRepeats(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {
-    if (Array.isArray(value) && !REPEATABLE.has(key)) argv[key] = value[value.length - 1];
+    if (Array.isArray(value) && !listKeys.has(key)) argv[key] = value[value.length - 1];
   }
 }

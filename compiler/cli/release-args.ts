@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import type { Argv } from "yargs";
 import { findProjectDir } from "../load/find-project.js";
 import { resolveReleaseTarget, type ReleaseTarget } from "../release/target.js";
-import { commaList } from "./lists.js";
+import { commaList, listOption } from "./lists.js";
 import { printDiagnostics, type Output } from "./output.js";
 import { named } from "./usage-error.js";
 
@@ -14,10 +14,11 @@ export interface ReleaseArgs {
   out?: string;
 }
 
-export function releaseOptions(yargs: Argv, env: { required: boolean; describe: string } = { required: true, describe: "environment" }) {
+export function releaseOptions(yargs: Argv, env: { required: boolean; describe: string; list?: boolean } = { required: true, describe: "environment" }) {
+  const envOption = { alias: "e", type: "string", requiresArg: true, coerce: named("env", "an environment name"), demandOption: env.required, describe: env.describe } as const;
   return yargs
     .positional("release", { type: "string", default: ".", describe: "release name (history under --out, default ./out) or project directory (a subfolder of it will do); default: the project in or above the current folder" })
-    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: named("env", "an environment name"), demandOption: env.required, describe: env.describe })
+    .option(...(env.list ? listOption("env", envOption) : (["env", envOption] as const)))
     .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root `tkc build` wrote to (default: the project's out/ or ./out)" });
 }
 

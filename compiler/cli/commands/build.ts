@@ -6,7 +6,7 @@ import { summaryLine } from "../summary-line.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { displayPath } from "../../diagnostics/render.js";
 import type { BuildReport } from "../../model/build.js";
-import { environmentList, keepProblem, repeated } from "../lists.js";
+import { environmentList, keepProblem, listOption, repeated } from "../lists.js";
 import { descriptorLogLines } from "../descriptor-log.js";
 import type { Layout } from "../../emit/bundle-plan.js";
 import type { EnvironmentReport } from "../../model/build.js";
@@ -34,10 +34,10 @@ export interface BuildArgs {
 export function buildOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional("project", { type: "string", default: ".", describe: "project directory (or a folder inside it) or root descriptor" })
-    .option("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "environment(s) to build, comma-separated or repeated (default: all)" })
+    .option(...listOption("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "environment(s) to build, comma-separated or repeated (default: all)" }))
     .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: `target Kubernetes version (${oldestKubeVersion}-${newestKubeVersion}; default from tkc.config.json, else ${defaultKubeVersion})` })
-    .option("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" })
-    .option("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" })
+    .option(...listOption("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" }))
+    .option(...listOption("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" }))
     .option("watch", { alias: "w", type: "boolean", describe: "build again after every save, until Ctrl-C; a short summary per run" })
     .option("policy", { choices: ["error", "warning"] as const, describe: "severity of opinions the API server does not enforce (unpinned image tags, ...); default from tkc.config.json, else error" })
     .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs; json (the report and every diagnostic) or sarif (SARIF 2.1.0, for code scanning) on stdout" });
@@ -49,7 +49,7 @@ export const buildCommand = {
   builder: (yargs: Argv) =>
     buildOptions(yargs)
       .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder (or - for standard output)"), describe: "output root (default: <project>/out); bundles go to <out>/<release>/<env>/; - prints one environment's objects as a YAML stream and writes nothing" })
-      .option("show-only", { type: "string", requiresArg: true, coerce: repeated, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" })
+      .option(...listOption("show-only", { type: "string", requiresArg: true, coerce: repeated, describe: "with --out -: print only the object KIND/NAME (repeatable), as helm template --show-only" }))
       .option("layout", { choices: ["files", "stream"] as const, default: "files" as Layout, describe: "one YAML file per object, or one manifests.yaml stream" })
       .option("strict-version", { type: "boolean", describe: "refuse new content under a version that was already released (TKC4001); also \"strictVersion\": true in tkc.config.json" })
       .option("allow-same-version", { type: "boolean", default: false, describe: "with --strict-version: record new content under a released version anyway" })

@@ -18,6 +18,7 @@ import { renderText } from "../../diff/render-text.js";
 import { resolveReleaseTarget } from "../../release/target.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
 import { named } from "../usage-error.js";
+import { listOption } from "../lists.js";
 
 export type DiffFormat = "text" | "markdown" | "json";
 
@@ -39,11 +40,11 @@ export const diffCommand = {
   describe: "Show what changes between two bundles, two revisions of a release, or a git ref and the working tree",
   builder: (yargs: Argv) =>
     yargs
-      .positional("inputs", { type: "string", array: true, describe: "two bundle directories; or a release (with --from/--to); or a project (with --base)" })
+      .positional(...listOption("inputs", { type: "string", array: true, describe: "two bundle directories; or a release (with --from/--to); or a project (with --base)" }))
       .option("format", { alias: "f", choices: ["text", "markdown", "json"] as const, default: "text" as DiffFormat, describe: "text for terminals and CI logs, markdown for a pull-request comment, json for tools" })
       .option("comment-limit", { type: "number", default: COMMENT_LIMIT, describe: "markdown: the longest comment, in characters (GitHub takes 65,536); objects past it are counted, not shown; 0: no limit" })
       .option("exit-code", { type: "boolean", default: false, describe: "exit 1 when there are differences, 0 when there are none, 2 or more on trouble (as diff and git diff do)" })
-      .option("env", { alias: "e", type: "string", describe: "environment whose history to diff; with --base or two output roots, a comma-separated list (default: all)" })
+      .option(...listOption("env", { alias: "e", type: "string", describe: "environment whose history to diff; with --base or two output roots, a comma-separated list (default: all)" }))
       .option("from", { type: "number", describe: "revision to diff from (default: the one before --to; revision 1 is compared with nothing)" })
       .option("to", { type: "number", describe: "revision to diff to (default: the latest)" })
       .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "output root holding the release history (default: ./out, or the project's outDir)" })

@@ -20,7 +20,7 @@ export const historyCommand = {
   command: "history [release]",
   describe: "List the revisions of a release's environments: version, date, digest, changes, source commit",
   builder: (yargs: Argv) =>
-    releaseOptions(yargs, { required: false, describe: "environment(s), comma-separated (default: every environment with a history)" })
+    releaseOptions(yargs, { required: false, list: true, describe: "environment(s), comma-separated (default: every environment with a history)" })
       .option("verify", { type: "boolean", default: false, describe: "recompute every stored digest and report tampering" })
       .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "json: the revision records (an object keyed by environment when --env is not one name)" })
       .example("$0 history examples/shop --env prod", "revisions of shop/prod built from examples/shop")

@@ -13,6 +13,7 @@ import { named } from "../usage-error.js";
 import { nearestConfigDir } from "../../load/find-project.js";
 import { readAtMost } from "../../load/read-at-most.js";
 import { MAX_FILE_BYTES } from "../../load/regular-file.js";
+import { listOption } from "../lists.js";
 
 export interface ImportArgs extends ImportYamlArgs {
   what: string;
@@ -26,7 +27,7 @@ export const importCommand = {
   builder: (yargs: Argv) =>
     yargs
       .positional("what", { type: "string", choices: ["crd", "yaml"], describe: "what to import: crd (CRD types) or yaml (manifests -> a project)" })
-      .positional("files", { type: "string", array: true, describe: "CRD manifest files, or for yaml: manifest files and folders" })
+      .positional(...listOption("files", { type: "string", array: true, describe: "CRD manifest files, or for yaml: manifest files and folders" }))
       .option("out", { type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: `output folder (crd default: the project's first "crds" folder, else ${DEFAULT_CRD_DIR}/; yaml: required, the new project)` })
       .option("raw", { type: "boolean", default: false, describe: "yaml: every object as a typed raw(), no service()/patterns" })
       .option("include-secrets", { type: "boolean", default: false, describe: "yaml: keep Secrets with values (plain text in the bundle)" })

@@ -9,7 +9,7 @@ import { bundleProvenance } from "../../oci/provenance.js";
 import { pushBundle } from "../../oci/push.js";
 import { formatReference, parseReference } from "../../oci/reference.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
-import { environmentList, repeated } from "../lists.js";
+import { environmentList, listOption, repeated } from "../lists.js";
 import { named } from "../usage-error.js";
 
 export interface PushArgs {
@@ -41,10 +41,10 @@ export const pushCommand = {
       yargs
         .positional("bundle", { type: "string", demandOption: true, describe: "an environment's bundle directory (out/<release>/<env>), or a project with --env to build first" })
         .positional("reference", { type: "string", demandOption: true, describe: "oci://HOST/REPOSITORY:TAG" })
-        .option("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "build this environment of the project, then push its bundle" })
+        .option(...listOption("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "build this environment of the project, then push its bundle" }))
         .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: "with --env: target Kubernetes version" })
         .option("out", { alias: "o", type: "string", requiresArg: true, coerce: named("out", "a folder"), describe: "with --env: output root of the build" })
-        .option("tag", { alias: "t", type: "string", requiresArg: true, coerce: repeated, describe: "more tags for the same artifact (repeatable)" })
+        .option(...listOption("tag", { alias: "t", type: "string", requiresArg: true, coerce: repeated, describe: "more tags for the same artifact (repeatable)" }))
         .option("source", { type: "string", describe: "source URL annotation (default: git remote origin, without credentials)" }),
     )
       .example("$0 push out/shop/prod oci://ghcr.io/acme/shop-prod:2.4.0 --tag prod", "push the built prod bundle under two tags")

@@ -19,6 +19,7 @@ import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFor
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { named } from "../usage-error.js";
 import { CONFIG_FILE, nearestConfigDir } from "../../load/find-project.js";
+import { listOption } from "../lists.js";
 
 export interface ValidateArgs {
   files: string[];
@@ -37,7 +38,7 @@ export const validateCommand = {
   describe: "Validate plain Kubernetes YAML (from Helm, Kustomize, kubectl) with tkc's schema and semantic checks",
   builder: (yargs: Argv) =>
     yargs
-      .positional("files", { type: "string", array: true, describe: "YAML files, directories (searched recursively for *.yaml, *.yml; a tkc bundle folder as one bundle), or - for standard input" })
+      .positional(...listOption("files", { type: "string", array: true, describe: "YAML files, directories (searched recursively for *.yaml, *.yml; a tkc bundle folder as one bundle), or - for standard input" }))
       .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), default: defaultKubeVersion, describe: `target Kubernetes version(s), comma-separated: ${oldestKubeVersion},${newestKubeVersion} checks each` })
       .option("crds", { type: "string", requiresArg: true, describe: "folder of CRDs for custom resources: CustomResourceDefinition YAML and/or `tkc import crd` schemas; repeatable (default: the nearest tkc.config.json's)" })
       .option("strict", { type: "boolean", default: false, describe: "custom resources with no known CRD are errors (default: skipped with a warning)" })
