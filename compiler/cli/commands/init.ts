@@ -32,26 +32,44 @@ function toReleaseName(dir: string): string {
   return name.slice(0, 53).replace(/-+$/, "") || "app";
 }
 
-/** What the scaffold's .gitignore must hold. out/ is not among them: bundles and history are committed. */
-const IGNORED = ["node_modules/", ".tkc-cache/"];
-
 /**
- * The scaffold's .gitattributes: bundles and their history are hashed byte for byte, so git must
- * not convert their line ends (core.autocrlf, Git for Windows' default, checks them out with CRLF).
+ * Git's files the scaffold writes, or merges its lines into when they are there (a first
+ * `git add -A` without them commits node_modules, or a Windows checkout changes the bundles'
+ * bytes): per file, its comment, the lines it must hold, how a line already there counts as one
+ * of them, and what a linked one is said to need.
  */
-const ATTRIBUTES = "out/** -text";
+const GIT_FILES = {
+  // out/ is not ignored: bundles and history are committed.
+  ".gitignore": {
+    comment: ["# out/ is committed on purpose: the rendered bundles are what reviewers and GitOps tools read,", "# and out/<release>/history/ is the release's revision history."],
+    lines: ["node_modules/", ".tkc-cache/"],
+    has: (line: string, wanted: string) => line === wanted || line === wanted.replace(/\/$/, ""),
+    needs: "ignores",
+  },
+  // Bundles are hashed byte for byte: core.autocrlf (Git for Windows' default) checks them out with CRLF.
+  ".gitattributes": {
+    comment: ["# The bundles in out/ are hashed byte for byte: git must keep their line ends as written."],
+    lines: ["out/** -text"],
+    has: (line: string, wanted: string) => line.replace(/\s+/g, " ") === wanted,
+    needs: "holds",
+  },
+} as const;
 
-function gitattributes(): string {
-  return ["# The bundles in out/ are hashed byte for byte: git must keep their line ends as written.", ATTRIBUTES, ""].join("\n");
+type GitFile = keyof typeof GIT_FILES;
+const isGitFile = (file: string): file is GitFile => Object.hasOwn(GIT_FILES, file);
+
+function gitFile(file: GitFile): string {
+  return [...GIT_FILES[file].comment, ...GIT_FILES[file].lines, ""].join("\n");
 }
 
-function gitignore(): string {
-  return [
-    "# out/ is committed on purpose: the rendered bundles are what reviewers and GitOps tools read,",
-    "# and out/<release>/history/ is the release's revision history.",
-    ...IGNORED,
-    "",
-  ].join("\n");
+/** Appends the lines `file` lacks; returns them. */
+function mergeGitFile(path: string, file: GitFile): string[] {
+  const { lines: wanted, has } = GIT_FILES[file];
+  const text = readFileSync(path, "utf8");
+  const present = text.split(/\r?\n/).map((line) => line.trim());
+  const missing = wanted.filter((entry) => !present.some((line) => has(line, entry)));
+  if (missing.length > 0) appendFileSync(path, (text === "" || text.endsWith("\n") ? "" : "\n") + missing.join("\n") + "\n");
+  return missing;
 }
 
 export function runInit(args: InitArgs, output: Output): number {
@@ -66,8 +84,8 @@ export function runInit(args: InitArgs, output: Output): number {
   const files: Record<string, string> = {
     [CONFIG_FILE]: JSON.stringify({ entry: "release.k8s.ts", kubeVersion: defaultKubeVersion, outDir: "out" }, null, 2) + "\n",
     "tsconfig.json": editorTsconfig(dir, defaultKubeVersion),
-    ".gitignore": gitignore(),
-    ".gitattributes": gitattributes(),
+    ".gitignore": gitFile(".gitignore"),
+    ".gitattributes": gitFile(".gitattributes"),
     "release.k8s.ts": releaseTemplate(name),
   };
   const created: string[] = [];
@@ -81,25 +99,12 @@ export function runInit(args: InitArgs, output: Output): number {
     if (!present || args.force) {
       writeGeneratedFile(dir, file, content);
       created.push(file);
-    } else if (file === ".gitignore" && present.isSymbolicLink()) {
-      notes.push(`left .gitignore as it is (a symbolic link): make sure it ignores ${IGNORED.join(" and ")}`);
-    } else if (file === ".gitattributes" && present.isSymbolicLink()) {
-      notes.push(`left .gitattributes as it is (a symbolic link): make sure it holds ${ATTRIBUTES}`);
-    } else if (file === ".gitattributes") {
-      const text = readFileSync(path, "utf8");
-      if (!text.split(/\r?\n/).some((line) => line.trim().replace(/\s+/g, " ") === ATTRIBUTES)) {
-        appendFileSync(path, (text === "" || text.endsWith("\n") ? "" : "\n") + ATTRIBUTES + "\n");
-        notes.push(`added ${ATTRIBUTES} to .gitattributes`);
-      } else kept.push(file);
-    } else if (file === ".gitignore") {
-      // Merge rather than keep: without these lines a first `git add -A` commits node_modules.
-      const text = readFileSync(path, "utf8");
-      const lines = new Set(text.split(/\r?\n/).map((line) => line.trim()));
-      const missing = IGNORED.filter((entry) => !lines.has(entry) && !lines.has(entry.replace(/\/$/, "")));
-      if (missing.length > 0) {
-        appendFileSync(path, (text === "" || text.endsWith("\n") ? "" : "\n") + missing.join("\n") + "\n");
-        notes.push(`added ${missing.join(", ")} to .gitignore`);
-      } else kept.push(file);
+    } else if (isGitFile(file) && present.isSymbolicLink()) {
+      notes.push(`left ${file} as it is (a symbolic link): make sure it ${GIT_FILES[file].needs} ${GIT_FILES[file].lines.join(" and ")}`);
+    } else if (isGitFile(file)) {
+      const added = mergeGitFile(path, file);
+      if (added.length > 0) notes.push(`added ${added.join(", ")} to ${file}`);
+      else kept.push(file);
     } else kept.push(file);
   }
   // The path is shown escaped, and quoted for a shell in the command to run next.
