@@ -1,14 +1,14 @@
 /**
- * Container image references (`[registry[:port]/]repository[:tag][@digest]`), split only as far as
- * deciding whether an image is pinned: the API server itself accepts any non-empty string.
+ * Container image references (`[registry[:port]/]repository[:tag][@digest]`): whether one is
+ * pinned, and whether the kubelet can parse it. The API server itself accepts any non-empty string.
  */
 export interface ImagePin {
   readonly tag?: string;
   readonly digest?: string;
 }
 
-/** The tag and digest of an image reference, when it has them. */
-export function imagePin(image: string): ImagePin {
+/** An image reference cut into its name (registry and repository), tag and digest. */
+function splitImage(image: string): ImagePin & { readonly name: string } {
   const at = image.indexOf("@");
   const digest = at >= 0 ? image.slice(at + 1) : undefined;
   const withoutDigest = at >= 0 ? image.slice(0, at) : image;
@@ -16,6 +16,13 @@ export function imagePin(image: string): ImagePin {
   const lastColon = withoutDigest.lastIndexOf(":");
   // A colon before the last slash belongs to a registry port (registry:5000/app), not a tag.
   const tag = lastColon > lastSlash ? withoutDigest.slice(lastColon + 1) : undefined;
+  const name = tag !== undefined ? withoutDigest.slice(0, lastColon) : withoutDigest;
+  return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+
+/** The tag and digest of an image reference, when it has them. */
+export function imagePin(image: string): ImagePin {
+  const { tag, digest } = splitImage(image);
   return { ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }
 
@@ -34,18 +41,10 @@ const NAME_MAX = 255;
  * undefined when it can. The empty tag (`nginx:`) is left to the caller, which says more about it.
  */
 export function imageReferenceProblem(image: string): string | undefined {
-  const at = image.indexOf("@");
-  const digest = at >= 0 ? image.slice(at + 1) : undefined;
-  let name = at >= 0 ? image.slice(0, at) : image;
+  const { name, tag, digest } = splitImage(image);
   if (digest !== undefined && !DIGEST.test(digest)) return `its digest "${digest}" is not <algorithm>:<hex>`;
-  const lastSlash = name.lastIndexOf("/");
-  const lastColon = name.lastIndexOf(":");
-  if (lastColon > lastSlash) {
-    const tag = name.slice(lastColon + 1);
-    if (tag === "") return undefined;
-    if (!TAG.test(tag)) return `its tag "${tag}" is not up to 128 letters, digits, '_', '.' and '-' (not starting with '.' or '-')`;
-    name = name.slice(0, lastColon);
-  }
+  if (tag === "") return undefined;
+  if (tag !== undefined && !TAG.test(tag)) return `its tag "${tag}" is not up to 128 letters, digits, '_', '.' and '-' (not starting with '.' or '-')`;
   if (/^[a-f0-9]{64}$/.test(image)) return "it is a 64-character hexadecimal ID, not a name";
   const slash = name.indexOf("/");
   const first = slash >= 0 ? name.slice(0, slash) : "";
