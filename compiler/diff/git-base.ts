@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { build } from "../pipeline.js";
@@ -7,7 +7,7 @@ import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { DiffCode } from "./codes.js";
 import type { DiffInput } from "./diff-bundles.js";
 import { plannedBundle } from "./load-bundle.js";
-import { ownerAlive, ownerOfName, ownerTag } from "../release/owner.js";
+import { abandonedEntries, ownerTag } from "../release/owner.js";
 import { gitArgs } from "../git-args.js";
 
 export interface BaseDiffOptions {
@@ -147,19 +147,9 @@ function exportTree(repoRoot: string, commit: string, inRepo: string, index: str
  * exports held a worktree registered in the repository, which `git worktree prune` then drops.
  */
 function sweepAbandonedExports(repoRoot: string): void {
-  const temp = tmpdir();
-  let names: string[];
-  try {
-    names = readdirSync(temp).filter((name) => name.startsWith(EXPORT_PREFIX));
-  } catch {
-    return;
-  }
   let worktree = false;
-  for (const name of names) {
-    // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
-    const owner = ownerOfName(name, EXPORT_PREFIX);
-    if (!owner || ownerAlive(owner.pid, owner.start)) continue;
-    const folder = join(temp, name);
+  // the same owner tags as the history's locks and temp folders: a reused pid is not the owner
+  for (const folder of abandonedEntries(tmpdir(), EXPORT_PREFIX)) {
     if (lstatSync(folder, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
     worktree ||= existsSync(join(folder, "base", ".git"));
     try {

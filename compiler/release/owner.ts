@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 // Who owns a lock entry or a temp directory: a pid plus that process's start time, so a pid the
 // kernel has since given to another process does not look like the owner (docs/history.md).
@@ -43,6 +44,23 @@ export function ownerAlive(pid: number, start: string | undefined): boolean {
   const actual = startTime(pid);
   // No /proc entry although the pid answers: another pid namespace; trust the pid.
   return actual === undefined || actual === start;
+}
+
+/**
+ * The entries of `dir` named `<prefix><pid>-<start>...` whose owner is gone (a killed build's
+ * temp folder, a killed diff's export), as full paths; none when `dir` cannot be listed.
+ */
+export function abandonedEntries(dir: string, prefix: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => {
+    const owner = ownerOfName(name, prefix);
+    return owner !== undefined && !ownerAlive(owner.pid, owner.start);
+  }).map((name) => join(dir, name));
 }
 
 /** The owner encoded in a name such as `.tmp-<pid>-<start>-...` or `.lock-<pid>-<start>-<nonce>`. */

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { identityKey, withRemoved, type BundleManifest, type BundlePlan, type ObjectIdentity } from "../emit/bundle-plan.js";
@@ -7,7 +7,7 @@ import { fileHashes, hintFor, revisionProblems } from "./check-revision.js";
 import { currentBundleDir, historyDir, parseRevisionDirName, REVISION_FILE, revisionDirName } from "./layout.js";
 import { withHistoryLock } from "./lock.js";
 import { refuseLinks } from "./output-path.js";
-import { ownerAlive, ownerOfName, ownerTag } from "./owner.js";
+import { abandonedEntries, ownerTag } from "./owner.js";
 import { HistoryError, latestRevision, listRevisions, readRevision, readRevisionFiles, type ChangeSummary, type RevisionRecord, type StoredRevision } from "./revision.js";
 import { recordTime } from "./source-commit.js";
 
@@ -115,10 +115,7 @@ export function writeRevision(dir: string, record: RevisionRecord, files: Readon
 
 /** Delete the temp directories of writers that died (their name carries pid and start time). */
 function sweep(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const owner = ownerOfName(name, TEMP_PREFIX);
-    if (owner && !ownerAlive(owner.pid, owner.start)) rmSync(join(dir, name), { recursive: true, force: true });
-  }
+  for (const path of abandonedEntries(dir, TEMP_PREFIX)) rmSync(path, { recursive: true, force: true });
 }
 
 function prune(dir: string, keep: number | undefined): void {
