@@ -24,15 +24,18 @@ export function irregularFile(path: string, shown: string = path): Diagnostic | 
 }
 
 export function readSource(path: string): SourceFile {
-  const text = readFileSync(path, "utf8");
+  return sourceOf(path, readFileSync(path));
+}
+
+function sourceOf(path: string, bytes: Buffer): SourceFile {
+  const text = bytes.toString("utf8");
   return { path, text, sha256: sha256(text) };
 }
 
 /** A descriptor, with a warning when its bytes are not UTF-8 (utf8.ts). */
 export function readDescriptor(path: string): { readonly source: SourceFile; readonly problem?: Diagnostic } {
   const bytes = readFileSync(path);
-  const text = bytes.toString("utf8");
-  const source = { path, text, sha256: sha256(text) };
+  const source = sourceOf(path, bytes);
   // The native check first: a file that is UTF-8 (nearly all) costs no walk of its bytes.
   const problem = isUtf8(bytes) ? undefined : nonUtf8Warning(path, bytes);
   return problem ? { source, problem } : { source };

@@ -1,4 +1,5 @@
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { locationOf } from "../diagnostics/position.js";
 
 /**
  * Where a file's bytes stop being UTF-8 (the byte offset), or undefined when they are UTF-8 all
@@ -32,13 +33,11 @@ export function firstNonUtf8(bytes: Uint8Array): number | undefined {
 export function nonUtf8Warning(path: string, bytes: Uint8Array): Diagnostic | undefined {
   const at = firstNonUtf8(bytes);
   if (at === undefined) return undefined;
+  // Where the text before it ends, in the columns every other report counts.
   const before = Buffer.from(bytes.subarray(0, at)).toString("utf8");
-  const lineStart = before.lastIndexOf("\n") + 1;
-  const line = before.split("\n").length;
-  const column = [...before.slice(lineStart)].length + 1;
   const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
   return warning("TKC1115", `this file is not UTF-8 (byte 0x${byte}): tkc, like TypeScript, reads every such byte as \u201c\uFFFD\u201d, so that is what the bundle holds`, {
-    location: { file: path, line, column },
+    location: locationOf(path, before, before.length),
     hint: "save the file as UTF-8 (most editors: \"Save with Encoding\")",
   });
 }
