@@ -4,7 +4,6 @@
  * packages from node_modules (one an ES module) took ~45 ms a run that did.
  */
 import { Environment } from "@marcbachmann/cel-js";
-import { re2Compiler } from "./cel-library/regex.js";
 import { registerKubernetesLibraries, RENAMED_FUNCTIONS, RENAMED_METHODS } from "./cel-library/index.js";
 
 export type CelProgram = (context: Record<string, unknown>) => unknown;
@@ -15,16 +14,11 @@ export interface CelEngine {
 }
 
 export function createCelEngine(): CelEngine {
-  // Regular expressions are RE2, as in Go: linear time, and the API server's syntax (re2Calls).
-  const compileRE2 = re2Compiler();
-  const matches = (text: string, pattern: string): boolean => compileRE2(pattern).matcher(text).find();
-  const environment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 10_000, maxDepth: 100 } })
-    .registerFunction("string.re2Matches(string): bool", matches)
-    .registerFunction("re2Matches(string, string): bool", matches);
-  registerKubernetesLibraries(environment, compileRE2);
+  const environment = new Environment({ unlistedVariablesAreDyn: true, enableOptionalTypes: true, homogeneousAggregateLiterals: false, limits: { maxAstNodes: 10_000, maxDepth: 100 } });
+  registerKubernetesLibraries(environment);
   return {
     compile(expression) {
-      const parsed = environment.parse(libraryCalls(re2Calls(indexedHas(expression))));
+      const parsed = environment.parse(libraryCalls(indexedHas(expression)));
       return (context) => parsed(context);
     },
   };
@@ -32,7 +26,8 @@ export function createCelEngine(): CelEngine {
 
 /**
  * Calls of the Kubernetes libraries under the names cel-library/ registers them with: `.indexOf(`
- * as `.k8s_indexOf(` (the evaluator's own has JavaScript's semantics), `sets.contains(` as
+ * as `.k8s_indexOf(` (the evaluator's own has JavaScript's semantics), `matches(` as
+ * `k8s_matches(` (RE2, not the evaluator's backtracking engine), `sets.contains(` as
  * `k8s_sets_contains(`. A field is never followed by "(", so only calls change.
  */
 export function libraryCalls(expression: string): string {
@@ -60,14 +55,6 @@ export function indexedHas(expression: string): string {
     const close = matchingParen(expression, open);
     const field = close === undefined ? null : /^([\s\S]*\])\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)$/.exec(expression.slice(open, close).trim());
     return close !== undefined && field ? { text: `(${indexedHas(field[1]!)}).?${field[2]}.hasValue()`, next: close + 1 } : undefined;
-  });
-}
-
-/** `x.matches(p)` and `matches(x, p)` as calls of RE2's re2Matches: the evaluator's own matches() is JavaScript's backtracking engine. */
-export function re2Calls(expression: string): string {
-  return outsideLiterals(expression, (i) => {
-    const call = /^matches\s*\(/.exec(expression.slice(i, i + 16));
-    return call && !/\w/.test(expression[i - 1] ?? "") ? { text: "re2Matches(", next: i + call[0].length } : undefined;
   });
 }
 

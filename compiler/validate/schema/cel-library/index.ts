@@ -5,7 +5,6 @@
  * image and authz libraries, and the strings extension's format().
  */
 import type { Environment } from "@marcbachmann/cel-js";
-import type { RE2JS } from "re2js";
 import { registerCIDR } from "./cidr.js";
 import { registerIP } from "./ip.js";
 import { registerLists } from "./lists.js";
@@ -21,17 +20,17 @@ import { registerURLs } from "./urls.js";
  * namespaced functions (`sets.contains`), which its parser reads as a call on a variable.
  */
 export const RENAMED_METHODS: ReadonlyMap<string, string> = new Map(
-  ["charAt", "indexOf", "lastIndexOf", "lowerAscii", "upperAscii", "replace", "split", "substring", "trim", "join"].map((m) => [m, `k8s_${m}`]),
+  ["charAt", "indexOf", "lastIndexOf", "lowerAscii", "upperAscii", "replace", "split", "substring", "trim", "join", "matches"].map((m) => [m, `k8s_${m}`]),
 );
 export const RENAMED_FUNCTIONS: ReadonlyMap<string, string> = new Map(
-  ["ip.isCanonical", "sets.contains", "sets.equivalent", "sets.intersects", "strings.quote"].map((f) => [f, `k8s_${f.replace(".", "_")}`]),
+  ["matches", "ip.isCanonical", "sets.contains", "sets.equivalent", "sets.intersects", "strings.quote"].map((f) => [f, `k8s_${f.replace(".", "_")}`]),
 );
 
-export function registerKubernetesLibraries(environment: Environment, compileRE2: (pattern: string) => RE2JS): void {
+export function registerKubernetesLibraries(environment: Environment): void {
   const method = (name: string) => RENAMED_METHODS.get(name) ?? name;
   const fn = (name: string) => RENAMED_FUNCTIONS.get(name) ?? name;
   registerLists(environment, method("indexOf"), method("lastIndexOf"));
-  registerRegex(environment, compileRE2);
+  registerRegex(environment, method("matches"), fn("matches"));
   registerStrings(environment, (name) => (name.includes(".") ? fn(name) : method(name)));
   registerSets(environment, fn);
   registerURLs(environment);

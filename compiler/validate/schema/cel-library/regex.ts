@@ -1,12 +1,16 @@
 /**
- * Kubernetes' regex library (library/regex.go): `find` and `findAll`, with RE2 as Go's regexp
- * (re2js, a port of RE2/J, whose findAll follows Go's rules for empty and adjacent matches).
+ * Regular expressions as Go's regexp runs them (RE2: linear time, the API server's syntax), with
+ * re2js, a port of RE2/J: CEL's own `matches()` (the evaluator's is JavaScript's backtracking
+ * engine, so calls reach this one under `matchesName`), and Kubernetes' regex library
+ * (library/regex.go): `find` and `findAll`, which follow Go's rules for empty and adjacent matches.
  */
 import type { Environment } from "@marcbachmann/cel-js";
 import { RE2JS } from "re2js";
 import { fail, runes } from "./values.js";
 
-export function registerRegex(environment: Environment, compile: (pattern: string) => RE2JS): void {
+export function registerRegex(environment: Environment, matchesMethod: string, matchesFunction: string): void {
+  const compile = re2Compiler();
+  const matches = (text: string, pattern: string): boolean => compile(pattern).matcher(text).find();
   const findAll = (text: string, pattern: string, limit: bigint): string[] => {
     runes(text);
     // Go returns no list for a limit of 0 and every match for a negative one.
@@ -15,13 +19,15 @@ export function registerRegex(environment: Environment, compile: (pattern: strin
     return (compile(pattern).re2().findAll(text, n) as string[] | null) ?? [];
   };
   environment
+    .registerFunction(`string.${matchesMethod}(string): bool`, matches)
+    .registerFunction(`${matchesFunction}(string, string): bool`, matches)
     .registerFunction("string.find(string): string", (text: string, pattern: string) => findAll(text, pattern, 1n)[0] ?? "")
     .registerFunction("string.findAll(string): list<string>", (text: string, pattern: string) => findAll(text, pattern, -1n))
     .registerFunction("string.findAll(string, int): list<string>", findAll);
 }
 
 /** An RE2 pattern compiled once, or a throw (the API server refuses the rule) for one that is not RE2. */
-export function re2Compiler(): (pattern: string) => RE2JS {
+function re2Compiler(): (pattern: string) => RE2JS {
   const patterns = new Map<string, RE2JS | null>();
   return (pattern) => {
     if (!patterns.has(pattern)) {

@@ -53,12 +53,10 @@ function checkRequestURI(text: string): Parts {
     return { scheme, authority: undefined, path: "", rawQuery };
   }
   if (scheme !== "" && beforeQuery.startsWith("//")) {
-    const slash = beforeQuery.indexOf("/", 2);
-    const authority = slash < 0 ? beforeQuery.slice(2) : beforeQuery.slice(2, slash);
+    const { authority, path } = splitAuthority(beforeQuery);
     // ParseRequestURI keeps a "#" in the host, which Go's later releases may read otherwise.
     if (authority.includes("#")) undecided("a # in a URL's authority");
     checkAuthority(authority);
-    const path = slash < 0 ? "" : beforeQuery.slice(slash);
     checkEscapes(path);
     return { scheme, authority, path, rawQuery };
   }
@@ -77,13 +75,17 @@ function parseURL(text: string): URL {
   const { scheme, rest } = splitScheme(hash < 0 ? text : text.slice(0, hash));
   const [beforeQuery, rawQuery] = cutQuery(rest);
   if (scheme !== "" && beforeQuery.startsWith("//")) {
-    const slash = beforeQuery.indexOf("/", 2);
-    const authority = slash < 0 ? beforeQuery.slice(2) : beforeQuery.slice(2, slash);
+    const { authority, path } = splitAuthority(beforeQuery);
     checkAuthority(authority);
-    const host = authority.slice(authority.lastIndexOf("@") + 1);
-    return new URL(scheme, host, slash < 0 ? "" : beforeQuery.slice(slash), rawQuery);
+    return new URL(scheme, authority.slice(authority.lastIndexOf("@") + 1), path, rawQuery);
   }
   return new URL(scheme, "", beforeQuery, rawQuery);
+}
+
+/** `//authority/path` as its authority and its path (which starts with "/", or is empty). */
+function splitAuthority(beforeQuery: string): { readonly authority: string; readonly path: string } {
+  const slash = beforeQuery.indexOf("/", 2);
+  return slash < 0 ? { authority: beforeQuery.slice(2), path: "" } : { authority: beforeQuery.slice(2, slash), path: beforeQuery.slice(slash) };
 }
 
 /** Go's getScheme: letters first, then letters, digits, + - and .; a ":" first is an error; anything else means no scheme. */

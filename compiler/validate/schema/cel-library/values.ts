@@ -51,7 +51,7 @@ export function checkedInt(value: bigint): bigint {
 export function scalarEquals(a: unknown, b: unknown): boolean {
   const ka = scalarKind(a);
   const kb = scalarKind(b);
-  if (ka === kb) return ka === "double" ? a === b : a === b;
+  if (ka === kb) return a === b; // NaN is unequal to itself, as in CEL
   // Numbers compare across int and double, as cel-go's heterogeneous equality does.
   if ((ka === "int" && kb === "double") || (ka === "double" && kb === "int")) {
     const [i, d] = ka === "int" ? [a as bigint, b as number] : [b as bigint, a as number];
