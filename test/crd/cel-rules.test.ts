@@ -47,12 +47,14 @@ test("Gateway API HTTPRoutes: the CRD's CEL rules are checked, defaults applied 
   assert.match(result.stderr, /^4 errors, 0 warnings$/m);
 });
 
-const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
+/** A namespaced CRD of group example.com whose v1 `spec` (an object) has `schema`, YAML indented for its place. */
+function crdOf(kind: string, plural: string, schema: string): string {
+  return `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
+metadata: {name: ${plural}.example.com}
 spec:
   group: example.com
-  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+  names: {kind: ${kind}, plural: ${plural}, singular: ${kind.toLowerCase()}, listKind: ${kind}List}
   scope: Namespaced
   versions:
   - name: v1
@@ -64,7 +66,10 @@ spec:
         properties:
           spec:
             type: object
-            x-kubernetes-validations:
+${schema}`;
+}
+
+const WIDGET_CRD = crdOf("Widget", "widgets", `            x-kubernetes-validations:
             - rule: "self.minReplicas <= self.maxReplicas"
               messageExpression: "'minReplicas (' + string(self.minReplicas) + ') must not exceed maxReplicas (' + string(self.maxReplicas) + ')'"
               fieldPath: .minReplicas
@@ -94,7 +99,7 @@ spec:
               name: {type: string}
               tier: {type: string, default: gold}
               tags: {type: array, items: {type: string}}
-`;
+`);
 
 const widget = (name: string, spec: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: ${name}, namespace: default}\nspec: ${spec}\n`;
 
@@ -156,8 +161,7 @@ test("a CRD imported with tkc import crd has its rules checked; a schema file fr
 });
 
 test("a map key named __proto__ is a key like any other to the rules, as to the API server", () => {
-  const crd = WIDGET_CRD.replace("widgets.example.com", "boxes.example.com").replace("{kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}", "{kind: Box, plural: boxes, singular: box, listKind: BoxList}")
-    .replace(/            x-kubernetes-validations:\n[\s\S]*?            properties:\n/, "            properties:\n              labels:\n                type: object\n                additionalProperties: {type: string}\n                x-kubernetes-validations:\n                - rule: \"size(self) == 0\"\n                  message: labels must be empty\n");
+  const crd = crdOf("Box", "boxes", "            properties:\n              labels:\n                type: object\n                additionalProperties: {type: string}\n                x-kubernetes-validations:\n                - rule: \"size(self) == 0\"\n                  message: labels must be empty\n");
   const dir = files({ "crd.yaml": crd, "box.yaml": "apiVersion: example.com/v1\nkind: Box\nmetadata: {name: b, namespace: default}\nspec:\n  labels:\n    __proto__: x\n" });
   const result = runTkc(["validate", "crd.yaml", "box.yaml"], { cwd: dir });
   assert.equal(result.status, 1, result.stderr + result.stdout);
@@ -183,24 +187,7 @@ spec:
   assert.match(result.stderr, /^1 error, 0 warnings$/m);
 });
 
-const LIBRARY_CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: endpoints.example.com}
-spec:
-  group: example.com
-  names: {kind: Endpoint, plural: endpoints, singular: endpoint, listKind: EndpointList}
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
+const LIBRARY_CRD = crdOf("Endpoint", "endpoints", `            properties:
               url:
                 type: string
                 x-kubernetes-validations:
@@ -225,7 +212,7 @@ spec:
                 x-kubernetes-validations:
                 - {rule: "self.all(t, t.lowerAscii() == t && t.indexOf('-') != 0)", message: tags are lower case and do not start with a dash}
                 - {rule: "sets.contains(['a', 'b', 'c'], self)", message: "tags are a, b or c"}
-`;
+`);
 
 test("a CRD's rules that call Kubernetes' CEL libraries (URLs, IP, CIDR, lists, Quantity, strings, sets) are evaluated, no longer skipped", () => {
   const endpoint = (name: string, spec: string) => `apiVersion: example.com/v1\nkind: Endpoint\nmetadata: {name: ${name}, namespace: default}\nspec:\n${spec}`;
