@@ -49,9 +49,9 @@ function renderOne(diff: BundleDiff, budget: number, limit: number): string {
   }
   out.push("#### Objects", "", "| | object | apiVersion | changes |", "|---|---|---|---|");
   // Whole rows and whole blocks while they fit the budget, in install order; then a note.
-  let size = out.reduce((n, line) => n + line.length + 1, 0);
+  let size = lengthOf(out);
   const fits = (lines: readonly string[]) => {
-    const more = lines.reduce((n, line) => n + line.length + 1, 0);
+    const more = lengthOf(lines);
     if (size + more + NOTE_ROOM > budget) return false;
     size += more;
     return true;
@@ -67,29 +67,48 @@ function renderOne(diff: BundleDiff, budget: number, limit: number): string {
   let cut = false;
   for (const d of diff.objects) {
     if (d.status === "removed") continue;
+    // Once one did not fit, the rest are only counted (and not rendered for nothing).
+    if (blocksLeft > 0 || cut) {
+      blocksLeft++;
+      continue;
+    }
     const count = d.status === "added" ? "added" : counted(d.changes.length, "change");
     const renamed = d.fromName ? ` ${html(d.fromName)} → ${html(d.name)}` : "";
     const summary = `<details><summary><code>${d.status === "added" ? "+" : "~"} ${html(describeDiffObject(d))}</code>${renamed} (${count})</summary>`;
-    const lines = objectLines(d);
     const block = (shown: readonly string[]) => [summary, "", fence(shown), "", "</details>", ""];
-    if (blocksLeft > 0 || cut) blocksLeft++;
-    else if (fits(block(lines))) out.push(...block(lines));
-    else {
-      // The first object that does not fit shows the lines of its diff that do.
-      const room = budget - size - NOTE_ROOM - block([]).reduce((n, line) => n + line.length + 1, 0) - 80;
-      let taken = 0;
-      for (let used = 0; taken < lines.length && used + lines[taken]!.length + 1 <= room; taken++) used += lines[taken]!.length + 1;
-      if (taken > 0 && fits(block([...lines.slice(0, taken), `… ${counted(lines.length - taken, "more line")} of this object's diff`]))) {
-        out.push(...block([...lines.slice(0, taken), `… ${counted(lines.length - taken, "more line")} of this object's diff`]));
-        cut = true;
-      } else blocksLeft++;
+    const lines = objectLines(d);
+    const whole = block(lines);
+    if (fits(whole)) {
+      out.push(...whole);
+      continue;
     }
+    // The first object that does not fit shows the lines of its diff that do (with room for the
+    // line that counts the rest, and for a longer fence).
+    const shown = linesWithin(lines, budget - size - NOTE_ROOM - lengthOf(block([])) - 80);
+    const partial = shown.length > 0 ? block([...shown, `… ${counted(lines.length - shown.length, "more line")} of this object's diff`]) : undefined;
+    if (partial && fits(partial)) {
+      out.push(...partial);
+      cut = true;
+    } else blocksLeft++;
   }
   if (rowsLeft > 0 || blocksLeft > 0 || cut) {
     const left = [rowsLeft > 0 ? `${counted(rowsLeft, "more object")} in the table` : "", cut ? "the rest of one object's changes" : "", blocksLeft > 0 ? `the changes of ${counted(blocksLeft, "more object")}` : ""].filter(Boolean).join(", ");
     out.push(`_This comment stops at ${limit.toLocaleString("en-US")} characters (\`--comment-limit\`): ${left} are not shown. \`tkc diff\` with \`--format text\` or \`--format json\` prints them all._`, "");
   }
   return finish(out);
+}
+
+/** Characters of `lines` joined by newlines (with the last one's). */
+function lengthOf(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0);
+}
+
+/** The first of `lines` that fit in `room` characters. */
+function linesWithin(lines: readonly string[], room: number): readonly string[] {
+  let used = 0;
+  let taken = 0;
+  while (taken < lines.length && used + lines[taken]!.length + 1 <= room) used += lines[taken++]!.length + 1;
+  return lines.slice(0, taken);
 }
 
 const STATUS = { added: "➕ added", removed: "➖ removed", changed: "✏️ changed" } as const;
