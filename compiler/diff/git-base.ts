@@ -50,9 +50,10 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   if (!commit.ok || commit.output === "") {
     return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}`, { hint: "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)" })] };
   }
-  const inRepo = relative(realpathSync(repoRoot), realpathSync(projectPath));
+  const realRoot = realpathSync(repoRoot);
+  const inRepo = relative(realRoot, realpathSync(projectPath));
   // The project's folder is what its build may read (even when it was named by its root descriptor).
-  const folderInRepo = relative(realpathSync(repoRoot), realpathSync(projectDir));
+  const folderInRepo = relative(realRoot, realpathSync(projectDir));
   sweepAbandonedExports(repoRoot);
   // The folder names this process, so that a later run can tell an abandoned export (its
   // process was killed) from one in use.
