@@ -5,11 +5,16 @@
  * read as UTF-8 and refused: "this document is not a Kubernetes object: it is a string".
  */
 export function decodeText(bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    // Big-endian: swap each pair of bytes to little-endian first (an odd last byte is dropped, as a decoder would).
-    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
-    return body.swap16().toString("utf16le");
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return utf16("utf-16le", bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16("utf-16be", bytes);
   return bytes.toString("utf8");
+}
+
+/**
+ * The text after the mark. A lone surrogate or an odd last byte reads as U+FFFD, as Go's decoder
+ * (golang.org/x/text, kubectl's) reads it: Buffer's own decoder kept the surrogate, which became
+ * U+FFFD only when written out, and dropped the byte. A second mark is content: it stays.
+ */
+function utf16(encoding: "utf-16le" | "utf-16be", bytes: Buffer): string {
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2));
 }

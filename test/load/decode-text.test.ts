@@ -17,7 +17,12 @@ test("decodeText reads UTF-16 by its byte-order mark, and everything else as UTF
   );
   // a UTF-8 mark stays for the YAML reader (which skips it), as before
   assert.equal(decodeText(Buffer.from("\uFEFFa: b", "utf8")), "\uFEFFa: b");
-  // an odd byte after a UTF-16 mark is dropped, not read as half a character
-  assert.equal(decodeText(Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00])), "a");
+  // what Go's decoder (kubectl's) reads as U+FFFD: an odd last byte, a lone surrogate
+  assert.equal(decodeText(Buffer.from([0xfe, 0xff, 0x00, 0x61, 0x00])), "a\uFFFD");
+  assert.equal(decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x00])), "a\uFFFD");
+  assert.equal(decodeText(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x62, 0x00])), "\uFFFDb");
+  assert.equal(decodeText(Buffer.from([0xfe, 0xff, 0xdc, 0x00, 0x00, 0x62])), "\uFFFDb");
+  // only the first mark is the encoding's: a second one is content, as in Go's reader
+  assert.equal(decodeText(Buffer.from([0xff, 0xfe, 0xff, 0xfe, 0x61, 0x00])), "\uFEFFa");
   assert.equal(decodeText(Buffer.from([])), "");
 });
