@@ -1,4 +1,5 @@
 import { lastOfRepeats } from "./lists.js";
+import { strictBooleans } from "./booleans.js";
 import yargs from "yargs";
 import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   for (const command of commands) cli = cli.command(command as never);
   cli = cli
     .middleware(lastOfRepeats, true)
+    .middleware(strictBooleans(args), true)
     .demandCommand(1, `name a command: ${names.join(", ")}`)
     // Answers `tkc --get-yargs-completions ...` for the scripts of `tkc completion`; hidden.
     .completion("__yargs-completion-script", false)

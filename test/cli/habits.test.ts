@@ -80,6 +80,15 @@ test("tkc diff <project> --env prod compares the latest revision with the one be
   assert.match(diff.stdout, /^\+\+\+ app\/prod revision 2 /m);
   assert.match(diff.stdout, /nginx-unprivileged:1\.27\.4/);
   assert.equal(runTkc(["diff", app, "--env", "prod", "--exit-code"]).status, 1);
+  // a boolean's value as Helm's flags read it (Go's ParseBool); anything else is a usage error
+  for (const on of ["true", "1", "T", "TRUE"]) assert.equal(runTkc(["diff", app, "--env", "prod", `--exit-code=${on}`]).status, 1, `--exit-code=${on}`);
+  for (const off of ["false", "0", "F", "False"]) assert.equal(runTkc(["diff", app, "--env", "prod", `--exit-code=${off}`]).status, 0, `--exit-code=${off}`);
+  for (const unclear of ["maybe", "yes", ""]) {
+    const refused = runTkc(["diff", app, "--env", "prod", `--exit-code=${unclear}`]);
+    assert.equal(refused.status, 2, `--exit-code=${unclear}`);
+    assert.match(refused.stderr, new RegExp(`^--exit-code=${unclear}: give true or false`, "m"));
+    assert.equal(refused.stdout, "", "no diff printed");
+  }
   assert.equal(runTkc(["diff", app, "--env", "prod", "--from", "2", "--exit-code"]).status, 0, "a revision against itself");
   const trouble = runTkc(["diff", app, "--env", "prod", "--from", "9", "--exit-code"]);
   assert.equal(trouble.status, 2, "trouble is above 1 with --exit-code");
