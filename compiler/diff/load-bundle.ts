@@ -11,7 +11,7 @@ import { isBundleFilePath, listBundleDir, OBJECTS_DIR } from "../emit/bundle-dir
 import type { LoadedBundle, LoadedObject } from "./model.js";
 import { isDns1123Label, isSemanticVersion } from "../../syntax/index.js";
 import { bundleDigest } from "../emit/bundle-plan.js";
-import { LINE_ENDS_HINT, onlyLineEnds } from "../release/check-revision.js";
+import { lineEndsHint, onlyLineEnds } from "../release/check-revision.js";
 
 const REBUILD = "rebuild it with `tkc build` (or point tkc diff at the directory that holds bundle.json)";
 
@@ -48,7 +48,7 @@ export function loadBundle(dir: string, label: string = dir): StageResult<Loaded
     return fail([error(DiffCode.objectModified, `${manifestFile} was changed after the build: its digest does not match the objects it lists`, { hint: `restore it (\`git checkout\`), or ${REBUILD}` })]);
   }
 
-  return readObjects(label, manifest, (file) => readText(join(dir, file)), (file) => join(dir, file));
+  return readObjects(label, manifest, (file) => readText(join(dir, file)), (file) => join(dir, file), dir);
 }
 
 /**
@@ -62,8 +62,8 @@ export function plannedBundle(files: ReadonlyMap<string, string>, label: string)
   return readObjects(label, manifest, (file) => files.get(file), (file) => `${label}: ${file}`);
 }
 
-/** Every object bundle.json lists, each checked against its sha256. */
-function readObjects(label: string, manifest: BundleManifest, read: (file: string) => string | undefined, shown: (file: string) => string): StageResult<LoadedBundle> {
+/** Every object bundle.json lists, each checked against its sha256 (`folder`: the bundle's, when it is on disk). */
+function readObjects(label: string, manifest: BundleManifest, read: (file: string) => string | undefined, shown: (file: string) => string, folder?: string): StageResult<LoadedBundle> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string[] | string>();
   const objects: LoadedObject[] = [];
@@ -88,7 +88,7 @@ function readObjects(label: string, manifest: BundleManifest, read: (file: strin
     if (digest !== entry.sha256) {
       // An error, not a warning: a diff of bytes the build did not write reviews nothing.
       diagnostics.push(onlyLineEnds(text, (lf) => sha256(lf) === entry.sha256)
-        ? error(DiffCode.objectModified, `${shown(entry.file)} has CRLF line ends where tkc wrote LF (${describeEntry(entry)})`, { hint: LINE_ENDS_HINT })
+        ? error(DiffCode.objectModified, `${shown(entry.file)} has CRLF line ends where tkc wrote LF (${describeEntry(entry)})`, { hint: folder === undefined ? REBUILD : lineEndsHint(folder) })
         : error(DiffCode.objectModified, `${shown(entry.file)} was changed after the build: its sha256 no longer matches bundle.json (${describeEntry(entry)})`, { hint: `restore the file (\`git checkout\`), or ${REBUILD}` }));
       return;
     }

@@ -1,4 +1,6 @@
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { outRootOfRevision } from "./layout.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { bundleDigest, KUSTOMIZATION_FILE, kustomization, renderManifest } from "../emit/bundle-plan.js";
 import type { BundleManifest } from "../emit/bundle-plan.js";
@@ -14,18 +16,34 @@ export interface Problem {
 
 /**
  * The hint for problems that are line ends only. Git for Windows checks text files out with
- * CRLF by default (core.autocrlf), which changes every hashed byte of a committed out/.
+ * CRLF by default (core.autocrlf), which changes every hashed byte of a committed out/. It names
+ * `folder` (the output root, or a bundle's own folder) as a .gitattributes pattern: relative to
+ * the repository's top, where a pattern with a slash is anchored, and as a path from here.
  */
-export const LINE_ENDS_HINT = "git converted the line ends on checkout (core.autocrlf, Git for Windows' default): add `out/** -text` to .gitattributes (tkc init writes it), then `rm -rf out && git checkout -- out`";
+export function lineEndsHint(folder: string): string {
+  const top = repositoryTop(folder);
+  const pattern = (top === undefined ? relative(process.cwd(), folder) : relative(top, folder)).split(sep).join("/");
+  const here = relative(process.cwd(), folder) || ".";
+  const where = top === undefined ? ".gitattributes" : `the .gitattributes at the repository's top${pattern === "out" ? " (tkc init writes it)" : ""}`;
+  return `git converted the line ends on checkout (core.autocrlf, Git for Windows' default): add \`${pattern ? `${pattern}/**` : "**"} -text\` to ${where}, then \`rm -rf ${here} && git checkout -- ${here}\``;
+}
+
+/** The nearest folder at or above `folder` holding a `.git` (a folder, or a worktree's file). */
+function repositoryTop(folder: string): string | undefined {
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".git"))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
 
 /** Whether `text` is what `matches` wants once its CRLF line ends are LF again. */
 export function onlyLineEnds(text: string, matches: (lf: string) => boolean): boolean {
   return text.includes("\r\n") && matches(text.replace(/\r\n/g, "\n"));
 }
 
-/** One line of hints for `problems`: the line-ends one when they are all of that kind. */
-export function hintFor(problems: readonly Problem[], otherwise: string): string {
-  return problems.length > 0 && problems.every((p) => p.lineEnds) ? LINE_ENDS_HINT : otherwise;
+/** One line of hints for `problems` of revision `stored`: the line-ends one when they are all of that kind. */
+export function hintFor(problems: readonly Problem[], stored: StoredRevision, otherwise: string): string {
+  return problems.length > 0 && problems.every((p) => p.lineEnds) ? lineEndsHint(outRootOfRevision(stored.dir)) : otherwise;
 }
 
 /** The documents of a stream-layout manifests.yaml, each without its `---` line. */

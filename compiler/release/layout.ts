@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { checkName, joinInside } from "./output-path.js";
 
 // Where a release's bundles and history live under an output root (docs/history.md):
@@ -26,6 +27,16 @@ export function parseRevisionDirName(name: string): number | undefined {
   if (!/^\d{6,15}$/.test(name)) return undefined;
   const number = Number(name);
   return number >= 1 && revisionDirName(number) === name ? number : undefined;
+}
+
+/** The output root a current bundle's folder (`<out>/<release>/<env>`) lies in: currentBundleDir's inverse. */
+export function outRootOfBundle(bundleDir: string): string {
+  return dirname(dirname(bundleDir));
+}
+
+/** The output root a revision's folder (`<out>/<release>/history/<env>/<NNNNNN>`) lies in: revisionBundleDir's inverse. */
+export function outRootOfRevision(revisionDir: string): string {
+  return dirname(dirname(dirname(dirname(revisionDir))));
 }
 
 /** The directory holding revision N's bundle (which may not exist). */

@@ -131,7 +131,7 @@ export function verifiedRevisionFiles(stored: StoredRevision): Map<string, strin
   const files = readRevisionFiles(stored);
   const problems = revisionProblems(stored, files);
   if (problems.length > 0) {
-    throw new HistoryError(`${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems[0]!.file, hintFor(problems, "revisions are immutable: restore the history from git (`tkc history --verify` lists every change), or delete the damaged revision's directory"));
+    throw new HistoryError(`${problems[0]!.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, problems[0]!.file, hintFor(problems, stored, "revisions are immutable: restore the history from git (`tkc history --verify` lists every change), or delete the damaged revision's directory"));
   }
   return files;
 }

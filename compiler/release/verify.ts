@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { sameOnDisk } from "../emit/write-bundle.js";
 import { listBundleDir } from "../emit/bundle-dir.js";
-import { hintFor, LINE_ENDS_HINT, revisionProblems } from "./check-revision.js";
-import { REVISION_FILE } from "./layout.js";
+import { hintFor, lineEndsHint, revisionProblems } from "./check-revision.js";
+import { outRootOfBundle, REVISION_FILE } from "./layout.js";
 import { refuseLinkedFiles, UnsafeOutput } from "./output-path.js";
 import { HistoryError, listRevisions, readRevision, readRevisionFiles, type StoredRevision } from "./revision.js";
 
@@ -37,7 +37,7 @@ export function verifyHistory(dir: string, currentDir?: string): { revisions: nu
     }
     const problems = revisionProblems(stored, files);
     for (const problem of problems) {
-      diagnostics.push(error("TKC4005", problem.message, { location: at(problem.file), hint: hintFor([problem], "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision") }));
+      diagnostics.push(error("TKC4005", problem.message, { location: at(problem.file), hint: hintFor([problem], stored, "revisions are immutable: restore the file from git; change the descriptors and build to make a new revision") }));
     }
     if (problems.length === 0) good.push(stored);
     const { record } = stored;
@@ -87,7 +87,7 @@ function verifyCurrent(currentDir: string, revisions: readonly StoredRevision[],
   return [
     error("TKC4005", `the current bundle ${currentDir} is not byte for byte any recorded revision: it was ${converted ? "checked out with CRLF line ends" : "edited after the build"} (${edited.length} files)`, {
       location: at(join(currentDir, "bundle.json")),
-      hint: converted ? LINE_ENDS_HINT : "run `tkc build` again: an unchanged build rewrites the bundle from the verified latest revision (or `git checkout` it)",
+      hint: converted ? lineEndsHint(outRootOfBundle(currentDir)) : "run `tkc build` again: an unchanged build rewrites the bundle from the verified latest revision (or `git checkout` it)",
     }),
   ];
 }

@@ -40,7 +40,7 @@ test("a committed out/ checked out with CRLF line ends: tkc init's .gitattribute
   const built = runTkc(["build"], { cwd: converted });
   assert.equal(built.status, 1);
   assert.match(built.stderr, /error TKC4002: revision 1: [^\n]* has CRLF line ends where tkc wrote LF/);
-  assert.match(built.stderr, /hint: git converted the line ends on checkout \(core\.autocrlf, Git for Windows' default\): add `out\/\*\* -text` to \.gitattributes/);
+  assert.match(built.stderr, /hint: git converted the line ends on checkout \(core\.autocrlf, Git for Windows' default\): add `out\/\*\* -text` to the \.gitattributes at the repository's top \(tkc init writes it\), then `rm -rf out && git checkout -- out`/);
   const verified = runTkc(["history", "--verify"], { cwd: converted });
   assert.equal(verified.status, 1);
   assert.match(verified.stderr, /error TKC4005: the current bundle .* was checked out with CRLF line ends/);
@@ -48,7 +48,7 @@ test("a committed out/ checked out with CRLF line ends: tkc init's .gitattribute
   assert.doesNotMatch(verified.stderr, /modified after it was recorded|edited/);
   const diffed = runTkc(["diff", "out/repo/dev", "out/repo/prod"], { cwd: converted });
   assert.equal(diffed.status, 1);
-  assert.match(diffed.stderr, /error TKC4105: out\/repo\/dev\/objects\/\S+ has CRLF line ends where tkc wrote LF[^\n]*\n  hint: git converted the line ends/);
+  assert.match(diffed.stderr, /error TKC4105: out\/repo\/dev\/objects\/\S+ has CRLF line ends where tkc wrote LF[^\n]*\n  hint: git converted the line ends[^\n]*: add `out\/repo\/dev\/\*\* -text`/);
 
   // The repair the hint gives.
   writeFileSync(join(converted, ".gitattributes"), "out/** -text\n");
@@ -56,6 +56,36 @@ test("a committed out/ checked out with CRLF line ends: tkc init's .gitattribute
   git(converted, "checkout", "--", "out");
   assert.equal(runTkc(["history", "--verify"], { cwd: converted }).status, 0);
   assert.equal(runTkc(["build"], { cwd: converted }).status, 0);
+});
+
+// The hint named `out/**` whatever the output folder, and a pattern with a slash is anchored at
+// the .gitattributes that holds it: for a project in a subfolder it matched nothing.
+test("the line-ends hint names the project's own output folder, from the repository's top", () => {
+  const repo = join(tempDir(), "monorepo");
+  const project = join(repo, "deploy", "shop");
+  assert.equal(runTkc(["init", project]).status, 0);
+  rmSync(join(project, ".gitattributes"));
+  const config = join(project, "tkc.config.json");
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), outDir: "rendered" }));
+  git(repo, "init", "--quiet");
+  assert.equal(runTkc(["build"], { cwd: project }).status, 0);
+  git(repo, "add", ".");
+  git(repo, "commit", "--quiet", "-m", "release");
+  const clone = join(tempDir(), "clone");
+  git(repo, "-c", "core.autocrlf=true", "clone", "--quiet", repo, clone);
+  git(clone, "config", "core.autocrlf", "true");
+  const built = runTkc(["build", "deploy/shop"], { cwd: clone });
+  assert.equal(built.status, 1);
+  assert.match(built.stderr, /hint: git converted the line ends[^\n]*: add `deploy\/shop\/rendered\/\*\* -text` to the \.gitattributes at the repository's top, then `rm -rf deploy\/shop\/rendered && git checkout -- deploy\/shop\/rendered`/);
+  const verified = runTkc(["history", "--verify"], { cwd: join(clone, "deploy", "shop") });
+  assert.equal(verified.status, 1);
+  assert.match(verified.stderr, /add `deploy\/shop\/rendered\/\*\* -text` to the \.gitattributes at the repository's top, then `rm -rf rendered && git checkout -- rendered`/);
+
+  // The repair the hint gives, as it gives it.
+  writeFileSync(join(clone, ".gitattributes"), "deploy/shop/rendered/** -text\n");
+  rmSync(join(clone, "deploy", "shop", "rendered"), { recursive: true, force: true });
+  git(clone, "checkout", "--", "deploy/shop/rendered");
+  assert.equal(runTkc(["build", "deploy/shop"], { cwd: clone }).status, 0);
 });
 
 test("a hand edit that is not only line ends keeps its own message", () => {
