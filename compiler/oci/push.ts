@@ -1,5 +1,6 @@
 import type { CredentialLookup } from "./credentials.js";
-import { checkBundleFiles, readBundleDir } from "./bundle-files.js";
+import { checkBundleFiles, readBundleDir, type BundleProblem } from "./bundle-files.js";
+import { lineEndsHint } from "../release/check-revision.js";
 import { RegistryClient, type ClientOptions } from "./client.js";
 import { OCI, OciError } from "./errors.js";
 import { packLayer } from "./layer.js";
@@ -38,9 +39,19 @@ export async function artifactOfDir(bundleDir: string, provenance: PushRequest["
   }
   const { manifest, problems } = checkBundleFiles(files);
   if (!manifest || problems.length) {
+    if (onlyLineEndsChanged(files, problems)) {
+      throw new OciError(OCI.badBundleDir, `${bundleDir} has CRLF line ends where tkc wrote LF: its files are not the bytes bundle.json hashed`, lineEndsHint(bundleDir));
+    }
     throw new OciError(OCI.badBundleDir, `${bundleDir} is not an intact tkc bundle:\n${problems.map((p) => `- ${p.message}`).join("\n")}`, "rebuild it with `tkc build`; a bundle must not be edited after it was built");
   }
   return { bundle: manifest, artifact: buildArtifact(manifest, packLayer(files), await provenance(manifest)) };
+}
+
+/** Whether every problem is a digest that holds once CRLF line ends are LF again: git's conversion (core.autocrlf), not an edit. */
+function onlyLineEndsChanged(files: ReadonlyMap<string, Buffer>, problems: readonly BundleProblem[]): boolean {
+  if (problems.length === 0 || problems.some((p) => p.kind !== "digest")) return false;
+  const lf = new Map([...files].map(([path, bytes]) => [path, Buffer.from(bytes.toString("utf8").replace(/\r\n/g, "\n"))]));
+  return checkBundleFiles(lf).problems.length === 0;
 }
 
 export async function pushBundle(request: PushRequest): Promise<PushResult> {

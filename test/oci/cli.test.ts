@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot, runTkc } from "../support/cli.js";
@@ -72,4 +72,27 @@ test("push refuses a bundle directory that holds a symbolic link, before any fil
   assert.equal(push.status, 1);
   assert.match(push.stderr, new RegExp(`error TKC\\d+: .*dev holds symbolic links \\(objects/${object}\\); tkc never reads or pushes a file through a link`));
   assert.doesNotMatch(push.stderr, /c2VjcmV0|auths|cannot reach/);
+});
+
+// A Windows checkout of a committed out/ (core.autocrlf) read as "not an intact tkc bundle" with the
+// advice to rebuild it, which writes the same bytes git converts again.
+test("push of a bundle checked out with CRLF line ends says so, with the .gitattributes line", () => {
+  const bundle = join(mkdtempSync(join(tmpdir(), "tkc-push-crlf-")), "dev");
+  cpSync(join(repoRoot, "examples", "hello", "expected", "dev"), bundle, { recursive: true });
+  for (const file of ["bundle.json", "kustomization.yaml", ...readdirSync(join(bundle, "objects")).map((f) => join("objects", f))]) {
+    writeFileSync(join(bundle, file), readFileSync(join(bundle, file), "utf8").replace(/\n/g, "\r\n"));
+  }
+  const push = runTkc(["push", bundle, "oci://127.0.0.1:9/acme/hello:1.0.0", "--plain-http"]);
+  assert.equal(push.status, 1);
+  assert.match(push.stderr, /error TKC6109: .*dev has CRLF line ends where tkc wrote LF/);
+  assert.match(push.stderr, /hint: git converted the line ends on checkout \(core\.autocrlf[^\n]*-text`/);
+  assert.doesNotMatch(push.stderr, /cannot reach|intact/, "refused before any request");
+
+  // an edit besides the line ends is an edit
+  const object = join(bundle, "objects", readdirSync(join(bundle, "objects"))[0]!);
+  writeFileSync(object, readFileSync(object, "utf8").replace("hello", "he1lo"));
+  const edited = runTkc(["push", bundle, "oci://127.0.0.1:9/acme/hello:1.0.0", "--plain-http"]);
+  assert.equal(edited.status, 1);
+  assert.match(edited.stderr, /is not an intact tkc bundle/);
+  assert.doesNotMatch(edited.stderr, /CRLF/);
 });
