@@ -128,6 +128,7 @@ async function planEnvironments({ loaded, customResources, policy, evaluation: e
   try {
     const bundled = bundleSources(loaded, evaluation, ctx);
     sources = bundled.recorded;
+    tagged.push(...bundled.warnings.map((diagnostic) => ({ diagnostic })));
     const check = (environment: string) => checkEnvironment({ evaluation, environment, kubeVersion, customResources, texts: (file) => bundled.texts.get(file) }, policy, ctx);
     const checkedEnvironments: { environment: string; expansion: Expansion; millis: number }[] = [];
     for (const environment of environments) {

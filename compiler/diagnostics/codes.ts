@@ -85,7 +85,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC1112: { title: "Too many YAML documents in one run", severity: "error", stage: "load" },
   TKC1113: { title: "No Kubernetes object found", severity: "error", stage: "load" },
   TKC1114: { title: "YAML document too large", severity: "error", stage: "load" },
-  TKC1115: { title: "A descriptor is not UTF-8", severity: "warning", stage: "load" },
+  TKC1115: { title: "A file is not UTF-8", severity: "warning", stage: "load" },
   TKC1201: { title: "Nothing to import", severity: "error", stage: "import" },
   TKC1202: { title: "Not a release or environment name", severity: "error", stage: "import" },
   TKC1203: { title: "Secret not imported", severity: "warning", stage: "import" },

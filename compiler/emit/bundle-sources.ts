@@ -1,5 +1,6 @@
 import { isAbsolute, join } from "node:path";
-import { readSource, relativeSource } from "../load/sources.js";
+import { readDescriptor, readSource, relativeSource } from "../load/sources.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Evaluation } from "../model/evaluation.js";
 import type { LoadedProject } from "../model/project.js";
 import type { SourceFile } from "../model/source.js";
@@ -10,6 +11,8 @@ export interface BundleSources {
   readonly recorded: readonly SourceFile[];
   /** Text of the evaluation's files by absolute path (field origins are found in them). */
   readonly texts: ReadonlyMap<string, string>;
+  /** An imported text file that is not UTF-8 (TKC1115): esbuild read its bytes as U+FFFD. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -19,14 +22,22 @@ export interface BundleSources {
  */
 export function bundleSources({ project, sources }: LoadedProject, evaluation: Evaluation, ctx: Pick<StageContext, "read">): BundleSources {
   const byPath = new Map(sources.map((s) => [s.path, s]));
-  const inputs = evaluation.inputs.map((path) => byPath.get(path) ?? readSource(path));
+  const warnings: Diagnostic[] = [];
+  const inputs = evaluation.inputs.map((path) => byPath.get(path) ?? importedFile(path, warnings));
   const files = [...inputs];
   if (project.configFile) files.push(byPath.get(project.configFile) ?? readSource(project.configFile));
   for (const file of files) ctx.read.set(file.path, file.text);
   const recorded = files.map((s) => relativeSource(s, project.dir));
   const escaped = recorded.find((s) => s.path.startsWith("../") || isAbsolute(s.path));
   if (escaped) throw new Error(`internal: bundle input ${escaped.path} lies outside the project although the bundle stage admitted it`);
-  return { recorded, texts: new Map(inputs.map((s) => [s.path, s.text])) };
+  return { recorded, texts: new Map(inputs.map((s) => [s.path, s.text])), warnings };
+}
+
+/** A file a descriptor imports as text (a config template, a rendered chart's file), with its encoding checked. */
+function importedFile(path: string, warnings: Diagnostic[]): SourceFile {
+  const { source, problem } = readDescriptor(path, "text file");
+  if (problem) warnings.push(problem);
+  return source;
 }
 
 /** Files of the bundle the build key does not cover (imported text files), by absolute path, with their sha256. */

@@ -4,6 +4,11 @@
  * 5.1 writes `kubectl get ... -o yaml > x.yaml` as UTF-16LE), anything else UTF-8. Such a file was
  * read as UTF-8 and refused: "this document is not a Kubernetes object: it is a string".
  */
+/** Whether the bytes start with a UTF-16 byte-order mark (then decodeText reads them as UTF-16). */
+export function hasUtf16Mark(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 export function decodeText(bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return utf16("utf-16le", bytes);
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16("utf-16be", bytes);

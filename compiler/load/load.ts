@@ -15,7 +15,7 @@ import { readDescriptor, readSource } from "./sources.js";
 export function loadSources(project: Project, ctx: Pick<StageContext, "read">): StageResult<LoadedProject> {
   const listed = listDescriptors(project.dir);
   if (listed.refused.length > 0) return fail(listed.refused);
-  const descriptors = listed.files.map(readDescriptor);
+  const descriptors = listed.files.map((file) => readDescriptor(file));
   const sources: SourceFile[] = descriptors.map((read) => read.source);
   const crds = readCrdSchemas(project, crdFoldersOf(project.config));
   const diagnostics = [...descriptors.flatMap((read) => (read.problem ? [read.problem] : [])), ...crds.diagnostics];

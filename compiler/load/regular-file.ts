@@ -1,11 +1,24 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import { decodeText } from "./decode-text.js";
+import { isUtf8 } from "node:buffer";
+import { decodeText, hasUtf16Mark } from "./decode-text.js";
 
 /** The largest file tkc reads: a YAML file of manifests, or a file a descriptor includes or imports. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 /** A file's text, or why it is not read: not a regular file (its kind), too large (its size), or an error code. */
-export type RegularFileText = { readonly text: string } | { readonly notRegular: string } | { readonly tooLarge: number } | { readonly failed: string };
+export type RegularFileText = DecodedText | { readonly notRegular: string } | { readonly tooLarge: number } | { readonly failed: string };
+
+/** A file's text, with its bytes when they were read as UTF-8 and are not UTF-8 (for TKC1115). */
+export interface DecodedText {
+  readonly text: string;
+  readonly notUtf8?: Buffer;
+}
+
+/** decodeText, and whether bytes read as UTF-8 held some that are not. */
+export function decodeChecked(bytes: Buffer): DecodedText {
+  const text = decodeText(bytes);
+  return hasUtf16Mark(bytes) || isUtf8(bytes) ? { text } : { text, notUtf8: bytes };
+}
 
 /** What a path that is not a regular file is, for a message. */
 export function fileKind(stat: Stats): string {
@@ -31,7 +44,7 @@ export function readRegularFile(file: string, maxBytes: number): RegularFileText
     if (!stat.isFile()) return { notRegular: fileKind(stat) };
     if (stat.size > maxBytes) return { tooLarge: stat.size };
     const buffer = readAtMost(fd, maxBytes);
-    return buffer.length > maxBytes ? { tooLarge: buffer.length } : { text: decodeText(buffer) };
+    return buffer.length > maxBytes ? { tooLarge: buffer.length } : decodeChecked(buffer);
   } catch (cause) {
     return { failed: (cause as NodeJS.ErrnoException).code ?? "error" };
   } finally {

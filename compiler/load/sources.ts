@@ -5,7 +5,7 @@ import { sha256 } from "../cache/cache-dir.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../model/source.js";
 import { fileKind } from "./regular-file.js";
-import { nonUtf8Warning } from "./utf8.js";
+import { nonUtf8Warning, type Utf8Reader } from "./utf8.js";
 
 /**
  * A project file (a descriptor, tkc.config.json, a CRD schema) that is not a regular file, refused
@@ -32,12 +32,12 @@ function sourceOf(path: string, bytes: Buffer): SourceFile {
   return { path, text, sha256: sha256(text) };
 }
 
-/** A descriptor, with a warning when its bytes are not UTF-8 (utf8.ts). */
-export function readDescriptor(path: string): { readonly source: SourceFile; readonly problem?: Diagnostic } {
+/** A descriptor (or a text file it imports), with a warning when its bytes are not UTF-8 (utf8.ts). */
+export function readDescriptor(path: string, reader: Utf8Reader = "descriptor"): { readonly source: SourceFile; readonly problem?: Diagnostic } {
   const bytes = readFileSync(path);
   const source = sourceOf(path, bytes);
   // The native check first: a file that is UTF-8 (nearly all) costs no walk of its bytes.
-  const problem = isUtf8(bytes) ? undefined : nonUtf8Warning(path, bytes);
+  const problem = isUtf8(bytes) ? undefined : nonUtf8Warning(path, bytes, reader);
   return problem ? { source, problem } : { source };
 }
 

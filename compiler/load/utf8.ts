@@ -26,17 +26,27 @@ export function firstNonUtf8(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** Who reads a file's bytes as UTF-8, and what then holds the replacement characters. */
+export type Utf8Reader = "descriptor" | "text file" | "manifest";
+
+const CONSEQUENCE: Record<Utf8Reader, string> = {
+  descriptor: "tkc, like TypeScript, reads every such byte as \u201c\uFFFD\u201d, so that is what the bundle holds",
+  "text file": "tkc reads every such byte of an imported file as \u201c\uFFFD\u201d, so that is what the bundle holds",
+  manifest: "tkc, like kubectl, reads every such byte as \u201c\uFFFD\u201d, so that is what the cluster would store",
+};
+
 /**
- * A warning for a descriptor saved in another encoding (Latin-1, Windows-1252): tsc and esbuild
- * read its bytes as UTF-8, so "grüß" in a ConfigMap became "gr��" in the bundle, unsaid.
+ * A warning for a file saved in another encoding (Latin-1, Windows-1252): a descriptor or a text
+ * file it imports (tsc and esbuild read them as UTF-8), or a manifest tkc validates (as kubectl
+ * reads it). "grüß" in a ConfigMap became "gr��", unsaid.
  */
-export function nonUtf8Warning(path: string, bytes: Uint8Array): Diagnostic | undefined {
+export function nonUtf8Warning(path: string, bytes: Uint8Array, reader: Utf8Reader = "descriptor"): Diagnostic | undefined {
   const at = firstNonUtf8(bytes);
   if (at === undefined) return undefined;
   // Where the text before it ends, in the columns every other report counts.
   const before = Buffer.from(bytes.subarray(0, at)).toString("utf8");
   const byte = bytes[at]!.toString(16).toUpperCase().padStart(2, "0");
-  return warning("TKC1115", `this file is not UTF-8 (byte 0x${byte}): tkc, like TypeScript, reads every such byte as \u201c\uFFFD\u201d, so that is what the bundle holds`, {
+  return warning("TKC1115", `this file is not UTF-8 (byte 0x${byte}): ${CONSEQUENCE[reader]}`, {
     location: locationOf(path, before, before.length),
     hint: "save the file as UTF-8 (most editors: \"Save with Encoding\")",
   });

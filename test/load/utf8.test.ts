@@ -46,4 +46,7 @@ test("the warning points at the first byte that is not UTF-8, counting character
   assert.deepEqual(warning.location, { file: "/p/x.k8s.ts", line: 2, column: 13 });
   assert.match(warning.message, /byte 0xFC/);
   assert.equal(nonUtf8Warning("/p/y.k8s.ts", Buffer.from("naïve ✓ 𝄞\n", "utf8")), undefined);
+  // each reader says who read the bytes so, and where the replacement characters end up
+  assert.match(nonUtf8Warning("/p/cm.yaml", bytes, "manifest")!.message, /like kubectl, .*what the cluster would store$/);
+  assert.match(nonUtf8Warning("/p/a.txt", bytes, "text file")!.message, /of an imported file .*what the bundle holds$/);
 });

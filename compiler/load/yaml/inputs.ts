@@ -7,13 +7,13 @@
  */
 import { isBundleFilePath } from "../../emit/bundle-dir.js";
 import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
-import { fileKind, readAtMost, readRegularFile } from "../regular-file.js";
+import { decodeChecked, fileKind, readAtMost, readRegularFile, type DecodedText } from "../regular-file.js";
 import { join } from "node:path";
 import { error, warning, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { SourcedObject } from "../../model/object.js";
 import { YamlCode } from "./codes.js";
 import { documentBudget, type DocumentBudget, fileTooLarge, MAX_YAML_FILE_BYTES, readKubernetesYaml } from "./read.js";
-import { decodeText } from "../decode-text.js";
+import { nonUtf8Warning } from "../utf8.js";
 
 /** The name standard input goes by in messages. */
 export const STDIN_NAME = "<stdin>";
@@ -182,11 +182,18 @@ function bundleFiles(dir: string, diagnostics: Diagnostic[]): string[] | undefin
   return files;
 }
 
+/** The text, with TKC1115 when its bytes are not UTF-8: kubectl reads each such byte as U+FFFD too, unsaid. */
+function checkedText(file: string, read: DecodedText, diagnostics: Diagnostic[]): string {
+  const problem = read.notUtf8 && nonUtf8Warning(file, read.notUtf8, "manifest");
+  if (problem) diagnostics.push(problem);
+  return read.text;
+}
+
 /** The text of a regular file within the limit, or undefined with the reason reported. */
 function readRegularText(file: string, maxBytes: number, diagnostics: Diagnostic[]): string | undefined {
   const at = { location: { file, line: 1, column: 1 } };
   const read = readRegularFile(file, maxBytes);
-  if ("text" in read) return read.text;
+  if ("text" in read) return checkedText(file, read, diagnostics);
   if ("notRegular" in read) diagnostics.push(error(YamlCode.unreadable, `${file} is not a regular file`, { ...at, hint: "pipe it: ... | tkc validate -" }));
   else if ("tooLarge" in read) diagnostics.push(fileTooLarge(file, read.tooLarge, maxBytes));
   else diagnostics.push(error(YamlCode.unreadable, `cannot read ${file}: ${read.failed}`, { ...at, hint: read.failed === "EACCES" ? "check the file's permissions" : "check that it is a readable file" }));
@@ -200,7 +207,7 @@ function readStdin(options: ReadManifestsOptions, maxBytes: number, diagnostics:
       diagnostics.push(fileTooLarge(STDIN_NAME, buffer.length, maxBytes));
       return undefined;
     }
-    return decodeText(buffer);
+    return checkedText(STDIN_NAME, decodeChecked(buffer), diagnostics);
   } catch (cause) {
     diagnostics.push(error(YamlCode.unreadable, `cannot read standard input: ${(cause as NodeJS.ErrnoException).code ?? "error"}`, { hint: "pipe the manifests in: helm template ... | tkc validate -" }));
     return undefined;
