@@ -20,6 +20,16 @@ export const defaultKubeVersion = KUBE_VERSIONS.default as KubeVersion;
 export const oldestKubeVersion = supportedKubeVersions[0]!;
 export const newestKubeVersion = supportedKubeVersions[supportedKubeVersions.length - 1]!;
 
+/**
+ * The minor version a version text names: "v1.36", "1.36.2" and "v1.36.0" (as Helm's
+ * --kube-version and `kubectl version` write it) are 1.36, whose API the schemas describe; a
+ * patch release changes no API. Any other text is returned as it is (and is then unsupported).
+ */
+export function kubeMinor(text: string): string {
+  const match = /^v?(1\.(?:0|[1-9]\d*))(?:\.(?:0|[1-9]\d*))?$/.exec(text.trim());
+  return match ? match[1]! : text;
+}
+
 export function isSupportedKubeVersion(version: string): version is KubeVersion {
   return (supportedKubeVersions as readonly string[]).includes(version);
 }

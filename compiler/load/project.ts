@@ -4,7 +4,7 @@ import { irregularFile } from "./sources.js";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { fail, succeed, type StageContext, type StageResult } from "../model/stage.js";
 import type { Project, ProjectConfig } from "../model/project.js";
-import { defaultKubeVersion, isSupportedKubeVersion, supportedKubeVersions } from "../../schemas/index.js";
+import { defaultKubeVersion, isSupportedKubeVersion, kubeMinor, supportedKubeVersions } from "../../schemas/index.js";
 import { keyLocation, parseConfig } from "./config.js";
 import { CONFIG_FILE, DEFAULT_ENTRY, findProjectDir } from "./find-project.js";
 import { checkInsideProject } from "./confine.js";
@@ -35,7 +35,7 @@ export function loadProject(input: { readonly target: string; readonly kubeVersi
     if (parsed.diagnostics.length > 0) return fail(parsed.diagnostics);
     fileConfig = parsed.config;
   }
-  const kubeVersion = input.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion;
+  const kubeVersion = kubeMinor(input.kubeVersion ?? fileConfig.kubeVersion ?? defaultKubeVersion);
   if (!isSupportedKubeVersion(kubeVersion)) {
     // At the setting when it came from tkc.config.json (a --kube-version has no place in a file).
     const fromFile = input.kubeVersion === undefined && fileConfig.kubeVersion !== undefined && text !== undefined;

@@ -249,3 +249,27 @@ test("tkc init refuses a --name that is not a release name, and makes one from a
   assert.equal(built.status, 0, built.stderr);
   assert.match(built.stdout, new RegExp(`^${"a".repeat(52)}/dev: revision 1`, "m"));
 });
+
+// Helm's --kube-version takes "v1.36.0", and `kubectl version` prints "v1.36.2": either was
+// "Kubernetes v1.36.0 is not supported" although tkc has 1.36's schemas.
+test("a Kubernetes version as Helm and kubectl write it (v1.36, 1.36.2, v1.36.0) is its minor release", () => {
+  const dir = scaffold();
+  for (const version of ["v1.36", "1.35.2", "v1.34.0"]) {
+    const checked = runTkc(["check", dir, "--kube-version", version]);
+    assert.equal(checked.status, 0, `${version}: ${checked.stderr}`);
+  }
+  const config = join(dir, "tkc.config.json");
+  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), kubeVersion: "v1.33.7" }));
+  const built = runTkc(["build", dir, "--env", "dev"]);
+  assert.equal(built.status, 0, built.stderr);
+  assert.equal(JSON.parse(readFileSync(join(dir, "out", "app", "dev", "bundle.json"), "utf8")).kubeVersion, "1.33", "recorded as the minor release");
+  const validated = runTkc(["validate", "--kube-version", "v1.33.4,1.36.0", join(repoRoot, "test", "cli", "fixtures", "valid.yaml")]);
+  assert.equal(validated.status, 0, validated.stderr);
+  assert.equal(validated.stdout, "2 objects valid for Kubernetes 1.33\n2 objects valid for Kubernetes 1.36\n");
+  // still refused: a version without schemas, and text that is no version
+  for (const version of ["v1.29.1", "1.36.x", "1.36.2.1", "v2.0"]) {
+    const refused = runTkc(["check", dir, "--kube-version", version]);
+    assert.equal(refused.status, 1, version);
+    assert.match(refused.stderr, /error TKC1003: Kubernetes \S+ is not supported/);
+  }
+});

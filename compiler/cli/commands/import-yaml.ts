@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs"
 import { basename, resolve } from "node:path";
 import { error, hasErrors } from "../../diagnostics/diagnostic.js";
 import { ImportCode, planImportProject, readManifests, renderReport } from "../../import-yaml/index.js";
-import { defaultKubeVersion, isSupportedKubeVersion } from "../../../schemas/index.js";
+import { defaultKubeVersion, isSupportedKubeVersion, kubeMinor } from "../../../schemas/index.js";
 import { EXIT, printDiagnostics, type Output } from "../output.js";
 import { writeGeneratedFile } from "../write-generated.js";
 
@@ -28,7 +28,7 @@ export function runImportYaml(args: ImportYamlArgs, output: Output): number {
     output.err("error: tkc import yaml needs --out DIR, the folder of the new project\n  hint: tkc import yaml k8s/ --out my-app");
     return EXIT.usage;
   }
-  const kubeVersion = args.kubeVersion ?? defaultKubeVersion;
+  const kubeVersion = kubeMinor(args.kubeVersion ?? defaultKubeVersion);
   if (!isSupportedKubeVersion(kubeVersion)) {
     output.err(`error: unsupported --kube-version ${kubeVersion}\n  hint: use one of the versions tkc ships types for, e.g. ${defaultKubeVersion}`);
     return EXIT.usage;

@@ -14,7 +14,7 @@ import type { CustomResourceSchemas } from "../../validate/schema/index.js";
 import { validateObjects } from "../../validate/validate.js";
 import { validateSemantics } from "../../validate/semantic/index.js";
 import { customResourceDefinitions } from "../../validate/semantic/rules/custom-resource-definitions.js";
-import { defaultKubeVersion, isSupportedKubeVersion, newestKubeVersion, oldestKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
+import { defaultKubeVersion, isSupportedKubeVersion, kubeMinor, newestKubeVersion, oldestKubeVersion, supportedKubeVersions } from "../../../schemas/index.js";
 import { EXIT, printAnnotations, printDiagnostics, sarifText, type DiagnosticFormat, type Output } from "../output.js";
 import { diagnosticRecord, errorsFirst } from "../../diagnostics/formats.js";
 import { named } from "../usage-error.js";
@@ -50,7 +50,7 @@ export const validateCommand = {
 };
 
 function parseVersions(text: string): string[] | undefined {
-  const versions = [...new Set(text.split(",").map((v) => v.trim()).filter((v) => v !== ""))];
+  const versions = [...new Set(text.split(",").map((v) => kubeMinor(v.trim())).filter((v) => v !== ""))];
   return versions.length > 0 && versions.every(isSupportedKubeVersion) ? versions.sort((a, b) => Number(a.split(".")[1]) - Number(b.split(".")[1])) : undefined;
 }
 
