@@ -62,6 +62,10 @@ test("a values file and --set: the golden bundles, per-environment values, --set
   assert.equal(manifest(dir, "prod").inputs.replicas.value, 6, "environments.prod from the file");
   assert.equal(manifest(dir, "dev").inputs.replicas.value, 1, "--set dev.replicas");
   assert.deepEqual(manifest(dir, "dev").inputs.requests, { value: { cpu: "250m", memoryMi: 300 }, source: "--set" }, "a field from --set on the file's object");
+  // -f, as Helm users type it: the same values, so the same bundles (no new revision)
+  const short = runTkc(["build", ".", "-f", "ci-values.yaml", "--set", "logLevel=debug", "--set", "debug=true", "--set", "dev.replicas=1", "--set", "requests.memoryMi=300"], dir);
+  assert.equal(short.status, 0, short.stderr);
+  assert.match(short.stdout, /^inputs-app\/prod: unchanged, revision 1/m);
 });
 
 test("every bad value in one run: exit 1, the input, the expected type, where it is declared", () => {

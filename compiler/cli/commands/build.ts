@@ -37,7 +37,7 @@ export function buildOptions<T>(yargs: Argv<T>) {
     .option(...listOption("env", { alias: "e", type: "string", requiresArg: true, coerce: environmentList, describe: "environment(s) to build, comma-separated or repeated (default: all)" }))
     .option("kube-version", { type: "string", requiresArg: true, coerce: named("kube-version", "a version such as 1.36"), describe: `target Kubernetes version (${oldestKubeVersion}-${newestKubeVersion}; default from tkc.config.json, else ${defaultKubeVersion})` })
     .option(...listOption("set", { type: "string", requiresArg: true, coerce: repeated, describe: "give a build input a value: NAME=VALUE, NAME.FIELD=VALUE or ENV.NAME=VALUE (repeatable; see tkc inputs)" }))
-    .option(...listOption("values", { type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins)" }))
+    .option(...listOption("values", { alias: "f", type: "string", requiresArg: true, coerce: repeated, describe: "YAML or JSON file of input values, with an optional environments: section (repeatable; --set wins; -f as in Helm)" }))
     .option("watch", { alias: "w", type: "boolean", describe: "build again after every save, until Ctrl-C; a short summary per run" })
     .option("policy", { choices: ["error", "warning"] as const, describe: "severity of opinions the API server does not enforce (unpinned image tags, ...); default from tkc.config.json, else error" })
     .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as DiagnosticFormat, describe: "text for people and CI logs; json (the report and every diagnostic) or sarif (SARIF 2.1.0, for code scanning) on stdout" });
