@@ -273,3 +273,29 @@ test("a Kubernetes version as Helm and kubectl write it (v1.36, 1.36.2, v1.36.0)
     assert.match(refused.stderr, /error TKC1003: Kubernetes \S+ is not supported/);
   }
 });
+
+// A Helm user's first commands: each said "Unknown arguments: template, ." (or "Did you mean
+// init?" for lint) and nothing of how tkc does it.
+test("Helm's commands and options that tkc has not: a usage error that says tkc's way", () => {
+  const dir = scaffold();
+  const cases: [string[], RegExp][] = [
+    [["template", "."], /^Unknown command: template\n  hint: tkc has no 'template' command; `tkc build --env ENV --out -` prints/],
+    [["install", "web", "."], /^Unknown command: install\n  hint: [^\n]*`kubectl apply -k out\/RELEASE\/ENV`/],
+    [["upgrade", "web", "."], /^Unknown command: upgrade\n/],
+    [["lint"], /^Unknown command: lint\n  hint: tkc has no 'lint' command; `tkc check` runs every check/],
+    [["build", "--dry-run"], /^Unknown arguments: dry-run, dryRun\n  hint: tkc has no --dry-run option; `tkc check`/],
+    [["build", "-n", "shop"], /^Unknown argument: n\n  hint: tkc has no --namespace \(-n\) option; each environment's namespace is set in the release/],
+    [["check", "--namespace=shop"], /^Unknown argument: namespace\n  hint: tkc has no --namespace option/],
+  ];
+  for (const [args, expected] of cases) {
+    const result = runTkc(args, { cwd: dir });
+    assert.equal(result.status, 2, args.join(" "));
+    assert.match(result.stderr, expected, args.join(" "));
+    assert.match(result.stderr, /Run 'tkc --help' for usage\.\n$/);
+  }
+  // other unknown words keep yargs' own message, without a hint
+  const other = runTkc(["build", "--frobnicate"], { cwd: dir });
+  assert.equal(other.status, 2);
+  assert.equal(other.stderr, "Unknown argument: frobnicate\n\nRun 'tkc --help' for usage.\n");
+  assert.ok(!existsSync(join(dir, "out")), "nothing built");
+});

@@ -1,0 +1,39 @@
+/**
+ * What a Helm user types first, and tkc's way to do it: the line added to yargs' "Unknown
+ * argument" report, which named the word and nothing else (`tkc template .` said "Unknown
+ * arguments: template, .").
+ */
+const COMMANDS: Readonly<Record<string, string>> = {
+  template: "`tkc build --env ENV --out -` prints an environment's objects, as helm template does (`--show-only KIND/NAME` for one)",
+  install: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
+  upgrade: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
+  uninstall: "tkc applies nothing, so it removes nothing: `kubectl delete -k out/RELEASE/ENV`",
+  lint: "`tkc check` runs every check of a build and writes nothing",
+  package: "`tkc push` publishes an environment's bundle to an OCI registry",
+  status: "`tkc history` lists each environment's revisions",
+  list: "`tkc history` lists each environment's revisions",
+};
+
+const OPTIONS: Readonly<Record<string, string>> = {
+  "dry-run": "`tkc check` runs every check and writes nothing; `tkc build --out -` prints the objects",
+  namespace: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
+  n: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
+};
+
+/** yargs' usage message, with the tkc way for a Helm command (not one of tkc's `commands`) or option it names, if there is one. */
+export function withHelmHint(message: string, argv: readonly string[], commands: readonly string[]): string {
+  const first = argv[0];
+  const command = first !== undefined && !commands.includes(first) && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  // whatever yargs said: "Unknown argument", or a near name ("Did you mean init?" for lint)
+  if (command) return `Unknown command: ${first}\n  hint: tkc has no '${first}' command; ${command}`;
+  if (!/^Unknown arguments?: /.test(message)) return message;
+  const option = argv.map(optionName).find((name) => name !== undefined && Object.hasOwn(OPTIONS, name));
+  return option ? `${message}\n  hint: tkc has no --${option === "n" ? "namespace (-n)" : option} option; ${OPTIONS[option]}` : message;
+}
+
+/** The name of `--name`, `--name=value` or `-n`; undefined for anything else. */
+function optionName(arg: string): string | undefined {
+  const long = /^--([^=]+)/.exec(arg);
+  if (long) return long[1];
+  return /^-[a-zA-Z]$/.test(arg) ? arg.slice(1) : undefined;
+}
