@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { dedupeAcrossEnvironments } from "./diagnostics/dedupe.js";
 import { preferPurityErrors } from "./diagnostics/prefer-purity.js";
+import { dropFollowOns } from "./diagnostics/follow-ons.js";
 import { buildFront } from "./build-front.js";
 import { projectCrds } from "./crd/project.js";
 import type { CustomResourceSchemas } from "./validate/schema/custom.js";
@@ -181,7 +182,7 @@ function checkEnvironment(input: Parameters<typeof expandEnvironment>[0], policy
   const expansion = producedBy(expanded);
   if (!expansion) return expanded;
   const validated = timed(ctx.timings, `validate:${environment}`, () => validate({ objects: expansion.objects, kubeVersion, options: { customResources, policy } }));
-  const diagnostics = [...diagnosticsOf(expanded), ...diagnosticsOf(validated)];
+  const diagnostics = [...diagnosticsOf(expanded), ...dropFollowOns(diagnosticsOf(expanded), diagnosticsOf(validated))];
   return expanded.ok && validated.ok ? succeed(expansion, diagnostics) : fail(diagnostics, expansion);
 }
 

@@ -45,6 +45,8 @@ export interface ReportData {
 /** A value YAML cannot carry, found while copying an object out of the realm. */
 export interface NotJsonData {
   readonly path: string;
+  /** The same path as segments (where in the options the value was set). */
+  readonly at?: readonly (string | number)[];
   readonly what: string;
 }
 

@@ -53,12 +53,22 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
       }));
       continue;
     }
+    const emittable = typeof data === "object" && data !== null && !Array.isArray(data) && typeof data.apiVersion === "string" && typeof data.kind === "string";
+    // Named as validation will name it (with the environment's namespace), so that its findings
+    // at a path already reported here can be told apart (see dropFollowOns).
+    const metadata = { ...(emittable && typeof data.metadata === "object" && data.metadata !== null ? data.metadata : {}) } as Record<string, unknown>;
+    if (emittable) {
+      if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = namespace;
+      metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
+    }
+    const described = describeObject(emittable ? { ...data, metadata } as KubeObject : data);
+    const resolveField = fieldResolver(draft.origin, draft.fields, texts, environment);
     for (const problem of draft.problems ?? []) {
       const proto = problem.what === "a __proto__ key";
       const surrogate = problem.what.includes("unpaired surrogate");
       diagnostics.push(error(proto ? "TKC2122" : "TKC2120", proto ? `a __proto__ key at ${problem.path} is not allowed in descriptor data` : `${problem.what} at ${problem.path} cannot be written to YAML`, {
-        location: draft.origin,
-        object: describeObject(data),
+        location: (problem.at && resolveField?.(problem.at)) || draft.origin,
+        object: described,
         path: problem.path,
         hint: proto
           ? "rename the key: __proto__ changes an object's prototype in JavaScript"
@@ -67,14 +77,11 @@ export function expandEnvironment({ evaluation, environment, kubeVersion, custom
             : "use strings, finite numbers, booleans, plain objects and arrays only",
       }));
     }
-    if (typeof data !== "object" || data === null || Array.isArray(data) || typeof data.apiVersion !== "string" || typeof data.kind !== "string") {
+    if (!emittable) {
       diagnostics.push(error("TKC2121", "an object without apiVersion and kind cannot be emitted", { location: draft.origin, hint: "set apiVersion and kind" }));
       continue;
     }
-    const metadata = { ...(typeof data.metadata === "object" && data.metadata !== null ? data.metadata : {}) } as Record<string, unknown>;
-    if (metadata.namespace === undefined && isNamespaced(data, kubeVersion, custom)) metadata.namespace = namespace;
-    metadata.labels = { ...common, ...((metadata.labels as Record<string, string> | undefined) ?? {}) };
-    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField: fieldResolver(draft.origin, draft.fields, texts, environment) });
+    objects.push({ object: { ...data, metadata }, origin: draft.origin, resolveField });
   }
   const expansion: Expansion = { environment, namespace, objects };
   return hasErrors(diagnostics) ? fail(diagnostics, expansion) : succeed(expansion, diagnostics);

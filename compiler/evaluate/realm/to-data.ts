@@ -27,6 +27,12 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
   const ancestors = new Set<object>();
   const path: (string | number)[] = [];
   let bytes = 0;
+  // The path as data, for the field's origin (copied by index: no iterator runs)
+  const pathNow = () => {
+    const at: (string | number)[] = [];
+    for (let i = 0; i < path.length; i++) at[i] = path[i]!;
+    return at;
+  };
   const grow = (n: number) => {
     bytes += n;
     if (bytes > maxBytes) throw new TooLarge(bytes);
@@ -35,7 +41,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
     switch (typeof item) {
       case "string":
         grow(item.length + 2);
-        if (!isWellFormed.call(item)) problems.push({ path: formatPath(path), what: UNPAIRED_SURROGATE });
+        if (!isWellFormed.call(item)) problems.push({ path: formatPath(path), at: pathNow(), what: UNPAIRED_SURROGATE });
         return item;
       case "boolean":
         grow(5);
@@ -43,14 +49,14 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
       case "number":
         grow(8);
         if (isFinite(item)) return Object.is(item, -0) ? 0 : item;
-        problems.push({ path: formatPath(path), what: String(item) });
+        problems.push({ path: formatPath(path), at: pathNow(), what: String(item) });
         return null;
       case "undefined":
         return null;
       case "object": {
         if (item === null) return null;
         if (ancestors.has(item)) {
-          problems.push({ path: formatPath(path), what: "a reference cycle" });
+          problems.push({ path: formatPath(path), at: pathNow(), what: "a reference cycle" });
           return null;
         }
         ancestors.add(item);
@@ -63,7 +69,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
             for (let index = 0; index < item.length; index++) {
               const element = (item as unknown[])[index];
               path.push(index);
-              if (element === undefined) problems.push({ path: formatPath(path), what: "undefined" });
+              if (element === undefined) problems.push({ path: formatPath(path), at: pathNow(), what: "undefined" });
               out.push(copy(element));
               path.pop();
             }
@@ -72,7 +78,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
           const proto = getPrototypeOf(item);
           if (proto !== null && getPrototypeOf(proto) !== null) {
             const name = typeof proto.constructor === "function" && typeof proto.constructor.name === "string" ? proto.constructor.name : "class";
-            problems.push({ path: formatPath(path), what: `a ${name} instance` });
+            problems.push({ path: formatPath(path), at: pathNow(), what: `a ${name} instance` });
             return null;
           }
           const out: Record<string, unknown> = {};
@@ -81,10 +87,10 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
             if (field === undefined) continue;
             path.push(key);
             if (key === "__proto__") {
-              problems.push({ path: formatPath(path), what: "a __proto__ key" });
+              problems.push({ path: formatPath(path), at: pathNow(), what: "a __proto__ key" });
             } else {
               grow(key.length + 4);
-              if (!isWellFormed.call(key)) problems.push({ path: formatPath(path), what: `a key with an unpaired surrogate` });
+              if (!isWellFormed.call(key)) problems.push({ path: formatPath(path), at: pathNow(), what: `a key with an unpaired surrogate` });
               out[key] = copy(field);
             }
             path.pop();
@@ -95,7 +101,7 @@ export function toData(value: unknown, problems: NotJsonData[], maxBytes: number
         }
       }
       default:
-        problems.push({ path: formatPath(path), what: `a ${typeof item}` });
+        problems.push({ path: formatPath(path), at: pathNow(), what: `a ${typeof item}` });
         return null;
     }
   };
