@@ -1,9 +1,11 @@
 import type { Message } from "esbuild";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { confineImports, outsideProject, outsideRefusal } from "./confine-imports.js";
 import { projectRoot } from "../load/confine.js";
+import { importCycles } from "./import-cycles.js";
 
 export interface DescriptorBundle {
   /** CommonJS code of the root descriptor and every local file it imports. */
@@ -22,6 +24,7 @@ export const PROVIDED_MODULES = ["tkc", "tkc/k8s", "tkc/crds"];
  * check: that is the typecheck stage's job). Node built-ins are refused: descriptors are pure.
  */
 export async function bundleDescriptors(projectDir: string, entry: string): Promise<{ bundle?: DescriptorBundle; diagnostics: Diagnostic[] }> {
+  // With a bundle, the diagnostics are warnings about it (import cycles); without, what stopped it.
   // Loaded here, not at start-up: only a build that evaluates needs esbuild (~5 ms to load). A
   // require, not import(): the bundled CLI runs as a vm.Script, which has no dynamic import.
   // esbuild reads a `*` in an entry point as a glob: named from the project folder, a `*` in the
@@ -72,7 +75,7 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     const root = projectRoot(projectDir);
     const outside = inputs.map((input) => outsideProject(input, root)).filter((real) => real !== undefined);
     if (outside.length > 0) return { diagnostics: outside.map((real) => outsideRefusal(real)) };
-    return { bundle: { code, map, inputs }, diagnostics: [] };
+    return { bundle: { code, map, inputs }, diagnostics: importCycles(result.metafile.inputs, projectDir, readIfThere) };
   } catch (failure) {
     const errors = (failure as { errors?: Message[] }).errors;
     if (!errors) throw failure;
@@ -81,6 +84,15 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     // esbuild keeps a service process alive (~25 MB); a build bundles once, and the type checker
     // reaches its peak memory later, so end the service now.
     void stop();
+  }
+}
+
+/** A project file's text, for a warning's location; undefined when it cannot be read any more. */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
   }
 }
 
@@ -101,6 +113,13 @@ function toDiagnostic(message: Message, projectDir: string): Diagnostic {
     return error("TKC2005", `cannot resolve import "${unresolved[1]}"`, {
       location,
       hint: unresolved[1].startsWith(".") ? `check the path relative to ${relative(projectDir, location?.file ?? projectDir) || "this file"}` : "import from \"tkc\", a relative file, or a package in node_modules",
+    });
+  }
+  // esbuild's words name its output format ("not supported with the \"cjs\" output format"), which a user never chose
+  if (/^Top-level await is currently not supported/.test(message.text)) {
+    return error("TKC2001", "top-level await is not available in descriptors: their values are computed at once, with nothing to wait for", {
+      location,
+      hint: "remove the await (descriptors do no I/O; a file's text is imported: import text from \"./file.txt\")",
     });
   }
   return error("TKC2001", message.text, { location, hint: "fix the syntax error" });

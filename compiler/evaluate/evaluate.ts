@@ -97,6 +97,8 @@ async function evaluateSealed(
     return { diagnostics: bundled.diagnostics };
   }
   const { bundle } = bundled;
+  // Warnings of the bundle (import cycles): they explain a value undefined while files load.
+  const bundleWarnings = bundled.diagnostics;
   const timeoutMs = evaluationTimeoutMs();
   let outcome = await evaluator.run({ code: bundle.code, map: bundle.map, environments, timeoutMs, inputs: more.inputs ?? [], loadOnly: more.loadOnly });
   timings["evaluate.run"] = Math.round(performance.now() - started) - timings["evaluate.bundle"]!;
@@ -164,7 +166,7 @@ async function evaluateSealed(
 
   const failed = (diagnostics: Diagnostic[]) => {
     evaluator.close();
-    return { diagnostics };
+    return { diagnostics: [...diagnostics, ...bundleWarnings] };
   };
   if (outcome.internal !== undefined) {
     evaluator.close();
@@ -200,7 +202,7 @@ async function evaluateSealed(
   for (const [name, data] of outcome.environments) {
     const thrown = data.thrown.map((t) => diagnoseThrow(t.error, located(t.error.location) ?? located(t.location) ?? entryLocation, t.what, located));
     // What the calls reported when the descriptors ran holds in every environment (warnings only here).
-    const diagnostics = [...loadReports, ...reported(data.reports), ...thrown];
+    const diagnostics = [...loadReports, ...reported(data.reports), ...thrown, ...bundleWarnings];
     const drafts = data.drafts.map((draft: DraftData): Draft => {
       if (draft.originRef !== undefined) pendingOrigins = true;
       const fields = fieldMappings(draft.fields, located);
