@@ -1,5 +1,7 @@
 import { loadProject } from "./load/project.js";
 import { loadSources } from "./load/load.js";
+import { isInside, projectRoot, realPath } from "./load/confine.js";
+import { readSource } from "./load/sources.js";
 import { outputRoot } from "./release/output-path.js";
 import { rememberedBuilds, warmBuild, warmBuildKey } from "./cache/warm-build.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -16,6 +18,8 @@ export interface FrontOptions {
   readonly outDir?: string;
   readonly layout: Layout;
   readonly write: boolean;
+  /** As given (`--policy`); else tkc.config.json's, else "error". Part of the warm key: it decides whether a finding fails the build. */
+  readonly policy?: "error" | "warning";
   /**
    * The values given for the build inputs, read once the project is found (`suppliedValues` of
    * inputs/supplied.ts; the fast path, which takes no inputs, gives none and so never loads YAML).
@@ -66,8 +70,31 @@ function checkWarm(found: { readonly project: Project; readonly outRoot: string 
   const { project, sources } = loaded.value;
   const supplied = options.supply();
   if (supplied.diagnostics.length > 0) return { stopped: [...warnings, ...supplied.diagnostics] };
-  const warmKey = warmBuildKey({ kubeVersion: project.config.kubeVersion, layout: options.layout, environments: options.environments, supplied: supplied.values, sources });
+  const policy = options.policy ?? project.config.policy ?? "error";
+  const warmKey = warmBuildKey({ kubeVersion: project.config.kubeVersion, layout: options.layout, policy, environments: options.environments, supplied: supplied.values, sources });
   const warm = options.write ? warmBuild(project.dir, warmKey, found.outRoot) : undefined;
-  if (warm) return { warm, warnings };
+  if (warm) {
+    readFramesOf(warm.warnings, project.dir, ctx.read);
+    return { warm: warm.reports, warnings: [...warnings, ...warm.warnings] };
+  }
   return { loaded: loaded.value, outRoot: found.outRoot, supplied: supplied.values, warmKey, warnings };
+}
+
+/**
+ * The text of each project file a remembered warning points into (an imported text file, say), for
+ * its code frame, as the build that found it had it. Only files inside the project: the entry is
+ * data in a cache folder (a commit can plant one), and a code frame shows a line of the file.
+ */
+function readFramesOf(warnings: readonly Diagnostic[], projectDir: string, read: Map<string, string>): void {
+  const root = projectRoot(projectDir);
+  for (const file of new Set(warnings.map((d) => d.location?.file))) {
+    if (file === undefined || read.has(file)) continue;
+    const real = realPath(file);
+    if (real === undefined || !isInside(real, root)) continue;
+    try {
+      read.set(file, readSource(real).text);
+    } catch {
+      // gone or unreadable since: no code frame
+    }
+  }
 }

@@ -101,7 +101,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const strictVersion = options.strictVersion ?? project.config.strictVersion ?? false;
   const recorded = await timed(ctx.timings, "write", async () => recordRelease({ outRoot, plans: planned.plans, sourceCommit: await commit, strictVersion, allowSameVersion: options.allowSameVersion, keep: options.keep }));
   if (!recorded.ok) return done.failed([...diagnostics, ...recorded.diagnostics]);
-  if (diagnostics.length === 0) rememberBuild(project.dir, warmKey, { ...recorded.value, assets: uncoveredSources(project.dir, planned.sources, sources) });
+  // Only warnings are left here (errors returned above): the warm path says them again.
+  rememberBuild(project.dir, warmKey, { ...recorded.value, assets: uncoveredSources(project.dir, planned.sources, sources), warnings: diagnostics });
   return done.built(release.name, release.version, recorded.value.reports, diagnostics);
 }
 

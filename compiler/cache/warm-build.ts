@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { EnvironmentReport } from "../model/build.js";
 import type { SourceFile } from "../model/source.js";
 import type { SuppliedValue } from "../../stdlib/core/input.js";
@@ -23,11 +24,19 @@ interface WarmEntry {
   readonly assets: Readonly<Record<string, string>>;
   /** Per history directory: its latest revision, with the stats of its record and manifest right after the build. */
   readonly history?: Readonly<Record<string, LatestRevisionStats>>;
+  /**
+   * The build's warnings (an unpinned tag under `policy: "warning"`, a file that is not UTF-8),
+   * said again by the warm path: a build with any warning was never remembered, so it stayed
+   * cold, every time (0.22 s against 0.08 s for the scaffold).
+   */
+  readonly warnings?: readonly Diagnostic[];
 }
 
 export interface WarmKeyInput {
   readonly kubeVersion: string;
   readonly layout: string;
+  /** The severity of policy findings: a remembered build's warnings are another build's errors. */
+  readonly policy: "error" | "warning";
   /** As asked for (undefined: all). */
   readonly environments?: readonly string[];
   readonly supplied: readonly SuppliedValue[];
@@ -35,11 +44,11 @@ export interface WarmKeyInput {
 }
 
 export function warmBuildKey(input: WarmKeyInput): string {
-  return sha256([toolchainFingerprint(), input.kubeVersion, input.layout, (input.environments ?? ["*"]).join(","), JSON.stringify(input.supplied), ...input.sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
+  return sha256([toolchainFingerprint(), input.kubeVersion, input.layout, input.policy, (input.environments ?? ["*"]).join(","), JSON.stringify(input.supplied), ...input.sources.map((s) => `${s.path}\0${s.sha256}`)].join("\n"));
 }
 
-/** Reuse a previous build's reports when every bundle it wrote is untouched on disk. */
-export function warmBuild(projectDir: string, key: string, outRoot: string): EnvironmentReport[] | undefined {
+/** A previous build's reports (and warnings) when every bundle it wrote is untouched on disk. */
+export function warmBuild(projectDir: string, key: string, outRoot: string): { readonly reports: EnvironmentReport[]; readonly warnings: readonly Diagnostic[] } | undefined {
   const previous = readCache<WarmEntry>(cacheDir(projectDir), `build-${key}.json`);
   if (!previous || previous.reports.length === 0) return undefined;
   for (const [file, digest] of Object.entries(previous.assets ?? {})) {
@@ -60,7 +69,8 @@ export function warmBuild(projectDir: string, key: string, outRoot: string): Env
       return undefined;
     }
   }
-  return previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
+  const reports = previous.reports.map((r) => ({ ...r, outcome: "unchanged" as const, millis: 0 }));
+  return { reports, warnings: (previous.warnings ?? []).filter((d) => d.severity === "warning") };
 }
 
 /** Whether any build of this project was remembered (a cheap look before the sources are read). */
