@@ -1,6 +1,6 @@
 import { lastOfRepeats } from "./lists.js";
 import { strictBooleans } from "./booleans.js";
-import { withHelmHint } from "./helm-habits.js";
+import { withPeerHint } from "./peer-habits.js";
 import yargs from "yargs";
 import { buildCommand, runBuild, type BuildArgs } from "./commands/build.js";
 import { checkCommand, runCheck } from "./commands/check.js";
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       // yargs' own parse errors (`--env` with nothing after it) are usage errors too, not bugs.
       if (failure && !(failure instanceof UsageError) && failure.name !== "YError") throw failure;
       // Throwing stops yargs from running the command handler with the invalid arguments.
-      throw failure instanceof UsageError ? failure : new UsageError(withHelmHint(message || failure?.message || "invalid arguments", args, names));
+      throw failure instanceof UsageError ? failure : new UsageError(withPeerHint(message || failure?.message || "invalid arguments", args, names));
     })
     .exitProcess(false);
   try {

@@ -276,13 +276,16 @@ test("a Kubernetes version as Helm and kubectl write it (v1.36, 1.36.2, v1.36.0)
 
 // A Helm user's first commands: each said "Unknown arguments: template, ." (or "Did you mean
 // init?" for lint) and nothing of how tkc does it.
-test("Helm's commands and options that tkc has not: a usage error that says tkc's way", () => {
+test("Helm's, cdk8s' and Tanka's commands and options that tkc has not: a usage error that says tkc's way", () => {
   const dir = scaffold();
   const cases: [string[], RegExp][] = [
     [["template", "."], /^Unknown command: template\n  hint: tkc has no 'template' command; `tkc build --env ENV --out -` prints/],
     [["install", "web", "."], /^Unknown command: install\n  hint: [^\n]*`kubectl apply -k out\/RELEASE\/ENV`/],
     [["upgrade", "web", "."], /^Unknown command: upgrade\n/],
     [["lint"], /^Unknown command: lint\n  hint: tkc has no 'lint' command; `tkc check` runs every check/],
+    [["synth"], /^Unknown command: synth\n  hint: tkc has no 'synth' command; `tkc build` writes each environment's bundle, as cdk8s synth/],
+    [["show", "environments/prod"], /^Unknown command: show\n  hint: [^\n]*as tk show does/],
+    [["apply"], /^Unknown command: apply\n  hint: tkc has no 'apply' command; tkc writes bundles and applies nothing/],
     [["build", "--dry-run"], /^Unknown arguments: dry-run, dryRun\n  hint: tkc has no --dry-run option; `tkc check`/],
     [["build", "-n", "shop"], /^Unknown argument: n\n  hint: tkc has no --namespace \(-n\) option; each environment's namespace is set in the release/],
     [["check", "--namespace=shop"], /^Unknown argument: namespace\n  hint: tkc has no --namespace option/],

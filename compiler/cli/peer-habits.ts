@@ -1,7 +1,7 @@
 /**
- * What a Helm user types first, and tkc's way to do it: the line added to yargs' "Unknown
- * argument" report, which named the word and nothing else (`tkc template .` said "Unknown
- * arguments: template, .").
+ * What a user of Helm, cdk8s or Tanka types first, and tkc's way to do it: the line added to
+ * yargs' "Unknown argument" report, which named the word and nothing else (`tkc template .` said
+ * "Unknown arguments: template, .").
  */
 const COMMANDS: Readonly<Record<string, string>> = {
   template: "`tkc build --env ENV --out -` prints an environment's objects, as helm template does (`--show-only KIND/NAME` for one)",
@@ -12,6 +12,12 @@ const COMMANDS: Readonly<Record<string, string>> = {
   package: "`tkc push` publishes an environment's bundle to an OCI registry",
   status: "`tkc history` lists each environment's revisions",
   list: "`tkc history` lists each environment's revisions",
+  // cdk8s
+  synth: "`tkc build` writes each environment's bundle, as cdk8s synth writes dist/",
+  // Tanka (tk show, tk export, tk apply) and kubectl
+  show: "`tkc build --env ENV --out -` prints an environment's objects, as tk show does",
+  export: "`tkc build --out DIR` writes every environment's bundle under DIR, as tk export does",
+  apply: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
 };
 
 const OPTIONS: Readonly<Record<string, string>> = {
@@ -20,8 +26,8 @@ const OPTIONS: Readonly<Record<string, string>> = {
   n: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
 };
 
-/** yargs' usage message, with the tkc way for a Helm command (not one of tkc's `commands`) or option it names, if there is one. */
-export function withHelmHint(message: string, argv: readonly string[], commands: readonly string[]): string {
+/** yargs' usage message, with the tkc way for another tool's command (not one of tkc's `commands`) or option it names, if there is one. */
+export function withPeerHint(message: string, argv: readonly string[], commands: readonly string[]): string {
   const first = argv[0];
   const command = first !== undefined && !commands.includes(first) && Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   // whatever yargs said: "Unknown argument", or a near name ("Did you mean init?" for lint)
