@@ -48,7 +48,14 @@ export async function loadBaseAndWorkingTree(options: BaseDiffOptions): Promise<
   const repoRoot = top.output;
   const commit = git(repoRoot, ["rev-parse", "--verify", "--quiet", `${options.base}^{commit}`]);
   if (!commit.ok || commit.output === "") {
-    return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}`, { hint: "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)" })] };
+    // CI checkouts fetch one commit by default (actions/checkout's fetch-depth: 1): the base is
+    // simply not there yet, however well it is spelled.
+    const shallow = git(repoRoot, ["rev-parse", "--is-shallow-repository"]).output === "true";
+    return { ok: false, pairs: [], diagnostics: [error(DiffCode.gitRefNotFound, `'${options.base}' does not name a commit in ${repoRoot}${shallow ? ", a shallow clone that holds only the last commits" : ""}`, {
+      hint: shallow
+        ? "fetch the base first: `git fetch origin main` for a branch, `git fetch --deepen=1` for a parent commit (or `fetch-depth: 0` with actions/checkout)"
+        : "use a branch, tag or commit (`git fetch` first for a remote branch such as origin/main)",
+    })] };
   }
   const realRoot = realpathSync(repoRoot);
   const inRepo = relative(realRoot, realpathSync(projectPath));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -302,6 +303,27 @@ test("--base builds the project at a git ref from a temporary export and diffs i
   assert.equal(badRef.status, 1);
   assert.match(badRef.stderr, /error TKC4121: 'no-such-branch' does not name a commit/);
   rmSync(repo, { recursive: true, force: true });
+});
+
+// CI checks out one commit (actions/checkout's fetch-depth: 1): the base was "not a commit",
+// with the advice to check its spelling.
+test("--base in a shallow clone: the message says so, and the fetch its hint gives makes the diff work", () => {
+  const repo = tempDir("tkc-diff-shallow-");
+  git(repo, "init", "--quiet");
+  copyShop(join(repo, "shop"));
+  git(repo, "add", ".");
+  git(repo, "commit", "--quiet", "-m", "shop");
+  changeShop(join(repo, "shop"));
+  git(repo, "commit", "--quiet", "-am", "change");
+  const clone = join(tempDir("tkc-diff-shallow-clone-"), "clone");
+  git(repo, "clone", "--quiet", "--depth", "1", pathToFileURL(repo).href, clone);
+  const shallow = runTkc(["diff", "shop", "--base", "HEAD~1", "--env", "prod"], { cwd: clone });
+  assert.equal(shallow.status, 1);
+  assert.match(shallow.stderr, /error TKC4121: 'HEAD~1' does not name a commit in \S+, a shallow clone that holds only the last commits\n  hint: fetch the base first: [^\n]*`git fetch --deepen=1` for a parent commit/);
+  git(clone, "fetch", "--quiet", "--deepen=1");
+  const deepened = runTkc(["diff", "shop", "--base", "HEAD~1", "--env", "prod"], { cwd: clone });
+  assert.equal(deepened.status, 0, deepened.stderr);
+  assert.match(deepened.stdout, /^--- HEAD~1 \([0-9a-f]{12}\)  shop\/prod 2\.4\.0/m);
 });
 
 // The base's export is a folder of tkc's own under TMPDIR: Ctrl-C removes it, and one a killed
