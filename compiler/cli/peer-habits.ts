@@ -24,6 +24,11 @@ const OPTIONS: Readonly<Record<string, string>> = {
   "dry-run": "`tkc check` runs every check and writes nothing; `tkc build --out -` prints the objects",
   namespace: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
   n: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
+  "set-string": "`--set` reads each value by its input's declared type: a string input keeps `--set tag=1.10` as the text \"1.10\"",
+  "set-file": "import the file in a descriptor (`import text from \"./file.txt\"`), or pass its text to a string input with --set",
+  "create-namespace": "the bundle holds each environment's Namespace object already",
+  wait: "tkc applies nothing, so it waits for nothing: `kubectl apply -k out/RELEASE/ENV` then `kubectl rollout status`",
+  atomic: "tkc applies nothing: a bundle is written whole or not at all, and `tkc rollback` restores an earlier revision",
 };
 
 /** yargs' usage message, with the tkc way for another tool's command (not one of tkc's `commands`) or option it names, if there is one. */

@@ -289,6 +289,8 @@ test("Helm's, cdk8s' and Tanka's commands and options that tkc has not: a usage 
     [["build", "--dry-run"], /^Unknown arguments: dry-run, dryRun\n  hint: tkc has no --dry-run option; `tkc check`/],
     [["build", "-n", "shop"], /^Unknown argument: n\n  hint: tkc has no --namespace \(-n\) option; each environment's namespace is set in the release/],
     [["check", "--namespace=shop"], /^Unknown argument: namespace\n  hint: tkc has no --namespace option/],
+    [["build", "--set-string", "imageTag=1.10"], /^Unknown arguments: set-string, setString\n  hint: tkc has no --set-string option; `--set` reads each value by its input's declared type/],
+    [["build", "--create-namespace"], /\n  hint: tkc has no --create-namespace option; the bundle holds each environment's Namespace object already/],
   ];
   for (const [args, expected] of cases) {
     const result = runTkc(args, { cwd: dir });
