@@ -13,7 +13,16 @@ const UNKNOWN_API_VERSION = new RegExp(String.raw`to type '${API_VERSION_LITERAL
 // A values file as Helm keeps it: descriptors import JSON and text, not YAML.
 const YAML_MODULE = /^Cannot find module '[^']+\.ya?ml'/;
 
+// Node's globals, for which tsc suggests installing @types/node: descriptors have none of them.
+const NODE_GLOBAL = /^Cannot find name '(process|require|Buffer|__dirname|__filename|global|module|exports|setTimeout|setInterval|setImmediate|fetch)'/;
+
 export function tscHint(code: string, message: string): string | undefined {
+  const global = NODE_GLOBAL.exec(message);
+  if (global && (code === "TS2580" || code === "TS2591" || code === "TS2304" || code === "TS2552")) {
+    return global[1] === "process"
+      ? "not a missing @types/node: descriptors run sealed, without an environment; take a CI value as a build input: `const tag = input(\"tag\", { type: \"string\", default: \"1.0.0\" })`, then `tkc build --set tag=$TAG`"
+      : `not a missing @types/node: descriptors run sealed, without Node.js's ${global[1]}; compute values in TypeScript, and import the project's files (\`import text from "./file.txt"\`)`;
+  }
   if (code === "TS2307" && YAML_MODULE.test(message)) {
     return "a descriptor imports JSON (as data) and .txt/.tpl/.conf/.hbs (as text), not YAML: give values to build inputs with `--values FILE.yaml`, name Kubernetes objects with include(), or convert the file to JSON";
   }

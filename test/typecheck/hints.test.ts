@@ -18,3 +18,11 @@ test("no hint where the apiVersion is not the point", () => {
   assert.equal(tscHint("TS2769", `Type '"Sometimes"' is not assignable to type '"Always" | "IfNotPresent" | "Never"'.`), undefined);
   assert.equal(tscHint("TS2304", `Type '"a/v1"' is not assignable to type '"b/v1" | "c/v1" | "v1"'.`), undefined, "only assignability errors");
 });
+
+test("Node's globals get the sealed-realm hint instead of tsc's @types/node advice; a name of the user's own does not", () => {
+  assert.match(tscHint("TS2591", "Cannot find name 'process'. Do you need to install type definitions for node? Try `npm i --save-dev @types/node` and then add 'node' to the types field in your tsconfig.")!, /build input: .*--set tag=\$TAG/);
+  assert.match(tscHint("TS2580", "Cannot find name 'require'. Do you need to install type definitions for node? Try `npm i --save-dev @types/node`.")!, /without Node\.js's require/);
+  assert.match(tscHint("TS2304", "Cannot find name 'setTimeout'.")!, /without Node\.js's setTimeout/);
+  assert.equal(tscHint("TS2304", "Cannot find name 'processed'."), undefined);
+  assert.equal(tscHint("TS2304", "Cannot find name 'replicas'."), undefined);
+});
