@@ -53,8 +53,29 @@ export interface Component {
   expand(context: ExpandContext): readonly ObjectDraft[];
 }
 
+// The components this evaluation made, and which of them something expanded: one made and never
+// expanded is in no release, so none of its objects is emitted (TKC2013). cdk8s emits whatever a
+// chart constructs; here a service() left out of `components` vanished without a word.
+const MAX_TRACKED = 100_000;
+const made: Component[] = [];
+const expanded = new WeakSet<Component>();
+
 export function defineComponent(spec: Omit<Component, typeof COMPONENT>): Component {
-  return Object.freeze({ [COMPONENT]: true as const, ...spec });
+  const component: Component = Object.freeze({
+    [COMPONENT]: true as const,
+    ...spec,
+    expand(context: ExpandContext) {
+      expanded.add(component);
+      return spec.expand(context);
+    },
+  });
+  if (made.length < MAX_TRACKED) made.push(component);
+  return component;
+}
+
+/** The components made so far that nothing has expanded (neither the release nor another component). */
+export function unexpandedComponents(): readonly Component[] {
+  return made.filter((component) => !expanded.has(component));
 }
 
 export function isComponent(value: unknown): value is Component {

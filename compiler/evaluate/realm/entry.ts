@@ -5,9 +5,9 @@
 import { intrinsics } from "./intrinsics.js";
 import * as stdlib from "../../../stdlib/index.js";
 import { isRelease, type Release } from "../../../stdlib/core/release.js";
-import { isComponent } from "../../../stdlib/core/component.js";
+import { isComponent, unexpandedComponents } from "../../../stdlib/core/component.js";
 import { setOriginCapture } from "../../../stdlib/core/origin.js";
-import { reportedErrors, setThrownByTkc, takeReports } from "../../../stdlib/core/report.js";
+import { report, reportedErrors, setThrownByTkc, takeReports } from "../../../stdlib/core/report.js";
 import { DescriptorError } from "../../../stdlib/core/errors.js";
 import { supplyInputs, takeInputs, type SuppliedValue } from "../../../stdlib/core/input.js";
 import { setRenderedDependencies, takeDependencyRequests } from "../../../stdlib/core/dependencies.js";
@@ -156,6 +156,15 @@ function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown
   }
 }
 
+/** TKC2013 for each component the descriptors made that neither the release nor another component expanded. */
+function reportUnlisted(current: Release): void {
+  for (const component of unexpandedComponents()) {
+    report.warning("TKC2013", `${String(component.type)} '${String(component.name)}' is made here but is not in the components of release '${String(current.name)}', so none of its objects is emitted`, component.origin, {
+      hint: "list it in release({ components: [...] }), or remove it",
+    });
+  }
+}
+
 function expand(environment: string): string {
   const drafts: unknown[] = [];
   const thrown: { what: string; location?: ReturnType<typeof locationData>; error: ReturnType<typeof describeThrown> }[] = [];
@@ -192,6 +201,7 @@ function expand(environment: string): string {
   }
   state.what = `environment '${environment}'`;
   state.origin = current.origin;
+  if (context) reportUnlisted(current);
   const requests = takeDependencyRequests().map(({ key, request, origin }) => ({ key, request, location: locationData(origin) }));
   reports.push(...reportsData(takeReports(), current.origin));
   const data: EnvironmentData = { drafts: drafts.map((draft) => draftData(draft as Parameters<typeof draftData>[0])), thrown, ...(reports.length > 0 ? { reports } : {}), ...(requests.length > 0 ? { requests } : {}) };

@@ -1,0 +1,17 @@
+// A component made but left out of the release (cdk8s would emit it); one that a custom
+// component expands is in use, and a list of components counts as listed.
+import { configMap, defineComponent, release, service } from "tkc";
+
+const api = service({ name: "api", image: "registry.example.com/api:1.4.2", port: { name: "http", containerPort: 8080 } });
+const cache = service({ name: "cache", image: "redis:7.4.1", port: { name: "redis", containerPort: 6379 } });
+const settings = configMap({ name: "settings", data: { mode: "prod" } });
+const wrapped = defineComponent({ type: "bundle", name: "wrapped", origin: undefined, expand: (context) => settings.expand(context) });
+const extras = [configMap({ name: "extra-a", data: {} }), configMap({ name: "extra-b", data: {} })];
+
+export default release({
+  name: "case",
+  version: "1.0.0",
+  environments: { dev: { namespace: "case" } },
+  // a mistake of its own (an invalid name), so that the case exits 1 as every error case does
+  components: [api, wrapped, extras, configMap({ name: "Bad_Name", data: {} })],
+});
