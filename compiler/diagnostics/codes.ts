@@ -104,6 +104,7 @@ export const CODES: Readonly<Record<string, CodeInfo>> = {
   TKC2011: { title: "Unhandled promise rejection", severity: "error", stage: "evaluate" },
   TKC2012: { title: "Import cycle among descriptors", severity: "warning", stage: "evaluate" },
   TKC2013: { title: "Component not in the release", severity: "warning", stage: "evaluate" },
+  TKC2014: { title: "Descriptor imported but unused", severity: "warning", stage: "typecheck" },
   TKC2030: { title: "Import outside the project", severity: "error", stage: "evaluate" },
   TKC2031: { title: "Import of an undeclared package", severity: "error", stage: "evaluate" },
   TKC2032: { title: "Imported file too large", severity: "error", stage: "evaluate" },

@@ -8,6 +8,7 @@ import { crdTypeGroups, crdTypesEntry, kubeTypesEntry, noCrdTypesDeclaration, pr
 import { cacheDir, readCache, sha256, writeCache } from "../cache/cache-dir.js";
 import { parseTscOutput } from "./tsc-output.js";
 import { programFiles } from "./program-files.js";
+import { unusedImportWarnings } from "./unused-imports.js";
 
 export interface TypecheckInput {
   readonly projectDir: string;
@@ -161,6 +162,8 @@ async function runTsc(input: TypecheckInput, cache: string, types: TypeSource, c
   writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
       ...descriptorCompilerOptions(),
+      // for unused imports of other descriptors only (unused-imports.ts); the editor's tsconfig has no such setting
+      noUnusedLocals: true,
       paths: crdTypes === "all" ? paths : { ...paths, "tkc/crds": [named(noCrdTypesDeclaration())] },
     },
     files: [textModulesDeclaration(), sandboxGlobalsDeclaration(), ...input.sources.map((s) => s.path)],
@@ -186,8 +189,10 @@ async function checkWith(tsconfig: string, input: TypecheckInput): Promise<Typec
   // outside the project is refused, and nothing tsc said is shown, as it may quote that file.
   const program = programFiles(output.stdout, input.projectDir, [tkcRoot(), tsc.args[0] ?? tsc.command]);
   if (program.refused.length > 0) return { diagnostics: program.refused, cached: false, final: false };
-  const diagnostics = parseTscOutput(output.stdout, input.projectDir);
-  if (output.code !== 0 && diagnostics.length === 0) {
+  const found = parseTscOutput(output.stdout, input.projectDir);
+  // tsc exits 1 for unused names too, which are dropped here: a failure is an exit without findings.
+  const diagnostics = unusedImportWarnings(found, input.sources);
+  if (output.code !== 0 && found.length === 0) {
     return { diagnostics: [error("TKC1010", `the TypeScript checker failed: ${(output.stderr || output.stdout).trim().slice(0, 500)}`)], cached: false, final: false };
   }
   return { diagnostics, files: program.inside, cached: false, final: true };
