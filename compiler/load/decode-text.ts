@@ -21,5 +21,12 @@ export function decodeText(bytes: Buffer): string {
  * U+FFFD only when written out, and dropped the byte. A second mark is content: it stays.
  */
 function utf16(encoding: "utf-16le" | "utf-16be", bytes: Buffer): string {
-  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2));
+  let body = bytes.subarray(2);
+  if (encoding === "utf-16be") {
+    // Swapped to little-endian, whose decoder every Node build has (utf-16be needs ICU); an odd
+    // last byte stays last, for the decoder to read as U+FFFD.
+    const even = body.length & ~1;
+    body = Buffer.concat([Buffer.from(body.subarray(0, even)).swap16(), body.subarray(even)]);
+  }
+  return new TextDecoder("utf-16le", { ignoreBOM: true }).decode(body);
 }
