@@ -24,7 +24,7 @@ export function projectPath(projectDir: string, path: string): { path: string } 
  */
 export function readRegularText(path: string, shown: string): { text: string } | { problem: string } {
   const read = readRegularFile(path, MAX_FILE_BYTES);
-  if ("text" in read) return read;
+  if ("text" in read) return { text: read.text };
   if ("notRegular" in read) return { problem: `${shown} is ${read.notRegular === "a folder" ? "a folder" : "not a regular file"}` };
   if ("tooLarge" in read) return { problem: `${shown} is ${(read.tooLarge / 1048576).toFixed(1)} MiB; tkc reads files of at most ${MAX_FILE_BYTES / 1048576} MiB` };
   return { problem: read.failed === "ENOENT" ? `${shown} does not exist` : `cannot read ${shown}: ${read.failed}` };
