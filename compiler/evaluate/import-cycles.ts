@@ -13,9 +13,11 @@ export type ImportGraph = Readonly<Record<string, { readonly imports: readonly {
  * only use each other later (in functions) is harmless, hence a warning.
  */
 export function importCycles(graph: ImportGraph, projectDir: string, textOf: (file: string) => string | undefined): Diagnostic[] {
+  // The project's own files: a package's internal cycles (many npm libraries have some) are its authors' business.
+  const own = (file: string) => file in graph && !/(^|\/)node_modules\//.test(file);
   const edges = new Map<string, string[]>();
   for (const [file, input] of Object.entries(graph)) {
-    edges.set(file, input.imports.filter((i) => !i.external && i.path in graph).map((i) => i.path).sort());
+    if (own(file)) edges.set(file, input.imports.filter((i) => !i.external && own(i.path)).map((i) => i.path).sort());
   }
   const warnings: Diagnostic[] = [];
   const reported = new Set<string>();

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runTkc, tempDir } from "../support/cli.js";
 
@@ -49,6 +49,23 @@ test("no warning without a cycle, or for a cycle of types only (erased before th
     "a.k8s.ts": `import { configMap } from "tkc";\nimport { peer } from "./shared.k8s.ts";\nimport type { B } from "./b.k8s.ts";\nexport interface A { b?: B }\nexport const a = configMap({ name: "a", data: { peer } });\n`,
     "b.k8s.ts": `import { configMap } from "tkc";\nimport { peer } from "./shared.k8s.ts";\nimport type { A } from "./a.k8s.ts";\nexport interface B { a?: A }\nexport const b = configMap({ name: "b", data: { peer } });\n`,
   });
+  const checked = runTkc(["check", "."], { cwd: dir });
+  assert.equal(checked.status, 0, checked.stderr);
+  assert.doesNotMatch(checked.stderr, /TKC2012/);
+});
+
+test("a cycle inside an npm package the project declares is the package's own business: no warning", () => {
+  const dir = project({
+    "a.k8s.ts": `import { configMap } from "tkc";\nimport { greet } from "cyclic-lib";\nexport const a = configMap({ name: "a", data: { greeting: greet() } });\n`,
+    "b.k8s.ts": `import { configMap } from "tkc";\nexport const b = configMap({ name: "b", data: {} });\n`,
+  });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "cyc", private: true, dependencies: { "cyclic-lib": "1.0.0" } }));
+  const lib = join(dir, "node_modules", "cyclic-lib");
+  mkdirSync(lib, { recursive: true });
+  writeFileSync(join(lib, "package.json"), JSON.stringify({ name: "cyclic-lib", version: "1.0.0", type: "module", main: "index.js", types: "index.d.ts" }));
+  writeFileSync(join(lib, "index.js"), `import { suffix } from "./other.js";\nexport const prefix = "hello";\nexport function greet() { return prefix + suffix(); }\n`);
+  writeFileSync(join(lib, "other.js"), `import { prefix } from "./index.js";\nexport function suffix() { return prefix ? "!" : "?"; }\n`);
+  writeFileSync(join(lib, "index.d.ts"), `export declare function greet(): string;\n`);
   const checked = runTkc(["check", "."], { cwd: dir });
   assert.equal(checked.status, 0, checked.stderr);
   assert.doesNotMatch(checked.stderr, /TKC2012/);
