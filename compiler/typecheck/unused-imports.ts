@@ -1,6 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { locationOf } from "../diagnostics/position.js";
+import { locationOf, offsetOf } from "../diagnostics/position.js";
 import type { SourceFile } from "../model/source.js";
 
 // What tsc says of an unused name with noUnusedLocals (which tkc's own check sets, for this only).
@@ -24,6 +24,9 @@ interface Declaration {
  * unused name is the editor's business and is dropped.
  */
 export function unusedImportWarnings(diagnostics: readonly Diagnostic[], sources: readonly SourceFile[]): Diagnostic[] {
+  // Nearly every check finds no unused name: the sources are read for imports only when it does.
+  if (!diagnostics.some((d) => UNUSED.has(d.code))) return [...diagnostics];
+  const texts = new Map(sources.map((s) => [s.path, s.text]));
   const declarations = sources.flatMap(importsOf);
   const unused = new Map<Declaration, number>();
   const kept: Diagnostic[] = [];
@@ -33,7 +36,7 @@ export function unusedImportWarnings(diagnostics: readonly Diagnostic[], sources
       continue;
     }
     const at = diagnostic.location;
-    const text = at && sources.find((s) => s.path === at.file)?.text;
+    const text = at && texts.get(at.file);
     if (!at || text === undefined) continue;
     const offset = offsetOf(text, at.line, at.column);
     const declaration = declarations.find((d) => d.file === at.file && d.start <= offset && offset < d.end);
@@ -47,7 +50,7 @@ export function unusedImportWarnings(diagnostics: readonly Diagnostic[], sources
     // Another import that uses the file makes it run: then TKC2013 names what it leaves out.
     if (declarations.some((other) => other.module === declaration.module && !wholly(other))) continue;
     reported.add(declaration.module);
-    const text = sources.find((s) => s.path === declaration.file)!.text;
+    const text = texts.get(declaration.file)!;
     kept.push(warning("TKC2014", `nothing imported from ${declaration.specifier} is used, so that file never runs and none of its components is emitted`, {
       location: locationOf(declaration.file, text, declaration.start, "import".length),
       hint: "list what it exports in release({ components: [...] }), or remove the import",
@@ -66,10 +69,4 @@ function importsOf(source: SourceFile): Declaration[] {
     found.push({ file: source.path, start: match.index!, end: match.index! + whole!.length, bindings, specifier: specifier!, module: resolve(dirname(source.path), specifier!) });
   }
   return found;
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let at = 1; at < line; at++) offset = text.indexOf("\n", offset) + 1;
-  return offset + column - 1;
 }
