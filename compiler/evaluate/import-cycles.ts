@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "../diagnostics/position.js";
+import { isPackageFile } from "../model/source.js";
 
 /** What esbuild's metafile says of each input: the project files it imports (path relative to the project, as written). */
 export type ImportGraph = Readonly<Record<string, { readonly imports: readonly { readonly path: string; readonly original?: string; readonly external?: boolean }[] }>>;
@@ -14,7 +15,7 @@ export type ImportGraph = Readonly<Record<string, { readonly imports: readonly {
  */
 export function importCycles(graph: ImportGraph, projectDir: string, textOf: (file: string) => string | undefined): Diagnostic[] {
   // The project's own files: a package's internal cycles (many npm libraries have some) are its authors' business.
-  const own = (file: string) => file in graph && !/(^|\/)node_modules\//.test(file);
+  const own = (file: string) => file in graph && !isPackageFile(file);
   const edges = new Map<string, string[]>();
   for (const [file, input] of Object.entries(graph)) {
     if (own(file)) edges.set(file, input.imports.filter((i) => !i.external && own(i.path)).map((i) => i.path).sort());

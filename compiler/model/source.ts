@@ -15,3 +15,12 @@ export interface SourceFile {
   /** sha256 hex of the UTF-8 bytes. */
   readonly sha256: string;
 }
+
+/**
+ * Whether a file (as a source map or a bundle's metafile names it, or a path) belongs to an npm
+ * package rather than to the project: its reports point at the user's call instead, and its
+ * cycles and components are its authors' business.
+ */
+export function isPackageFile(file: string): boolean {
+  return /(^|[\\/])node_modules[\\/]/.test(file);
+}

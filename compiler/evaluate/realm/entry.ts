@@ -16,6 +16,7 @@ import { createOriginMapper, type OriginMapper } from "./origins.js";
 import { describeThrown } from "./thrown.js";
 import { reportsData, thrownReport } from "./reports.js";
 import { isLazyLocation, lazyLocation, locationData } from "./location.js";
+import { isPackageFile } from "../../model/source.js";
 import { toData, TooLarge } from "./to-data.js";
 
 const stringify = JSON.stringify;
@@ -160,7 +161,7 @@ function draftData(draft: { object?: unknown; origin?: unknown; fields?: unknown
 function reportUnlisted(current: Release): void {
   for (const component of unexpandedComponents()) {
     // Made by a package (a platform team's library of components): which ones a release takes is the user's choice.
-    if (/(^|[\\/])node_modules[\\/]/.test(String(locationData(component.origin)?.file ?? ""))) continue;
+    if (isPackageFile(String(locationData(component.origin)?.file ?? ""))) continue;
     report.warning("TKC2013", `${String(component.type)} '${String(component.name)}' is made here but is not in the components of release '${String(current.name)}', so none of its objects is emitted`, component.origin, {
       hint: "list it in release({ components: [...] }), or remove it",
     });

@@ -1,5 +1,6 @@
 import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import type { LocationData } from "../data.js";
+import { isPackageFile } from "../../model/source.js";
 
 /** The file name the user's bundle runs under, so its frames can be told from the stdlib's. */
 export const BUNDLE_FILENAME = "tkc-bundle";
@@ -21,7 +22,7 @@ export interface OriginMapper {
 }
 
 const FRAME = new RegExp(`${BUNDLE_FILENAME}:(\\d+):(\\d+)`, "g");
-const userCode = (location: LocationData | undefined) => location !== undefined && !location.file.includes("node_modules/");
+const userCode = (location: LocationData | undefined) => location !== undefined && !isPackageFile(location.file);
 
 /**
  * A file as esbuild's source map names it, as a path: the map's sources are URLs, so `wé.k8s.ts`
