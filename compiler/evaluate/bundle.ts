@@ -1,5 +1,4 @@
 import type { Message } from "esbuild";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { relative, resolve, sep } from "node:path";
 import { error, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -23,7 +22,7 @@ export const PROVIDED_MODULES = ["tkc", "tkc/k8s", "tkc/crds"];
  * Bundle the root descriptor and its local imports with esbuild (TypeScript stripped, no type
  * check: that is the typecheck stage's job). Node built-ins are refused: descriptors are pure.
  */
-export async function bundleDescriptors(projectDir: string, entry: string): Promise<{ bundle?: DescriptorBundle; diagnostics: Diagnostic[] }> {
+export async function bundleDescriptors(projectDir: string, entry: string, textOf: (file: string) => string | undefined): Promise<{ bundle?: DescriptorBundle; diagnostics: Diagnostic[] }> {
   // With a bundle, the diagnostics are warnings about it (import cycles); without, what stopped it.
   // Loaded here, not at start-up: only a build that evaluates needs esbuild (~5 ms to load). A
   // require, not import(): the bundled CLI runs as a vm.Script, which has no dynamic import.
@@ -75,7 +74,7 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     const root = projectRoot(projectDir);
     const outside = inputs.map((input) => outsideProject(input, root)).filter((real) => real !== undefined);
     if (outside.length > 0) return { diagnostics: outside.map((real) => outsideRefusal(real)) };
-    return { bundle: { code, map, inputs }, diagnostics: importCycles(result.metafile.inputs, projectDir, readIfThere) };
+    return { bundle: { code, map, inputs }, diagnostics: importCycles(result.metafile.inputs, projectDir, textOf) };
   } catch (failure) {
     const errors = (failure as { errors?: Message[] }).errors;
     if (!errors) throw failure;
@@ -84,15 +83,6 @@ export async function bundleDescriptors(projectDir: string, entry: string): Prom
     // esbuild keeps a service process alive (~25 MB); a build bundles once, and the type checker
     // reaches its peak memory later, so end the service now.
     void stop();
-  }
-}
-
-/** A project file's text, for a warning's location; undefined when it cannot be read any more. */
-function readIfThere(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
   }
 }
 

@@ -90,7 +90,8 @@ async function evaluateSealed(
 ): Promise<{ evaluation?: Evaluation; diagnostics: Diagnostic[] }> {
   const started = performance.now();
   let evaluator = startEvaluator(lines.newPass());
-  const bundled = await bundleDescriptors(project.dir, project.entry);
+  // The texts the build read (ctx.read): a warning's location is found in them, not read again.
+  const bundled = await bundleDescriptors(project.dir, project.entry, more.texts ?? (() => undefined));
   timings["evaluate.bundle"] = Math.round(performance.now() - started);
   if (!bundled.bundle) {
     evaluator.close();
