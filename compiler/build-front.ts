@@ -1,6 +1,6 @@
 import { loadProject } from "./load/project.js";
 import { loadSources } from "./load/load.js";
-import { isInside, projectRoot, realPath } from "./load/confine.js";
+import { checkInsideProject } from "./load/confine.js";
 import { readSource } from "./load/sources.js";
 import { outputRoot } from "./release/output-path.js";
 import { rememberedBuilds, warmBuild, warmBuildKey } from "./cache/warm-build.js";
@@ -86,13 +86,10 @@ function checkWarm(found: { readonly project: Project; readonly outRoot: string 
  * data in a cache folder (a commit can plant one), and a code frame shows a line of the file.
  */
 function readFramesOf(warnings: readonly Diagnostic[], projectDir: string, read: Map<string, string>): void {
-  const root = projectRoot(projectDir);
   for (const file of new Set(warnings.map((d) => d.location?.file))) {
-    if (file === undefined || read.has(file)) continue;
-    const real = realPath(file);
-    if (real === undefined || !isInside(real, root)) continue;
+    if (file === undefined || read.has(file) || checkInsideProject(file, projectDir) !== undefined) continue;
     try {
-      read.set(file, readSource(real).text);
+      read.set(file, readSource(file).text);
     } catch {
       // gone or unreadable since: no code frame
     }
