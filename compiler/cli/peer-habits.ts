@@ -3,27 +3,31 @@
  * yargs' "Unknown argument" report, which named the word and nothing else (`tkc template .` said
  * "Unknown arguments: template, .").
  */
+const APPLIES_NOTHING = "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)";
+const NAMESPACE = "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`";
+const HISTORY = "`tkc history` lists each environment's revisions";
+
 const COMMANDS: Readonly<Record<string, string>> = {
   template: "`tkc build --env ENV --out -` prints an environment's objects, as helm template does (`--show-only KIND/NAME` for one)",
-  install: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
-  upgrade: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
+  install: APPLIES_NOTHING,
+  upgrade: APPLIES_NOTHING,
   uninstall: "tkc applies nothing, so it removes nothing: `kubectl delete -k out/RELEASE/ENV`",
   lint: "`tkc check` runs every check of a build and writes nothing",
   package: "`tkc push` publishes an environment's bundle to an OCI registry",
-  status: "`tkc history` lists each environment's revisions",
-  list: "`tkc history` lists each environment's revisions",
+  status: HISTORY,
+  list: HISTORY,
   // cdk8s
   synth: "`tkc build` writes each environment's bundle, as cdk8s synth writes dist/",
   // Tanka (tk show, tk export, tk apply) and kubectl
   show: "`tkc build --env ENV --out -` prints an environment's objects, as tk show does",
   export: "`tkc build --out DIR` writes every environment's bundle under DIR, as tk export does",
-  apply: "tkc writes bundles and applies nothing: `tkc build`, then `kubectl apply -k out/RELEASE/ENV` (or let Argo CD or Flux apply it)",
+  apply: APPLIES_NOTHING,
 };
 
 const OPTIONS: Readonly<Record<string, string>> = {
   "dry-run": "`tkc check` runs every check and writes nothing; `tkc build --out -` prints the objects",
-  namespace: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
-  n: "each environment's namespace is set in the release: `environments: { prod: { namespace: \"shop\" } }`",
+  namespace: NAMESPACE,
+  n: NAMESPACE,
   "set-string": "`--set` reads each value by its input's declared type: a string input keeps `--set tag=1.10` as the text \"1.10\"",
   "set-file": "import the file in a descriptor (`import text from \"./file.txt\"`), or pass its text to a string input with --set",
   "create-namespace": "the bundle holds each environment's Namespace object already",
