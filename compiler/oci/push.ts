@@ -1,6 +1,6 @@
 import type { CredentialLookup } from "./credentials.js";
 import { checkBundleFiles, readBundleDir, type BundleProblem } from "./bundle-files.js";
-import { lineEndsHint } from "../release/check-revision.js";
+import { lineEndsHint, withLfLineEnds } from "../release/check-revision.js";
 import { RegistryClient, type ClientOptions } from "./client.js";
 import { OCI, OciError } from "./errors.js";
 import { packLayer } from "./layer.js";
@@ -50,7 +50,7 @@ export async function artifactOfDir(bundleDir: string, provenance: PushRequest["
 /** Whether every problem is a digest that holds once CRLF line ends are LF again: git's conversion (core.autocrlf), not an edit. */
 function onlyLineEndsChanged(files: ReadonlyMap<string, Buffer>, problems: readonly BundleProblem[]): boolean {
   if (problems.length === 0 || problems.some((p) => p.kind !== "digest")) return false;
-  const lf = new Map([...files].map(([path, bytes]) => [path, Buffer.from(bytes.toString("utf8").replace(/\r\n/g, "\n"))]));
+  const lf = new Map([...files].map(([path, bytes]) => [path, Buffer.from(withLfLineEnds(bytes.toString("utf8")))]));
   return checkBundleFiles(lf).problems.length === 0;
 }
 

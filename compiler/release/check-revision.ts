@@ -36,9 +36,14 @@ function repositoryTop(folder: string): string | undefined {
   }
 }
 
+/** The text with CRLF line ends made LF again, as tkc wrote it before git converted it. */
+export function withLfLineEnds(text: string): string {
+  return text.replace(/\r\n/g, "\n");
+}
+
 /** Whether `text` is what `matches` wants once its CRLF line ends are LF again. */
 export function onlyLineEnds(text: string, matches: (lf: string) => boolean): boolean {
-  return text.includes("\r\n") && matches(text.replace(/\r\n/g, "\n"));
+  return text.includes("\r\n") && matches(withLfLineEnds(text));
 }
 
 /** One line of hints for `problems` of revision `stored`: the line-ends one when they are all of that kind. */
@@ -63,7 +68,7 @@ export function revisionProblems(stored: StoredRevision, files: ReadonlyMap<stri
   const converted = problems.filter((p) => files.get(nameOf.get(p.file) ?? "")?.includes("\r\n"));
   if (converted.length === 0) return problems;
   // The same checks on the files with LF line ends again: what passes then was only converted.
-  const lf = new Map([...files].map(([name, text]) => [name, text.replace(/\r\n/g, "\n")]));
+  const lf = new Map([...files].map(([name, text]) => [name, withLfLineEnds(text)]));
   const still = new Set(fileProblems(stored, lf).map((p) => p.file));
   return problems.map((p) => (converted.includes(p) && !still.has(p.file) ? { file: p.file, message: `revision ${stored.record.revision}: ${nameOf.get(p.file)} has CRLF line ends where tkc wrote LF`, lineEnds: true } : p));
 }
