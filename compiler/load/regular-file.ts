@@ -1,5 +1,4 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import { isUtf8 } from "node:buffer";
 import { decodeText, hasUtf16Mark } from "./decode-text.js";
 
 /** The largest file tkc reads: a YAML file of manifests, or a file a descriptor includes or imports. */
@@ -8,16 +7,16 @@ export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** A file's text, or why it is not read: not a regular file (its kind), too large (its size), or an error code. */
 export type RegularFileText = DecodedText | { readonly notRegular: string } | { readonly tooLarge: number } | { readonly failed: string };
 
-/** A file's text, with its bytes when they were read as UTF-8 and are not UTF-8 (for TKC1115). */
+/** A file's text, with its bytes when they were read as UTF-8 (for TKC1115, nonUtf8Warning). */
 export interface DecodedText {
   readonly text: string;
-  readonly notUtf8?: Buffer;
+  readonly readAsUtf8?: Buffer;
 }
 
-/** decodeText, and whether bytes read as UTF-8 held some that are not. */
+/** decodeText, keeping the bytes when they were read as UTF-8 (no UTF-16 mark). */
 export function decodeChecked(bytes: Buffer): DecodedText {
   const text = decodeText(bytes);
-  return hasUtf16Mark(bytes) || isUtf8(bytes) ? { text } : { text, notUtf8: bytes };
+  return hasUtf16Mark(bytes) ? { text } : { text, readAsUtf8: bytes };
 }
 
 /** What a path that is not a regular file is, for a message. */

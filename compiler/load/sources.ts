@@ -1,4 +1,3 @@
-import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { sha256 } from "../cache/cache-dir.js";
@@ -36,8 +35,7 @@ function sourceOf(path: string, bytes: Buffer): SourceFile {
 export function readDescriptor(path: string, reader: Utf8Reader = "descriptor"): { readonly source: SourceFile; readonly problem?: Diagnostic } {
   const bytes = readFileSync(path);
   const source = sourceOf(path, bytes);
-  // The native check first: a file that is UTF-8 (nearly all) costs no walk of its bytes.
-  const problem = isUtf8(bytes) ? undefined : nonUtf8Warning(path, bytes, reader);
+  const problem = nonUtf8Warning(path, bytes, reader);
   return problem ? { source, problem } : { source };
 }
 

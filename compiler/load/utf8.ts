@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { warning, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { locationOf } from "../diagnostics/position.js";
 
@@ -41,6 +42,8 @@ const CONSEQUENCE: Record<Utf8Reader, string> = {
  * reads it). "grüß" in a ConfigMap became "gr��", unsaid.
  */
 export function nonUtf8Warning(path: string, bytes: Uint8Array, reader: Utf8Reader = "descriptor"): Diagnostic | undefined {
+  // The native check first: a file that is UTF-8 (nearly all) costs no walk of its bytes.
+  if (isUtf8(bytes)) return undefined;
   const at = firstNonUtf8(bytes);
   if (at === undefined) return undefined;
   // Where the text before it ends, in the columns every other report counts.

@@ -184,7 +184,7 @@ function bundleFiles(dir: string, diagnostics: Diagnostic[]): string[] | undefin
 
 /** The text, with TKC1115 when its bytes are not UTF-8: kubectl reads each such byte as U+FFFD too, unsaid. */
 function checkedText(file: string, read: DecodedText, diagnostics: Diagnostic[]): string {
-  const problem = read.notUtf8 && nonUtf8Warning(file, read.notUtf8, "manifest");
+  const problem = read.readAsUtf8 && nonUtf8Warning(file, read.readAsUtf8, "manifest");
   if (problem) diagnostics.push(problem);
   return read.text;
 }
