@@ -11,13 +11,22 @@ function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
-/** A project built and committed with its out/, then cloned as Git for Windows does by default (core.autocrlf=true). */
-function windowsClone(attributes: boolean): string {
+/**
+ * A project built and committed with its out/, then cloned as Git for Windows does by default
+ * (core.autocrlf=true). `inRepo`: the project's folder in the repository (its top by default);
+ * `outDir`: tkc.config.json's.
+ */
+function windowsClone(attributes: boolean, { inRepo = ".", outDir }: { inRepo?: string; outDir?: string } = {}): string {
   const repo = join(tempDir(), "repo");
-  assert.equal(runTkc(["init", repo]).status, 0);
-  if (!attributes) rmSync(join(repo, ".gitattributes"));
+  const project = join(repo, inRepo);
+  assert.equal(runTkc(["init", project]).status, 0);
+  if (!attributes) rmSync(join(project, ".gitattributes"));
+  if (outDir) {
+    const config = join(project, "tkc.config.json");
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), outDir }));
+  }
   git(repo, "init", "--quiet");
-  assert.equal(runTkc(["build"], { cwd: repo }).status, 0);
+  assert.equal(runTkc(["build"], { cwd: project }).status, 0);
   git(repo, "add", ".");
   git(repo, "commit", "--quiet", "-m", "release");
   const clone = join(tempDir(), "clone");
@@ -61,19 +70,7 @@ test("a committed out/ checked out with CRLF line ends: tkc init's .gitattribute
 // The hint named `out/**` whatever the output folder, and a pattern with a slash is anchored at
 // the .gitattributes that holds it: for a project in a subfolder it matched nothing.
 test("the line-ends hint names the project's own output folder, from the repository's top", () => {
-  const repo = join(tempDir(), "monorepo");
-  const project = join(repo, "deploy", "shop");
-  assert.equal(runTkc(["init", project]).status, 0);
-  rmSync(join(project, ".gitattributes"));
-  const config = join(project, "tkc.config.json");
-  writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, "utf8")), outDir: "rendered" }));
-  git(repo, "init", "--quiet");
-  assert.equal(runTkc(["build"], { cwd: project }).status, 0);
-  git(repo, "add", ".");
-  git(repo, "commit", "--quiet", "-m", "release");
-  const clone = join(tempDir(), "clone");
-  git(repo, "-c", "core.autocrlf=true", "clone", "--quiet", repo, clone);
-  git(clone, "config", "core.autocrlf", "true");
+  const clone = windowsClone(false, { inRepo: "deploy/shop", outDir: "rendered" });
   const built = runTkc(["build", "deploy/shop"], { cwd: clone });
   assert.equal(built.status, 1);
   assert.match(built.stderr, /hint: git converted the line ends[^\n]*: add `deploy\/shop\/rendered\/\*\* -text` to the \.gitattributes at the repository's top, then `rm -rf deploy\/shop\/rendered && git checkout -- deploy\/shop\/rendered`/);
