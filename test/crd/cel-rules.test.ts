@@ -22,6 +22,12 @@ spec:
   rules:
 ${rules}`;
 
+/** The failed rules `tkc validate` printed for `file`, as "line:column message". */
+function ruleFailures(stderr: string, file: string): string[] {
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...stderr.matchAll(new RegExp(`^${escaped}:(\\d+):(\\d+) error TKC3008: (.*)$`, "gm"))].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+}
+
 test("Gateway API HTTPRoutes: the CRD's CEL rules are checked, defaults applied first, each failure at its field (TKC3008)", () => {
   const dir = files({
     "routes.yaml": [
@@ -118,7 +124,7 @@ test("a CRD's own rules: messageExpression, fieldPath, escaped names, int divisi
   // would keep this call from returning; speed itself is bench/'s to measure, not a test's.
   const result = runTkc(["validate", "crd.yaml", "widgets.yaml"], { cwd: dir });
   assert.equal(result.status, 1, result.stderr);
-  const failures = [...result.stderr.matchAll(/^widgets\.yaml:(\d+):(\d+) error TKC3008: (.*)$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+  const failures = ruleFailures(result.stderr, "widgets.yaml");
   assert.deepEqual(failures, [
     "9:1 half must be 2 or 3 (integer division)",
     "9:1 not in kube-system",
@@ -227,7 +233,7 @@ test("a CRD's rules that call Kubernetes' CEL libraries (URLs, IP, CIDR, lists, 
   });
   const result = runTkc(["validate", "crd.yaml", "endpoints.yaml"], { cwd: dir });
   assert.equal(result.status, 1, result.stderr);
-  const failures = [...result.stderr.matchAll(/^endpoints\.yaml:(\d+):(\d+) error TKC3008: (.*)$/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]}`);
+  const failures = ruleFailures(result.stderr, "endpoints.yaml");
   assert.deepEqual(failures, [
     "15:3 url must be https",
     "16:3 address must be a canonical IP",
