@@ -1,8 +1,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostic, renderSummary, useColor } from "../diagnostics/render.js";
 import { githubAnnotations, sarifLog, underGitHubActions } from "../diagnostics/formats.js";
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { repositoryTop } from "../repository-top.js";
 import { tkcRoot, tkcVersion } from "../paths.js";
 
 /**
@@ -102,8 +102,5 @@ export function sarifText(diagnostics: readonly Diagnostic[]): string {
 }
 
 function repositoryRoot(from: string): string {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return resolve(from);
-  }
+  return repositoryTop(from) ?? resolve(from);
 }

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, sep } from "node:path";
+import { repositoryTop } from "../repository-top.js";
 import { outRootOfRevision } from "./layout.js";
 import { sha256 } from "../cache/cache-dir.js";
 import { bundleDigest, KUSTOMIZATION_FILE, kustomization, renderManifest } from "../emit/bundle-plan.js";
@@ -26,14 +26,6 @@ export function lineEndsHint(folder: string): string {
   const here = relative(process.cwd(), folder) || ".";
   const where = top === undefined ? ".gitattributes" : `the .gitattributes at the repository's top${pattern === "out" ? " (tkc init writes it)" : ""}`;
   return `git converted the line ends on checkout (core.autocrlf, Git for Windows' default): add \`${pattern ? `${pattern}/**` : "**"} -text\` to ${where}, then \`rm -rf ${here} && git checkout -- ${here}\``;
-}
-
-/** The nearest folder at or above `folder` holding a `.git` (a folder, or a worktree's file). */
-function repositoryTop(folder: string): string | undefined {
-  for (let dir = resolve(folder); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return undefined;
-  }
 }
 
 /** The text with CRLF line ends made LF again, as tkc wrote it before git converted it. */
